@@ -1,0 +1,7 @@
+from .agency import Agency, AgencyKind
+from .audit import AuditEntry
+from .official import Official, Seniority
+from .token import ApiToken
+from .user import User
+
+__all__ = ["Agency", "AgencyKind", "ApiToken", "AuditEntry", "Official", "Seniority", "User"]

@@ -1,0 +1,76 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from nonprolif.core.roles import Role
+
+
+class Seniority(models.TextChoices):
+    SENIOR = "senior", _("Senior official")
+    WORKING = "working", _("Working level")
+
+
+class OfficialQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The single access rule for officials.
+
+        Coordinators and auditors see every official; liaisons and partners see the
+        officials of their own agency; everybody else (administrators included) sees none.
+        """
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        if user.has_role(Role.COORDINATOR) or user.has_role(Role.AUDITOR):
+            return self.all()
+        if user.agency_id and (user.has_role(Role.LIAISON) or user.has_role(Role.PARTNER)):
+            return self.filter(agency_id=user.agency_id)
+        return self.none()
+
+
+class Official(models.Model):
+    agency = models.ForeignKey(
+        "core.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="officials"
+    )
+    given_names = models.CharField(_("given names"), max_length=120)
+    family_names = models.CharField(_("family names"), max_length=120)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    seniority = models.CharField(
+        _("seniority"), max_length=16, choices=Seniority.choices, default=Seniority.WORKING
+    )
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=[("es-mx", "Español (México)"), ("en", "English")],
+        default="es-mx",
+    )
+    active = models.BooleanField(_("active"), default=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="official",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OfficialQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family_names", "given_names", "pk"]
+        verbose_name = _("official")
+        verbose_name_plural = _("officials")
+        indexes = [models.Index(fields=["agency", "family_names"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_names} {self.family_names}"
+
+    @property
+    def is_senior(self) -> bool:
+        return self.seniority == Seniority.SENIOR

@@ -1,0 +1,3 @@
+from .meeting import DatePrecision, Meeting
+
+__all__ = ["DatePrecision", "Meeting"]

@@ -1,0 +1,84 @@
+"""The permission matrix as fixed, named users.
+
+Two national agencies (AAA, BBB) and one partner (PTR) share a program; the outsider has a
+login and no role. Every view and endpoint of scoped data is tested against these users.
+"""
+
+import pytest
+from django.test import Client
+
+from nonprolif.core.models import AgencyKind
+from nonprolif.core.roles import Role
+from tests.factories import PASSWORD, AgencyFactory, ProgramFactory, UserFactory
+
+
+@pytest.fixture
+def agency_a(db):
+    return AgencyFactory(code="AAA", name_es="Agencia A", name_en="Agency A")
+
+
+@pytest.fixture
+def agency_b(db):
+    return AgencyFactory(code="BBB", name_es="Agencia B", name_en="Agency B")
+
+
+@pytest.fixture
+def partner_agency(db):
+    return AgencyFactory(
+        code="PTR", name_es="Socio", name_en="Partner", kind=AgencyKind.PARTNER, country="US"
+    )
+
+
+@pytest.fixture
+def program(agency_a, agency_b, partner_agency):
+    program = ProgramFactory(code="prog-test", lead_agency=agency_a)
+    program.member_agencies.set([agency_a, agency_b])
+    program.partner_agencies.set([partner_agency])
+    return program
+
+
+@pytest.fixture
+def coordinator(agency_a):
+    return UserFactory(username="coordinator", agency=agency_a, roles=[Role.COORDINATOR])
+
+
+@pytest.fixture
+def liaison_a(agency_a):
+    return UserFactory(username="liaison_a", agency=agency_a, roles=[Role.LIAISON])
+
+
+@pytest.fixture
+def liaison_b(agency_b):
+    return UserFactory(username="liaison_b", agency=agency_b, roles=[Role.LIAISON])
+
+
+@pytest.fixture
+def partner(partner_agency):
+    return UserFactory(username="partner", agency=partner_agency, roles=[Role.PARTNER])
+
+
+@pytest.fixture
+def auditor(db):
+    return UserFactory(username="auditor", roles=[Role.AUDITOR])
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(username="administrator", roles=[Role.ADMINISTRATOR])
+
+
+@pytest.fixture
+def outsider(db):
+    return UserFactory(username="outsider")
+
+
+def client_for(user) -> Client:
+    client = Client()
+    assert client.login(username=user.username, password=PASSWORD)
+    return client
+
+
+@pytest.fixture
+def as_user():
+    """``as_user(user)`` returns a test client signed in as that user."""
+    return client_for
