@@ -5,10 +5,19 @@ from nonprolif.api.urls import api
 
 admin.site.site_header = "nonprolif"
 
+
+def api_urls():
+    """The API authenticates by token or session itself (401, never a login redirect)."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        pattern.callback.login_required = False
+    return patterns, app_name, namespace
+
+
 urlpatterns = [
     path("", include("nonprolif.core.urls")),
     path("", include("nonprolif.program.urls")),
     path("", include("nonprolif.events.urls")),
-    path("api/v1/", api.urls),
+    path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
 ]
