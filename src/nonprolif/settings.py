@@ -194,4 +194,10 @@ LOGGING = {
 
 # Pages reachable without a login. Every other URL requires one (LoginRequiredMiddleware);
 # tests walk the URL resolver against this list.
-PUBLIC_URL_NAMES = ["login", "set_language", "api-1.0.0:openapi-json", "api-1.0.0:openapi-view"]
+PUBLIC_URL_NAMES = [
+    "login",
+    "admin:login",
+    "set_language",
+    "api-1.0.0:openapi-json",
+    "api-1.0.0:openapi-view",
+]

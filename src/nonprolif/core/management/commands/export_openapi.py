@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+
+from nonprolif.api.schema import COMMITTED, render_openapi
+
+
+class Command(BaseCommand):
+    help = "Write the API's OpenAPI document (default: the committed copy in the package)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", default=str(COMMITTED), help="file to write; - for stdout")
+
+    def handle(self, *args, output, **options):
+        document = render_openapi()
+        if output == "-":
+            self.stdout.write(document, ending="")
+        else:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(document)
+            self.stdout.write(f"wrote {output}")
