@@ -1,3 +1,236 @@
-from ninja import Router
+"""The core router of /api/v1: the signed-in user, agencies and officials.
+
+Scoping is the same as the web UI's: reads start from ``visible_to``; an invisible or
+missing object is a 404; a write that is not allowed is a 403 only when the object is
+visible. Bad input is a 422 whose body names each field and why, in ninja's own shape
+(``{"detail": [{"loc": [...,"field"], "msg": ..., "type": ...}]}``) whether the schema or
+the service found it.
+"""
+
+import datetime
+
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from rules import has_perm
+
+from nonprolif.core import queries
+from nonprolif.core.domain.officials import create_official, update_official
+from nonprolif.core.models import Agency, AgencyKind, Seniority
 
 router = Router(tags=["core"])
+
+MAX_LIMIT = 100
+
+
+def validation_error(error: DjangoValidationError, *, location=("body", "payload")):
+    """A ninja ValidationError (rendered as a 422) from a Django ValidationError: one item
+    per message, ``loc`` ending with the field name (none for errors of the whole object)."""
+    items = []
+    for field, messages in error.message_dict.items():
+        loc = [*location] if field == NON_FIELD_ERRORS else [*location, field]
+        items.extend({"type": "invalid", "loc": loc, "msg": message} for message in messages)
+    return NinjaValidationError(items)
+
+
+# Schemas -----------------------------------------------------------------------------
+
+
+class MeOut(Schema):
+    username: str
+    roles: list[str]
+    agency: str | None = Field(None, description="code of the user's agency")
+    language: str
+
+
+class AgencyOut(Schema):
+    code: str
+    name_es: str
+    name_en: str
+    acronym: str
+    country: str
+    kind: AgencyKind
+    parent: str | None = Field(None, description="code of the parent agency")
+    official_count: int = Field(description="officials of this agency that you may see")
+
+    @staticmethod
+    def resolve_parent(obj) -> str | None:
+        return obj.parent.code if obj.parent_id else None
+
+
+class OfficialOut(Schema):
+    id: int
+    agency: str = Field(description="agency code")
+    given_names: str
+    family_names: str
+    position: str
+    seniority: Seniority
+    email: str
+    phone: str
+    language: str
+    active: bool
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+    @staticmethod
+    def resolve_agency(obj) -> str:
+        return obj.agency.code
+
+
+class OfficialIn(Schema):
+    agency: str = Field(description="agency code")
+    given_names: str
+    family_names: str
+    position: str = ""
+    seniority: Seniority = Seniority.WORKING
+    email: str = ""
+    phone: str = ""
+    language: str = "es-mx"
+    active: bool = True
+
+
+class OfficialPatch(Schema):
+    agency: str | None = Field(None, description="agency code")
+    given_names: str | None = None
+    family_names: str | None = None
+    position: str | None = None
+    seniority: Seniority | None = None
+    email: str | None = None
+    phone: str | None = None
+    language: str | None = None
+    active: bool | None = None
+
+
+class OfficialPage(Schema):
+    count: int = Field(description="officials matching the filters that you may see")
+    limit: int
+    offset: int
+    items: list[OfficialOut]
+
+
+class OfficialFilters(Schema):
+    q: str = Field("", description="words to find in names, position or email")
+    agency: str = Field("", description="agency code")
+    seniority: Seniority | None = None
+    active: bool | None = None
+    limit: int = Field(25, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0)
+
+
+class Message(Schema):
+    detail: str
+
+
+class ErrorItem(Schema):
+    type: str
+    loc: list[str | int] = Field(description="where: the last item names the field")
+    msg: str = Field(description="why")
+
+
+class ValidationErrors(Schema):
+    detail: list[ErrorItem]
+
+
+# Endpoints ---------------------------------------------------------------------------
+
+
+@router.get("/me", response=MeOut, summary="The signed-in user")
+def me(request):
+    user = request.auth
+    return {
+        "username": user.username,
+        "roles": sorted(user.role_names),
+        "agency": user.agency.code if user.agency_id else None,
+        "language": user.language,
+    }
+
+
+@router.get("/agencies", response=list[AgencyOut], summary="The agency directory")
+def list_agencies(request):
+    return list(queries.agencies_for(request.auth))
+
+
+@router.get("/agencies/{code}", response={200: AgencyOut, 404: Message}, summary="One agency")
+def get_agency(request, code: str):
+    return queries.get_agency_for(request.auth, code)
+
+
+@router.get("/officials", response=OfficialPage, summary="Officials you may see")
+def list_officials(request, filters: Query[OfficialFilters]):
+    officials = queries.search_officials(
+        request.auth,
+        q=filters.q,
+        agency=filters.agency,
+        seniority=filters.seniority or "",
+        active=filters.active,
+    )
+    return {
+        "count": officials.count(),
+        "limit": filters.limit,
+        "offset": filters.offset,
+        "items": list(officials[filters.offset : filters.offset + filters.limit]),
+    }
+
+
+@router.get(
+    "/officials/{int:official_id}",
+    response={200: OfficialOut, 404: Message},
+    summary="One official",
+)
+def get_official(request, official_id: int):
+    return queries.get_official_for(request.auth, official_id)
+
+
+def _agency_from_code(user, code: str | None) -> Agency | None:
+    """The agency of ``code`` among those the user sees; a 422 on ``agency`` if unknown."""
+    if code is None or code == "":
+        return None
+    agency = Agency.objects.visible_to(user).filter(code=code).first()
+    if agency is None:
+        raise validation_error(
+            DjangoValidationError({"agency": [_("Unknown agency code “%s”.") % code]})
+        )
+    return agency
+
+
+@router.post(
+    "/officials",
+    response={201: OfficialOut, 403: Message, 422: ValidationErrors},
+    summary="Add an official",
+)
+def post_official(request, payload: OfficialIn):
+    user = request.auth
+    if not has_perm("core.add_official", user):
+        raise HttpError(403, "You may not add officials.")
+    data = payload.dict()
+    data["agency"] = _agency_from_code(user, data["agency"])
+    try:
+        official = create_official(actor=user, **data)
+    except DjangoValidationError as error:
+        raise validation_error(error) from None
+    except PermissionDenied as error:
+        raise HttpError(403, str(error) or "Forbidden") from None
+    return 201, queries.get_official_for(user, official.pk)
+
+
+@router.patch(
+    "/officials/{int:official_id}",
+    response={200: OfficialOut, 403: Message, 404: Message, 422: ValidationErrors},
+    summary="Change an official",
+)
+def patch_official(request, official_id: int, payload: OfficialPatch):
+    user = request.auth
+    official = queries.get_official_for(user, official_id)
+    changes = payload.dict(exclude_unset=True)
+    if "agency" in changes:
+        changes["agency"] = _agency_from_code(user, changes["agency"])
+    try:
+        update_official(actor=user, official=official, **changes)
+    except DjangoValidationError as error:
+        raise validation_error(error) from None
+    except PermissionDenied as error:
+        raise HttpError(403, str(error) or "Forbidden") from None
+    return queries.get_official_for(user, official_id)

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from nonprolif.core.views import account
+from nonprolif.core.views import account, agencies, audit, officials, tokens
 
 urlpatterns = [
     path(
@@ -16,4 +16,14 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("language/", account.set_language, name="set_language"),
+    path("agencies/", agencies.agency_list, name="agency_list"),
+    path("agencies/<str:code>/", agencies.agency_detail, name="agency_detail"),
+    path("agencies/<str:code>/edit/", agencies.agency_edit, name="agency_edit"),
+    path("officials/", officials.official_list, name="official_list"),
+    path("officials/new/", officials.official_create, name="official_create"),
+    path("officials/<int:pk>/", officials.official_detail, name="official_detail"),
+    path("officials/<int:pk>/edit/", officials.official_edit, name="official_edit"),
+    path("account/tokens/", tokens.token_list, name="token_list"),
+    path("account/tokens/<int:pk>/revoke/", tokens.token_revoke, name="token_revoke"),
+    path("audit/", audit.audit_log, name="audit_log"),
 ]

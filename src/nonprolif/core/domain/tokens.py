@@ -1,0 +1,55 @@
+"""Personal API tokens: issue (the raw value is returned once, only its hash is kept) and
+revoke."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rules import has_perm
+
+from nonprolif.core.domain.audit import record
+from nonprolif.core.models import ApiToken
+from nonprolif.core.models.token import hash_token, new_raw_token
+
+HINT_LENGTH = 8
+
+
+def issue_token(*, user, name: str) -> tuple[ApiToken, str]:
+    """Issue a new API token for ``user`` (who must be an active, signed-in user).
+
+    Returns ``(token, raw)``: ``raw`` is the only copy of the secret; the database keeps
+    its SHA-256 hash and its first characters (``hint``).
+
+    Side effects: one ApiToken row and one AuditEntry ("token.issue"), in one transaction.
+    Raises ValidationError (on ``name``) for a bad name, writing nothing.
+    """
+    if not (getattr(user, "is_authenticated", False) and user.is_active):
+        raise PermissionDenied(_("Only active users may hold API tokens."))
+    raw = new_raw_token()
+    token = ApiToken(
+        user=user, name=(name or "").strip(), key_hash=hash_token(raw), hint=raw[:HINT_LENGTH]
+    )
+    token.full_clean()
+    with transaction.atomic():
+        token.save()
+        record(actor=user, action="token.issue", obj=token, changes={"name": [None, token.name]})
+    return token, raw
+
+
+def revoke_token(*, actor, token: ApiToken) -> ApiToken:
+    """Revoke ``token``: its owner may, and so may an administrator (``core.manage_accounts``).
+
+    Revoking twice is harmless: the first revocation time is kept and nothing is written.
+    Side effects: sets ``revoked_at`` and writes one AuditEntry ("token.revoke"), in one
+    transaction. Raises PermissionDenied for anybody else.
+    """
+    if token.user_id != actor.pk and not has_perm("core.manage_accounts", actor):
+        raise PermissionDenied(_("You may not revoke this token."))
+    with transaction.atomic():
+        current = ApiToken.objects.select_for_update().get(pk=token.pk)
+        if current.revoked_at is None:
+            current.revoked_at = timezone.now()
+            current.save(update_fields=["revoked_at"])
+            record(actor=actor, action="token.revoke", obj=current)
+    token.revoked_at = current.revoked_at
+    return current

@@ -1,0 +1,132 @@
+"""Reads of the core app (selectors). Every read of scoped data starts from ``visible_to``."""
+
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from rules import has_perm
+
+from nonprolif.core.models import Agency, ApiToken, AuditEntry, Official
+
+SEARCH_FIELDS = ("given_names", "family_names", "position", "email")
+
+
+def search_officials(
+    user,
+    *,
+    q: str = "",
+    agency: str = "",
+    seniority: str = "",
+    active: bool | None = None,
+) -> QuerySet[Official]:
+    """The officials ``user`` may see, narrowed by the filters.
+
+    ``q``: every word must appear (case-insensitive) in the given names, family names,
+    position or email. ``agency``: an agency code. ``seniority``: a Seniority value.
+    ``active``: True/False, or None for both.
+    """
+    officials = Official.objects.visible_to(user).select_related("agency")
+    for word in q.split():
+        match = Q()
+        for field in SEARCH_FIELDS:
+            match |= Q(**{f"{field}__icontains": word})
+        officials = officials.filter(match)
+    if agency:
+        officials = officials.filter(agency__code=agency)
+    if seniority:
+        officials = officials.filter(seniority=seniority)
+    if active is not None:
+        officials = officials.filter(active=active)
+    return officials
+
+
+def get_official_for(user, pk) -> Official:
+    """The official ``pk`` if ``user`` may see it; Http404 when missing or not visible."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404("No such official") from None
+    official = Official.objects.visible_to(user).select_related("agency").filter(pk=pk).first()
+    if official is None:
+        raise Http404("No such official")
+    return official
+
+
+def agencies_for(user) -> QuerySet[Agency]:
+    """Agencies ``user`` may see, each with ``official_count``: the number of its officials
+    *visible to user* (a liaison sees 0 for other agencies, never their real numbers)."""
+    visible = (
+        Official.objects.visible_to(user)
+        .filter(agency=OuterRef("pk"))
+        .order_by()
+        .values("agency")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        Agency.objects.visible_to(user)
+        .select_related("parent")
+        .annotate(official_count=Coalesce(Subquery(visible, output_field=IntegerField()), Value(0)))
+    )
+
+
+def get_agency_for(user, code: str) -> Agency:
+    """The agency with ``code`` (annotated like ``agencies_for``); Http404 when missing or
+    not visible."""
+    agency = agencies_for(user).filter(code=code).first()
+    if agency is None:
+        raise Http404("No such agency")
+    return agency
+
+
+def official_filter_agencies(user) -> QuerySet[Agency]:
+    """Agencies worth offering in the officials filter: those of officials ``user`` sees."""
+    return Agency.objects.visible_to(user).filter(
+        pk__in=Official.objects.visible_to(user).values("agency")
+    )
+
+
+def assignable_agencies(user) -> QuerySet[Agency]:
+    """Agencies ``user`` may put officials in, by the ``core.change_official`` rule."""
+    agencies = list(Agency.objects.visible_to(user))
+    allowed = [
+        agency.pk
+        for agency in agencies
+        if has_perm("core.change_official", user, Official(agency=agency))
+    ]
+    return Agency.objects.filter(pk__in=allowed)
+
+
+def tokens_of(user) -> QuerySet[ApiToken]:
+    """The user's own API tokens, newest first."""
+    return ApiToken.objects.visible_to(user)
+
+
+def get_token_for(user, pk) -> ApiToken:
+    """One of the user's own tokens; Http404 for anybody else's or a missing one."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404("No such token") from None
+    token = ApiToken.objects.visible_to(user).filter(pk=pk).first()
+    if token is None:
+        raise Http404("No such token")
+    return token
+
+
+def audit_entries(user, *, object_type: str = "") -> QuerySet[AuditEntry]:
+    """Audit entries ``user`` may read (auditors and coordinators: all; others: their own),
+    newest first, optionally of one object type (e.g. "core.official")."""
+    entries = AuditEntry.objects.visible_to(user).select_related("actor")
+    if object_type:
+        entries = entries.filter(object_type=object_type)
+    return entries
+
+
+def audit_object_types(user) -> list[str]:
+    """The distinct object types among the entries ``user`` may read."""
+    return list(
+        AuditEntry.objects.visible_to(user)
+        .order_by("object_type")
+        .values_list("object_type", flat=True)
+        .distinct()
+    )
