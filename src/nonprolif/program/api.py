@@ -1,3 +1,366 @@
-from ninja import Router
+"""The program API: programs, proposals and their items.
+
+Lists take ``limit``/``offset`` and answer ``{"items": [...], "count": N}`` where N counts the
+rows visible to the caller. What the caller may not see answers 404; what it may see but not
+change answers 403; bad input answers 422 naming each field and why.
+"""
+
+import datetime
+
+from django.db.models import Prefetch
+from ninja import Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from nonprolif.api.errors import ErrorOut, ValidationErrorOut, service_errors
+from nonprolif.core.models import Agency
+from nonprolif.program.domain import (
+    create_item,
+    create_program,
+    create_proposal,
+    update_item,
+    update_program,
+    update_proposal,
+)
+from nonprolif.program.models import ItemKind
+from nonprolif.program.queries import (
+    agencies_by_codes,
+    agency_by_code,
+    get_item_for,
+    get_program_for,
+    get_proposal_for,
+    items_for,
+    programs_for,
+    proposal_items,
+    proposals_for,
+)
 
 router = Router(tags=["program"])
+
+AWAITING_REVIEW = "awaiting_review"
+WRITE_ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
+
+
+# Schemas -----------------------------------------------------------------------------------
+
+
+class AgencyRef(Schema):
+    code: str
+    name: str
+    acronym: str
+    kind: str
+    parent: str | None
+
+    @staticmethod
+    def resolve_parent(obj) -> str | None:
+        return obj.parent.code if obj.parent_id else None
+
+
+class ProgramOut(Schema):
+    code: str
+    name: str
+    name_es: str
+    name_en: str
+    description_es: str
+    description_en: str
+    country: str
+    time_zone: str
+    target_trainees: int | None
+    lead_agency: str
+
+    @staticmethod
+    def resolve_lead_agency(obj) -> str:
+        return obj.lead_agency.code
+
+
+class ProgramDetailOut(ProgramOut):
+    member_agencies: list[AgencyRef]
+    partner_agencies: list[AgencyRef]
+
+    @staticmethod
+    def resolve_member_agencies(obj):
+        return list(obj.member_agencies.all())
+
+    @staticmethod
+    def resolve_partner_agencies(obj):
+        return list(obj.partner_agencies.all())
+
+
+class ProgramIn(Schema):
+    code: str
+    name_es: str
+    name_en: str
+    description_es: str = ""
+    description_en: str = ""
+    country: str
+    lead_agency: str
+    member_agencies: list[str] = []
+    partner_agencies: list[str] = []
+    time_zone: str = "America/Mexico_City"
+    target_trainees: int | None = None
+
+
+class ProgramPatch(Schema):
+    code: str | None = None
+    name_es: str | None = None
+    name_en: str | None = None
+    description_es: str | None = None
+    description_en: str | None = None
+    country: str | None = None
+    lead_agency: str | None = None
+    member_agencies: list[str] | None = None
+    partner_agencies: list[str] | None = None
+    time_zone: str | None = None
+    target_trainees: int | None = None
+
+
+class ItemOut(Schema):
+    id: int
+    proposal: int
+    number: int
+    kind: ItemKind
+    title: str
+    title_es: str
+    title_en: str
+    description_es: str
+    description_en: str
+    target_trainees: int | None
+    cohort_size: int | None
+    cohort_count: int | None
+    start_date: datetime.date | None
+    cadence_months: int | None
+    session_days: int | None
+    target_agencies: list[str]
+    notes: str
+    total_seats: int | None
+    status: str = AWAITING_REVIEW
+
+    @staticmethod
+    def resolve_proposal(obj) -> int:
+        return obj.proposal_id
+
+    @staticmethod
+    def resolve_target_agencies(obj) -> list[str]:
+        return [agency.code for agency in obj.target_agencies.all()]
+
+
+class ItemIn(Schema):
+    number: int | None = None
+    kind: str
+    title_es: str
+    title_en: str
+    description_es: str = ""
+    description_en: str = ""
+    target_trainees: int | None = None
+    cohort_size: int | None = None
+    cohort_count: int | None = None
+    start_date: datetime.date | None = None
+    cadence_months: int | None = None
+    session_days: int | None = None
+    target_agencies: list[str] = []
+    notes: str = ""
+
+
+class ItemPatch(Schema):
+    number: int | None = None
+    kind: str | None = None
+    title_es: str | None = None
+    title_en: str | None = None
+    description_es: str | None = None
+    description_en: str | None = None
+    target_trainees: int | None = None
+    cohort_size: int | None = None
+    cohort_count: int | None = None
+    start_date: datetime.date | None = None
+    cadence_months: int | None = None
+    session_days: int | None = None
+    target_agencies: list[str] | None = None
+    notes: str | None = None
+
+
+class ProposalOut(Schema):
+    id: int
+    program: str
+    submitted_by: str
+    version: int
+    title: str
+    title_es: str
+    title_en: str
+    summary_es: str
+    summary_en: str
+    submitted_on: datetime.date
+    created_at: datetime.datetime
+
+    @staticmethod
+    def resolve_program(obj) -> str:
+        return obj.program.code
+
+    @staticmethod
+    def resolve_submitted_by(obj) -> str:
+        return obj.submitted_by.code
+
+
+class ProposalDetailOut(ProposalOut):
+    items: list[ItemOut]
+
+    @staticmethod
+    def resolve_items(obj, context):
+        return list(proposal_items(context["request"].auth, obj))
+
+
+class ProposalIn(Schema):
+    program: str
+    submitted_by: str | None = None
+    version: int | None = None
+    title_es: str
+    title_en: str
+    summary_es: str = ""
+    summary_en: str = ""
+    submitted_on: datetime.date
+
+
+class ProposalPatch(Schema):
+    version: int | None = None
+    title_es: str | None = None
+    title_en: str | None = None
+    summary_es: str | None = None
+    summary_en: str | None = None
+    submitted_on: datetime.date | None = None
+
+
+def _agency_links(user, data: dict, *names: str) -> dict:
+    """Replace agency codes in ``data`` by agencies (a 422 naming the field if unknown)."""
+    for name in names:
+        if data.get(name) is not None:
+            data[name] = agencies_by_codes(user, data[name], field_name=name)
+    return data
+
+
+def _program_detail_query(user):
+    agencies = Agency.objects.select_related("parent")
+    return programs_for(user).prefetch_related(
+        Prefetch("member_agencies", queryset=agencies),
+        Prefetch("partner_agencies", queryset=agencies),
+    )
+
+
+# Programs ----------------------------------------------------------------------------------
+
+
+@router.get("/programs", response=list[ProgramOut])
+@paginate(LimitOffsetPagination)
+def list_programs(request):
+    """The programs the caller can see."""
+    return programs_for(request.auth)
+
+
+@router.get("/programs/{code}", response={200: ProgramDetailOut, 404: ErrorOut})
+def get_program(request, code: str):
+    """One program with its lead, member and partner agencies."""
+    program = get_program_for(request.auth, code)
+    return _program_detail_query(request.auth).get(pk=program.pk)
+
+
+@router.post("/programs", response={201: ProgramDetailOut, **WRITE_ERRORS})
+@service_errors
+def post_program(request, payload: ProgramIn):
+    """Create a program (coordinators)."""
+    data = payload.dict()
+    data["lead_agency"] = agency_by_code(
+        request.auth, data["lead_agency"], field_name="lead_agency"
+    )
+    _agency_links(request.auth, data, "member_agencies", "partner_agencies")
+    program = create_program(actor=request.auth, **data)
+    return 201, _program_detail_query(request.auth).get(pk=program.pk)
+
+
+@router.patch("/programs/{code}", response={200: ProgramDetailOut, **WRITE_ERRORS})
+@service_errors
+def patch_program(request, code: str, payload: ProgramPatch):
+    """Change a program (coordinators). Only the fields sent are changed."""
+    program = get_program_for(request.auth, code)
+    data = payload.dict(exclude_unset=True)
+    if "lead_agency" in data:
+        data["lead_agency"] = agency_by_code(
+            request.auth, data["lead_agency"], field_name="lead_agency"
+        )
+    _agency_links(request.auth, data, "member_agencies", "partner_agencies")
+    program = update_program(actor=request.auth, program=program, **data)
+    return _program_detail_query(request.auth).get(pk=program.pk)
+
+
+# Proposals ---------------------------------------------------------------------------------
+
+
+@router.get("/programs/{code}/proposals", response={200: list[ProposalOut], 404: ErrorOut})
+@paginate(LimitOffsetPagination)
+def list_program_proposals(request, code: str):
+    """The program's proposals the caller can see."""
+    program = get_program_for(request.auth, code)
+    return proposals_for(request.auth).filter(program=program)
+
+
+@router.get("/proposals/{proposal_id}", response={200: ProposalDetailOut, 404: ErrorOut})
+def get_proposal(request, proposal_id: int):
+    """One proposal with the items the caller can see."""
+    return get_proposal_for(request.auth, proposal_id)
+
+
+@router.post("/proposals", response={201: ProposalOut, **WRITE_ERRORS})
+@service_errors
+def post_proposal(request, payload: ProposalIn):
+    """Record a proposal. ``program`` names the program by code; a program the caller cannot
+    see answers 422 on ``program``."""
+    data = payload.dict()
+    data["submitted_by"] = agency_by_code(
+        request.auth, data["submitted_by"], field_name="submitted_by"
+    )
+    proposal = create_proposal(actor=request.auth, **data)
+    return 201, proposals_for(request.auth).get(pk=proposal.pk)
+
+
+@router.patch("/proposals/{proposal_id}", response={200: ProposalOut, **WRITE_ERRORS})
+@service_errors
+def patch_proposal(request, proposal_id: int, payload: ProposalPatch):
+    """Change a proposal (coordinators, and the submitting partner agency)."""
+    proposal = get_proposal_for(request.auth, proposal_id)
+    proposal = update_proposal(
+        actor=request.auth, proposal=proposal, **payload.dict(exclude_unset=True)
+    )
+    return proposals_for(request.auth).get(pk=proposal.pk)
+
+
+# Items -------------------------------------------------------------------------------------
+
+
+@router.get("/proposals/{proposal_id}/items", response={200: list[ItemOut], 404: ErrorOut})
+@paginate(LimitOffsetPagination)
+def list_proposal_items(request, proposal_id: int):
+    """The proposal's items the caller can see."""
+    proposal = get_proposal_for(request.auth, proposal_id)
+    return proposal_items(request.auth, proposal)
+
+
+@router.get("/items/{item_id}", response={200: ItemOut, 404: ErrorOut})
+def get_item(request, item_id: int):
+    """One proposal item."""
+    return get_item_for(request.auth, item_id)
+
+
+@router.post("/proposals/{proposal_id}/items", response={201: ItemOut, **WRITE_ERRORS})
+@service_errors
+def post_item(request, proposal_id: int, payload: ItemIn):
+    """Add an item to a proposal (coordinators, and the submitting partner agency)."""
+    proposal = get_proposal_for(request.auth, proposal_id)
+    data = _agency_links(request.auth, payload.dict(), "target_agencies")
+    item = create_item(actor=request.auth, proposal=proposal, **data)
+    return 201, items_for(request.auth).get(pk=item.pk)
+
+
+@router.patch("/items/{item_id}", response={200: ItemOut, **WRITE_ERRORS})
+@service_errors
+def patch_item(request, item_id: int, payload: ItemPatch):
+    """Change an item. Only the fields sent are changed."""
+    item = get_item_for(request.auth, item_id)
+    data = _agency_links(request.auth, payload.dict(exclude_unset=True), "target_agencies")
+    item = update_item(actor=request.auth, item=item, **data)
+    return items_for(request.auth).get(pk=item.pk)

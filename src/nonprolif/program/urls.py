@@ -1,3 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from nonprolif.program.views import items, programs, proposals
+
+urlpatterns = [
+    path("", programs.home, name="home"),
+    path("programs/new/", programs.program_create, name="program_create"),
+    path("programs/<str:code>/", programs.program_detail, name="program_detail"),
+    path("programs/<str:code>/edit/", programs.program_edit, name="program_edit"),
+    path("programs/<str:code>/proposals/new/", proposals.proposal_create, name="proposal_create"),
+    path("proposals/<int:pk>/", proposals.proposal_detail, name="proposal_detail"),
+    path("proposals/<int:pk>/edit/", proposals.proposal_edit, name="proposal_edit"),
+    path("proposals/<int:pk>/items/new/", items.item_create, name="item_create"),
+    path("items/<int:pk>/", items.item_detail, name="item_detail"),
+    path("items/<int:pk>/edit/", items.item_edit, name="item_edit"),
+]

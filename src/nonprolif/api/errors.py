@@ -1,0 +1,72 @@
+"""API error bodies: a Django ``ValidationError`` becomes 422 naming each field and why; a
+``PermissionDenied`` becomes 403.
+
+Body of a 422: ``{"detail": [{"field": "cohort_size", "message": "..."}]}``. Errors that
+concern no single field are reported with ``"field": "__all__"``.
+
+Two ways to use it:
+
+- register the handlers on the API object (``api/urls.py``)::
+
+      api.add_exception_handler(DjangoValidationError, validation_error_handler)
+      api.add_exception_handler(PermissionDenied, permission_denied_handler)
+
+- or decorate a write endpoint with :func:`service_errors`, which catches both and answers
+  the same bodies (works whether or not the handlers are registered).
+"""
+
+import functools
+
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from ninja import Schema
+
+
+class FieldError(Schema):
+    field: str
+    message: str
+
+
+class ValidationErrorOut(Schema):
+    detail: list[FieldError]
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+def validation_error_body(exc: ValidationError) -> dict:
+    """``{"detail": [{"field": ..., "message": ...}, ...]}`` for a Django ValidationError."""
+    if hasattr(exc, "error_dict"):
+        detail = [
+            {"field": field, "message": str(message)}
+            for field, messages in exc.message_dict.items()
+            for message in messages
+        ]
+    else:
+        detail = [{"field": NON_FIELD_ERRORS, "message": str(m)} for m in exc.messages]
+    return {"detail": detail}
+
+
+def validation_error_handler(request, exc: ValidationError) -> JsonResponse:
+    return JsonResponse(validation_error_body(exc), status=422)
+
+
+def permission_denied_handler(request, exc: PermissionDenied) -> JsonResponse:
+    return JsonResponse({"detail": str(exc) or _("You are not allowed to do this.")}, status=403)
+
+
+def service_errors(view):
+    """Decorate an API operation that calls a service: answers 422 and 403 bodies."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except ValidationError as exc:
+            return validation_error_handler(request, exc)
+        except PermissionDenied as exc:
+            return permission_denied_handler(request, exc)
+
+    return wrapper

@@ -1,0 +1,136 @@
+"""Recording and editing the program's coordination meetings."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from nonprolif.core.domain.audit import diff, record, snapshot
+from nonprolif.events.models import DatePrecision, Meeting
+from nonprolif.program.queries import program_agencies
+
+MEETING_FIELDS = {
+    "title_es",
+    "title_en",
+    "date",
+    "date_precision",
+    "place",
+    "summary_es",
+    "summary_en",
+}
+
+
+def _require(actor, perm: str, obj) -> None:
+    if not actor.has_perm(perm, obj):
+        raise PermissionDenied(_("You are not allowed to do this."))
+
+
+def _normalise_date(meeting: Meeting) -> None:
+    """A date known only to the month (or year) is kept as its first day."""
+    if meeting.date is None or not hasattr(meeting.date, "replace"):
+        return
+    if meeting.date_precision == DatePrecision.MONTH:
+        meeting.date = meeting.date.replace(day=1)
+    elif meeting.date_precision == DatePrecision.YEAR:
+        meeting.date = meeting.date.replace(month=1, day=1)
+
+
+def _validate(meeting: Meeting, agencies, officials) -> None:
+    errors: dict = {}
+    try:
+        meeting.full_clean()
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    allowed = {agency.pk for agency in program_agencies(meeting.program)}
+    if not agencies:
+        errors.setdefault("agencies", []).append(_("Name at least one participating agency."))
+    else:
+        outside = sorted(a.code for a in agencies if a.pk not in allowed)
+        if outside:
+            errors.setdefault("agencies", []).append(
+                _("Not an agency of the program: %(codes)s.") % {"codes": ", ".join(outside)}
+            )
+    participating = {agency.pk for agency in agencies}
+    strays = [o for o in officials if o.agency_id not in participating]
+    if strays:
+        errors.setdefault("officials", []).append(
+            _("These officials do not belong to a participating agency: %(names)s.")
+            % {"names": ", ".join(o.full_name for o in strays)}
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _audit_values(meeting: Meeting, agencies, officials) -> dict:
+    values = snapshot(meeting)
+    values["agencies"] = sorted(a.code for a in agencies)
+    values["officials"] = sorted(o.pk for o in officials)
+    return values
+
+
+def create_meeting(*, actor, program, agencies, officials=(), **fields) -> Meeting:
+    """Record a meeting of the program.
+
+    ``fields``: title_es, title_en, date, date_precision, place, summary_es, summary_en.
+    ``agencies``: the participating agencies (at least one, all of the program);
+    ``officials``: participating officials, each of a participating agency. A date known
+    only to the month or year is stored as the first day of that month or year.
+
+    Side effects: one Meeting row, its agency and official links, one audit entry
+    ("meeting.create"). PermissionDenied unless the actor may add meetings (coordinators);
+    ValidationError naming the field on bad input. Nothing is written in those cases.
+    """
+    if set(fields) - MEETING_FIELDS:
+        raise TypeError(f"unexpected fields: {sorted(set(fields) - MEETING_FIELDS)}")
+    _require(actor, "events.add_meeting", program)
+    agencies, officials = list(agencies), list(officials)
+    meeting = Meeting(program=program, **fields)
+    _normalise_date(meeting)
+    _validate(meeting, agencies, officials)
+    with transaction.atomic():
+        meeting.save()
+        meeting.agencies.set(agencies)
+        meeting.officials.set(officials)
+        record(
+            actor=actor,
+            action="meeting.create",
+            obj=meeting,
+            changes=diff({}, _audit_values(meeting, agencies, officials)),
+        )
+    return meeting
+
+
+def update_meeting(*, actor, meeting: Meeting, agencies=None, officials=None, **fields) -> Meeting:
+    """Change a meeting; ``agencies`` and ``officials``, when given, replace the
+    participants.
+
+    Side effects: the Meeting row and its links are updated, one audit entry
+    ("meeting.update") holds the changes. PermissionDenied unless the actor may change the
+    meeting; ValidationError naming the field on bad input. Nothing is written then.
+    """
+    if set(fields) - MEETING_FIELDS:
+        raise TypeError(f"unexpected fields: {sorted(set(fields) - MEETING_FIELDS)}")
+    _require(actor, "events.change_meeting", meeting)
+    old_agencies = list(meeting.agencies.all())
+    old_officials = list(meeting.officials.all())
+    before = _audit_values(meeting, old_agencies, old_officials)
+    agencies = list(agencies) if agencies is not None else old_agencies
+    officials = list(officials) if officials is not None else old_officials
+    for name, value in fields.items():
+        setattr(meeting, name, value)
+    _normalise_date(meeting)
+    try:
+        _validate(meeting, agencies, officials)
+    except ValidationError:
+        meeting.refresh_from_db()
+        raise
+    with transaction.atomic():
+        meeting.save()
+        meeting.agencies.set(agencies)
+        meeting.officials.set(officials)
+        record(
+            actor=actor,
+            action="meeting.update",
+            obj=meeting,
+            changes=diff(before, _audit_values(meeting, agencies, officials)),
+        )
+    return meeting

@@ -1,0 +1,135 @@
+"""Creating and editing the items of a proposal."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from nonprolif.core.domain.audit import diff, record, snapshot
+from nonprolif.core.models import Agency
+from nonprolif.program.models import Proposal, ProposalItem
+
+from ._common import collect, merge_errors, reject_unknown, require_perm
+
+ITEM_FIELDS = {
+    "number",
+    "kind",
+    "title_es",
+    "title_en",
+    "description_es",
+    "description_en",
+    "target_trainees",
+    "cohort_size",
+    "cohort_count",
+    "start_date",
+    "cadence_months",
+    "session_days",
+    "notes",
+}
+
+
+def _program_agency_ids(program) -> set[int]:
+    return set(Agency.objects.filter(member_programs=program).values_list("pk", flat=True)) | {
+        program.lead_agency_id
+    }
+
+
+def _target_errors(proposal: Proposal, target_agencies) -> ValidationError | None:
+    """Target agencies must be the program's lead or member agencies."""
+    outside = [a for a in target_agencies if a.pk not in _program_agency_ids(proposal.program)]
+    if outside:
+        return ValidationError(
+            {
+                "target_agencies": _("Not an agency of the program: %(codes)s.")
+                % {"codes": ", ".join(sorted(a.code for a in outside))}
+            }
+        )
+    return None
+
+
+def _number_error(item: ProposalItem) -> ValidationError | None:
+    """Item numbers are unique within a proposal."""
+    if item.number is None:
+        return None
+    taken = (
+        ProposalItem.objects.filter(proposal_id=item.proposal_id, number=item.number)
+        .exclude(pk=item.pk)
+        .exists()
+    )
+    if taken:
+        return ValidationError({"number": _("This proposal already has an item with this number.")})
+    return None
+
+
+def _audit_values(item: ProposalItem, target_agencies) -> dict:
+    values = snapshot(item)
+    values["target_agencies"] = sorted(a.code for a in target_agencies)
+    return values
+
+
+def create_item(*, actor, proposal: Proposal, target_agencies=(), **fields) -> ProposalItem:
+    """Add an item to a proposal.
+
+    ``fields``: number (defaults to the next free number), kind, title_es, title_en,
+    description_es, description_en, target_trainees, cohort_size, cohort_count, start_date,
+    cadence_months, session_days, notes. ``target_agencies``: the program's agencies the
+    item is for (none: every agency).
+
+    Side effects: one ProposalItem row, its target agency links, one audit entry
+    ("proposalitem.create"). PermissionDenied unless the actor may add items to the proposal;
+    ValidationError naming the field on bad input (e.g. a cohort size of 0 or a negative
+    cadence). Nothing is written in those cases.
+    """
+    reject_unknown(fields, ITEM_FIELDS)
+    require_perm(actor, "program.add_proposalitem", proposal)
+    target_agencies = list(target_agencies)
+    if fields.get("number") is None:
+        latest = proposal.items.aggregate(latest=Max("number"))["latest"]
+        fields["number"] = (latest or 0) + 1
+    item = ProposalItem(proposal=proposal, **fields)
+    merge_errors(
+        collect(item, validate_constraints=False),
+        _number_error(item),
+        _target_errors(proposal, target_agencies),
+    )
+    with transaction.atomic():
+        item.save()
+        item.target_agencies.set(target_agencies)
+        record(
+            actor=actor,
+            action="proposalitem.create",
+            obj=item,
+            changes=diff({}, _audit_values(item, target_agencies)),
+        )
+    return item
+
+
+def update_item(*, actor, item: ProposalItem, target_agencies=None, **fields) -> ProposalItem:
+    """Change an item's fields and, when given, its target agencies.
+
+    Side effects: the ProposalItem row and its target agency links are updated, one audit
+    entry ("proposalitem.update") holds the changes. PermissionDenied unless the actor may
+    change the item; ValidationError naming the field on bad input. Nothing is written then.
+    """
+    reject_unknown(fields, ITEM_FIELDS)
+    require_perm(actor, "program.change_proposalitem", item)
+    before = _audit_values(item, item.target_agencies.all())
+    targets = list(target_agencies) if target_agencies is not None else None
+    for name, value in fields.items():
+        setattr(item, name, value)
+    try:
+        merge_errors(
+            collect(item, validate_constraints=False),
+            _number_error(item),
+            _target_errors(item.proposal, targets or []),
+        )
+    except ValidationError:
+        item.refresh_from_db()
+        raise
+    with transaction.atomic():
+        item.save()
+        if targets is not None:
+            item.target_agencies.set(targets)
+        after = _audit_values(item, item.target_agencies.all())
+        record(actor=actor, action="proposalitem.update", obj=item, changes=diff(before, after))
+    return item
