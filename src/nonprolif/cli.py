@@ -1,0 +1,232 @@
+"""The ``nonprolif`` command: run the demo, serve in production, load data, manage accounts."""
+
+import argparse
+import os
+import sys
+
+DESCRIPTION = """\
+nonprolif: the program-office platform for a national WMD non-proliferation program.
+
+Data live in NONPROLIF_DATA_DIR (default ./data: the SQLite database and the secret key)
+unless DATABASE_URL points to PostgreSQL. Every setting comes from the environment; see
+nonprolif/settings.py.
+"""
+
+EPILOG = """\
+examples:
+  nonprolif demo                          try it: built-in 2009 program, demo logins
+  nonprolif seed                          load the built-in 2009 program (idempotent)
+  nonprolif createuser ana --role liaison --agency SEDENA
+  nonprolif serve --host 0.0.0.0 --port 8000 --threads 8
+  nonprolif manage migrate                any Django management command
+
+Run "nonprolif COMMAND --help" for the options of a command.
+"""
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return number
+
+
+def _add_address(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    parser.add_argument(
+        "--port", type=_positive_int, default=8000, help="port to listen on (default 8000)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nonprolif",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    demo = commands.add_parser(
+        "demo",
+        help="run the demo: migrate, load the 2009 program and demo data, serve on localhost",
+        description=(
+            "Set DEBUG=1 (unless DEBUG is set), apply the migrations, load the built-in 2009 "
+            "program with the demonstration data (fictional officials, one login per role), "
+            "print the demo logins and the address, then run Django's development server."
+        ),
+    )
+    _add_address(demo)
+    demo.add_argument(
+        "--reload", action="store_true", help="restart the server when the code changes"
+    )
+
+    serve = commands.add_parser(
+        "serve",
+        help="serve in production: collect static files, then run the waitress WSGI server",
+        description=(
+            "Collect the static files (collectstatic --noinput), then serve the application "
+            "with waitress. Apply migrations beforehand with `nonprolif manage migrate`; put "
+            "a TLS-terminating proxy in front and set ALLOWED_HOSTS."
+        ),
+    )
+    _add_address(serve)
+    serve.add_argument(
+        "--threads", type=_positive_int, default=4, help="worker threads (default 4)"
+    )
+
+    seed = commands.add_parser(
+        "seed",
+        help="load the built-in 2009 program (migrating first if needed); idempotent",
+        description=(
+            "Apply the migrations if needed, then load the built-in 2009 program: its "
+            "agencies, the program, the partner's training proposal with its items and the "
+            "meetings. Running it twice changes nothing."
+        ),
+    )
+    seed.add_argument(
+        "--demo",
+        action="store_true",
+        help="also load demonstration data: fictional officials and one login per role",
+    )
+    seed.add_argument(
+        "--document", metavar="PATH", help="load this program document (JSON) instead"
+    )
+    seed.add_argument(
+        "--demo-document", metavar="PATH", help="with --demo: this demo document (JSON) instead"
+    )
+
+    createuser = commands.add_parser(
+        "createuser",
+        help="create a login with a role (coordinator, liaison, partner, auditor, ...)",
+        description=(
+            "Create a login with one role. Liaisons need a national agency and partners a "
+            "partner agency. The password is asked for in a terminal, read from standard "
+            "input with --password-stdin, or left unusable with --no-password."
+        ),
+    )
+    createuser.add_argument("username", help="the login name")
+    createuser.add_argument(
+        "--role",
+        required=True,
+        help="coordinator, liaison, partner, auditor or administrator",
+    )
+    createuser.add_argument("--agency", metavar="CODE", help="the agency code, e.g. SEDENA")
+    createuser.add_argument("--email", default="", help="e-mail address")
+    createuser.add_argument("--first-name", default="", help="given names")
+    createuser.add_argument("--last-name", default="", help="family names")
+    createuser.add_argument(
+        "--language", default="es-mx", choices=["es-mx", "en"], help="preferred language"
+    )
+    password = createuser.add_mutually_exclusive_group()
+    password.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input",
+    )
+    password.add_argument(
+        "--no-password", action="store_true", help="no usable password (set one later)"
+    )
+
+    commands.add_parser(
+        "manage",
+        help="run any Django management command (nonprolif manage help lists them)",
+        description="Pass everything after `manage` to Django's management commands.",
+        add_help=False,
+    )
+    return parser
+
+
+def _setup() -> None:
+    import django
+
+    django.setup()
+
+
+def _demo(args) -> None:
+    os.environ.setdefault("DEBUG", "1")
+    _setup()
+    from django.core.management import call_command
+
+    # With --reload, Django re-runs this command in a child process (RUN_MAIN=true): the data
+    # are loaded once, by the parent.
+    if os.environ.get("RUN_MAIN") != "true":
+        call_command("seed", demo=True)
+        print(f"\nOpen http://{args.host}:{args.port}/ and sign in with a demo login above.")
+        print("Stop the server with Ctrl+C.\n", flush=True)
+    call_command("runserver", f"{args.host}:{args.port}", use_reloader=args.reload)
+
+
+def _serve(args) -> None:
+    _setup()
+    from django.core.management import call_command
+    from waitress import serve
+
+    from nonprolif.wsgi import application
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    print(f"Serving nonprolif on http://{args.host}:{args.port}/", flush=True)
+    serve(application, host=args.host, port=args.port, threads=args.threads)
+
+
+def _seed(args) -> None:
+    _setup()
+    from django.core.management import call_command
+
+    call_command(
+        "seed",
+        demo=args.demo,
+        document=args.document,
+        demo_document=args.demo_document,
+    )
+
+
+def _createuser(args) -> None:
+    _setup()
+    from django.core.management import call_command
+
+    call_command(
+        "createuser",
+        args.username,
+        role=args.role,
+        agency=args.agency,
+        email=args.email,
+        first_name=args.first_name,
+        last_name=args.last_name,
+        language=args.language,
+        password_stdin=args.password_stdin,
+        no_password=args.no_password,
+    )
+
+
+HANDLERS = {"demo": _demo, "serve": _serve, "seed": _seed, "createuser": _createuser}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command in ``argv`` (default: the process arguments). Returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nonprolif.settings")
+
+    if argv and argv[0] == "manage":
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(["nonprolif manage", *argv[1:]])
+        return 0
+
+    args = build_parser().parse_args(argv)
+    from django.core.management.base import CommandError
+
+    try:
+        HANDLERS[args.command](args)
+    except CommandError as error:
+        print(f"nonprolif {args.command}: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

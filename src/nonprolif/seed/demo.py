@@ -1,0 +1,286 @@
+"""Demonstration data: fictional officials and one login per role.
+
+A demo document (see ``fixtures/mx-2009-demo.json``) lists, per agency, how many officials to
+invent, the positions they may hold and the e-mail domain, plus name lists, a random seed and
+the demo logins. ``generate_officials`` turns it into the same list of people on every run (a
+seeded ``random.Random``; no database); ``load_demo_document`` upserts them by (agency, e-mail)
+and creates or repairs the demo logins, so loading twice changes nothing.
+
+Every person is invented; the e-mail domains are under the reserved ``.example`` domain.
+"""
+
+import random
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from nonprolif.core.domain.accounts import create_user, ensure_role_groups
+from nonprolif.core.domain.audit import diff, record, snapshot
+from nonprolif.core.models import Agency, Official, User
+from nonprolif.core.roles import Role
+from nonprolif.seed.loader import SeedResult, builtin_document, check_entry, fail, upsert
+
+DEMO_FORMAT = "nonprolif.demo/1"
+BUILTIN_DEMO = "mx-2009-demo"
+
+_ALTERNATIVE = re.compile(r"\{([^{}/]*)/([^{}/]*)\}")
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    """One invented official (plain data, no database)."""
+
+    agency: str
+    given_names: str
+    family_names: str
+    position: str
+    seniority: str
+    email: str
+    language: str = "es-mx"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    """A demo login as shown to the person running the demo."""
+
+    username: str
+    role: str
+    agency: str | None
+    password: str
+
+
+def gendered(template: str, female: bool) -> str:
+    """``"{Director/Directora} General"`` → ``"Directora General"`` when ``female``."""
+    return _ALTERNATIVE.sub(lambda m: m.group(2) if female else m.group(1), template)
+
+
+def _ascii_slug(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "", plain.lower())
+
+
+def _email(given: str, family: str, domain: str, taken: set[str]) -> str:
+    first = _ascii_slug(given.split()[0])
+    families = [_ascii_slug(part) for part in family.split()]
+    candidates = [f"{first}.{families[0]}", f"{first}.{'.'.join(families)}"]
+    candidates += [f"{first}.{families[0]}{n}" for n in range(2, 1000)]
+    for local in candidates:
+        address = f"{local}@{domain}"
+        if address not in taken:
+            taken.add(address)
+            return address
+    raise ValueError(address)  # pragma: no cover (a thousand namesakes)
+
+
+def generate_officials(doc: dict) -> list[DemoPerson]:
+    """The invented officials of ``doc``: the same list, in the same order, on every call.
+
+    Per agency (in document order): ``count`` people, the first ones senior (one per senior
+    position), the rest at working level in a random working position. Each person has one
+    or two given names and two distinct family names; no full name or e-mail address repeats
+    (the demo logins' officials included).
+    """
+    rng = random.Random(doc["random_seed"])  # noqa: S311 (reproducible fiction, not secrets)
+    given = doc["given_names"]
+    family_names = doc["family_names"]
+    taken_emails = set()
+    taken_names = set()
+    for login in doc.get("logins", []):
+        if login.get("official"):
+            taken_emails.add(login["official"]["email"])
+            taken_names.add((login["official"]["given_names"], login["official"]["family_names"]))
+
+    people = []
+    for spec in doc["agencies"]:
+        seniors = spec["senior_positions"]
+        for n in range(spec["count"]):
+            while True:
+                female = rng.random() < 0.5
+                first = rng.choice(given["female" if female else "male"])
+                names = first
+                if rng.random() < given.get("compound_share", 0):
+                    second = rng.choice(given["second_female" if female else "second_male"])
+                    if second != first:
+                        names = f"{first} {second}"
+                paternal, maternal = rng.sample(family_names, 2)
+                full = (names, f"{paternal} {maternal}")
+                if full not in taken_names:
+                    taken_names.add(full)
+                    break
+            if n < len(seniors):
+                position, seniority = seniors[n], "senior"
+            else:
+                position, seniority = rng.choice(spec["working_positions"]), "working"
+            people.append(
+                DemoPerson(
+                    agency=spec["code"],
+                    given_names=full[0],
+                    family_names=full[1],
+                    position=gendered(position, female),
+                    seniority=seniority,
+                    email=_email(full[0], full[1], spec["domain"], taken_emails),
+                )
+            )
+    return people
+
+
+def demo_logins(doc: dict) -> list[DemoLogin]:
+    """The demo logins of ``doc`` with their password (to print for the demo)."""
+    return [
+        DemoLogin(login["username"], login["role"], login.get("agency"), doc["password"])
+        for login in doc["logins"]
+    ]
+
+
+def _upsert_official(
+    person: dict, agency: Agency, *, where: str, result: SeedResult, actor, user=None
+) -> Official:
+    values = {
+        "given_names": person["given_names"],
+        "family_names": person["family_names"],
+        "position": person.get("position", ""),
+        "seniority": person.get("seniority", "working"),
+        "language": person.get("language", "es-mx"),
+        "active": True,
+    }
+    if user is not None:
+        values["user"] = user
+    return upsert(
+        Official,
+        key={"agency": agency, "email": person["email"]},
+        values=values,
+        where=where,
+        result=result,
+        actor=actor,
+    )
+
+
+def _ensure_login(login: dict, password: str, *, where: str, result: SeedResult, actor) -> User:
+    """Create the demo login, or bring an existing one back to the document (role group,
+    agency, staff flag, active, password)."""
+    agency = Agency.objects.filter(code=login["agency"]).first() if login.get("agency") else None
+    if login.get("agency") and agency is None:
+        fail(f"{where}.agency", f"unknown agency code “{login['agency']}”")
+    official = login.get("official") or {}
+    names = {
+        "email": official.get("email", login.get("email", "")),
+        "first_name": official.get("given_names", login.get("first_name", "")),
+        "last_name": official.get("family_names", login.get("last_name", "")),
+        "language": login.get("language", "es-mx"),
+    }
+    user = User.objects.filter(username=login["username"]).first()
+    if user is None:
+        try:
+            user = create_user(
+                username=login["username"],
+                role=login["role"],
+                agency=agency,
+                password=password,
+                actor=actor,
+                **names,
+            )
+        except ValidationError as error:
+            raise ValidationError(
+                {f"{where}.{name}": msgs for name, msgs in error.message_dict.items()}
+            ) from None
+        result.created[User._meta.label_lower] += 1
+        return user
+
+    wanted = {
+        "agency": agency,
+        "is_staff": login["role"] == Role.ADMINISTRATOR,
+        "is_active": True,
+        **names,
+    }
+    before = snapshot(user, fields=list(wanted))
+    for name, value in wanted.items():
+        setattr(user, name, value)
+    changes = diff(before, snapshot(user, fields=list(wanted)))
+    if not user.check_password(password):
+        user.set_password(password)
+        changes["password"] = ["(changed)", "(demo password)"]
+    if changes:
+        user.save()
+    group = ensure_role_groups()[login["role"]]
+    current = sorted(user.groups.values_list("name", flat=True))
+    if current != [group.name]:
+        user.groups.set([group])
+        changes["groups"] = [current, [group.name]]
+    if changes:
+        record(actor=actor, action="seed.update", obj=user, changes=changes)
+        result.updated[User._meta.label_lower] += 1
+    return user
+
+
+def load_demo_document(doc: dict, *, actor=None) -> SeedResult:
+    """Load a demo document: its invented officials and its demo logins.
+
+    The agencies it names must exist (load the program document first). Raises
+    ValidationError naming the place in the document and the field, and then writes nothing.
+
+    Side effects, in one transaction: Official rows created or updated (key: agency and
+    e-mail); the role groups ensured; each demo login created (``create_user``) or brought back
+    to the document, including its password; each login's official linked to it; one audit
+    entry per row created or changed. A second load changes nothing and writes no audit entry.
+    """
+    check_entry(
+        doc,
+        "document",
+        {"format", "random_seed", "password", "given_names", "family_names", "agencies"},
+        {"note", "logins"},
+    )
+    if doc["format"] != DEMO_FORMAT:
+        fail("document.format", f"expected “{DEMO_FORMAT}”, got “{doc['format']}”")
+    agencies = {}
+    for i, spec in enumerate(doc["agencies"]):
+        check_entry(
+            spec,
+            f"agencies[{i}]",
+            {"code", "domain", "count", "senior_positions", "working_positions"},
+        )
+        agency = Agency.objects.filter(code=spec["code"]).first()
+        if agency is None:
+            fail(f"agencies[{i}].code", f"unknown agency code “{spec['code']}”")
+        if not spec["working_positions"] and spec["count"] > len(spec["senior_positions"]):
+            fail(f"agencies[{i}].working_positions", "needed for the non-senior officials")
+        agencies[spec["code"]] = agency
+
+    result = SeedResult()
+    with transaction.atomic():
+        for n, person in enumerate(generate_officials(doc)):
+            _upsert_official(
+                asdict(person),
+                agencies[person.agency],
+                where=f"officials[{n}]",
+                result=result,
+                actor=actor,
+            )
+        for i, login in enumerate(doc.get("logins", [])):
+            where = f"logins[{i}]"
+            check_entry(
+                login,
+                where,
+                {"username", "role", "agency"},
+                {"language", "official", "first_name", "last_name", "email"},
+            )
+            if login.get("official") and not login["agency"]:
+                fail(f"{where}.agency", "a login with an official needs the official's agency")
+            user = _ensure_login(login, doc["password"], where=where, result=result, actor=actor)
+            if login.get("official"):
+                _upsert_official(
+                    login["official"],
+                    user.agency,
+                    where=f"{where}.official",
+                    result=result,
+                    actor=actor,
+                    user=user,
+                )
+    return result
+
+
+def load_builtin_demo(*, actor=None) -> SeedResult:
+    """Load the built-in demo document (``fixtures/mx-2009-demo.json``)."""
+    return load_demo_document(builtin_document(BUILTIN_DEMO), actor=actor)
