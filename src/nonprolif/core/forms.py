@@ -66,8 +66,10 @@ class OfficialFilterForm(forms.Form):
 
     def filters(self) -> dict:
         """Keyword arguments for ``queries.search_officials`` (invalid values are dropped)."""
-        self.is_valid()
-        data = self.cleaned_data
+        data = {}
+        if self.is_bound:
+            self.is_valid()  # fills cleaned_data with the fields that are valid
+            data = self.cleaned_data
         active = {"yes": True, "no": False}.get(data.get("active", ""))
         return {
             "q": data.get("q", ""),

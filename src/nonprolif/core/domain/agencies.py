@@ -40,6 +40,9 @@ def update_agency(*, actor, agency: Agency, **changes) -> Agency:
         if not has_perm("core.change_agency", actor, current):
             raise PermissionDenied(_("You may not change agencies."))
         before = snapshot(current, list(EDITABLE_FIELDS))
+        if changes.get("parent") is not None:
+            # The stored parent chain, not the caller's copy, decides whether this is a cycle.
+            changes["parent"] = Agency.objects.get(pk=changes["parent"].pk)
         for name, value in changes.items():
             setattr(current, name, value)
         current.full_clean()

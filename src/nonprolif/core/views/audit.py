@@ -23,7 +23,7 @@ def _change_rows(changes) -> list[tuple[str, object, object]]:
 def audit_log(request):
     """The audit trail the user may read (auditors and coordinators: all of it; anybody
     else: his own actions), newest first, 25 a page, filterable by object type."""
-    form = AuditFilterForm(request.GET or None, user=request.user)
+    form = AuditFilterForm(request.GET, user=request.user)
     object_type = form.cleaned_data.get("object_type", "") if form.is_valid() else ""
     page = paginate(request, queries.audit_entries(request.user, object_type=object_type))
     for entry in page:

@@ -17,7 +17,7 @@ RESULTS_ID = "official-results"
 def official_list(request):
     """Officials the user may see: search, filters, 25 a page. An htmx request aimed at the
     results region gets only that region (live search); without JS the form submits."""
-    form = OfficialFilterForm(request.GET or None, user=request.user)
+    form = OfficialFilterForm(request.GET, user=request.user)
     officials = queries.search_officials(request.user, **form.filters())
     context = {"form": form, "page": paginate(request, officials), "results_id": RESULTS_ID}
     if request.headers.get("HX-Request") and request.headers.get("HX-Target") == RESULTS_ID:
