@@ -1,0 +1,763 @@
+"""Optimal assignment of nominated officials to the cohorts (sessions) of training items.
+
+Pure Python (no Django): plain frozen dataclasses in, plain frozen dataclasses out. The Django
+side converts nominations and sessions to these and writes the result back.
+
+The model
+---------
+Hard rules: a session holds at most its capacity; a nomination is placed at most once (one
+nomination is one official for one item, so an official sits at most once per item; a second
+nomination of the same official for the same item is left out as a duplicate); nobody is placed
+in a session overlapping one of their unavailable periods; a session's audience (senior officials
+only, one agency only) is respected; in a *sequential* item, cohort k+1 needs cohort k completed;
+per (item, agency) quotas; optionally a maximum share of one agency in a session; optionally a
+minimum fill (a session runs with at least ``min_fill`` participants or not at all); an official
+nominated for several items is never placed in two sessions that overlap in time.
+
+The objective is lexicographic:
+
+1. place as many nominees as possible;
+2. among those, seats go by waitlist order (earliest nomination first; when re-planning, the
+   people already placed come first, so nobody placed loses a seat to someone waiting): the sum of
+   the waitlist positions of the placed nominees is minimised;
+3. then the weighted soft costs are minimised: ranked preferences, agency mix (each person of an
+   agency above the target share of a session costs ``mix_penalty`` times their rank above it, a
+   convex penalty) and, when re-planning, ``change_penalty`` per person moved.
+
+Method (chosen by measurement, see benchmarks/README.md): without minimum fills or cross-item
+time conflicts the model is a min-cost flow (source → item/agency quota → nominee → agency in
+session → session → sink; the convex mix penalty is parallel arcs of increasing cost), solved
+exactly by OR-Tools' SimpleMinCostFlow in two passes (1+2: who gets a seat, 3: where). Side
+constraints that break the flow structure go to a MIP solved by HiGHS (assignment_mip.py).
+
+Every nominee left out gets a :class:`Reason`; over-subscribed or infeasible instances return
+reasons, never raise. Malformed input (duplicate ids, a preference naming an unknown session, a
+negative capacity) raises ``ValueError`` naming the field.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+import numpy as np
+
+# Reason codes for nominees left out.
+NO_ELIGIBLE_SESSION = "no_eligible_session"
+DUPLICATE_NOMINATION = "duplicate_nomination"
+QUOTA_FULL = "quota_full"
+SEATS_USED_BY_OTHERS = "seats_used_by_others"
+AGENCY_SHARE_FULL = "agency_share_full"
+SESSION_NOT_RUNNING = "session_not_running"
+SCHEDULE_CONFLICT = "schedule_conflict"
+WITHDRAWN = "withdrawn"
+NOT_REACHED = "not_reached"
+
+# Why one session is closed to one nominee (details of NO_ELIGIBLE_SESSION).
+UNAVAILABLE = "unavailable"
+NOT_SENIOR = "not_senior"
+WRONG_AGENCY = "wrong_agency"
+MISSING_PREREQUISITE = "missing_prerequisite"
+ALREADY_COMPLETED = "already_completed"
+
+_WHY_TEXT = {
+    UNAVAILABLE: "unavailable on those dates",
+    NOT_SENIOR: "open to senior officials only",
+    WRONG_AGENCY: "open to another agency only",
+    MISSING_PREREQUISITE: "needs the previous cohort completed",
+    ALREADY_COMPLETED: "already completed",
+}
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who may attend a session: anyone, senior officials only, one agency only, or both."""
+
+    senior_only: bool = False
+    agency: str | None = None
+
+
+EVERYONE = Audience()
+
+
+def senior_of(agency: str) -> Audience:
+    """The audience of a specialised session for the senior officials of one agency."""
+    return Audience(senior_only=True, agency=agency)
+
+
+@dataclass(frozen=True)
+class Session:
+    id: str
+    item: str
+    cohort: int
+    capacity: int
+    start: date
+    end: date
+    audience: Audience = EVERYONE
+    min_fill: int | None = None
+
+
+@dataclass(frozen=True)
+class Nominee:
+    """One official nominated for one item."""
+
+    id: str
+    agency: str
+    item: str
+    senior: bool = False
+    unavailable: tuple[tuple[date, date], ...] = ()
+    preferences: tuple[str, ...] = ()  # session ids, best first
+    completed: frozenset[tuple[str, int]] = frozenset()  # (item, cohort) already completed
+    nominated_at: datetime | None = None  # waitlist order; None waits behind every dated one
+    official: str | None = None  # defaults to id; the same official may hold several nominations
+
+    @property
+    def official_id(self) -> str:
+        return self.official if self.official is not None else self.id
+
+
+@dataclass(frozen=True)
+class Quota:
+    """At most ``seats`` nominees of ``agency`` are placed in ``item``."""
+
+    item: str
+    agency: str
+    seats: int
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Soft-cost weights (integers: the flow solver is exact on integers)."""
+
+    preference_costs: tuple[int, ...] = (0, 2, 5, 9)  # by rank; 1st choice costs the first
+    unlisted_cost: int = 15  # a session the nominee did not list (only if they listed some)
+    mix_target_share: float | None = None  # None: 1 / number of agencies nominated to the item
+    mix_penalty: int = 3  # k-th person of an agency above the target costs k * mix_penalty
+    change_penalty: int = 20  # per person moved from the current assignment when re-planning
+
+
+@dataclass(frozen=True)
+class Problem:
+    sessions: tuple[Session, ...]
+    nominees: tuple[Nominee, ...]
+    quotas: tuple[Quota, ...] = ()
+    max_agency_share: float | None = None  # at most this share of a session from one agency
+    sequential_items: frozenset[str] = frozenset()  # cohort k+1 needs cohort k completed
+    weights: Weights = field(default_factory=Weights)
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    message: str
+    details: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    placements: Mapping[str, str]  # nominee id -> session id
+    objective: Mapping[str, int]  # assigned, priority, preference, mix, changes, total, ...
+    unassigned: Mapping[str, Reason]
+    waitlist: tuple[str, ...]  # nominees left out who could take a seat, in waitlist order
+    method: str  # "flow" or "mip"
+    optimal: bool
+    moved: tuple[str, ...] = ()  # re-plan: nominees whose session changed
+    promoted: tuple[str, ...] = ()  # re-plan: nominees placed who were not placed before
+
+
+# --------------------------------------------------------------------------------------------
+# Model preparation (shared by the flow and the MIP)
+
+
+@dataclass
+class _Model:
+    """Index-based form of a problem: arcs nominee -> session with their costs."""
+
+    problem: Problem
+    sessions: list[Session]
+    nominees: list[Nominee]  # candidates only (eligible somewhere), in waitlist priority order
+    session_index: dict[str, int]
+    arc_nominee: np.ndarray  # per arc: index into nominees
+    arc_session: np.ndarray  # per arc: index into sessions
+    arc_cost: np.ndarray  # preference + change cost of the arc
+    arc_moves: np.ndarray  # 1 if taking this arc moves a currently placed nominee
+    quota_of: dict[tuple[str, str], int]  # (item, agency) -> seats
+    mix_free: list[int | None]  # per session: people per agency free of mix penalty, None = off
+    share_limit: list[int | None]  # per session: max people of one agency, None = no limit
+    reasons: dict[str, Reason]  # nominees already out before solving
+
+
+def _overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
+    return a_start <= b_end and b_start <= a_end
+
+
+def _waitlist_key(nominee: Nominee) -> tuple:
+    at = nominee.nominated_at
+    return (at is None, at.timestamp() if at is not None else 0.0, nominee.id)
+
+
+def _validate(problem: Problem) -> dict[str, Session]:
+    sessions: dict[str, Session] = {}
+    for session in problem.sessions:
+        if session.id in sessions:
+            raise ValueError(f"sessions: duplicate session id {session.id!r}")
+        if session.capacity < 0:
+            raise ValueError(f"sessions[{session.id!r}].capacity: must not be negative")
+        if session.end < session.start:
+            raise ValueError(f"sessions[{session.id!r}].end: before its start")
+        if session.min_fill is not None and session.min_fill < 0:
+            raise ValueError(f"sessions[{session.id!r}].min_fill: must not be negative")
+        sessions[session.id] = session
+    seen: set[str] = set()
+    for nominee in problem.nominees:
+        if nominee.id in seen:
+            raise ValueError(f"nominees: duplicate nominee id {nominee.id!r}")
+        seen.add(nominee.id)
+        for sid in nominee.preferences:
+            if sid not in sessions or sessions[sid].item != nominee.item:
+                raise ValueError(
+                    f"nominees[{nominee.id!r}].preferences: {sid!r} is not a session of "
+                    f"item {nominee.item!r}"
+                )
+    for quota in problem.quotas:
+        if quota.seats < 0:
+            raise ValueError(f"quotas[{quota.item!r}, {quota.agency!r}].seats: negative")
+    share = problem.max_agency_share
+    if share is not None and not 0 < share <= 1:
+        raise ValueError("max_agency_share: must be in (0, 1]")
+    target = problem.weights.mix_target_share
+    if target is not None and not 0 < target <= 1:
+        raise ValueError("weights.mix_target_share: must be in (0, 1]")
+    return sessions
+
+
+def _closed_because(nominee: Nominee, session: Session, first_cohort: int, sequential: bool):
+    """Why ``session`` is closed to ``nominee`` (a code), or None when it is open."""
+    if session.audience.agency is not None and session.audience.agency != nominee.agency:
+        return WRONG_AGENCY
+    if session.audience.senior_only and not nominee.senior:
+        return NOT_SENIOR
+    if (session.item, session.cohort) in nominee.completed:
+        return ALREADY_COMPLETED
+    if (
+        sequential
+        and session.cohort > first_cohort
+        and (session.item, session.cohort - 1) not in nominee.completed
+    ):
+        return MISSING_PREREQUISITE
+    for start, end in nominee.unavailable:
+        if _overlaps(start, end, session.start, session.end):
+            return UNAVAILABLE
+    return None
+
+
+def _prepare(problem: Problem, current: Mapping[str, str] | None) -> _Model:
+    _validate(problem)
+    weights = problem.weights
+    sessions = sorted(problem.sessions, key=lambda s: (s.item, s.cohort, s.start, s.id))
+    session_index = {s.id: i for i, s in enumerate(sessions)}
+    by_item: dict[str, list[Session]] = defaultdict(list)
+    for s in sessions:
+        by_item[s.item].append(s)
+    first_cohort = {item: min(s.cohort for s in ss) for item, ss in by_item.items()}
+
+    current = dict(current or {})
+    reasons: dict[str, Reason] = {}
+    # Waitlist priority: the people currently placed keep precedence, then nomination order.
+    ordered = sorted(problem.nominees, key=lambda n: (n.id not in current, *_waitlist_key(n)))
+    held: set[tuple[str, str]] = set()
+    candidates: list[Nominee] = []
+    tails: list[int] = []
+    heads: list[int] = []
+    costs: list[int] = []
+    moves: list[int] = []
+    pref_costs = weights.preference_costs
+    for nominee in ordered:
+        key = (nominee.official_id, nominee.item)
+        if key in held:
+            reasons[nominee.id] = Reason(
+                DUPLICATE_NOMINATION,
+                f"Official {nominee.official_id} already holds a nomination for item "
+                f"{nominee.item}.",
+            )
+            continue
+        held.add(key)
+        item_sessions = by_item.get(nominee.item, [])
+        ranks = {sid: r for r, sid in enumerate(nominee.preferences)}
+        was_in = current.get(nominee.id)
+        closed: dict[str, str] = {}
+        n_index = len(candidates)
+        for session in item_sessions:
+            why = _closed_because(
+                nominee,
+                session,
+                first_cohort[session.item],
+                session.item in problem.sequential_items,
+            )
+            if why is not None:
+                closed[session.id] = why
+                continue
+            if not ranks:
+                cost = 0
+            elif session.id in ranks:
+                r = ranks[session.id]
+                cost = pref_costs[r] if r < len(pref_costs) else weights.unlisted_cost
+            else:
+                cost = weights.unlisted_cost
+            moved = int(was_in is not None and was_in != session.id)
+            tails.append(n_index)
+            heads.append(session_index[session.id])
+            costs.append(cost + moved * weights.change_penalty)
+            moves.append(moved)
+        if closed and len(closed) == len(item_sessions):
+            listing = "; ".join(f"{sid}: {_WHY_TEXT[w]}" for sid, w in closed.items())
+            reasons[nominee.id] = Reason(
+                NO_ELIGIBLE_SESSION,
+                f"No session of item {nominee.item} is open to this nominee ({listing}).",
+                closed,
+            )
+        elif not item_sessions:
+            reasons[nominee.id] = Reason(
+                NO_ELIGIBLE_SESSION, f"Item {nominee.item} has no sessions.", {}
+            )
+        else:
+            candidates.append(nominee)
+
+    quota_of: dict[tuple[str, str], int] = {}
+    for quota in problem.quotas:
+        key = (quota.item, quota.agency)
+        quota_of[key] = min(quota.seats, quota_of.get(key, quota.seats))
+
+    agencies_per_item: dict[str, set[str]] = defaultdict(set)
+    for nominee in problem.nominees:
+        agencies_per_item[nominee.item].add(nominee.agency)
+    mix_free: list[int | None] = []
+    share_limit: list[int | None] = []
+    for s in sessions:
+        single_agency = s.audience.agency is not None
+        target = weights.mix_target_share
+        if target is None:
+            target = 1 / max(1, len(agencies_per_item[s.item]))
+        if single_agency or weights.mix_penalty <= 0:
+            mix_free.append(None)
+        else:
+            mix_free.append(math.floor(target * s.capacity + 1e-9))
+        if single_agency or problem.max_agency_share is None:
+            share_limit.append(None)
+        else:
+            share_limit.append(math.floor(problem.max_agency_share * s.capacity + 1e-9))
+    return _Model(
+        problem=problem,
+        sessions=sessions,
+        nominees=candidates,
+        session_index=session_index,
+        arc_nominee=np.asarray(tails, dtype=np.int32),
+        arc_session=np.asarray(heads, dtype=np.int32),
+        arc_cost=np.asarray(costs, dtype=np.int64),
+        arc_moves=np.asarray(moves, dtype=np.int64),
+        quota_of=quota_of,
+        mix_free=mix_free,
+        share_limit=share_limit,
+        reasons=reasons,
+    )
+
+
+def _needs_mip(model: _Model) -> bool:
+    """Minimum fills and cross-item time conflicts of one official break the flow structure."""
+    if any(s.min_fill for s in model.sessions):
+        return True
+    return bool(_conflict_pairs(model))
+
+
+def _conflict_pairs(model: _Model) -> list[tuple[int, int]]:
+    """Pairs of arcs that would put one official in two overlapping sessions."""
+    by_official: dict[str, list[int]] = defaultdict(list)
+    for i, nominee in enumerate(model.nominees):
+        by_official[nominee.official_id].append(i)
+    several = {i for ids in by_official.values() if len(ids) > 1 for i in ids}
+    if not several:
+        return []
+    arcs_of: dict[int, list[int]] = defaultdict(list)
+    for a, n in enumerate(model.arc_nominee.tolist()):
+        if n in several:
+            arcs_of[n].append(a)
+    pairs = []
+    for ids in by_official.values():
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                for a in arcs_of[ids[x]]:
+                    sa = model.sessions[model.arc_session[a]]
+                    for b in arcs_of[ids[y]]:
+                        sb = model.sessions[model.arc_session[b]]
+                        if _overlaps(sa.start, sa.end, sb.start, sb.end):
+                            pairs.append((a, b))
+    return pairs
+
+
+# --------------------------------------------------------------------------------------------
+# Min-cost flow
+
+
+def _mix_steps(free: int | None, limit: int, penalty: int) -> list[tuple[int, int]]:
+    """(capacity, unit cost) arcs for one agency in one session: free block, then convex steps."""
+    if free is None or free >= limit:
+        return [(limit, 0)]
+    steps = [(free, 0)] if free > 0 else []
+    steps.extend((1, penalty * k) for k in range(1, limit - free + 1))
+    return steps
+
+
+def _solve_flow(model: _Model) -> np.ndarray:
+    """Lexicographically optimal placement; returns the chosen session index per nominee
+    (-1 when left out)."""
+    from ortools.graph.python import min_cost_flow
+
+    n_nom = len(model.nominees)
+    n_ses = len(model.sessions)
+    choice = np.full(n_nom, -1, dtype=np.int64)
+    if n_nom == 0 or len(model.arc_nominee) == 0:
+        return choice
+
+    # Node layout: 0 source, 1 sink, quota nodes, nominee nodes, agency-in-session nodes,
+    # session nodes.
+    groups: dict[tuple[str, str], int] = {}
+    nominee_group = np.empty(n_nom, dtype=np.int64)
+    for i, nominee in enumerate(model.nominees):
+        nominee_group[i] = groups.setdefault((nominee.item, nominee.agency), len(groups))
+    group_size = np.bincount(nominee_group, minlength=len(groups))
+    agencies = {a: k for k, a in enumerate(sorted({n.agency for n in model.nominees}))}
+    nominee_agency = np.fromiter(
+        (agencies[n.agency] for n in model.nominees), dtype=np.int64, count=n_nom
+    )
+    # Agency-in-session nodes that some arc uses.
+    as_key = model.arc_session.astype(np.int64) * len(agencies) + nominee_agency[model.arc_nominee]
+    as_keys, arc_as, as_count = np.unique(as_key, return_inverse=True, return_counts=True)
+    n_as = len(as_keys)
+
+    q0 = 2
+    nom0 = q0 + len(groups)
+    as0 = nom0 + n_nom
+    ses0 = as0 + n_as
+
+    tails: list[np.ndarray] = []
+    heads: list[np.ndarray] = []
+    caps: list[np.ndarray] = []
+    cost1: list[np.ndarray] = []  # pass 1: who gets a seat (waitlist positions)
+    cost2: list[np.ndarray] = []  # pass 2: where (preferences, mix, changes)
+
+    def add(t, h, c, c1, c2):
+        tails.append(np.asarray(t, dtype=np.int32))
+        heads.append(np.asarray(h, dtype=np.int32))
+        caps.append(np.asarray(c, dtype=np.int64))
+        cost1.append(np.asarray(c1, dtype=np.int64))
+        cost2.append(np.asarray(c2, dtype=np.int64))
+
+    # source -> quota group
+    group_caps = np.array(
+        [min(int(group_size[g]), model.quota_of.get(key, n_nom)) for key, g in groups.items()],
+        dtype=np.int64,
+    )
+    zeros_g = np.zeros(len(groups), dtype=np.int64)
+    add(np.zeros(len(groups)), q0 + np.arange(len(groups)), group_caps, zeros_g, zeros_g)
+    # quota group -> nominee (position in the waitlist is the pass-1 cost)
+    first_nominee_arc = sum(len(t) for t in tails)
+    positions = np.arange(n_nom, dtype=np.int64)
+    add(q0 + nominee_group, nom0 + positions, np.ones(n_nom), positions, np.zeros(n_nom))
+    # nominee -> agency in session
+    first_choice_arc = sum(len(t) for t in tails)
+    n_arcs = len(model.arc_nominee)
+    add(
+        nom0 + model.arc_nominee,
+        as0 + arc_as,
+        np.ones(n_arcs),
+        np.zeros(n_arcs),
+        model.arc_cost,
+    )
+    # agency in session -> session: the convex mix penalty and the share limit
+    penalty = model.problem.weights.mix_penalty
+    t_l, h_l, c_l, k_l = [], [], [], []
+    for node, key in enumerate(as_keys.tolist()):
+        s = key // len(agencies)
+        limit = int(as_count[node])
+        share = model.share_limit[s]
+        if share is not None:
+            limit = min(limit, share)
+        limit = min(limit, model.sessions[s].capacity)
+        if limit <= 0:
+            continue
+        for cap, cost in _mix_steps(model.mix_free[s], limit, penalty):
+            t_l.append(as0 + node)
+            h_l.append(ses0 + s)
+            c_l.append(cap)
+            k_l.append(cost)
+    add(t_l, h_l, c_l, np.zeros(len(t_l)), k_l)
+    # session -> sink
+    capacities = np.array([s.capacity for s in model.sessions], dtype=np.int64)
+    add(ses0 + np.arange(n_ses), np.ones(n_ses), capacities, np.zeros(n_ses), np.zeros(n_ses))
+
+    tail = np.concatenate(tails)
+    head = np.concatenate(heads)
+    cap = np.concatenate(caps)
+
+    def run(costs: np.ndarray, capacity: np.ndarray, supply: int):
+        flow = min_cost_flow.SimpleMinCostFlow()
+        flow.add_arcs_with_capacity_and_unit_cost(tail, head, capacity, costs)
+        flow.set_node_supply(0, supply)
+        flow.set_node_supply(1, -supply)
+        status = flow.solve_max_flow_with_min_cost()
+        if status != flow.OPTIMAL:  # pragma: no cover - the network is always well formed
+            raise RuntimeError(f"min-cost flow failed: {status}")
+        return flow
+
+    # Pass 1: as many seats as possible, given by waitlist position.
+    first = run(np.concatenate(cost1), cap, n_nom)
+    seated = first.flows(np.arange(first_nominee_arc, first_nominee_arc + n_nom, dtype=np.int32))
+    # Pass 2: exactly those nominees, placed at least cost.
+    cap2 = cap.copy()
+    cap2[first_nominee_arc : first_nominee_arc + n_nom] = seated
+    second = run(np.concatenate(cost2), cap2, int(seated.sum()))
+    used = second.flows(np.arange(first_choice_arc, first_choice_arc + n_arcs, dtype=np.int32))
+    chosen = np.nonzero(used)[0]
+    choice[model.arc_nominee[chosen]] = model.arc_session[chosen]
+    return choice
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+
+
+def _mix_cost(model: _Model, choice: np.ndarray) -> tuple[int, int]:
+    """(mix cost, people above the target share) of a placement."""
+    counts: dict[tuple[int, str], int] = defaultdict(int)
+    for i in np.nonzero(choice >= 0)[0].tolist():
+        counts[int(choice[i]), model.nominees[i].agency] += 1
+    penalty = model.problem.weights.mix_penalty
+    cost = excess = 0
+    for (s, _agency), c in counts.items():
+        free = model.mix_free[s]
+        if free is not None and c > free:
+            e = c - free
+            excess += e
+            cost += penalty * e * (e + 1) // 2
+    return cost, excess
+
+
+def _explain(model: _Model, choice: np.ndarray, optimal: bool) -> dict[str, Reason]:
+    """Why each candidate left out is left out."""
+    placed_per_session = np.bincount(choice[choice >= 0], minlength=len(model.sessions))
+    per_agency: dict[tuple[int, str], int] = defaultdict(int)
+    per_group: dict[tuple[str, str], int] = defaultdict(int)
+    official_at: dict[str, list[int]] = defaultdict(list)
+    for i in np.nonzero(choice >= 0)[0].tolist():
+        nominee = model.nominees[i]
+        per_agency[int(choice[i]), nominee.agency] += 1
+        per_group[nominee.item, nominee.agency] += 1
+        official_at[nominee.official_id].append(int(choice[i]))
+    sessions_of: dict[int, list[int]] = defaultdict(list)
+    for n, s in zip(model.arc_nominee.tolist(), model.arc_session.tolist(), strict=True):
+        sessions_of[n].append(s)
+
+    reasons: dict[str, Reason] = {}
+    for i in np.nonzero(choice < 0)[0].tolist():
+        nominee = model.nominees[i]
+        quota = model.quota_of.get((nominee.item, nominee.agency))
+        if quota is not None and per_group[nominee.item, nominee.agency] >= quota:
+            reasons[nominee.id] = Reason(
+                QUOTA_FULL,
+                f"The quota of {quota} seats of {nominee.agency} in item {nominee.item} "
+                "is taken by nominees ahead in the waitlist.",
+                {"quota": str(quota)},
+            )
+            continue
+        blockers: dict[str, str] = {}
+        for s in sessions_of[i]:
+            session = model.sessions[s]
+            share = model.share_limit[s]
+            if placed_per_session[s] >= session.capacity:
+                blockers[session.id] = SEATS_USED_BY_OTHERS
+            elif share is not None and per_agency[s, nominee.agency] >= share:
+                blockers[session.id] = AGENCY_SHARE_FULL
+            elif session.min_fill and placed_per_session[s] == 0:
+                blockers[session.id] = SESSION_NOT_RUNNING
+            elif any(
+                _overlaps(
+                    session.start,
+                    session.end,
+                    model.sessions[o].start,
+                    model.sessions[o].end,
+                )
+                for o in official_at.get(nominee.official_id, ())
+            ):
+                blockers[session.id] = SCHEDULE_CONFLICT
+            else:
+                blockers[session.id] = NOT_REACHED
+        codes = set(blockers.values())
+        if codes == {SEATS_USED_BY_OTHERS}:
+            code = SEATS_USED_BY_OTHERS
+            message = (
+                "Every session open to this nominee is full; the seats went to nominees "
+                "ahead in the waitlist or placed where they fit better."
+            )
+        elif AGENCY_SHARE_FULL in codes:
+            code = AGENCY_SHARE_FULL
+            message = (
+                f"The sessions with seats left already hold the maximum share of "
+                f"{nominee.agency}; the others are full."
+            )
+        elif SESSION_NOT_RUNNING in codes:
+            code = SESSION_NOT_RUNNING
+            message = (
+                "The sessions with seats left do not reach their minimum fill and do not run; "
+                "the others are full."
+            )
+        elif SCHEDULE_CONFLICT in codes:
+            code = SCHEDULE_CONFLICT
+            message = (
+                f"Official {nominee.official_id} is placed in an overlapping session of "
+                "another item; the other sessions are full."
+            )
+        else:
+            code = NOT_REACHED if not optimal else SEATS_USED_BY_OTHERS
+            message = (
+                "The solver stopped at its time limit before placing this nominee."
+                if not optimal
+                else "The seats open to this nominee were better used by others."
+            )
+        reasons[nominee.id] = Reason(code, message, blockers)
+    return reasons
+
+
+def _result(
+    model: _Model,
+    choice: np.ndarray,
+    *,
+    method: str,
+    optimal: bool,
+    current: Mapping[str, str],
+    extra_reasons: Mapping[str, Reason] | None = None,
+    extra_objective: Mapping[str, int] | None = None,
+) -> Assignment:
+    placements: dict[str, str] = {}
+    preference = moved_cost = priority = 0
+    weights = model.problem.weights
+    arc_lookup = {
+        (n, s): a
+        for a, (n, s) in enumerate(
+            zip(model.arc_nominee.tolist(), model.arc_session.tolist(), strict=True)
+        )
+    }
+    moved: list[str] = []
+    promoted: list[str] = []
+    for i in np.nonzero(choice >= 0)[0].tolist():
+        nominee = model.nominees[i]
+        s = int(choice[i])
+        a = arc_lookup[i, s]
+        placements[nominee.id] = model.sessions[s].id
+        move = int(model.arc_moves[a])
+        preference += int(model.arc_cost[a]) - move * weights.change_penalty
+        moved_cost += move * weights.change_penalty
+        priority += i
+        if move:
+            moved.append(nominee.id)
+        elif nominee.id not in current:
+            promoted.append(nominee.id)
+    mix, excess = _mix_cost(model, choice)
+    reasons = dict(model.reasons)
+    reasons.update(extra_reasons or {})
+    reasons.update(_explain(model, choice, optimal))
+    waitlist = tuple(
+        n.id
+        for i, n in enumerate(model.nominees)
+        if choice[i] < 0 and reasons[n.id].code != DUPLICATE_NOMINATION
+    )
+    objective = {
+        "assigned": len(placements),
+        "priority": priority,
+        "preference": preference,
+        "mix": mix,
+        "changes": moved_cost,
+        "total": preference + mix + moved_cost,
+        "moved": len(moved),
+        "mix_excess": excess,
+    }
+    objective.update(extra_objective or {})
+    return Assignment(
+        placements=dict(sorted(placements.items())),
+        objective=objective,
+        unassigned=dict(sorted(reasons.items())),
+        waitlist=waitlist,
+        method=method,
+        optimal=optimal,
+        moved=tuple(sorted(moved)) if current else (),
+        promoted=tuple(sorted(promoted)) if current else (),
+    )
+
+
+def solve(
+    problem: Problem,
+    *,
+    current: Mapping[str, str] | None = None,
+    method: str = "auto",
+    time_limit: float = 30.0,
+) -> Assignment:
+    """Assign nominees to sessions (see the module docstring for the model).
+
+    ``current`` (nominee id -> session id) is the assignment in force when re-planning: the
+    people in it keep precedence for a seat and each one moved costs ``change_penalty``.
+    ``method`` is "auto" (flow unless side constraints need the MIP), "flow" or "mip";
+    ``time_limit`` bounds the MIP only (the flow is exact and fast).
+    """
+    if method not in {"auto", "flow", "mip"}:
+        raise ValueError(f"method: {method!r} is not one of auto, flow, mip")
+    current = dict(current or {})
+    model = _prepare(problem, current)
+    use_mip = method == "mip" or (method == "auto" and _needs_mip(model))
+    if use_mip:
+        from .assignment_mip import solve_mip
+
+        outcome = solve_mip(model, _conflict_pairs(model), time_limit=time_limit)
+        return _result(
+            model,
+            outcome.choice,
+            method="mip",
+            optimal=outcome.optimal,
+            current=current,
+            extra_objective={"bound": outcome.bound},
+        )
+    if method == "flow" and _needs_mip(model):
+        raise ValueError("method: 'flow' cannot honour minimum fills or cross-item conflicts")
+    choice = _solve_flow(model)
+    return _result(model, choice, method="flow", optimal=True, current=current)
+
+
+def replan(
+    problem: Problem,
+    current: Mapping[str, str],
+    *,
+    withdrawn: Iterable[str] = (),
+    method: str = "auto",
+    time_limit: float = 30.0,
+) -> Assignment:
+    """Re-plan after withdrawals with as few changes as possible.
+
+    The withdrawn nominees leave the problem (their reason is "withdrawn"); everyone else in
+    ``current`` keeps precedence for a seat and is moved only when that saves more than the
+    change penalty; freed seats go to the best waitlisted nominees who fit (waitlist order).
+    """
+    gone = set(withdrawn)
+    unknown = gone - {n.id for n in problem.nominees}
+    if unknown:
+        raise ValueError(f"withdrawn: unknown nominee ids {sorted(unknown)}")
+    kept = tuple(n for n in problem.nominees if n.id not in gone)
+    known_sessions = {s.id for s in problem.sessions}
+    still = {n: s for n, s in current.items() if n not in gone and s in known_sessions}
+    result = solve(
+        replace(problem, nominees=kept), current=still, method=method, time_limit=time_limit
+    )
+    reasons = dict(result.unassigned)
+    for nominee_id in sorted(gone):
+        reasons[nominee_id] = Reason(WITHDRAWN, "The nominee withdrew.")
+    return replace(result, unassigned=dict(sorted(reasons.items())))

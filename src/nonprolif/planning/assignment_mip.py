@@ -1,0 +1,199 @@
+"""The assignment model as a MIP, solved by HiGHS, for side constraints that break the flow.
+
+Used when a session has a minimum fill (it runs with at least ``min_fill`` people or not at all)
+or when one official nominated for several items could land in two overlapping sessions. The
+variables and objective are those of the flow model (see assignment.py); the lexicographic
+objective (seats, then waitlist order, then soft costs) is solved as three MIPs in sequence, each
+fixing the optimum of the previous level as a constraint. (No warm start between levels:
+HiGHS 1.16 returned the user-supplied start instead of the optimum it reported when presolve
+solved the level outright, which the brute-force tests caught.)
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .assignment import _Model
+
+
+@dataclass(frozen=True)
+class MipOutcome:
+    choice: np.ndarray  # session index per candidate nominee, -1 when left out
+    optimal: bool  # every level proven optimal within the gap
+    bound: int  # proven lower bound of the soft-cost total at the last level
+
+
+class _Rows:
+    """Constraint rows collected as CSR."""
+
+    def __init__(self) -> None:
+        self.lower: list[float] = []
+        self.upper: list[float] = []
+        self.starts: list[int] = []
+        self.index: list[np.ndarray] = []
+        self.value: list[np.ndarray] = []
+        self.nnz = 0
+
+    def add(self, cols, vals, lower: float, upper: float) -> None:
+        cols = np.asarray(cols, dtype=np.int32)
+        self.starts.append(self.nnz)
+        self.index.append(cols)
+        self.value.append(np.broadcast_to(np.asarray(vals, dtype=np.float64), cols.shape))
+        self.nnz += len(cols)
+        self.lower.append(lower)
+        self.upper.append(upper)
+
+
+def solve_mip(
+    model: _Model,
+    conflicts: list[tuple[int, int]],
+    *,
+    time_limit: float,
+    mip_rel_gap: float = 1e-4,
+) -> MipOutcome:
+    import highspy
+
+    inf = highspy.kHighsInf
+    started = time.monotonic()
+    n_arcs = len(model.arc_nominee)
+    n_nom = len(model.nominees)
+    choice = np.full(n_nom, -1, dtype=np.int64)
+    if n_arcs == 0:
+        return MipOutcome(choice, optimal=True, bound=0)
+
+    arc_nominee = model.arc_nominee.astype(np.int64)
+    arc_session = model.arc_session.astype(np.int64)
+    penalty = model.problem.weights.mix_penalty
+
+    # Columns: x per arc, then mix steps, then one "runs" switch per min-fill session.
+    count_obj = [np.full(n_arcs, -1.0)]
+    rank_obj = [arc_nominee.astype(np.float64)]
+    cost_obj = [model.arc_cost.astype(np.float64)]
+    upper = [np.ones(n_arcs)]
+    integer = [np.ones(n_arcs, dtype=bool)]
+    n_cols = n_arcs
+
+    def new_cols(count: int, cost, *, is_int: bool, ub: float = 1.0) -> np.ndarray:
+        nonlocal n_cols
+        cols = np.arange(n_cols, n_cols + count, dtype=np.int32)
+        n_cols += count
+        count_obj.append(np.zeros(count))
+        rank_obj.append(np.zeros(count))
+        cost_obj.append(np.asarray(cost, dtype=np.float64))
+        upper.append(np.full(count, ub))
+        integer.append(np.full(count, is_int))
+        return cols
+
+    rows = _Rows()
+    order = np.argsort(arc_nominee, kind="stable")
+    for arcs in np.split(order, np.flatnonzero(np.diff(arc_nominee[order])) + 1):
+        rows.add(arcs, 1.0, -inf, 1.0)
+
+    # Quotas per (item, agency).
+    groups: dict[tuple[str, str], list[int]] = {}
+    for a, n in enumerate(arc_nominee.tolist()):
+        nominee = model.nominees[n]
+        groups.setdefault((nominee.item, nominee.agency), []).append(a)
+    for key, arcs in groups.items():
+        quota = model.quota_of.get(key)
+        if quota is not None:
+            rows.add(arcs, 1.0, -inf, float(quota))
+
+    # Agency in session: share limit and convex mix steps.
+    per_as: dict[tuple[int, str], list[int]] = {}
+    for a, (n, s) in enumerate(zip(arc_nominee.tolist(), arc_session.tolist(), strict=True)):
+        per_as.setdefault((s, model.nominees[n].agency), []).append(a)
+    for (s, _agency), arcs in per_as.items():
+        limit = min(len(arcs), model.sessions[s].capacity)
+        share = model.share_limit[s]
+        if share is not None:
+            limit = min(limit, share)
+        free = model.mix_free[s]
+        if free is not None and free < limit:
+            steps = new_cols(limit - free, penalty * np.arange(1, limit - free + 1), is_int=False)
+            rows.add(
+                np.concatenate([arcs, steps]),
+                np.concatenate([np.ones(len(arcs)), -np.ones(len(steps))]),
+                -inf,
+                float(free),
+            )
+        if limit < len(arcs):
+            rows.add(arcs, 1.0, -inf, float(limit))
+
+    # Sessions: capacity, and the minimum fill through a switch.
+    order = np.argsort(arc_session, kind="stable")
+    for arcs in np.split(order, np.flatnonzero(np.diff(arc_session[order])) + 1):
+        session = model.sessions[int(arc_session[arcs[0]])]
+        if session.min_fill:
+            runs = new_cols(1, [0.0], is_int=True)
+            cols = np.concatenate([arcs, runs])
+            rows.add(cols, np.r_[np.ones(len(arcs)), -session.capacity], -inf, 0.0)
+            rows.add(cols, np.r_[np.ones(len(arcs)), -session.min_fill], 0.0, inf)
+        else:
+            rows.add(arcs, 1.0, -inf, float(session.capacity))
+
+    for a, b in conflicts:
+        rows.add([a, b], 1.0, -inf, 1.0)
+
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("threads", 1)
+    h.setOptionValue("random_seed", 0)
+    h.addVars(n_cols, np.zeros(n_cols), np.concatenate(upper))
+    is_int = np.flatnonzero(np.concatenate(integer)).astype(np.int32)
+    h.changeColsIntegrality(
+        len(is_int), is_int, np.full(len(is_int), highspy.HighsVarType.kInteger, dtype=np.uint8)
+    )
+    h.addRows(
+        len(rows.lower),
+        np.array(rows.lower),
+        np.array(rows.upper),
+        rows.nnz,
+        np.array(rows.starts, dtype=np.int32),
+        np.concatenate(rows.index),
+        np.concatenate(rows.value),
+    )
+    all_cols = np.arange(n_cols, dtype=np.int32)
+    objectives = [np.concatenate(count_obj), np.concatenate(rank_obj), np.concatenate(cost_obj)]
+    optimal = True
+    solution = None
+    bound = 0.0
+    for level, coefficients in enumerate(objectives):
+        remaining = max(0.1, time_limit - (time.monotonic() - started))
+        h.setOptionValue("time_limit", remaining)
+        # Seats and waitlist positions are integers: solve them exactly; the costs to the gap.
+        h.setOptionValue("mip_rel_gap", mip_rel_gap if level == 2 else 0.0)
+        h.setOptionValue("mip_abs_gap", 0.99 if level < 2 else 1e-6)
+        h.changeColsCost(n_cols, all_cols, coefficients)
+        h.run()
+        status = h.getModelStatus()
+        if h.getInfo().primal_solution_status != 2:  # no feasible solution (cannot happen:
+            break  # placing nobody is feasible) or none found in time
+        if status != highspy.HighsModelStatus.kOptimal:
+            optimal = False
+        solution = h.getSolution()
+        values = np.asarray(solution.col_value)
+        achieved = float(coefficients @ values)
+        if abs(achieved - h.getInfo().objective_function_value) > 1e-6 * max(1.0, abs(achieved)):
+            optimal = False  # HiGHS handed back a solution other than the one it scored
+        bound = h.getInfo().mip_dual_bound
+        if level < 2:
+            # Keep this level at its optimum (integers, so round) for the levels below.
+            support = np.flatnonzero(coefficients).astype(np.int32)
+            h.addRow(
+                -inf,
+                round(achieved) + 0.5,
+                len(support),
+                support,
+                coefficients[support],
+            )
+    if solution is not None:
+        values = np.asarray(solution.col_value)[:n_arcs]
+        chosen = np.flatnonzero(values > 0.5)
+        choice[arc_nominee[chosen]] = arc_session[chosen]
+    return MipOutcome(choice, optimal=optimal, bound=int(np.ceil(bound - 1e-6)))
