@@ -9,7 +9,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import ErrorOut, ValidationErrorOut, service_errors
@@ -130,7 +130,7 @@ def post_meeting(request, code: str, payload: MeetingIn):
     program = get_program_for(request.auth, code)
     data = _participants(request.auth, payload.dict())
     meeting = create_meeting(actor=request.auth, program=program, **data)
-    return 201, meetings_for(request.auth).get(pk=meeting.pk)
+    return Status(201, meetings_for(request.auth).get(pk=meeting.pk))
 
 
 @router.patch("/meetings/{meeting_id}", response={200: MeetingOut, **WRITE_ERRORS})

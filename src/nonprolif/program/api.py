@@ -8,7 +8,7 @@ change answers 403; bad input answers 422 naming each field and why.
 import datetime
 
 from django.db.models import Prefetch
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import ErrorOut, ValidationErrorOut, service_errors
@@ -270,7 +270,7 @@ def post_program(request, payload: ProgramIn):
     )
     _agency_links(request.auth, data, "member_agencies", "partner_agencies")
     program = create_program(actor=request.auth, **data)
-    return 201, _program_detail_query(request.auth).get(pk=program.pk)
+    return Status(201, _program_detail_query(request.auth).get(pk=program.pk))
 
 
 @router.patch("/programs/{code}", response={200: ProgramDetailOut, **WRITE_ERRORS})
@@ -315,7 +315,7 @@ def post_proposal(request, payload: ProposalIn):
         request.auth, data["submitted_by"], field_name="submitted_by"
     )
     proposal = create_proposal(actor=request.auth, **data)
-    return 201, proposals_for(request.auth).get(pk=proposal.pk)
+    return Status(201, proposals_for(request.auth).get(pk=proposal.pk))
 
 
 @router.patch("/proposals/{proposal_id}", response={200: ProposalOut, **WRITE_ERRORS})
@@ -353,7 +353,7 @@ def post_item(request, proposal_id: int, payload: ItemIn):
     proposal = get_proposal_for(request.auth, proposal_id)
     data = _agency_links(request.auth, payload.dict(), "target_agencies")
     item = create_item(actor=request.auth, proposal=proposal, **data)
-    return 201, items_for(request.auth).get(pk=item.pk)
+    return Status(201, items_for(request.auth).get(pk=item.pk))
 
 
 @router.patch("/items/{item_id}", response={200: ItemOut, **WRITE_ERRORS})
