@@ -2,21 +2,21 @@
 
 Scoping is the same as the web UI's: reads start from ``visible_to``; an invisible or
 missing object is a 404; a write that is not allowed is a 403 only when the object is
-visible. Bad input is a 422 whose body names each field and why, in ninja's own shape
-(``{"detail": [{"loc": [...,"field"], "msg": ..., "type": ...}]}``) whether the schema or
-the service found it.
+visible. Bad input found by a service is a 422 naming each field and why, in the shared
+shape of ``nonprolif.api.errors`` (``{"detail": [{"field": ..., "message": ...}]}``).
+The write schemas leave the required fields to the service, so that a missing agency or
+name gets that same shape.
 """
 
 import datetime
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.errors import ValidationError as NinjaValidationError
 from rules import has_perm
 
+from nonprolif.api.errors import ErrorOut, ValidationErrorOut, service_errors
 from nonprolif.core import queries
 from nonprolif.core.domain.officials import create_official, update_official
 from nonprolif.core.models import Agency, AgencyKind, Seniority
@@ -24,16 +24,7 @@ from nonprolif.core.models import Agency, AgencyKind, Seniority
 router = Router(tags=["core"])
 
 MAX_LIMIT = 100
-
-
-def validation_error(error: DjangoValidationError, *, location=("body", "payload")):
-    """A ninja ValidationError (rendered as a 422) from a Django ValidationError: one item
-    per message, ``loc`` ending with the field name (none for errors of the whole object)."""
-    items = []
-    for field, messages in error.message_dict.items():
-        loc = [*location] if field == NON_FIELD_ERRORS else [*location, field]
-        items.extend({"type": "invalid", "loc": loc, "msg": message} for message in messages)
-    return NinjaValidationError(items)
+WRITE_ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
 # Schemas -----------------------------------------------------------------------------
@@ -81,9 +72,9 @@ class OfficialOut(Schema):
 
 
 class OfficialIn(Schema):
-    agency: str = Field(description="agency code")
-    given_names: str
-    family_names: str
+    agency: str | None = Field(None, description="agency code (required)")
+    given_names: str = Field("", description="required")
+    family_names: str = Field("", description="required")
     position: str = ""
     seniority: Seniority = Seniority.WORKING
     email: str = ""
@@ -120,20 +111,6 @@ class OfficialFilters(Schema):
     offset: int = Field(0, ge=0)
 
 
-class Message(Schema):
-    detail: str
-
-
-class ErrorItem(Schema):
-    type: str
-    loc: list[str | int] = Field(description="where: the last item names the field")
-    msg: str = Field(description="why")
-
-
-class ValidationErrors(Schema):
-    detail: list[ErrorItem]
-
-
 # Endpoints ---------------------------------------------------------------------------
 
 
@@ -153,7 +130,7 @@ def list_agencies(request):
     return list(queries.agencies_for(request.auth))
 
 
-@router.get("/agencies/{code}", response={200: AgencyOut, 404: Message}, summary="One agency")
+@router.get("/agencies/{code}", response={200: AgencyOut, 404: ErrorOut}, summary="One agency")
 def get_agency(request, code: str):
     return queries.get_agency_for(request.auth, code)
 
@@ -177,7 +154,7 @@ def list_officials(request, filters: Query[OfficialFilters]):
 
 @router.get(
     "/officials/{int:official_id}",
-    response={200: OfficialOut, 404: Message},
+    response={200: OfficialOut, 404: ErrorOut},
     summary="One official",
 )
 def get_official(request, official_id: int):
@@ -185,52 +162,45 @@ def get_official(request, official_id: int):
 
 
 def _agency_from_code(user, code: str | None) -> Agency | None:
-    """The agency of ``code`` among those the user sees; a 422 on ``agency`` if unknown."""
+    """The agency of ``code`` among those the user sees; a ValidationError on ``agency``
+    when the code is unknown."""
     if code is None or code == "":
         return None
     agency = Agency.objects.visible_to(user).filter(code=code).first()
     if agency is None:
-        raise validation_error(
-            DjangoValidationError({"agency": [_("Unknown agency code “%s”.") % code]})
-        )
+        raise ValidationError({"agency": [_("Unknown agency code “%s”.") % code]})
     return agency
 
 
 @router.post(
     "/officials",
-    response={201: OfficialOut, 403: Message, 422: ValidationErrors},
+    response={201: OfficialOut, **WRITE_ERRORS},
     summary="Add an official",
 )
+@service_errors
 def post_official(request, payload: OfficialIn):
+    """Add an official (coordinators: any agency; liaisons: their own agency)."""
     user = request.auth
     if not has_perm("core.add_official", user):
-        raise HttpError(403, "You may not add officials.")
+        raise HttpError(403, _("You may not add officials."))
     data = payload.dict()
     data["agency"] = _agency_from_code(user, data["agency"])
-    try:
-        official = create_official(actor=user, **data)
-    except DjangoValidationError as error:
-        raise validation_error(error) from None
-    except PermissionDenied as error:
-        raise HttpError(403, str(error) or "Forbidden") from None
-    return 201, queries.get_official_for(user, official.pk)
+    official = create_official(actor=user, **data)
+    return Status(201, queries.get_official_for(user, official.pk))
 
 
 @router.patch(
     "/officials/{int:official_id}",
-    response={200: OfficialOut, 403: Message, 404: Message, 422: ValidationErrors},
+    response={200: OfficialOut, **WRITE_ERRORS},
     summary="Change an official",
 )
+@service_errors
 def patch_official(request, official_id: int, payload: OfficialPatch):
+    """Change an official; only the fields sent are changed."""
     user = request.auth
     official = queries.get_official_for(user, official_id)
     changes = payload.dict(exclude_unset=True)
     if "agency" in changes:
         changes["agency"] = _agency_from_code(user, changes["agency"])
-    try:
-        update_official(actor=user, official=official, **changes)
-    except DjangoValidationError as error:
-        raise validation_error(error) from None
-    except PermissionDenied as error:
-        raise HttpError(403, str(error) or "Forbidden") from None
+    update_official(actor=user, official=official, **changes)
     return queries.get_official_for(user, official_id)

@@ -30,6 +30,8 @@ def _validate(*, actor, official: Official) -> None:
         official.full_clean(exclude=["user"])
     except ValidationError as error:
         errors = error.update_error_dict(errors)
+    if official.agency_id is None:
+        errors["agency"] = [_("An official must belong to an agency.")]
     if (
         official.agency_id is not None
         and "agency" not in errors
