@@ -137,6 +137,8 @@ def program_dashboard(user, program) -> Dashboard:
         else:
             role = "member"
         agencies.append(ProgramAgency(agency=agency, role=role))
+    order = {"lead": 0, "member": 1, "partner": 2}
+    agencies.sort(key=lambda row: (order[row.role], row.agency.code))
     proposals = list(program_proposals(user, program))
     return Dashboard(
         program=program,
