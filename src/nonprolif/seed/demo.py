@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass
 
+from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -21,7 +23,14 @@ from nonprolif.core.domain.accounts import create_user, ensure_role_groups
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.models import Agency, Official, User
 from nonprolif.core.roles import Role
-from nonprolif.seed.loader import SeedResult, builtin_document, check_entry, fail, upsert
+from nonprolif.seed.loader import (
+    LOOK_UP,
+    SeedResult,
+    builtin_document,
+    check_entry,
+    fail,
+    upsert,
+)
 
 DEMO_FORMAT = "nonprolif.demo/1"
 BUILTIN_DEMO = "mx-2009-demo"
@@ -136,7 +145,14 @@ def demo_logins(doc: dict) -> list[DemoLogin]:
 
 
 def _upsert_official(
-    person: dict, agency: Agency, *, where: str, result: SeedResult, actor, user=None
+    person: dict,
+    agency: Agency,
+    *,
+    where: str,
+    result: SeedResult,
+    actor,
+    user=None,
+    existing: Official | object | None = LOOK_UP,
 ) -> Official:
     values = {
         "given_names": person["given_names"],
@@ -155,10 +171,33 @@ def _upsert_official(
         where=where,
         result=result,
         actor=actor,
+        existing=existing,
     )
 
 
-def _ensure_login(login: dict, password: str, *, where: str, result: SeedResult, actor) -> User:
+class _DemoPassword:
+    """The demo password, hashed once for all the demo logins (hashing is slow on purpose)."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self._encoded = None
+        self._checked: dict[str, bool] = {}
+
+    @property
+    def encoded(self) -> str:
+        if self._encoded is None:
+            self._encoded = make_password(self.raw)
+        return self._encoded
+
+    def matches(self, encoded: str) -> bool:
+        if encoded not in self._checked:
+            self._checked[encoded] = check_password(self.raw, encoded)
+        return self._checked[encoded]
+
+
+def _ensure_login(
+    login: dict, password: _DemoPassword, *, where: str, result: SeedResult, actor
+) -> User:
     """Create the demo login, or bring an existing one back to the document (role group,
     agency, staff flag, active, password)."""
     agency = Agency.objects.filter(code=login["agency"]).first() if login.get("agency") else None
@@ -178,7 +217,6 @@ def _ensure_login(login: dict, password: str, *, where: str, result: SeedResult,
                 username=login["username"],
                 role=login["role"],
                 agency=agency,
-                password=password,
                 actor=actor,
                 **names,
             )
@@ -186,6 +224,8 @@ def _ensure_login(login: dict, password: str, *, where: str, result: SeedResult,
             raise ValidationError(
                 {f"{where}.{name}": msgs for name, msgs in error.message_dict.items()}
             ) from None
+        user.password = password.encoded  # checked by load_demo_document
+        user.save(update_fields=["password"])
         result.created[User._meta.label_lower] += 1
         return user
 
@@ -199,8 +239,8 @@ def _ensure_login(login: dict, password: str, *, where: str, result: SeedResult,
     for name, value in wanted.items():
         setattr(user, name, value)
     changes = diff(before, snapshot(user, fields=list(wanted)))
-    if not user.check_password(password):
-        user.set_password(password)
+    if not password.matches(user.password):
+        user.password = password.encoded
         changes["password"] = ["(changed)", "(demo password)"]
     if changes:
         user.save()
@@ -248,15 +288,28 @@ def load_demo_document(doc: dict, *, actor=None) -> SeedResult:
             fail(f"agencies[{i}].working_positions", "needed for the non-senior officials")
         agencies[spec["code"]] = agency
 
+    try:
+        validate_password(doc["password"])
+    except ValidationError as error:
+        raise ValidationError({"document.password": error.messages}) from None
+    password = _DemoPassword(doc["password"])
+
+    people = generate_officials(doc)
     result = SeedResult()
     with transaction.atomic():
-        for n, person in enumerate(generate_officials(doc)):
+        found = {
+            (official.agency_id, official.email): official
+            for official in Official.objects.filter(email__in={p.email for p in people})
+        }
+        for n, person in enumerate(people):
+            agency = agencies[person.agency]
             _upsert_official(
                 asdict(person),
-                agencies[person.agency],
+                agency,
                 where=f"officials[{n}]",
                 result=result,
                 actor=actor,
+                existing=found.get((agency.pk, person.email)),
             )
         for i, login in enumerate(doc.get("logins", [])):
             where = f"logins[{i}]"
@@ -268,7 +321,7 @@ def load_demo_document(doc: dict, *, actor=None) -> SeedResult:
             )
             if login.get("official") and not login["agency"]:
                 fail(f"{where}.agency", "a login with an official needs the official's agency")
-            user = _ensure_login(login, doc["password"], where=where, result=result, actor=actor)
+            user = _ensure_login(login, password, where=where, result=result, actor=actor)
             if login.get("official"):
                 _upsert_official(
                     login["official"],

@@ -151,6 +151,9 @@ def _clean(obj: models.Model, where: str) -> None:
         ) from None
 
 
+LOOK_UP = object()  # upsert(existing=...) default: find the row by its key
+
+
 def upsert(
     model: type[models.Model],
     *,
@@ -160,17 +163,19 @@ def upsert(
     where: str,
     result: SeedResult,
     actor=None,
+    existing: models.Model | object | None = LOOK_UP,
 ) -> models.Model:
     """Create the ``model`` row found by ``key`` or bring it to ``values`` and ``m2m``.
 
-    Validates with ``full_clean()`` (errors are named ``<where>.<field>``). Saves only when a
-    value differs. Side effects: the row (created or updated), its many-to-many links, and one
-    audit entry ``seed.create`` or ``seed.update`` (with the changed fields) when something
-    changed; none when nothing did.
+    ``existing`` is the row found by ``key`` (or None) when the caller already fetched it in
+    bulk; by default it is looked up. Validates with ``full_clean()`` (errors are named
+    ``<where>.<field>``). Saves only when a value differs. Side effects: the row (created or
+    updated), its many-to-many links, and one audit entry ``seed.create`` or ``seed.update``
+    (with the changed fields) when something changed; none when nothing did.
     """
     m2m = m2m or {}
     label = model._meta.label_lower
-    obj = model.objects.filter(**key).first()
+    obj = model.objects.filter(**key).first() if existing is LOOK_UP else existing
     if obj is None:
         obj = model(**key, **values)
         _clean(obj, where)
