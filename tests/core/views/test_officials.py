@@ -71,6 +71,18 @@ def test_htmx_live_search_gets_only_the_results_region(as_user, coordinator, off
     assert "HX-Request" in response["Vary"]
 
 
+def test_htmx_history_restore_gets_the_whole_page(as_user, coordinator):
+    response = as_user(coordinator).get(
+        reverse("official_list"),
+        headers={
+            "HX-Request": "true",
+            "HX-Target": "official-results",
+            "HX-History-Restore-Request": "true",
+        },
+    )
+    assert "<html" in response.content.decode()
+
+
 def test_list_page_without_js_renders_the_search_form(as_user, coordinator):
     body = as_user(coordinator).get(reverse("official_list")).content.decode()
     assert '<form method="get" action="/officials/"' in body

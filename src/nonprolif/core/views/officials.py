@@ -20,7 +20,12 @@ def official_list(request):
     form = OfficialFilterForm(request.GET, user=request.user)
     officials = queries.search_officials(request.user, **form.filters())
     context = {"form": form, "page": paginate(request, officials), "results_id": RESULTS_ID}
-    if request.headers.get("HX-Request") and request.headers.get("HX-Target") == RESULTS_ID:
+    live_search = (
+        request.headers.get("HX-Request")
+        and request.headers.get("HX-Target") == RESULTS_ID
+        and not request.headers.get("HX-History-Restore-Request")
+    )
+    if live_search:
         response = render(request, "core/_official_results.html", context)
     else:
         response = render(request, "core/official_list.html", context)
