@@ -38,7 +38,7 @@ negative capacity) raises ``ValueError`` naming the field.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -188,6 +188,7 @@ class _Model:
     mix_free: list[int | None]  # per session: people per agency free of mix penalty, None = off
     share_limit: list[int | None]  # per session: max people of one agency, None = no limit
     reasons: dict[str, Reason]  # nominees already out before solving
+    shared_officials: bool  # some official holds nominations for several items
 
 
 def _overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
@@ -234,24 +235,17 @@ def _validate(problem: Problem) -> dict[str, Session]:
     return sessions
 
 
-def _closed_because(nominee: Nominee, session: Session, first_cohort: int, sequential: bool):
-    """Why ``session`` is closed to ``nominee`` (a code), or None when it is open."""
-    if session.audience.agency is not None and session.audience.agency != nominee.agency:
-        return WRONG_AGENCY
-    if session.audience.senior_only and not nominee.senior:
-        return NOT_SENIOR
-    if (session.item, session.cohort) in nominee.completed:
-        return ALREADY_COMPLETED
-    if (
-        sequential
-        and session.cohort > first_cohort
-        and (session.item, session.cohort - 1) not in nominee.completed
-    ):
-        return MISSING_PREREQUISITE
-    for start, end in nominee.unavailable:
-        if _overlaps(start, end, session.start, session.end):
-            return UNAVAILABLE
-    return None
+def _session_rules(session: Session, first_cohort: int, sequential: bool) -> tuple:
+    """What a nominee must satisfy for ``session``, precomputed for the eligibility loop."""
+    needs = (session.item, session.cohort - 1)
+    return (
+        session.audience.agency,
+        session.audience.senior_only,
+        (session.item, session.cohort),
+        needs if sequential and session.cohort > first_cohort else None,
+        session.start,
+        session.end,
+    )
 
 
 def _prepare(problem: Problem, current: Mapping[str, str] | None) -> _Model:
@@ -263,6 +257,17 @@ def _prepare(problem: Problem, current: Mapping[str, str] | None) -> _Model:
     for s in sessions:
         by_item[s.item].append(s)
     first_cohort = {item: min(s.cohort for s in ss) for item, ss in by_item.items()}
+    rules_of = {
+        item: [
+            (
+                session_index[s.id],
+                s.id,
+                *_session_rules(s, first_cohort[item], item in problem.sequential_items),
+            )
+            for s in ss
+        ]
+        for item, ss in by_item.items()
+    }
 
     current = dict(current or {})
     reasons: dict[str, Reason] = {}
@@ -275,53 +280,63 @@ def _prepare(problem: Problem, current: Mapping[str, str] | None) -> _Model:
     costs: list[int] = []
     moves: list[int] = []
     pref_costs = weights.preference_costs
+    unlisted = weights.unlisted_cost
+    change = weights.change_penalty
     for nominee in ordered:
-        key = (nominee.official_id, nominee.item)
+        official = nominee.official if nominee.official is not None else nominee.id
+        key = (official, nominee.item)
         if key in held:
             reasons[nominee.id] = Reason(
                 DUPLICATE_NOMINATION,
-                f"Official {nominee.official_id} already holds a nomination for item "
-                f"{nominee.item}.",
+                f"Official {official} already holds a nomination for item {nominee.item}.",
             )
             continue
         held.add(key)
-        item_sessions = by_item.get(nominee.item, [])
+        rules = rules_of.get(nominee.item)
+        if not rules:
+            reasons[nominee.id] = Reason(
+                NO_ELIGIBLE_SESSION, f"Item {nominee.item} has no sessions.", {}
+            )
+            continue
         ranks = {sid: r for r, sid in enumerate(nominee.preferences)}
         was_in = current.get(nominee.id)
+        agency = nominee.agency
+        senior = nominee.senior
+        completed = nominee.completed
+        unavailable = nominee.unavailable
         closed: dict[str, str] = {}
         n_index = len(candidates)
-        for session in item_sessions:
-            why = _closed_because(
-                nominee,
-                session,
-                first_cohort[session.item],
-                session.item in problem.sequential_items,
-            )
-            if why is not None:
-                closed[session.id] = why
-                continue
-            if not ranks:
-                cost = 0
-            elif session.id in ranks:
-                r = ranks[session.id]
-                cost = pref_costs[r] if r < len(pref_costs) else weights.unlisted_cost
+        for s_index, sid, only_agency, senior_only, this, needs, start, end in rules:
+            if only_agency is not None and only_agency != agency:
+                closed[sid] = WRONG_AGENCY
+            elif senior_only and not senior:
+                closed[sid] = NOT_SENIOR
+            elif completed and this in completed:
+                closed[sid] = ALREADY_COMPLETED
+            elif needs is not None and needs not in completed:
+                closed[sid] = MISSING_PREREQUISITE
+            elif unavailable and any(a <= end and start <= b for a, b in unavailable):
+                closed[sid] = UNAVAILABLE
             else:
-                cost = weights.unlisted_cost
-            moved = int(was_in is not None and was_in != session.id)
-            tails.append(n_index)
-            heads.append(session_index[session.id])
-            costs.append(cost + moved * weights.change_penalty)
-            moves.append(moved)
-        if closed and len(closed) == len(item_sessions):
+                if not ranks:
+                    cost = 0
+                else:
+                    r = ranks.get(sid)
+                    cost = pref_costs[r] if r is not None and r < len(pref_costs) else unlisted
+                if was_in is not None and was_in != sid:
+                    cost += change
+                    moves.append(1)
+                else:
+                    moves.append(0)
+                tails.append(n_index)
+                heads.append(s_index)
+                costs.append(cost)
+        if len(closed) == len(rules):
             listing = "; ".join(f"{sid}: {_WHY_TEXT[w]}" for sid, w in closed.items())
             reasons[nominee.id] = Reason(
                 NO_ELIGIBLE_SESSION,
                 f"No session of item {nominee.item} is open to this nominee ({listing}).",
                 closed,
-            )
-        elif not item_sessions:
-            reasons[nominee.id] = Reason(
-                NO_ELIGIBLE_SESSION, f"Item {nominee.item} has no sessions.", {}
             )
         else:
             candidates.append(nominee)
@@ -362,6 +377,7 @@ def _prepare(problem: Problem, current: Mapping[str, str] | None) -> _Model:
         mix_free=mix_free,
         share_limit=share_limit,
         reasons=reasons,
+        shared_officials=len({official for official, _ in held}) < len(held),
     )
 
 
@@ -374,6 +390,8 @@ def _needs_mip(model: _Model) -> bool:
 
 def _conflict_pairs(model: _Model) -> list[tuple[int, int]]:
     """Pairs of arcs that would put one official in two overlapping sessions."""
+    if not model.shared_officials:
+        return []
     by_official: dict[str, list[int]] = defaultdict(list)
     for i, nominee in enumerate(model.nominees):
         by_official[nominee.official_id].append(i)
@@ -411,8 +429,8 @@ def _mix_steps(free: int | None, limit: int, penalty: int) -> list[tuple[int, in
 
 
 def _solve_flow(model: _Model) -> np.ndarray:
-    """Lexicographically optimal placement; returns the chosen session index per nominee
-    (-1 when left out)."""
+    """Lexicographically optimal placement; returns the chosen arc per nominee (-1 when left
+    out)."""
     from ortools.graph.python import min_cost_flow
 
     n_nom = len(model.nominees)
@@ -465,7 +483,14 @@ def _solve_flow(model: _Model) -> np.ndarray:
     # quota group -> nominee (position in the waitlist is the pass-1 cost)
     first_nominee_arc = sum(len(t) for t in tails)
     positions = np.arange(n_nom, dtype=np.int64)
-    add(q0 + nominee_group, nom0 + positions, np.ones(n_nom), positions, np.zeros(n_nom))
+    # Items are independent here, so the waitlist rank within the item is enough (small costs
+    # keep cost scaling fast).
+    item_rank = np.empty(n_nom, dtype=np.int64)
+    seen_in_item: dict[str, int] = defaultdict(int)
+    for i, nominee in enumerate(model.nominees):
+        item_rank[i] = seen_in_item[nominee.item]
+        seen_in_item[nominee.item] += 1
+    add(q0 + nominee_group, nom0 + positions, np.ones(n_nom), item_rank, np.zeros(n_nom))
     # nominee -> agency in session
     first_choice_arc = sum(len(t) for t in tails)
     n_arcs = len(model.arc_nominee)
@@ -501,27 +526,68 @@ def _solve_flow(model: _Model) -> np.ndarray:
     tail = np.concatenate(tails)
     head = np.concatenate(heads)
     cap = np.concatenate(caps)
+    costs1 = np.concatenate(cost1)
+    costs2 = np.concatenate(cost2)
 
-    def run(costs: np.ndarray, capacity: np.ndarray, supply: int):
-        flow = min_cost_flow.SimpleMinCostFlow()
-        flow.add_arcs_with_capacity_and_unit_cost(tail, head, capacity, costs)
-        flow.set_node_supply(0, supply)
-        flow.set_node_supply(1, -supply)
-        status = flow.solve_max_flow_with_min_cost()
-        if status != flow.OPTIMAL:  # pragma: no cover - the network is always well formed
-            raise RuntimeError(f"min-cost flow failed: {status}")
-        return flow
+    # Items share no node but the source and the sink: solve each item's network on its own
+    # (cost scaling grows faster than linearly with the network, so this is much faster).
+    item_code = {item: k for k, item in enumerate(sorted({s.item for s in model.sessions}))}
+    nominee_item = np.fromiter(
+        (item_code[n.item] for n in model.nominees), dtype=np.int64, count=n_nom
+    )
+    session_item = np.fromiter(
+        (item_code[s.item] for s in model.sessions), dtype=np.int64, count=n_ses
+    )
+    group_item = np.fromiter((item_code[item] for item, _ in groups), dtype=np.int64)
+    arc_item = np.concatenate(
+        [
+            group_item,
+            nominee_item,
+            nominee_item[model.arc_nominee],
+            session_item[np.asarray(h_l, dtype=np.int64) - ses0],
+            session_item,
+        ]
+    )
+    order = np.argsort(arc_item, kind="stable")
+    bounds = np.flatnonzero(np.diff(arc_item[order])) + 1
+    components = []
+    for idx in np.split(order, bounds):
+        nodes = np.unique(np.concatenate([[0, 1], tail[idx], head[idx]]))
+        components.append(
+            (
+                idx,
+                np.searchsorted(nodes, tail[idx]).astype(np.int32),
+                np.searchsorted(nodes, head[idx]).astype(np.int32),
+            )
+        )
 
+    def run(costs: np.ndarray, capacity: np.ndarray) -> np.ndarray:
+        flows = np.zeros(len(tail), dtype=np.int64)
+        for idx, t, h in components:
+            supply = int(capacity[idx][t == 0].sum())
+            if supply == 0:
+                continue
+            flow = min_cost_flow.SimpleMinCostFlow()
+            flow.add_arcs_with_capacity_and_unit_cost(t, h, capacity[idx], costs[idx])
+            flow.set_node_supply(0, supply)
+            flow.set_node_supply(1, -supply)
+            status = flow.solve_max_flow_with_min_cost()
+            if status != flow.OPTIMAL:  # pragma: no cover - the network is always well formed
+                raise RuntimeError(f"min-cost flow failed: {status}")
+            flows[idx] = flow.flows(np.arange(len(idx), dtype=np.int32))
+        return flows
+
+    nominee_arcs = slice(first_nominee_arc, first_nominee_arc + n_nom)
     # Pass 1: as many seats as possible, given by waitlist position.
-    first = run(np.concatenate(cost1), cap, n_nom)
-    seated = first.flows(np.arange(first_nominee_arc, first_nominee_arc + n_nom, dtype=np.int32))
+    seated = run(costs1, cap)[nominee_arcs]
     # Pass 2: exactly those nominees, placed at least cost.
     cap2 = cap.copy()
-    cap2[first_nominee_arc : first_nominee_arc + n_nom] = seated
-    second = run(np.concatenate(cost2), cap2, int(seated.sum()))
-    used = second.flows(np.arange(first_choice_arc, first_choice_arc + n_arcs, dtype=np.int32))
+    cap2[nominee_arcs] = seated
+    # The source's arcs carry exactly the seated nominees of each quota group.
+    cap2[:first_nominee_arc] = np.bincount(nominee_group, weights=seated, minlength=len(groups))
+    used = run(costs2, cap2)[first_choice_arc : first_choice_arc + n_arcs]
     chosen = np.nonzero(used)[0]
-    choice[model.arc_nominee[chosen]] = model.arc_session[chosen]
+    choice[model.arc_nominee[chosen]] = chosen
     return choice
 
 
@@ -529,39 +595,48 @@ def _solve_flow(model: _Model) -> np.ndarray:
 # Results
 
 
-def _mix_cost(model: _Model, choice: np.ndarray) -> tuple[int, int]:
-    """(mix cost, people above the target share) of a placement."""
-    counts: dict[tuple[int, str], int] = defaultdict(int)
-    for i in np.nonzero(choice >= 0)[0].tolist():
-        counts[int(choice[i]), model.nominees[i].agency] += 1
+def _mix_cost(model: _Model, session_of: np.ndarray) -> tuple[int, int, int]:
+    """(mix cost, people above the target share, agencies-in-sessions above it)."""
+    counts = Counter(
+        (s, model.nominees[i].agency)
+        for i, s in zip(
+            np.flatnonzero(session_of >= 0).tolist(),
+            session_of[session_of >= 0].tolist(),
+            strict=True,
+        )
+    )
     penalty = model.problem.weights.mix_penalty
-    cost = excess = 0
+    cost = excess = pairs = 0
     for (s, _agency), c in counts.items():
         free = model.mix_free[s]
         if free is not None and c > free:
             e = c - free
             excess += e
+            pairs += 1
             cost += penalty * e * (e + 1) // 2
-    return cost, excess
+    return cost, excess, pairs
 
 
-def _explain(model: _Model, choice: np.ndarray, optimal: bool) -> dict[str, Reason]:
-    """Why each candidate left out is left out."""
-    placed_per_session = np.bincount(choice[choice >= 0], minlength=len(model.sessions))
-    per_agency: dict[tuple[int, str], int] = defaultdict(int)
-    per_group: dict[tuple[str, str], int] = defaultdict(int)
+def _explain(model: _Model, session_of: np.ndarray, optimal: bool) -> dict[str, Reason]:
+    """Why each candidate left out is left out (``session_of``: session index or -1)."""
+    placed = np.flatnonzero(session_of >= 0).tolist()
+    placed_per_session = np.bincount(session_of[session_of >= 0], minlength=len(model.sessions))
+    per_agency = Counter((int(session_of[i]), model.nominees[i].agency) for i in placed)
+    per_group = Counter((model.nominees[i].item, model.nominees[i].agency) for i in placed)
     official_at: dict[str, list[int]] = defaultdict(list)
-    for i in np.nonzero(choice >= 0)[0].tolist():
-        nominee = model.nominees[i]
-        per_agency[int(choice[i]), nominee.agency] += 1
-        per_group[nominee.item, nominee.agency] += 1
-        official_at[nominee.official_id].append(int(choice[i]))
+    if model.shared_officials:
+        for i in placed:
+            official_at[model.nominees[i].official_id].append(int(session_of[i]))
+    left_out = session_of < 0
+    arcs = np.flatnonzero(left_out[model.arc_nominee])
     sessions_of: dict[int, list[int]] = defaultdict(list)
-    for n, s in zip(model.arc_nominee.tolist(), model.arc_session.tolist(), strict=True):
+    for n, s in zip(
+        model.arc_nominee[arcs].tolist(), model.arc_session[arcs].tolist(), strict=True
+    ):
         sessions_of[n].append(s)
 
     reasons: dict[str, Reason] = {}
-    for i in np.nonzero(choice < 0)[0].tolist():
+    for i in np.flatnonzero(left_out).tolist():
         nominee = model.nominees[i]
         quota = model.quota_of.get((nominee.item, nominee.agency))
         if quota is not None and per_group[nominee.item, nominee.agency] >= quota:
@@ -619,69 +694,57 @@ def _explain(model: _Model, choice: np.ndarray, optimal: bool) -> dict[str, Reas
                 f"Official {nominee.official_id} is placed in an overlapping session of "
                 "another item; the other sessions are full."
             )
+        elif optimal:
+            code = SEATS_USED_BY_OTHERS
+            message = "The seats open to this nominee were better used by others."
         else:
-            code = NOT_REACHED if not optimal else SEATS_USED_BY_OTHERS
-            message = (
-                "The solver stopped at its time limit before placing this nominee."
-                if not optimal
-                else "The seats open to this nominee were better used by others."
-            )
+            code = NOT_REACHED
+            message = "The solver stopped at its time limit before placing this nominee."
         reasons[nominee.id] = Reason(code, message, blockers)
     return reasons
 
 
 def _result(
     model: _Model,
-    choice: np.ndarray,
+    arc_of: np.ndarray,
     *,
     method: str,
     optimal: bool,
     current: Mapping[str, str],
-    extra_reasons: Mapping[str, Reason] | None = None,
     extra_objective: Mapping[str, int] | None = None,
 ) -> Assignment:
-    placements: dict[str, str] = {}
-    preference = moved_cost = priority = 0
-    weights = model.problem.weights
-    arc_lookup = {
-        (n, s): a
-        for a, (n, s) in enumerate(
-            zip(model.arc_nominee.tolist(), model.arc_session.tolist(), strict=True)
-        )
+    """Build the answer from the chosen arc per candidate nominee (-1 when left out)."""
+    change = model.problem.weights.change_penalty
+    placed = np.flatnonzero(arc_of >= 0)
+    arcs = arc_of[placed]
+    session_of = np.full(len(model.nominees), -1, dtype=np.int64)
+    session_of[placed] = model.arc_session[arcs]
+    moves = model.arc_moves[arcs]
+    n_moved = int(moves.sum())
+    moved_cost = n_moved * change
+    preference = int(model.arc_cost[arcs].sum()) - moved_cost
+    nominees = model.nominees
+    sessions = model.sessions
+    placements = {
+        nominees[i].id: sessions[s].id
+        for i, s in zip(placed.tolist(), session_of[placed].tolist(), strict=True)
     }
-    moved: list[str] = []
-    promoted: list[str] = []
-    for i in np.nonzero(choice >= 0)[0].tolist():
-        nominee = model.nominees[i]
-        s = int(choice[i])
-        a = arc_lookup[i, s]
-        placements[nominee.id] = model.sessions[s].id
-        move = int(model.arc_moves[a])
-        preference += int(model.arc_cost[a]) - move * weights.change_penalty
-        moved_cost += move * weights.change_penalty
-        priority += i
-        if move:
-            moved.append(nominee.id)
-        elif nominee.id not in current:
-            promoted.append(nominee.id)
-    mix, excess = _mix_cost(model, choice)
+    moved = sorted(nominees[i].id for i in placed[moves > 0].tolist())
+    promoted = sorted(n for n in placements if n not in current) if current else []
+    mix, excess, violations = _mix_cost(model, session_of)
     reasons = dict(model.reasons)
-    reasons.update(extra_reasons or {})
-    reasons.update(_explain(model, choice, optimal))
-    waitlist = tuple(
-        n.id
-        for i, n in enumerate(model.nominees)
-        if choice[i] < 0 and reasons[n.id].code != DUPLICATE_NOMINATION
-    )
+    reasons.update(_explain(model, session_of, optimal))
+    waitlist = tuple(nominees[i].id for i in np.flatnonzero(session_of < 0).tolist())
     objective = {
         "assigned": len(placements),
-        "priority": priority,
+        "priority": int(placed.sum()),
         "preference": preference,
         "mix": mix,
         "changes": moved_cost,
         "total": preference + mix + moved_cost,
-        "moved": len(moved),
+        "moved": n_moved,
         "mix_excess": excess,
+        "mix_violations": violations,
     }
     objective.update(extra_objective or {})
     return Assignment(
@@ -691,8 +754,8 @@ def _result(
         waitlist=waitlist,
         method=method,
         optimal=optimal,
-        moved=tuple(sorted(moved)) if current else (),
-        promoted=tuple(sorted(promoted)) if current else (),
+        moved=tuple(moved),
+        promoted=tuple(promoted),
     )
 
 
@@ -721,7 +784,7 @@ def solve(
         outcome = solve_mip(model, _conflict_pairs(model), time_limit=time_limit)
         return _result(
             model,
-            outcome.choice,
+            outcome.arc_of,
             method="mip",
             optimal=outcome.optimal,
             current=current,
@@ -731,6 +794,33 @@ def solve(
         raise ValueError("method: 'flow' cannot honour minimum fills or cross-item conflicts")
     choice = _solve_flow(model)
     return _result(model, choice, method="flow", optimal=True, current=current)
+
+
+def evaluate(
+    problem: Problem,
+    placements: Mapping[str, str],
+    *,
+    current: Mapping[str, str] | None = None,
+) -> Assignment:
+    """Score a given placement (e.g. made by hand or by another method) with the solver's
+    objective and reasons. Raises ValueError naming the nominee when a placement breaks a
+    rule of eligibility; capacities, quotas and shares are not checked here."""
+    current = dict(current or {})
+    model = _prepare(problem, current)
+    index = {n.id: i for i, n in enumerate(model.nominees)}
+    arc_index = {
+        (n, s): a
+        for a, (n, s) in enumerate(
+            zip(model.arc_nominee.tolist(), model.arc_session.tolist(), strict=True)
+        )
+    }
+    arc_of = np.full(len(model.nominees), -1, dtype=np.int64)
+    for nominee_id, session_id in placements.items():
+        a = arc_index.get((index.get(nominee_id), model.session_index.get(session_id)))
+        if a is None:
+            raise ValueError(f"placements[{nominee_id!r}]: {session_id!r} is not open to them")
+        arc_of[index[nominee_id]] = a
+    return _result(model, arc_of, method="given", optimal=False, current=current)
 
 
 def replan(

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class MipOutcome:
-    choice: np.ndarray  # session index per candidate nominee, -1 when left out
+    arc_of: np.ndarray  # chosen arc per candidate nominee, -1 when left out
     optimal: bool  # every level proven optimal within the gap
     bound: int  # proven lower bound of the soft-cost total at the last level
 
@@ -195,5 +195,5 @@ def solve_mip(
     if solution is not None:
         values = np.asarray(solution.col_value)[:n_arcs]
         chosen = np.flatnonzero(values > 0.5)
-        choice[arc_nominee[chosen]] = arc_session[chosen]
+        choice[arc_nominee[chosen]] = chosen
     return MipOutcome(choice, optimal=optimal, bound=int(np.ceil(bound - 1e-6)))
