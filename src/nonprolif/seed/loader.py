@@ -91,12 +91,10 @@ def check_entry(
     """``value`` as a dict with every required key and no unknown key."""
     if not isinstance(value, dict):
         fail(where, "expected an object")
-    missing = sorted(required - set(value))
-    if missing:
-        fail(f"{where}.{missing[0]}", "this field is required")
-    unknown = sorted(set(value) - required - set(optional))
-    if unknown:
-        fail(f"{where}.{unknown[0]}", "unknown field")
+    errors = {f"{where}.{name}": ["this field is required"] for name in required - set(value)}
+    errors |= {f"{where}.{name}": ["unknown field"] for name in set(value) - required - optional}
+    if errors:
+        raise ValidationError(dict(sorted(errors.items())))
     return value
 
 
