@@ -325,3 +325,14 @@ def test_item_list_query_count_does_not_grow(as_user, liaison_a, proposal, agenc
     three, response = count_queries(lambda: client.get(url))
     assert response.json()["count"] == 3
     assert one == three
+
+
+def test_error_body_reports_errors_without_a_field_on_all():
+    from django.core.exceptions import ValidationError
+
+    from nonprolif.api.errors import validation_error_body
+
+    body = validation_error_body(ValidationError("Something is off."))
+    assert body == {"detail": [{"field": "__all__", "message": "Something is off."}]}
+    body = validation_error_body(ValidationError({"cohort_size": ["Too small.", "Odd."]}))
+    assert [e["message"] for e in body["detail"]] == ["Too small.", "Odd."]
