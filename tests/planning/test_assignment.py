@@ -3,6 +3,7 @@
 import itertools
 import math
 import random
+from dataclasses import replace
 from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 
@@ -28,6 +29,7 @@ from nonprolif.planning.assignment import (
     Quota,
     Session,
     Weights,
+    evaluate,
     replan,
     senior_of,
     solve,
@@ -245,10 +247,48 @@ def test_flow_objective_equals_brute_force_on_small_random_instances(seed):
     assert key_of(result) == reference_key(problem, dict(result.placements))
 
 
+@pytest.mark.parametrize("method", ["mip", "auto"])
 @pytest.mark.parametrize("seed", range(25))
-def test_mip_with_minimum_fills_equals_brute_force_on_small_random_instances(seed):
+def test_minimum_fills_objective_equals_brute_force_on_small_random_instances(seed, method):
+    # "auto" solves the flow and re-solves as a MIP only the items where it breaks a fill.
     problem = random_problem(random.Random(1000 + seed), min_fill=True)
-    result = solve(problem, method="mip")
+    result = solve(problem, method=method)
+    assert result.optimal
+    assert not violations(problem, dict(result.placements))
+    assert key_of(result) == brute_force(problem)
+
+
+def two_item_problem(rng: random.Random) -> Problem:
+    """Officials nominated for two items whose sessions overlap in time."""
+    sessions = (
+        session("c1", item="core", cohort=1, capacity=rng.randint(1, 3), day=0),
+        session("c2", item="core", cohort=2, capacity=rng.randint(1, 3), day=30),
+        session("x1", item="extra", capacity=rng.randint(1, 3), day=rng.choice([1, 31, 60])),
+    )
+    nominees = []
+    for i in range(rng.randint(2, 3)):
+        official = f"o{i}"
+        for item in ("core", "extra"):
+            nominees.append(
+                nominee(
+                    f"{item}-{official}",
+                    rng.choice("AB"),
+                    item=item,
+                    minute=rng.randint(0, 5),
+                    official=official,
+                    preferences=(rng.choice(["c1", "c2"]),) if item == "core" else (),
+                )
+            )
+    if rng.random() < 0.5:
+        sessions = (*sessions[:2], replace(sessions[2], min_fill=2))
+    return Problem(sessions=sessions, nominees=tuple(nominees))
+
+
+@pytest.mark.parametrize("method", ["mip", "auto"])
+@pytest.mark.parametrize("seed", range(15))
+def test_cross_item_conflicts_objective_equals_brute_force(seed, method):
+    problem = two_item_problem(random.Random(3000 + seed))
+    result = solve(problem, method=method)
     assert result.optimal
     assert not violations(problem, dict(result.placements))
     assert key_of(result) == brute_force(problem)
@@ -274,6 +314,9 @@ def test_every_nominee_is_placed_legally_or_has_a_reason(seed, min_fill):
     order = {n.id: (n.nominated_at, n.id) for n in problem.nominees}
     assert list(result.waitlist) == sorted(result.waitlist, key=order.__getitem__)
     assert all(result.unassigned[n].code != NO_ELIGIBLE_SESSION for n in result.waitlist)
+    # Scoring the same placements from outside gives the same objective.
+    scored = evaluate(problem, result.placements).objective
+    assert scored == {k: v for k, v in result.objective.items() if k != "bound"}
 
 
 def test_result_does_not_depend_on_input_order():
@@ -358,7 +401,7 @@ def test_session_below_its_minimum_fill_does_not_run_and_says_so():
         nominees=(nominee("a1"), nominee("a2", minute=1)),
     )
     result = solve(problem)
-    assert result.method == "mip"
+    assert result.method == "flow+mip"
     assert result.placements == {}
     assert {r.code for r in result.unassigned.values()} == {SESSION_NOT_RUNNING}
 
@@ -385,7 +428,7 @@ def test_official_in_two_items_is_never_in_overlapping_sessions():
         ),
     )
     result = solve(problem)
-    assert result.method == "mip"
+    assert result.method == "flow+mip"
     assert len(result.placements) == 1
     assert not violations(problem, dict(result.placements))
 

@@ -54,8 +54,11 @@ def solve_mip(
     conflicts: list[tuple[int, int]],
     *,
     time_limit: float,
+    positions: np.ndarray | None = None,
     mip_rel_gap: float = 1e-4,
 ) -> MipOutcome:
+    """Solve ``model`` lexicographically; ``positions`` gives each nominee's waitlist position
+    when ``model`` is a part of a larger one (default: its index)."""
     import highspy
 
     inf = highspy.kHighsInf
@@ -72,7 +75,9 @@ def solve_mip(
 
     # Columns: x per arc, then mix steps, then one "runs" switch per min-fill session.
     count_obj = [np.full(n_arcs, -1.0)]
-    rank_obj = [arc_nominee.astype(np.float64)]
+    if positions is None:
+        positions = np.arange(n_nom)
+    rank_obj = [np.asarray(positions, dtype=np.float64)[arc_nominee]]
     cost_obj = [model.arc_cost.astype(np.float64)]
     upper = [np.ones(n_arcs)]
     integer = [np.ones(n_arcs, dtype=bool)]
