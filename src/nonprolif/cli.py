@@ -164,9 +164,9 @@ def _serve(args) -> None:
     from django.core.management import call_command
     from waitress import serve
 
-    from nonprolif.wsgi import application
-
     call_command("collectstatic", interactive=False, verbosity=0)
+    from nonprolif.wsgi import application  # after collectstatic: WhiteNoise indexes the files
+
     print(f"Serving nonprolif on http://{args.host}:{args.port}/", flush=True)
     serve(application, host=args.host, port=args.port, threads=args.threads)
 

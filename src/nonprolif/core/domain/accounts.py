@@ -132,22 +132,16 @@ def create_user(
     if role in AGENCY_ROLES:
         if agency is None:
             raise ValidationError(
-                {"agency": _("A %(role)s needs an agency.") % {"role": role.value}},
+                {"agency": _("The %(role)s role needs an agency.") % {"role": role.value}},
                 code="required",
             )
-        required_kind = REQUIRED_AGENCY_KIND[role]
-        if agency.kind != required_kind:
-            raise ValidationError(
-                {
-                    "agency": _("A %(role)s must belong to a %(kind)s, and %(code)s is not one.")
-                    % {
-                        "role": role.value,
-                        "kind": AgencyKind(required_kind).label,
-                        "code": agency.code,
-                    }
-                },
-                code="invalid",
+        if agency.kind != REQUIRED_AGENCY_KIND[role]:
+            message = (
+                _("A liaison must belong to a national agency; %(code)s is a foreign partner.")
+                if role == Role.LIAISON
+                else _("A partner must belong to a foreign partner agency; %(code)s is national.")
             )
+            raise ValidationError({"agency": message % {"code": agency.code}}, code="invalid")
 
     user = User(
         username=username,
