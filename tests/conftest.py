@@ -5,11 +5,15 @@ login and no role. Every view and endpoint of scoped data is tested against thes
 """
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from nonprolif.core.models import AgencyKind
 from nonprolif.core.roles import Role
 from tests.factories import PASSWORD, AgencyFactory, ProgramFactory, UserFactory
+
+# Argon2 is the product's hasher; tests log in hundreds of times and use a fast one.
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -57,6 +57,17 @@ def permission_denied_handler(request, exc: PermissionDenied) -> JsonResponse:
     return JsonResponse({"detail": str(exc) or _("You are not allowed to do this.")}, status=403)
 
 
+def schema_error_handler(request, exc) -> JsonResponse:
+    """ninja's request-schema errors in the same shape: the field is the last part of ``loc``
+    that names one (``["body", "payload", "cohort_size"]`` → ``cohort_size``)."""
+    detail = []
+    for error in exc.errors:
+        names = [str(part) for part in error.get("loc", ()) if not isinstance(part, int)]
+        field = names[-1] if len(names) > 1 else NON_FIELD_ERRORS
+        detail.append({"field": field, "message": error.get("msg", "")})
+    return JsonResponse({"detail": detail}, status=422)
+
+
 def service_errors(view):
     """Decorate an API operation that calls a service: answers 422 and 403 bodies."""
 
