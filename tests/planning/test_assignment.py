@@ -3,8 +3,8 @@
 import itertools
 import math
 import random
-from dataclasses import replace
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
