@@ -24,6 +24,13 @@ Run "nonprolif COMMAND --help" for the options of a command.
 """
 
 
+# Subcommands that are the Django management command of the same name, options and all.
+DJANGO_COMMANDS = {
+    "review": "record review decisions on a program's proposal items (coordinators)",
+    "calendar": "print a program's training calendar as a table, JSON, CSV or iCalendar",
+}
+
+
 def _positive_int(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -130,6 +137,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-password", action="store_true", help="no usable password (set one later)"
     )
 
+    for name, summary in DJANGO_COMMANDS.items():
+        commands.add_parser(
+            name,
+            help=summary,
+            description=f"{summary}. `nonprolif {name} --help` lists its options.",
+            add_help=False,
+        )
+
     commands.add_parser(
         "manage",
         help="run any Django management command (nonprolif manage help lists them)",
@@ -213,6 +228,11 @@ def main(argv: list[str] | None = None) -> int:
         from django.core.management import execute_from_command_line
 
         execute_from_command_line(["nonprolif manage", *argv[1:]])
+        return 0
+    if argv and argv[0] in DJANGO_COMMANDS:
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(["nonprolif", *argv])
         return 0
 
     args = build_parser().parse_args(argv)
