@@ -147,6 +147,7 @@ USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Mexico_City")
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", DATA_DIR / "static"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
