@@ -1,15 +1,26 @@
 """Reads of the program app. Every selector starts from ``visible_to(user)``."""
 
+import datetime
+import uuid
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from nonprolif.core.models import Agency, Official
 from nonprolif.events.models import Meeting
-from nonprolif.program.models import Program, Proposal, ProposalItem
+from nonprolif.program.models import (
+    Decision,
+    ItemDecision,
+    ItemStatus,
+    Program,
+    Proposal,
+    ProposalItem,
+)
+from nonprolif.program.models.proposal import later_versions
 
 
 def programs_for(user):
@@ -25,9 +36,60 @@ def get_program_for(user, code) -> Program:
     return program
 
 
+def decision_history_prefetch() -> Prefetch:
+    """Prefetch of every decision of the items (newest first) into ``prefetched_decisions``,
+    with who decided and the amended target agencies: ``item.current_decision`` and
+    ``item.status`` then cost no query."""
+    return Prefetch(
+        "decisions",
+        queryset=ItemDecision.objects.select_related("actor", "carried_from__item__proposal")
+        .prefetch_related("target_agencies")
+        .order_by("-at", "-pk"),
+        to_attr="prefetched_decisions",
+    )
+
+
+def _count_current(decisions: list[str]):
+    """Subquery: how many items of the outer proposal have a current decision in
+    ``decisions``."""
+    rows = (
+        ItemDecision.objects.current()
+        .filter(item__proposal=OuterRef("pk"), decision__in=decisions)
+        .order_by()
+        .values("item__proposal")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def with_review_state(proposals):
+    """Annotate proposals with what their derived status needs: ``item_total``,
+    ``accepted_total`` (accepted as proposed or amended), ``rejected_total`` (over all items,
+    whoever looks: the status is the proposal's) and ``superseded`` (a later version exists)."""
+    items = (
+        ProposalItem.objects.filter(proposal=OuterRef("pk"))
+        .order_by()
+        .values("proposal")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return proposals.annotate(
+        item_total=Coalesce(Subquery(items, output_field=IntegerField()), 0),
+        accepted_total=_count_current([Decision.ACCEPTED, Decision.AMENDED]),
+        rejected_total=_count_current([Decision.REJECTED]),
+        superseded=Exists(later_versions("")),
+    )
+
+
 def proposals_for(user):
-    """The proposals ``user`` can see, with their program and submitting agency."""
-    return Proposal.objects.visible_to(user).select_related("program", "submitted_by")
+    """The proposals ``user`` can see, with their program, submitting agency and review
+    state (``proposal.status`` costs no query)."""
+    return with_review_state(
+        Proposal.objects.visible_to(user).select_related(
+            "program", "submitted_by", "review_closed_by"
+        )
+    )
 
 
 def get_proposal_for(user, pk) -> Proposal:
@@ -43,7 +105,7 @@ def items_for(user):
     return (
         ProposalItem.objects.visible_to(user)
         .select_related("proposal__program", "proposal__submitted_by")
-        .prefetch_related("target_agencies")
+        .prefetch_related("target_agencies", decision_history_prefetch())
     )
 
 
@@ -78,7 +140,7 @@ def program_proposals(user, program):
     ``user`` can see, with their target agencies)."""
     items = ProposalItem.objects.filter(
         pk__in=ProposalItem.objects.visible_to(user).filter(proposal__program=program).values("pk")
-    ).prefetch_related("target_agencies")
+    ).prefetch_related("target_agencies", decision_history_prefetch())
     return (
         proposals_for(user)
         .filter(program=program)
@@ -216,3 +278,88 @@ def agency_by_code(user, code, *, field_name: str) -> Agency | None:
     if not code:
         return None
     return agencies_by_codes(user, [code], field_name=field_name)[0]
+
+
+# Review --------------------------------------------------------------------------------------
+
+
+def item_decision_state(item: ProposalItem) -> ItemStatus:
+    """The item's review status: awaiting review, accepted, accepted with amendments or
+    rejected (no query when the selectors prefetched its decisions)."""
+    return item.status
+
+
+def item_decisions(user, item: ProposalItem) -> list[ItemDecision]:
+    """The decisions on ``item`` (newest first) as ``user`` sees them: the item is visible to
+    ``user`` (fetched through ``get_item_for``), so its whole history is."""
+    return list(
+        ItemDecision.objects.visible_to(user)
+        .filter(item=item)
+        .select_related("actor", "carried_from__item__proposal")
+        .prefetch_related("target_agencies")
+        .order_by("-at", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class ItemPlan:
+    """An accepted item with the coordinator's amendments applied: what the calendar plans."""
+
+    item_id: int
+    item_key: uuid.UUID
+    item_number: int
+    kind: str
+    title_es: str
+    title_en: str
+    cohort_size: int | None
+    cohort_count: int | None
+    start_date: datetime.date | None
+    cadence_months: int | None
+    session_days: int | None
+    target_agency_ids: tuple[int, ...]
+    target_agency_codes: tuple[str, ...]
+
+
+def _plan(item: ProposalItem, decision: ItemDecision) -> ItemPlan:
+    if decision.decision == Decision.AMENDED and decision.amends_target_agencies:
+        agencies = list(decision.target_agencies.all())
+    else:
+        agencies = list(item.target_agencies.all())
+    agencies.sort(key=lambda agency: agency.pk)
+    return ItemPlan(
+        item_id=item.pk,
+        item_key=item.key,
+        item_number=item.number,
+        kind=str(item.kind),
+        title_es=item.title_es,
+        title_en=item.title_en,
+        cohort_size=decision.effective("cohort_size"),
+        cohort_count=decision.effective("cohort_count"),
+        start_date=decision.effective("start_date"),
+        cadence_months=decision.effective("cadence_months"),
+        session_days=decision.effective("session_days"),
+        target_agency_ids=tuple(agency.pk for agency in agencies),
+        target_agency_codes=tuple(agency.code for agency in agencies),
+    )
+
+
+def accepted_item_plans(program: Program) -> list[ItemPlan]:
+    """The accepted items of ``program`` with their amendments applied: the items of the
+    latest version of each of its proposals whose current decision is accepted or accepted
+    with amendments, ordered by proposal then item number. NOT scoped: for the planning layer,
+    called by services once the program is authorised. A fixed number of queries."""
+    current = (
+        ItemDecision.objects.current()
+        .filter(
+            item__proposal__program=program,
+            decision__in=[Decision.ACCEPTED, Decision.AMENDED],
+        )
+        .filter(~Exists(later_versions("item__proposal__")))
+        .select_related("item")
+        .prefetch_related(
+            Prefetch("target_agencies", queryset=Agency.objects.only("pk", "code")),
+            Prefetch("item__target_agencies", queryset=Agency.objects.only("pk", "code")),
+        )
+        .order_by("item__proposal_id", "item__number")
+    )
+    return [_plan(decision.item, decision) for decision in current]

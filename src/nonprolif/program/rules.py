@@ -6,6 +6,7 @@ the ``get_<thing>_for`` helpers first); they decide only whether the user may ac
 - Coordinators create and edit programs, proposals and items.
 - A partner agency's users (role partner) propose to the programs their agency partners in,
   and edit the proposals (and their items) their own agency submitted.
+- Only coordinators decide on proposal items (accept, reject, amend) and close the review.
 - Auditors, liaisons and administrators change nothing here.
 """
 
@@ -53,3 +54,9 @@ rules.add_perm("program.add_proposal", can_add_proposal)  # object: the program
 rules.add_perm("program.change_proposal", can_change_proposal)  # object: the proposal
 rules.add_perm("program.add_proposalitem", can_add_item)  # object: the proposal
 rules.add_perm("program.change_proposalitem", can_change_item)  # object: the item
+
+# Review: only the national coordinator decides on items and closes or reopens the review; the
+# submitting partner agency (and the coordinator) submit revised versions of a proposal.
+rules.add_perm("program.decide_proposalitem", is_coordinator)  # object: the item
+rules.add_perm("program.review_proposal", is_coordinator)  # object: the proposal
+rules.add_perm("program.revise_proposal", can_change_proposal)  # object: the proposal

@@ -1,6 +1,6 @@
 """Creating and editing the items of a proposal."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -47,6 +47,33 @@ def _target_errors(proposal: Proposal, target_agencies) -> ValidationError | Non
     return None
 
 
+def start_date_error(proposal: Proposal, start_date, *, field: str = "start_date"):
+    """A ValidationError on ``field`` if ``start_date`` is before the proposal's earliest
+    start (the later of the program's start and the proposal's submission date), else None."""
+    if start_date is None:
+        return None
+    program_start = proposal.program.start_date
+    if (
+        program_start is not None
+        and start_date < program_start
+        and (proposal.submitted_on is None or program_start >= proposal.submitted_on)
+    ):
+        return ValidationError(
+            {
+                field: _("The start date cannot be before the program starts (%(date)s).")
+                % {"date": program_start.isoformat()}
+            }
+        )
+    if proposal.submitted_on is not None and start_date < proposal.submitted_on:
+        return ValidationError(
+            {
+                field: _("The start date cannot be before the proposal was submitted (%(date)s).")
+                % {"date": proposal.submitted_on.isoformat()}
+            }
+        )
+    return None
+
+
 def _number_error(item: ProposalItem) -> ValidationError | None:
     """Item numbers are unique within a proposal."""
     if item.number is None:
@@ -58,6 +85,39 @@ def _number_error(item: ProposalItem) -> ValidationError | None:
     )
     if taken:
         return ValidationError({"number": _("This proposal already has an item with this number.")})
+    return None
+
+
+def _editable_error(proposal: Proposal, item: ProposalItem | None = None):
+    """Items change only while their proposal is the latest version under an open review,
+    and an item only until the coordinator decides on it: after that the partner submits a
+    revised version (what was accepted never changes under the calendar)."""
+    if proposal.review_closed_at is not None:
+        return ValidationError(
+            {
+                NON_FIELD_ERRORS: _(
+                    "The review of this proposal is closed; submit a revised version."
+                )
+            }
+        )
+    newer = Proposal.objects.filter(
+        program_id=proposal.program_id,
+        submitted_by_id=proposal.submitted_by_id,
+        version__gt=proposal.version,
+    ).exists()
+    if newer:
+        return ValidationError(
+            {NON_FIELD_ERRORS: _("A later version supersedes this proposal; change that one.")}
+        )
+    if item is not None and item.pk and item.decisions.exists():
+        return ValidationError(
+            {
+                NON_FIELD_ERRORS: _(
+                    "The coordinator has decided on this item; submit a revised version of "
+                    "the proposal to change it."
+                )
+            }
+        )
     return None
 
 
@@ -77,8 +137,9 @@ def create_item(*, actor, proposal: Proposal, target_agencies=(), **fields) -> P
 
     Side effects: one ProposalItem row, its target agency links, one audit entry
     ("proposalitem.create"). PermissionDenied unless the actor may add items to the proposal;
-    ValidationError naming the field on bad input (e.g. a cohort size of 0 or a negative
-    cadence). Nothing is written in those cases.
+    ValidationError naming the field on bad input (e.g. a cohort size of 0, a negative
+    cadence, a start before the program or the proposal's submission), or when the proposal's
+    review is closed or a later version supersedes it. Nothing is written in those cases.
     """
     reject_unknown(fields, ITEM_FIELDS)
     require_perm(actor, "program.add_proposalitem", proposal)
@@ -88,7 +149,9 @@ def create_item(*, actor, proposal: Proposal, target_agencies=(), **fields) -> P
         fields["number"] = (latest or 0) + 1
     item = ProposalItem(proposal=proposal, **fields)
     merge_errors(
+        _editable_error(proposal),
         collect(item, validate_constraints=False),
+        start_date_error(proposal, item.start_date),
         _number_error(item),
         _target_errors(proposal, target_agencies),
     )
@@ -109,17 +172,23 @@ def update_item(*, actor, item: ProposalItem, target_agencies=None, **fields) ->
 
     Side effects: the ProposalItem row and its target agency links are updated, one audit
     entry ("proposalitem.update") holds the changes. PermissionDenied unless the actor may
-    change the item; ValidationError naming the field on bad input. Nothing is written then.
+    change the item; ValidationError naming the field on bad input, and once the coordinator
+    has decided on the item, the review is closed or a later version supersedes the proposal
+    (the partner submits a revised version then). Nothing is written in those cases.
     """
     reject_unknown(fields, ITEM_FIELDS)
     require_perm(actor, "program.change_proposalitem", item)
     before = _audit_values(item, item.target_agencies.all())
     targets = list(target_agencies) if target_agencies is not None else None
+    editable = _editable_error(item.proposal, item)
+    start_changed = "start_date" in fields and fields["start_date"] != item.start_date
     for name, value in fields.items():
         setattr(item, name, value)
     try:
         merge_errors(
+            editable,
             collect(item, validate_constraints=False),
+            start_date_error(item.proposal, item.start_date) if start_changed else None,
             _number_error(item),
             _target_errors(item.proposal, targets or []),
         )

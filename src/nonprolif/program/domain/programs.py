@@ -19,6 +19,7 @@ PROGRAM_FIELDS = {
     "lead_agency",
     "time_zone",
     "target_trainees",
+    "start_date",
 }
 
 
@@ -44,7 +45,7 @@ def create_program(*, actor, member_agencies=(), partner_agencies=(), **fields) 
     """Create a program with its member and partner agencies.
 
     ``fields`` are the program's own fields (code, name_es, name_en, description_es,
-    description_en, country, lead_agency, time_zone, target_trainees).
+    description_en, country, lead_agency, time_zone, target_trainees, start_date).
 
     Side effects: one Program row, its member/partner agency links, one audit entry
     ("program.create"). Raises PermissionDenied unless the actor may add programs, and

@@ -59,6 +59,12 @@ class Program(LocalizedNameMixin, models.Model):
         validators=[validate_time_zone],
     )
     target_trainees = models.PositiveIntegerField(_("target trainees"), null=True, blank=True)
+    start_date = models.DateField(
+        _("program start"),
+        null=True,
+        blank=True,
+        help_text=_("No proposal item or amendment may start before this date."),
+    )
 
     objects = ProgramQuerySet.as_manager()
 

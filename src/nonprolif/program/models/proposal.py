@@ -1,3 +1,6 @@
+import uuid
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -18,6 +21,28 @@ class ProposalQuerySet(models.QuerySet):
         if not user.agency_id:
             return self.none()
         return self.filter(program_member_q(user.agency_id, "program__")).distinct()
+
+    def latest_versions(self):
+        """The proposals no later version (same program, same submitting agency) supersedes."""
+        return self.filter(~models.Exists(later_versions("")))
+
+
+def later_versions_of(proposal: "Proposal"):
+    """The versions that supersede ``proposal``."""
+    return Proposal.objects.filter(
+        program_id=proposal.program_id,
+        submitted_by_id=proposal.submitted_by_id,
+        version__gt=proposal.version,
+    )
+
+
+def later_versions(prefix: str):
+    """The proposals that supersede the proposal reached through ``prefix`` (an OuterRef)."""
+    return Proposal.objects.filter(
+        program=models.OuterRef(f"{prefix}program"),
+        submitted_by=models.OuterRef(f"{prefix}submitted_by"),
+        version__gt=models.OuterRef(f"{prefix}version"),
+    )
 
 
 class Proposal(models.Model):
@@ -42,6 +67,15 @@ class Proposal(models.Model):
     summary_en = models.TextField(_("summary (English)"), blank=True)
     submitted_on = models.DateField(_("submitted on"))
     created_at = models.DateTimeField(auto_now_add=True)
+    review_closed_at = models.DateTimeField(_("review closed at"), null=True, blank=True)
+    review_closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("review closed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     objects = ProposalQuerySet.as_manager()
 
@@ -66,6 +100,56 @@ class Proposal(models.Model):
     def summary(self) -> str:
         return localized(self, "summary")
 
+    @property
+    def review_is_closed(self) -> bool:
+        return self.review_closed_at is not None
+
+    def _review_counts(self) -> tuple[int, int, int]:
+        """(items, accepted, rejected): from the selectors' annotations when present
+        (``with_review_state``), else counted."""
+        if hasattr(self, "item_total"):
+            return self.item_total, self.accepted_total, self.rejected_total
+        from .review import Decision, ItemDecision
+
+        current = ItemDecision.objects.current().filter(item__proposal=self)
+        return (
+            self.items.count(),
+            current.filter(decision__in=[Decision.ACCEPTED, Decision.AMENDED]).count(),
+            current.filter(decision=Decision.REJECTED).count(),
+        )
+
+    @property
+    def status(self):
+        """The proposal's status (a ProposalStatus), derived from its items' current
+        decisions and whether the review is closed; never stored."""
+        from .review import derive_proposal_status
+
+        total, accepted, rejected = self._review_counts()
+        return derive_proposal_status(
+            closed=self.review_is_closed, item_total=total, accepted=accepted, rejected=rejected
+        )
+
+    @property
+    def outcome(self):
+        """What the decisions amount to (a ProposalStatus other than closed)."""
+        from .review import review_outcome
+
+        total, accepted, rejected = self._review_counts()
+        return review_outcome(item_total=total, accepted=accepted, rejected=rejected)
+
+    @property
+    def is_superseded(self) -> bool:
+        if hasattr(self, "superseded"):
+            return self.superseded
+        return later_versions_of(self).exists()
+
+    @property
+    def earliest_start(self):
+        """The earliest start date an item of this proposal (or an amendment of one) may
+        have: the later of the program's start and the proposal's submission date."""
+        dates = [d for d in (self.program.start_date, self.submitted_on) if d is not None]
+        return max(dates) if dates else None
+
 
 class ItemKind(models.TextChoices):
     TRAINING = "training", _("Training track")
@@ -77,8 +161,9 @@ class ItemKind(models.TextChoices):
 class ProposalItemQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Coordinators and auditors see every item; partners the items of the programs they
-        partner in; liaisons the items of their programs that concern their agency (items
-        without target agencies concern every agency)."""
+        partner in (with their decisions); liaisons only the items of the latest version of
+        their programs' proposals that the coordinator accepted (as proposed or amended) and
+        that concern their agency (items without target agencies concern every agency)."""
         if not is_signed_in(user):
             return self.none()
         if sees_everything(user):
@@ -90,14 +175,46 @@ class ProposalItemQuerySet(models.QuerySet):
             return items.distinct()
         if user.has_role(Role.LIAISON):
             return items.filter(
-                models.Q(target_agencies__isnull=True) | models.Q(target_agencies=user.agency_id)
+                accepted_for_agency_q(user.agency_id),
+                ~models.Exists(later_versions("proposal__")),
             ).distinct()
         return self.none()
+
+    def latest_versions(self):
+        """The items of proposals no later version supersedes."""
+        return self.filter(~models.Exists(later_versions("proposal__")))
+
+
+def accepted_for_agency_q(agency_id) -> models.Q:
+    """Items whose current decision accepts them (as proposed or amended) and that concern
+    the agency: through the amended target agencies when the decision amends them, else
+    through the item's own; no target agency means every agency."""
+    from .review import Decision, ItemDecision
+
+    concerns_by_item = models.Q(amends_target_agencies=False) & (
+        models.Q(item__target_agencies__isnull=True) | models.Q(item__target_agencies=agency_id)
+    )
+    concerns_by_decision = models.Q(amends_target_agencies=True) & (
+        models.Q(target_agencies__isnull=True) | models.Q(target_agencies=agency_id)
+    )
+    accepted = (
+        ItemDecision.objects.current()
+        .filter(item=models.OuterRef("pk"), decision__in=[Decision.ACCEPTED, Decision.AMENDED])
+        .filter(concerns_by_item | concerns_by_decision)
+    )
+    return models.Q(models.Exists(accepted))
 
 
 class ProposalItem(models.Model):
     proposal = models.ForeignKey(
         Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="items"
+    )
+    key = models.UUIDField(
+        _("key"),
+        default=uuid.uuid4,
+        editable=False,
+        db_index=True,
+        help_text=_("The item's identity across the versions of its proposal."),
     )
     number = models.PositiveIntegerField(_("number"), validators=[MinValueValidator(1)])
     kind = models.CharField(_("kind"), max_length=16, choices=ItemKind.choices)
@@ -142,6 +259,7 @@ class ProposalItem(models.Model):
         verbose_name_plural = _("proposal items")
         constraints = [
             models.UniqueConstraint(fields=["proposal", "number"], name="item_number_unique"),
+            models.UniqueConstraint(fields=["proposal", "key"], name="item_key_unique"),
             models.CheckConstraint(
                 condition=models.Q(cohort_size__isnull=True) | models.Q(cohort_size__gte=1),
                 name="item_cohort_size_positive",
@@ -176,6 +294,28 @@ class ProposalItem(models.Model):
         if self.cohort_size and self.cohort_count:
             return self.cohort_size * self.cohort_count
         return None
+
+    @property
+    def current_decision(self):
+        """The item's current decision, or None while it awaits review. Uses the decisions
+        the selectors prefetch (``prefetched_decisions``, newest first) when present."""
+        decisions = getattr(self, "prefetched_decisions", None)
+        if decisions is not None:
+            return decisions[0] if decisions else None
+        return self.decisions.order_by("-at", "-pk").first()
+
+    @property
+    def status(self) -> str:
+        """The item's review status (an ItemStatus value)."""
+        from .review import ItemStatus
+
+        decision = self.current_decision
+        return ItemStatus(decision.decision) if decision else ItemStatus.AWAITING
+
+    def get_status_display(self) -> str:
+        from .review import ItemStatus
+
+        return ItemStatus(self.status).label
 
     def clean(self):
         errors = {}
