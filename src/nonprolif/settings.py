@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "nonprolif.core",
     "nonprolif.program",
     "nonprolif.events",
+    "nonprolif.training",
 ]
 
 MIDDLEWARE = [
@@ -201,4 +202,5 @@ PUBLIC_URL_NAMES = [
     "set_language",
     "api-1.0.0:openapi-json",
     "api-1.0.0:openapi-view",
+    "training_feed",  # a calendar feed behind its revocable secret token
 ]

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("nonprolif.core.urls")),
     path("", include("nonprolif.program.urls")),
     path("", include("nonprolif.events.urls")),
+    path("", include("nonprolif.training.urls")),
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
 ]

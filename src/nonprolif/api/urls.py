@@ -14,6 +14,7 @@ from nonprolif.api.errors import (
 from nonprolif.core.api import router as core_router
 from nonprolif.events.api import router as events_router
 from nonprolif.program.api import router as program_router
+from nonprolif.training.api import router as training_router
 
 api = NinjaAPI(
     title="nonprolif API",
@@ -25,6 +26,7 @@ api = NinjaAPI(
 api.add_router("/", core_router)
 api.add_router("/", program_router)
 api.add_router("/", events_router)
+api.add_router("/", training_router)
 api.add_exception_handler(DjangoValidationError, validation_error_handler)
 api.add_exception_handler(PermissionDenied, permission_denied_handler)
 api.add_exception_handler(SchemaValidationError, schema_error_handler)
