@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from nonprolif.core.models import AgencyKind
 from nonprolif.core.roles import Role
+from nonprolif.program.domain import decide_item
 from tests.factories import (
     AgencyFactory,
     ProgramFactory,
@@ -87,3 +88,15 @@ def count_queries():
         return len(captured.captured_queries), result
 
     return count
+
+
+@pytest.fixture
+def accept(coordinator):
+    """``accept(*items)``: the coordinator accepts the items (liaisons see accepted items only)."""
+
+    def run(*items):
+        for item in items:
+            decide_item(item=item, decision="accepted", actor=coordinator)
+        return items
+
+    return run

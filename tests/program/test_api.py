@@ -143,8 +143,9 @@ def proposal_payload(**changes):
 
 
 def test_proposal_list_and_detail_with_visible_items(
-    as_user, liaison_b, proposal, item_all, item_for_a
+    as_user, liaison_b, proposal, item_all, item_for_a, accept
 ):
+    accept(item_all, item_for_a)
     client = as_user(liaison_b)
     listing = client.get(f"{API}/programs/prog-test/proposals").json()
     assert listing["count"] == 1
@@ -152,7 +153,7 @@ def test_proposal_list_and_detail_with_visible_items(
     assert detail["version"] == 1
     assert detail["submitted_by"] == "PTR"
     assert [i["id"] for i in detail["items"]] == [item_all.pk]
-    assert detail["items"][0]["status"] == "awaiting_review"
+    assert detail["items"][0]["status"] == "accepted"
 
 
 @pytest.mark.parametrize("user", ["outsider", "administrator"])
@@ -229,7 +230,10 @@ def test_proposal_list_query_count_does_not_grow(
 # Items
 
 
-def test_item_list_counts_only_visible_items(as_user, liaison_b, proposal, item_all, item_for_a):
+def test_item_list_counts_only_visible_items(
+    as_user, liaison_b, proposal, item_all, item_for_a, accept
+):
+    accept(item_all, item_for_a)
     body = as_user(liaison_b).get(f"{API}/proposals/{proposal.pk}/items").json()
     assert body["count"] == 1
     assert body["items"][0]["title_en"] == "General course"
@@ -244,7 +248,8 @@ def test_item_for_another_agency_is_404(as_user, liaison_b, item_for_a):
     assert item_for_a.title_en == "Session for A"
 
 
-def test_item_detail(as_user, liaison_a, item_for_a):
+def test_item_detail(as_user, liaison_a, item_for_a, accept):
+    accept(item_for_a)
     body = as_user(liaison_a).get(f"{API}/items/{item_for_a.pk}").json()
     assert (body["target_agencies"], body["total_seats"], body["kind"]) == (["AAA"], 10, "training")
 
@@ -295,7 +300,8 @@ def test_item_patch_with_negative_cadence_is_422_and_leaves_it_unchanged(
     assert (item_all.cadence_months, item_all.title_en) == (3, "General course")
 
 
-def test_item_patch_by_liaison_is_403(as_user, liaison_a, item_all):
+def test_item_patch_by_liaison_is_403(as_user, liaison_a, item_all, accept):
+    accept(item_all)
     response = as_user(liaison_a).patch(
         f"{API}/items/{item_all.pk}", {"title_en": "Hijacked"}, content_type=JSON
     )
@@ -314,14 +320,19 @@ def test_partner_patches_an_item(as_user, partner, item_all):
     assert (response.json()["total_seats"], response.json()["target_agencies"]) == (100, ["AAA"])
 
 
-def test_item_list_query_count_does_not_grow(as_user, liaison_a, proposal, agency_a, count_queries):
+def test_item_list_query_count_does_not_grow(
+    as_user, liaison_a, proposal, agency_a, count_queries, accept
+):
     client = as_user(liaison_a)
     url = f"{API}/proposals/{proposal.pk}/items"
-    ProposalItemFactory(proposal=proposal).target_agencies.set([agency_a])
+    first = ProposalItemFactory(proposal=proposal)
+    first.target_agencies.set([agency_a])
+    accept(first)
     one, response = count_queries(lambda: client.get(url))
     assert response.json()["count"] == 1
-    ProposalItemFactory(proposal=proposal).target_agencies.set([agency_a])
-    ProposalItemFactory(proposal=proposal)
+    second = ProposalItemFactory(proposal=proposal)
+    second.target_agencies.set([agency_a])
+    accept(second, ProposalItemFactory(proposal=proposal))
     three, response = count_queries(lambda: client.get(url))
     assert response.json()["count"] == 3
     assert one == three

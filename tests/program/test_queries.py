@@ -14,8 +14,9 @@ def test_dashboard_lists_lead_members_and_partners_with_their_roles(coordinator,
 
 
 def test_dashboard_counts_only_what_the_user_sees(
-    liaison_b, coordinator, program, item_all, item_for_a, agency_a, agency_b
+    liaison_b, coordinator, program, item_all, item_for_a, agency_a, agency_b, accept
 ):
+    accept(item_all, item_for_a)
     OfficialFactory(agency=agency_a)
     OfficialFactory(agency=agency_b)
     meeting = MeetingFactory(program=program)
@@ -33,8 +34,9 @@ def test_dashboard_counts_only_what_the_user_sees(
 
 
 def test_home_counts_items_and_meetings_as_the_user_sees_them(
-    liaison_b, program, item_all, item_for_a, other_program
+    liaison_b, program, item_all, item_for_a, other_program, accept
 ):
+    accept(item_all, item_for_a)
     summaries = home_programs(liaison_b)
     assert [s.program for s in summaries] == [program]
     assert (summaries[0].agency_count, summaries[0].item_count) == (3, 1)

@@ -5,7 +5,8 @@ from nonprolif.program.models import ProposalItem
 from tests.program.payloads import ITEM_FORM
 
 
-def test_item_page_shows_its_plan_and_status(as_user, liaison_a, item_for_a):
+def test_item_page_shows_its_plan_and_status(as_user, liaison_a, item_for_a, accept):
+    accept(item_for_a)
     response = as_user(liaison_a).get(reverse("item_detail", args=[item_for_a.pk]))
     assert response.status_code == 200
     body = response.content.decode()
@@ -104,8 +105,11 @@ def test_item_edit_with_bad_cohort_size_leaves_it_unchanged(as_user, coordinator
         ("outsider", "item_all", 404),
     ],
 )
-def test_item_edit_is_refused_and_leaves_it_unchanged(as_user, request, user, item_name, status):
+def test_item_edit_is_refused_and_leaves_it_unchanged(
+    as_user, request, user, item_name, status, accept
+):
     item = request.getfixturevalue(item_name)
+    accept(item)
     title = item.title_en
     client = as_user(request.getfixturevalue(user))
     url = reverse("item_edit", args=[item.pk])

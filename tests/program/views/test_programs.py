@@ -21,7 +21,10 @@ def test_home_lists_the_programs_the_user_can_see_with_counts(
 
 @pytest.mark.parametrize("user", ["outsider", "administrator"])
 def test_home_explains_when_the_user_sees_no_program(as_user, request, user, program):
-    response = as_user(request.getfixturevalue(user)).get(reverse("home"))
+    user = request.getfixturevalue(user)
+    user.language = "en"
+    user.save()
+    response = as_user(user).get(reverse("home"))
     assert response.status_code == 200
     assert response.context["summaries"] == []
     assert "prog-test" not in response.content.decode()
@@ -73,8 +76,9 @@ def test_coordinator_sees_the_program_dashboard(as_user, coordinator, program, i
 
 
 def test_liaison_does_not_see_items_for_another_agency(
-    as_user, liaison_b, program, item_all, item_for_a
+    as_user, liaison_b, program, item_all, item_for_a, accept
 ):
+    accept(item_all, item_for_a)
     response = as_user(liaison_b).get(reverse("program_detail", args=[program.code]))
     body = response.content.decode()
     assert "Curso general" in body
@@ -101,15 +105,18 @@ def test_unknown_program_is_404(as_user, coordinator):
 
 
 def test_program_detail_query_count_does_not_grow_with_items(
-    as_user, liaison_a, program, proposal, agency_a, count_queries
+    as_user, liaison_a, program, proposal, agency_a, count_queries, accept
 ):
     client = as_user(liaison_a)
     url = reverse("program_detail", args=[program.code])
-    ProposalItemFactory(proposal=proposal).target_agencies.set([agency_a])
+    first = ProposalItemFactory(proposal=proposal)
+    first.target_agencies.set([agency_a])
+    accept(first)
     one, response = count_queries(lambda: client.get(url))
     assert response.context["dashboard"].item_count == 1
-    ProposalItemFactory(proposal=proposal).target_agencies.set([agency_a])
-    ProposalItemFactory(proposal=proposal)
+    second = ProposalItemFactory(proposal=proposal)
+    second.target_agencies.set([agency_a])
+    accept(second, ProposalItemFactory(proposal=proposal))
     three, response = count_queries(lambda: client.get(url))
     assert response.context["dashboard"].item_count == 3
     assert one == three

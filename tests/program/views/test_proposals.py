@@ -25,8 +25,9 @@ def test_proposal_page_shows_version_items_and_status(as_user, partner, proposal
 
 
 def test_liaison_sees_proposal_without_other_agencys_items(
-    as_user, liaison_b, proposal, item_all, item_for_a
+    as_user, liaison_b, proposal, item_all, item_for_a, accept
 ):
+    accept(item_all, item_for_a)
     response = as_user(liaison_b).get(reverse("proposal_detail", args=[proposal.pk]))
     assert response.status_code == 200
     assert [i.pk for i in response.context["items"]] == [item_all.pk]
