@@ -1,0 +1,130 @@
+"""Fixtures of the training tests.
+
+The shared program (prog-test: agencies AAA and BBB, partner PTR) gets the 2009 shape: a
+training track for every agency (4 cohorts of 50 from Friday 23 October 2009, one every three
+months, 5 business days) and a senior-official item for agency A and agency B (2 days each,
+back to back from Monday 9 November 2009). ``accept`` records the coordinator's decision,
+which regenerates the calendar through the review signal.
+"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from nonprolif.core.models import Seniority
+from nonprolif.program.domain.review import decide_item
+from nonprolif.program.models import ItemKind
+from nonprolif.training.models import Session
+from tests.factories import OfficialFactory, ProposalFactory, ProposalItemFactory
+
+
+@pytest.fixture
+def proposal(program, partner_agency):
+    return ProposalFactory(program=program, submitted_by=partner_agency)
+
+
+@pytest.fixture
+def training_item(proposal):
+    return ProposalItemFactory(
+        proposal=proposal,
+        number=1,
+        kind=ItemKind.TRAINING,
+        title_es="Calendario de capacitación",
+        title_en="Training calendar",
+        cohort_size=50,
+        cohort_count=4,
+        start_date=datetime.date(2009, 10, 23),
+        cadence_months=3,
+        session_days=5,
+    )
+
+
+@pytest.fixture
+def senior_item(proposal, agency_a, agency_b):
+    item = ProposalItemFactory(
+        proposal=proposal,
+        number=2,
+        kind=ItemKind.SENIOR,
+        title_es="Sesión para funcionarios de alto nivel",
+        title_en="Senior officials' session",
+        cohort_size=None,
+        cohort_count=1,
+        start_date=datetime.date(2009, 11, 9),
+        cadence_months=None,
+        session_days=2,
+    )
+    item.target_agencies.set([agency_a, agency_b])
+    return item
+
+
+@pytest.fixture
+def accept(coordinator):
+    """``accept(item, decision="accepted", **amendments)``: the coordinator decides."""
+
+    def decide(item, decision="accepted", rationale="", **amendments):
+        if decision != "accepted" and not rationale:
+            rationale = "Decided in a test."
+        return decide_item(
+            item=item,
+            decision=decision,
+            actor=coordinator,
+            rationale=rationale,
+            amendments=amendments or None,
+        )
+
+    return decide
+
+
+@pytest.fixture
+def calendar(training_item, senior_item, accept):
+    """Both items accepted: 4 cohorts and 2 senior sessions."""
+    accept(training_item)
+    accept(senior_item)
+    return Session.objects.all()
+
+
+@pytest.fixture
+def cohort(calendar, training_item):
+    """Cohort 2 (planned on Saturday 23 January 2010, moved to Monday the 25th)."""
+    return Session.objects.get(item_key=training_item.key, cohort=2)
+
+
+@pytest.fixture
+def senior_a(calendar, agency_a):
+    return Session.objects.get(audience_agency=agency_a)
+
+
+@pytest.fixture
+def senior_b(calendar, agency_b):
+    return Session.objects.get(audience_agency=agency_b)
+
+
+@pytest.fixture
+def official_a(agency_a):
+    return OfficialFactory(agency=agency_a, given_names="Ana", family_names="Alvarez")
+
+
+@pytest.fixture
+def senior_official_a(agency_a):
+    return OfficialFactory(
+        agency=agency_a, given_names="Sara", family_names="Salas", seniority=Seniority.SENIOR
+    )
+
+
+@pytest.fixture
+def official_b(agency_b):
+    return OfficialFactory(agency=agency_b, given_names="Beto", family_names="Barrera")
+
+
+@pytest.fixture
+def count_queries():
+    """``count_queries(callable)`` returns (number of SQL queries, result)."""
+
+    def count(run):
+        with CaptureQueriesContext(connection) as captured:
+            result = run()
+        return len(captured.captured_queries), result
+
+    return count
