@@ -6,6 +6,7 @@ change answers 403; bad input answers 422 naming each field and why.
 """
 
 import datetime
+import uuid
 
 from django.db.models import Prefetch
 from ninja import Router, Schema, Status
@@ -14,29 +15,40 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from nonprolif.api.errors import ErrorOut, ValidationErrorOut, service_errors
 from nonprolif.core.models import Agency
 from nonprolif.program.domain import (
+    close_review,
     create_item,
     create_program,
     create_proposal,
+    decide_all,
+    decide_item,
+    reopen_review,
+    revise_proposal,
     update_item,
     update_program,
     update_proposal,
 )
-from nonprolif.program.models import ItemKind
+from nonprolif.program.models import (
+    Decision,
+    ItemKind,
+    ItemStatus,
+    ProposalStatus,
+)
 from nonprolif.program.queries import (
     agencies_by_codes,
     agency_by_code,
     get_item_for,
     get_program_for,
     get_proposal_for,
+    item_decisions,
     items_for,
     programs_for,
+    proposal_changes,
     proposal_items,
     proposals_for,
 )
 
 router = Router(tags=["program"])
 
-AWAITING_REVIEW = "awaiting_review"
 WRITE_ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
@@ -65,6 +77,7 @@ class ProgramOut(Schema):
     country: str
     time_zone: str
     target_trainees: int | None
+    start_date: datetime.date | None
     lead_agency: str
 
     @staticmethod
@@ -97,6 +110,7 @@ class ProgramIn(Schema):
     partner_agencies: list[str] = []
     time_zone: str = "America/Mexico_City"
     target_trainees: int | None = None
+    start_date: datetime.date | None = None
 
 
 class ProgramPatch(Schema):
@@ -111,10 +125,49 @@ class ProgramPatch(Schema):
     partner_agencies: list[str] | None = None
     time_zone: str | None = None
     target_trainees: int | None = None
+    start_date: datetime.date | None = None
+
+
+class DecisionOut(Schema):
+    """One decision on an item. The amended values are null when not amended;
+    ``target_agencies`` is null unless the decision amends them."""
+
+    id: int
+    item: int
+    decision: Decision
+    rationale: str
+    cohort_size: int | None
+    cohort_count: int | None
+    start_date: datetime.date | None
+    cadence_months: int | None
+    session_days: int | None
+    target_agencies: list[str] | None
+    actor: str
+    at: datetime.datetime
+    carried_over_from_version: int | None
+
+    @staticmethod
+    def resolve_item(obj) -> int:
+        return obj.item_id
+
+    @staticmethod
+    def resolve_target_agencies(obj) -> list[str] | None:
+        if not obj.amends_target_agencies:
+            return None
+        return sorted(agency.code for agency in obj.target_agencies.all())
+
+    @staticmethod
+    def resolve_actor(obj) -> str:
+        return obj.actor.username
+
+    @staticmethod
+    def resolve_carried_over_from_version(obj) -> int | None:
+        return obj.carried_from.item.proposal.version if obj.carried_from_id else None
 
 
 class ItemOut(Schema):
     id: int
+    key: uuid.UUID
     proposal: int
     number: int
     kind: ItemKind
@@ -132,11 +185,16 @@ class ItemOut(Schema):
     target_agencies: list[str]
     notes: str
     total_seats: int | None
-    status: str = AWAITING_REVIEW
+    status: ItemStatus
+    current_decision: DecisionOut | None
 
     @staticmethod
     def resolve_proposal(obj) -> int:
         return obj.proposal_id
+
+    @staticmethod
+    def resolve_status(obj) -> str:
+        return str(obj.status)
 
     @staticmethod
     def resolve_target_agencies(obj) -> list[str]:
@@ -189,6 +247,22 @@ class ProposalOut(Schema):
     summary_en: str
     submitted_on: datetime.date
     created_at: datetime.datetime
+    status: ProposalStatus
+    superseded: bool
+    review_closed_at: datetime.datetime | None
+    review_closed_by: str | None
+
+    @staticmethod
+    def resolve_status(obj) -> str:
+        return str(obj.status)
+
+    @staticmethod
+    def resolve_superseded(obj) -> bool:
+        return obj.is_superseded
+
+    @staticmethod
+    def resolve_review_closed_by(obj) -> str | None:
+        return obj.review_closed_by.username if obj.review_closed_by_id else None
 
     @staticmethod
     def resolve_program(obj) -> str:
@@ -364,3 +438,243 @@ def patch_item(request, item_id: int, payload: ItemPatch):
     data = _agency_links(request.auth, payload.dict(exclude_unset=True), "target_agencies")
     item = update_item(actor=request.auth, item=item, **data)
     return items_for(request.auth).get(pk=item.pk)
+
+
+# Review --------------------------------------------------------------------------------------
+
+
+class AmendmentsIn(Schema):
+    """The amended values; a value left out (or null) is not amended. ``target_agencies``:
+    agency codes (empty: every agency); left out or null: not amended."""
+
+    cohort_size: int | None = None
+    cohort_count: int | None = None
+    start_date: datetime.date | None = None
+    cadence_months: int | None = None
+    session_days: int | None = None
+    target_agencies: list[str] | None = None
+
+
+class DecisionIn(Schema):
+    decision: Decision
+    rationale: str = ""
+    amendments: AmendmentsIn | None = None
+
+
+class DecideAllIn(Schema):
+    decision: Decision
+    rationale: str = ""
+    only_awaiting: bool = True
+
+
+class DecideAllOut(Schema):
+    proposal: ProposalOut
+    decided: list[int]
+
+
+class RevisionItemIn(Schema):
+    """An item of the revised version. ``key``: the item of the version being revised that
+    it carries over (fields left out keep that item's values); no key: a new item."""
+
+    key: uuid.UUID | None = None
+    number: int | None = None
+    kind: str | None = None
+    title_es: str | None = None
+    title_en: str | None = None
+    description_es: str | None = None
+    description_en: str | None = None
+    target_trainees: int | None = None
+    cohort_size: int | None = None
+    cohort_count: int | None = None
+    start_date: datetime.date | None = None
+    cadence_months: int | None = None
+    session_days: int | None = None
+    target_agencies: list[str] | None = None
+    notes: str | None = None
+
+
+class RevisionIn(Schema):
+    """A revised version. Fields left out keep the current version's values (submitted_on:
+    today). ``items`` left out carries every item over unchanged; given, it is the whole
+    list: an item of the current version not listed is removed."""
+
+    title_es: str | None = None
+    title_en: str | None = None
+    summary_es: str | None = None
+    summary_en: str | None = None
+    submitted_on: datetime.date | None = None
+    items: list[RevisionItemIn] | None = None
+
+
+class FieldChangeOut(Schema):
+    field: str
+    label: str
+    old: str | int | list[str] | None
+    new: str | int | list[str] | None
+
+
+class ItemChangeOut(Schema):
+    key: uuid.UUID
+    number: int
+    old_item: int
+    new_item: int
+    fields: list[FieldChangeOut]
+
+
+class ItemRefOut(Schema):
+    id: int
+    key: uuid.UUID
+    number: int
+    title: str
+
+
+class ChangesOut(Schema):
+    proposal: int
+    version: int
+    previous: int | None
+    previous_version: int | None
+    proposal_fields: list[FieldChangeOut]
+    added: list[ItemRefOut]
+    removed: list[ItemRefOut]
+    changed: list[ItemChangeOut]
+
+
+def _plain(value):
+    if value is None or isinstance(value, int | str):
+        return value
+    if isinstance(value, tuple | list):
+        return list(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _field_changes(fields) -> list[dict]:
+    return [
+        {"field": c.name, "label": c.label, "old": _plain(c.old), "new": _plain(c.new)}
+        for c in fields
+    ]
+
+
+@router.get("/items/{item_id}/decisions", response={200: list[DecisionOut], 404: ErrorOut})
+def list_item_decisions(request, item_id: int):
+    """The item's decisions, newest first: the first is the current one, the rest history."""
+    item = get_item_for(request.auth, item_id)
+    return item_decisions(request.auth, item)
+
+
+@router.post("/items/{item_id}/decisions", response={201: DecisionOut, **WRITE_ERRORS})
+@service_errors
+def post_item_decision(request, item_id: int, payload: DecisionIn):
+    """Decide on an item (coordinators): accepted, rejected (with a rationale) or amended
+    (with a rationale and amendments). Refused (422) once the review is closed."""
+    item = get_item_for(request.auth, item_id)
+    amendments = None
+    if payload.amendments is not None:
+        amendments = payload.amendments.dict(exclude_unset=True)
+        if amendments.get("target_agencies") is not None:
+            amendments["target_agencies"] = agencies_by_codes(
+                request.auth, amendments["target_agencies"], field_name="target_agencies"
+            )
+    decision = decide_item(
+        item=item,
+        decision=payload.decision,
+        actor=request.auth,
+        rationale=payload.rationale,
+        amendments=amendments,
+    )
+    return Status(201, next(d for d in item_decisions(request.auth, item) if d.pk == decision.pk))
+
+
+@router.post("/proposals/{proposal_id}/decisions", response={200: DecideAllOut, **WRITE_ERRORS})
+@service_errors
+def post_proposal_decisions(request, proposal_id: int, payload: DecideAllIn):
+    """Accept or reject the items awaiting review at once (coordinators); with
+    ``only_awaiting`` false, every item whose current decision differs."""
+    proposal = get_proposal_for(request.auth, proposal_id)
+    rows = decide_all(
+        proposal=proposal,
+        decision=payload.decision,
+        actor=request.auth,
+        rationale=payload.rationale,
+        only_awaiting=payload.only_awaiting,
+    )
+    return {
+        "proposal": proposals_for(request.auth).get(pk=proposal.pk),
+        "decided": [row.item.number for row in rows],
+    }
+
+
+@router.post("/proposals/{proposal_id}/close", response={200: ProposalOut, **WRITE_ERRORS})
+@service_errors
+def post_close_review(request, proposal_id: int):
+    """Close the review (coordinators): every item must have a decision."""
+    proposal = get_proposal_for(request.auth, proposal_id)
+    close_review(proposal=proposal, actor=request.auth)
+    return proposals_for(request.auth).get(pk=proposal.pk)
+
+
+@router.post("/proposals/{proposal_id}/reopen", response={200: ProposalOut, **WRITE_ERRORS})
+@service_errors
+def post_reopen_review(request, proposal_id: int):
+    """Reopen a closed review (coordinators)."""
+    proposal = get_proposal_for(request.auth, proposal_id)
+    reopen_review(proposal=proposal, actor=request.auth)
+    return proposals_for(request.auth).get(pk=proposal.pk)
+
+
+@router.post(
+    "/proposals/{proposal_id}/revisions", response={201: ProposalDetailOut, **WRITE_ERRORS}
+)
+@service_errors
+def post_revision(request, proposal_id: int, payload: RevisionIn):
+    """Submit a revised version of the proposal (the submitting partner, coordinators).
+    Errors on an item name it as ``items.<number>.<field>``."""
+    proposal = get_proposal_for(request.auth, proposal_id)
+    data = payload.dict(exclude_unset=True)
+    items = data.pop("items", None)
+    if items is not None:
+        items = [
+            {name: value for name, value in item.items() if value is not None or name == "key"}
+            for item in items
+        ]
+        for position, item in enumerate(items, start=1):
+            if item.get("target_agencies") is not None:
+                where = f"items.{item.get('number') or position}.target_agencies"
+                item["target_agencies"] = agencies_by_codes(
+                    request.auth, item["target_agencies"], field_name=where
+                )
+    fields = {name: value for name, value in data.items() if value is not None}
+    new = revise_proposal(proposal=proposal, actor=request.auth, items=items, **fields)
+    return Status(201, proposals_for(request.auth).get(pk=new.pk))
+
+
+@router.get("/proposals/{proposal_id}/changes", response={200: ChangesOut, 404: ErrorOut})
+def get_proposal_changes(request, proposal_id: int):
+    """What changed from the previous version to this one, field by field (items matched by
+    key, as the caller sees them)."""
+    proposal = get_proposal_for(request.auth, proposal_id)
+    changes = proposal_changes(request.auth, proposal)
+
+    def ref(item):
+        return {"id": item.pk, "key": item.key, "number": item.number, "title": item.title}
+
+    return {
+        "proposal": proposal.pk,
+        "version": proposal.version,
+        "previous": changes.previous.pk if changes.previous else None,
+        "previous_version": changes.previous.version if changes.previous else None,
+        "proposal_fields": _field_changes(changes.proposal_fields),
+        "added": [ref(item) for item in changes.added],
+        "removed": [ref(item) for item in changes.removed],
+        "changed": [
+            {
+                "key": change.new.key,
+                "number": change.new.number,
+                "old_item": change.old.pk,
+                "new_item": change.new.pk,
+                "fields": _field_changes(change.fields),
+            }
+            for change in changes.changed
+        ],
+    }

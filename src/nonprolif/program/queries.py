@@ -363,3 +363,132 @@ def accepted_item_plans(program: Program) -> list[ItemPlan]:
         .order_by("item__proposal_id", "item__number")
     )
     return [_plan(decision.item, decision) for decision in current]
+
+
+# Versions -------------------------------------------------------------------------------------
+
+# The item values compared between versions, in the order pages show them.
+COMPARED_FIELDS = (
+    "number",
+    "kind",
+    "title_es",
+    "title_en",
+    "description_es",
+    "description_en",
+    "target_trainees",
+    "cohort_size",
+    "cohort_count",
+    "start_date",
+    "cadence_months",
+    "session_days",
+    "target_agencies",
+    "notes",
+)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    name: str
+    label: str
+    old: object
+    new: object
+
+
+@dataclass
+class ItemChange:
+    old: ProposalItem
+    new: ProposalItem
+    fields: list[FieldChange]
+
+
+@dataclass
+class ProposalChanges:
+    """What changed from ``previous`` (version N-1, None for a first version) to
+    ``proposal``: items added, removed and changed (field by field), matched by item key."""
+
+    proposal: Proposal
+    previous: Proposal | None
+    added: list[ProposalItem] = field(default_factory=list)
+    removed: list[ProposalItem] = field(default_factory=list)
+    changed: list[ItemChange] = field(default_factory=list)
+    unchanged: list[ProposalItem] = field(default_factory=list)
+    proposal_fields: list[FieldChange] = field(default_factory=list)
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.added or self.removed or self.changed or self.proposal_fields)
+
+
+def _compared_value(item: ProposalItem, name: str):
+    if name == "target_agencies":
+        return tuple(sorted(agency.code for agency in item.target_agencies.all()))
+    return getattr(item, name)
+
+
+def _field_label(model, name: str) -> str:
+    return str(model._meta.get_field(name).verbose_name)
+
+
+def previous_version(user, proposal: Proposal) -> Proposal | None:
+    """The version of ``proposal`` before it that ``user`` can see (same program and
+    submitting agency), or None."""
+    return (
+        proposals_for(user)
+        .filter(
+            program_id=proposal.program_id,
+            submitted_by_id=proposal.submitted_by_id,
+            version__lt=proposal.version,
+        )
+        .order_by("-version")
+        .first()
+    )
+
+
+def proposal_changes(user, proposal: Proposal) -> ProposalChanges:
+    """The field-by-field changes from the previous version of ``proposal`` to it, over the
+    items ``user`` can see on each side. A fixed number of queries."""
+    previous = previous_version(user, proposal)
+    changes = ProposalChanges(proposal=proposal, previous=previous)
+    new_items = list(proposal_items(user, proposal).order_by("number"))
+    if previous is None:
+        changes.added = new_items
+        return changes
+    old_items = {item.key: item for item in proposal_items(user, previous).order_by("number")}
+    for name in ("title_es", "title_en", "summary_es", "summary_en", "submitted_on"):
+        old, new = getattr(previous, name), getattr(proposal, name)
+        if old != new:
+            changes.proposal_fields.append(
+                FieldChange(name=name, label=_field_label(Proposal, name), old=old, new=new)
+            )
+    for item in new_items:
+        old = old_items.pop(item.key, None)
+        if old is None:
+            changes.added.append(item)
+            continue
+        fields = [
+            FieldChange(
+                name=name,
+                label=_field_label(ProposalItem, name),
+                old=_compared_value(old, name),
+                new=_compared_value(item, name),
+            )
+            for name in COMPARED_FIELDS
+            if _compared_value(old, name) != _compared_value(item, name)
+        ]
+        if fields:
+            changes.changed.append(ItemChange(old=old, new=item, fields=fields))
+        else:
+            changes.unchanged.append(item)
+    changes.removed = list(old_items.values())
+    return changes
+
+
+def current_proposals_for(user, program: Program):
+    """The latest version of each of the program's proposals (one per submitting agency)
+    that ``user`` can see."""
+    return (
+        proposals_for(user)
+        .filter(program=program)
+        .latest_versions()
+        .order_by("submitted_by__code")
+    )
