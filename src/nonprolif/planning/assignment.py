@@ -27,8 +27,12 @@ The objective is lexicographic:
 Method (chosen by measurement, see benchmarks/README.md): without minimum fills or cross-item
 time conflicts the model is a min-cost flow (source → item/agency quota → nominee → agency in
 session → session → sink; the convex mix penalty is parallel arcs of increasing cost), solved
-exactly by OR-Tools' SimpleMinCostFlow in two passes (1+2: who gets a seat, 3: where). Side
-constraints that break the flow structure go to a MIP solved by HiGHS (assignment_mip.py).
+exactly by OR-Tools' SimpleMinCostFlow in two passes (1+2: who gets a seat, 3: where), one
+network per item (items share no constraint; cost scaling grows faster than linearly, so many
+small networks beat one large one). Side constraints that break the flow structure go to a MIP
+solved by HiGHS (assignment_mip.py), but only for the items where the flow optimum breaks one:
+the flow model is a relaxation, so where its optimum meets them it is optimal for them too
+(method "flow+mip"; method "mip" solves the whole problem as one MIP).
 
 Every nominee left out gets a :class:`Reason`; over-subscribed or infeasible instances return
 reasons, never raise. Malformed input (duplicate ids, a preference naming an unknown session, a

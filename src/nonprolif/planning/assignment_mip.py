@@ -3,7 +3,8 @@
 Used when a session has a minimum fill (it runs with at least ``min_fill`` people or not at all)
 or when one official nominated for several items could land in two overlapping sessions. The
 variables and objective are those of the flow model (see assignment.py); the lexicographic
-objective (seats, then waitlist order, then soft costs) is solved as three MIPs in sequence, each
+objective (seats, then waitlist order, then soft costs) is one MIP with weights that keep the
+levels apart when they fit exactly in floating point, otherwise three MIPs in sequence, each
 fixing the optimum of the previous level as a constraint. (No warm start between levels:
 HiGHS 1.16 returned the user-supplied start instead of the optimum it reported when presolve
 solved the level outright, which the brute-force tests caught.)
@@ -77,7 +78,6 @@ def solve_mip(
     count_obj = [np.full(n_arcs, -1.0)]
     if positions is None:
         positions = np.arange(n_nom)
-    rank_obj = [np.asarray(positions, dtype=np.float64)[arc_nominee]]
     cost_obj = [model.arc_cost.astype(np.float64)]
     upper = [np.ones(n_arcs)]
     integer = [np.ones(n_arcs, dtype=bool)]
@@ -88,7 +88,6 @@ def solve_mip(
         cols = np.arange(n_cols, n_cols + count, dtype=np.int32)
         n_cols += count
         count_obj.append(np.zeros(count))
-        rank_obj.append(np.zeros(count))
         cost_obj.append(np.asarray(cost, dtype=np.float64))
         upper.append(np.full(count, ub))
         integer.append(np.full(count, is_int))
@@ -164,16 +163,35 @@ def solve_mip(
         np.concatenate(rows.value),
     )
     all_cols = np.arange(n_cols, dtype=np.int32)
-    objectives = [np.concatenate(count_obj), np.concatenate(rank_obj), np.concatenate(cost_obj)]
+    count_c = np.concatenate(count_obj)
+    cost_c = np.concatenate(cost_obj)
+    # The three levels folded into one objective with weights that keep them lexicographic:
+    # a seat outweighs any change of waitlist ranks, a rank any change of costs. Ranks are
+    # renumbered 0..n-1 (same order) to keep the weights small. Much easier for HiGHS than
+    # fixing each level with a constraint (a knapsack-like row of waitlist positions).
+    order_rank = np.empty(n_nom, dtype=np.float64)
+    order_rank[np.argsort(np.asarray(positions), kind="stable")] = np.arange(n_nom)
+    per_nominee_max = np.zeros(n_nom)
+    np.maximum.at(per_nominee_max, arc_nominee, model.arc_cost.astype(np.float64))
+    cost_bound = float(per_nominee_max.sum() + cost_c[n_arcs:].sum())
+    w_rank = cost_bound + 1
+    w_seat = w_rank * (n_nom * (n_nom - 1) / 2 + 1) + cost_bound + 1
+    rank_local = np.concatenate([order_rank[arc_nominee], np.zeros(n_cols - n_arcs)])
+    if w_seat * (n_nom + 1) < 1e13:
+        levels = [w_seat * count_c + w_rank * rank_local + cost_c]
+    else:  # too large for exact weights in floating point: one level after the other
+        levels = [count_c, rank_local, cost_c]
     optimal = True
     solution = None
     bound = 0.0
-    for level, coefficients in enumerate(objectives):
+    for level, coefficients in enumerate(levels):
+        last = level == len(levels) - 1
         remaining = max(0.1, time_limit - (time.monotonic() - started))
         h.setOptionValue("time_limit", remaining)
         # Seats and waitlist positions are integers: solve them exactly; the costs to the gap.
-        h.setOptionValue("mip_rel_gap", mip_rel_gap if level == 2 else 0.0)
-        h.setOptionValue("mip_abs_gap", 0.99 if level < 2 else 1e-6)
+        exact = len(levels) == 1 or not last
+        h.setOptionValue("mip_rel_gap", 0.0 if exact else mip_rel_gap)
+        h.setOptionValue("mip_abs_gap", 0.99 if exact else 1e-6)
         h.changeColsCost(n_cols, all_cols, coefficients)
         h.run()
         status = h.getModelStatus()
@@ -186,8 +204,9 @@ def solve_mip(
         achieved = float(coefficients @ values)
         if abs(achieved - h.getInfo().objective_function_value) > 1e-6 * max(1.0, abs(achieved)):
             optimal = False  # HiGHS handed back a solution other than the one it scored
-        bound = h.getInfo().mip_dual_bound
-        if level < 2:
+        # Lower bound of the cost level: the dual bound less the higher levels' part.
+        bound = h.getInfo().mip_dual_bound - (achieved - float(cost_c @ values))
+        if not last:
             # Keep this level at its optimum (integers, so round) for the levels below.
             support = np.flatnonzero(coefficients).astype(np.int32)
             h.addRow(
@@ -201,4 +220,4 @@ def solve_mip(
         values = np.asarray(solution.col_value)[:n_arcs]
         chosen = np.flatnonzero(values > 0.5)
         choice[arc_nominee[chosen]] = chosen
-    return MipOutcome(choice, optimal=optimal, bound=int(np.ceil(bound - 1e-6)))
+    return MipOutcome(choice, optimal=optimal, bound=max(0, int(np.ceil(bound - 1e-6))))
