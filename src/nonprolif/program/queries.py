@@ -15,6 +15,7 @@ from nonprolif.events.models import Meeting
 from nonprolif.program.models import (
     Decision,
     ItemDecision,
+    ItemKind,
     ItemStatus,
     Program,
     Proposal,
@@ -295,7 +296,7 @@ def item_decisions(user, item: ProposalItem) -> list[ItemDecision]:
     return list(
         ItemDecision.objects.visible_to(user)
         .filter(item=item)
-        .select_related("actor", "carried_from__item__proposal")
+        .select_related("item", "actor", "carried_from__item__proposal")
         .prefetch_related("target_agencies")
         .order_by("-at", "-pk")
     )
@@ -386,12 +387,30 @@ COMPARED_FIELDS = (
 )
 
 
+def _shown(name: str, value):
+    """A compared value as pages show it: the kind's label, the agencies' codes (none: every
+    agency); dates and numbers as they are (the template formats them)."""
+    if name == "kind" and value:
+        return ItemKind(value).label
+    if name == "target_agencies":
+        return ", ".join(value) if value else _("All agencies")
+    return value
+
+
 @dataclass(frozen=True)
 class FieldChange:
     name: str
     label: str
     old: object
     new: object
+
+    @property
+    def shown_old(self):
+        return _shown(self.name, self.old)
+
+    @property
+    def shown_new(self):
+        return _shown(self.name, self.new)
 
 
 @dataclass
@@ -427,6 +446,17 @@ def _compared_value(item: ProposalItem, name: str):
 
 def _field_label(model, name: str) -> str:
     return str(model._meta.get_field(name).verbose_name)
+
+
+def proposal_versions(user, proposal: Proposal):
+    """Every version of ``proposal`` (same program and submitting agency) that ``user`` can
+    see, newest first."""
+    return (
+        Proposal.objects.visible_to(user)
+        .filter(program_id=proposal.program_id, submitted_by_id=proposal.submitted_by_id)
+        .only("pk", "version", "submitted_on", "program_id", "submitted_by_id")
+        .order_by("-version")
+    )
 
 
 def previous_version(user, proposal: Proposal) -> Proposal | None:
@@ -487,8 +517,5 @@ def current_proposals_for(user, program: Program):
     """The latest version of each of the program's proposals (one per submitting agency)
     that ``user`` can see."""
     return (
-        proposals_for(user)
-        .filter(program=program)
-        .latest_versions()
-        .order_by("submitted_by__code")
+        proposals_for(user).filter(program=program).latest_versions().order_by("submitted_by__code")
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nonprolif.program.views import items, programs, proposals
+from nonprolif.program.views import items, programs, proposals, review
 
 urlpatterns = [
     path("", programs.home, name="home"),
@@ -11,6 +11,12 @@ urlpatterns = [
     path("proposals/<int:pk>/", proposals.proposal_detail, name="proposal_detail"),
     path("proposals/<int:pk>/edit/", proposals.proposal_edit, name="proposal_edit"),
     path("proposals/<int:pk>/items/new/", items.item_create, name="item_create"),
+    path("proposals/<int:pk>/accept-all/", review.proposal_accept_all, name="proposal_accept_all"),
+    path("proposals/<int:pk>/close/", review.proposal_close, name="proposal_close"),
+    path("proposals/<int:pk>/reopen/", review.proposal_reopen, name="proposal_reopen"),
+    path("proposals/<int:pk>/revise/", review.proposal_revise, name="proposal_revise"),
+    path("proposals/<int:pk>/changes/", review.proposal_changes_view, name="proposal_changes"),
     path("items/<int:pk>/", items.item_detail, name="item_detail"),
     path("items/<int:pk>/edit/", items.item_edit, name="item_edit"),
+    path("items/<int:pk>/decide/", review.item_decide, name="item_decide"),
 ]

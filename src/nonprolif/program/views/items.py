@@ -10,15 +10,12 @@ from nonprolif.program.forms import ItemForm
 from nonprolif.program.queries import get_item_for, get_proposal_for
 
 from .formhelpers import submit
+from .review import item_page_context
 
 
 def item_detail(request, pk):
     item = get_item_for(request.user, pk)
-    return render(
-        request,
-        "program/item_detail.html",
-        {"item": item, "proposal": item.proposal, "program": item.proposal.program},
-    )
+    return render(request, "program/item_detail.html", item_page_context(request, item))
 
 
 def item_create(request, pk):

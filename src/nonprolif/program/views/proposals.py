@@ -8,7 +8,12 @@ from django.utils.translation import gettext as _
 from nonprolif.core.rules import is_coordinator
 from nonprolif.program.domain import create_proposal, update_proposal
 from nonprolif.program.forms import ProposalForm
-from nonprolif.program.queries import get_program_for, get_proposal_for, proposal_items
+from nonprolif.program.queries import (
+    get_program_for,
+    get_proposal_for,
+    proposal_items,
+    proposal_versions,
+)
 
 from .formhelpers import submit
 
@@ -22,6 +27,7 @@ def proposal_detail(request, pk):
             "proposal": proposal,
             "program": proposal.program,
             "items": list(proposal_items(request.user, proposal)),
+            "versions": list(proposal_versions(request.user, proposal)),
         },
     )
 
