@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.program.forms import ServiceModelForm
-from nonprolif.training.models import FeedScope, Session
+from nonprolif.program.forms import DateInput, ServiceModelForm
+from nonprolif.training.models import BlackoutDate, FeedScope, Session, Venue
 
 
 class SessionForm(ServiceModelForm):
@@ -74,3 +74,20 @@ class FeedForm(forms.Form):
             "agency": self.cleaned_data.get("agency"),
             "official": self.cleaned_data.get("official"),
         }
+
+
+class VenueForm(ServiceModelForm):
+    class Meta:
+        model = Venue
+        fields = ["name", "city", "address"]
+
+
+class BlackoutForm(ServiceModelForm):
+    class Meta:
+        model = BlackoutDate
+        fields = ["date", "venue", "reason_es", "reason_en"]
+        widgets = {"date": DateInput()}
+
+    def __init__(self, *args, venues, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["venue"].queryset = venues

@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 
 from nonprolif.core.models import Official, Seniority
 from nonprolif.core.models.token import hash_token
+from nonprolif.program.models import Program
 from nonprolif.program.queries import national_agency_ids, program_agencies
 from nonprolif.training.calendars import ProgramCalendar
 from nonprolif.training.models import (
     Audience,
+    BlackoutDate,
     CalendarFeed,
     FeedScope,
     Session,
@@ -87,7 +89,26 @@ def pending_sessions(user, program):
 
 
 def program_venues(user, program):
+    """The venues of ``program`` (visible to whoever sees the program)."""
     return Venue.objects.visible_to(user).filter(program=program)
+
+
+def blackouts_for(user):
+    """Blackout dates of the programs ``user`` can see (the venues' rule)."""
+    return BlackoutDate.objects.filter(
+        program__in=Program.objects.visible_to(user).values("pk")
+    ).select_related("program", "venue")
+
+
+def program_blackouts(user, program):
+    return blackouts_for(user).filter(program=program)
+
+
+def get_blackout_for(user, pk) -> BlackoutDate:
+    blackout = blackouts_for(user).filter(pk=pk).first()
+    if blackout is None:
+        raise Http404(_("No such blackout date."))
+    return blackout
 
 
 # --------------------------------------------------------------------------- month view

@@ -4,7 +4,8 @@ The predicates assume the object is one the user can see (views and the API fetc
 the ``get_<thing>_for`` helpers first); they decide only whether the user may act on it.
 
 - The national coordinator regenerates the calendar, confirms held-back changes, edits a
-  session's venue, capacity and language, and adds or removes its participants.
+  session's venue, capacity and language, adds or removes its participants, and keeps the
+  program's venues and blackout dates.
 - Calendar feeds: of a whole program, coordinators, auditors and the program's partners; of
   an agency, coordinators (any agency) and liaisons (their own); of an official,
   coordinators, liaisons (the officials of their agency) and the official himself (his own
@@ -39,6 +40,7 @@ def is_feed_creator(user, feed) -> bool:
 
 rules.add_perm("training.regenerate_calendar", is_coordinator)  # object: the program
 rules.add_perm("training.change_session", is_coordinator)  # object: the session
+rules.add_perm("training.manage_venues", is_coordinator)  # object: the program
 rules.add_perm("training.manage_participants", is_coordinator)  # object: the session
 rules.add_perm(
     "training.add_program_feed",

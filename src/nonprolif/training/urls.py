@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nonprolif.training.views import calendar, feeds, sessions
+from nonprolif.training.views import calendar, feeds, sessions, venues
 
 urlpatterns = [
     path("programs/<str:code>/calendar/", calendar.calendar_month, name="calendar_month"),
@@ -13,6 +13,8 @@ urlpatterns = [
     path("programs/<str:code>/calendar.csv", calendar.calendar_csv, name="calendar_csv"),
     path("programs/<str:code>/calendar.xlsx", calendar.calendar_xlsx, name="calendar_xlsx"),
     path("programs/<str:code>/feeds/", feeds.feed_list, name="feed_list"),
+    path("programs/<str:code>/venues/", venues.venue_list, name="venue_list"),
+    path("blackouts/<int:pk>/delete/", venues.blackout_delete, name="blackout_delete"),
     path("sessions/<int:pk>/", sessions.session_detail, name="session_detail"),
     path("sessions/<int:pk>/edit/", sessions.session_edit, name="session_edit"),
     path(

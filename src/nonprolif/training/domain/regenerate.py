@@ -257,9 +257,10 @@ def regenerate_sessions(*, program, actor, confirm: bool = False) -> Regeneratio
 
 
 def follow_review(*, program, actor) -> RegenerationReport:
-    """Regenerate after a review change (the ``review_changed`` receiver). Never confirms:
-    a move or removal of a session with participants stays pending. No permission of its
-    own: whoever changed the review (a coordinator deciding, a partner revising) caused it.
+    """Regenerate after a change the calendar follows: a review change (the
+    ``review_changed`` receiver) or a blackout date. Never confirms: a move or removal of a
+    session with participants stays pending. No permission of its own: whoever made the
+    change (a coordinator deciding, a partner revising) caused it.
 
     Side effects: those of :func:`regenerate_sessions` without ``confirm``.
     """
