@@ -73,3 +73,13 @@ def test_an_agency_feed_of_the_coordinator_shows_what_concerns_that_agency(
     assert senior_b in shown
     assert senior_a not in shown
     assert set(Session.objects.filter(item_key=training_item.key)) <= shown
+
+
+def test_amended_target_agencies_decide_which_liaisons_see_the_cohorts(
+    calendar, training_item, accept, agency_a, liaison_a, liaison_b
+):
+    accept(training_item, "amended", target_agencies=[agency_a])
+
+    cohorts = set(Session.objects.filter(item_key=training_item.key))
+    assert cohorts <= visible(liaison_a)
+    assert not cohorts & visible(liaison_b)

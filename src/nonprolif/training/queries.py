@@ -70,10 +70,9 @@ def eligible_officials(user, session):
         )
     else:
         officials = officials.filter(agency_id__in=national_agency_ids(session.program))
-        if session.item_id is not None:
-            targets = list(session.item.target_agencies.values_list("pk", flat=True))
-            if targets:
-                officials = officials.filter(agency_id__in=targets)
+        targets = list(session.target_agencies.values_list("pk", flat=True))
+        if targets:
+            officials = officials.filter(agency_id__in=targets)
     return officials.exclude(session_participations__session=session).order_by(
         "agency__code", "family_names", "given_names"
     )

@@ -277,6 +277,7 @@ def _regenerate(*, program, actor, confirm: bool) -> RegenerationReport:
             _identity(s.item_key, s.cohort, s.audience_agency_id): s
             for s in Session.objects.filter(program=program)
             .select_related("audience_agency")
+            .prefetch_related("target_agencies")
             .annotate(participant_count=Count("participants"))
         }
         venues_by_item: dict[str, set[int]] = {}
@@ -352,6 +353,8 @@ def _create(program, row: _Desired, now, report) -> None:
     _apply_dates(session, row)
     session.full_clean(exclude=["audience_agency", "item"])
     session.save()
+    if row.agency_id is None and row.plan.target_agency_ids:
+        session.target_agencies.set(row.plan.target_agency_ids)
     report.created.append(_change(session, label=row.label))
 
 
@@ -405,6 +408,10 @@ def _update(session: Session, row: _Desired, now, confirm: bool, report) -> None
         session.planned_capacity,
         session.pending,
     )
+    targets = set(row.plan.target_agency_ids) if row.agency_id is None else set()
+    if targets != {agency.pk for agency in session.target_agencies.all()}:
+        session.target_agencies.set(targets)
+        after = (*after, "targets changed")
     if revised:
         session.sequence += 1
     if after != before:

@@ -101,12 +101,11 @@ def eligibility_error(session: Session, official: Official) -> str | None:
         return _("%(name)s is not from a national agency of the program.") % {
             "name": official.full_name
         }
-    if session.item_id is not None:
-        targets = set(session.item.target_agencies.values_list("pk", flat=True))
-        if targets and official.agency_id not in targets:
-            return _("The item of this session is not for the agency of %(name)s.") % {
-                "name": official.full_name
-            }
+    targets = set(session.target_agencies.values_list("pk", flat=True))
+    if targets and official.agency_id not in targets:
+        return _("The item of this session is not for the agency of %(name)s.") % {
+            "name": official.full_name
+        }
     return None
 
 

@@ -38,8 +38,8 @@ def concerning_agency_q(agency_id, prefix: str = "") -> models.Q:
     return (
         models.Q(**{f"{prefix}audience": Audience.EVERYONE})
         & (
-            models.Q(**{f"{prefix}item__target_agencies__isnull": True})
-            | models.Q(**{f"{prefix}item__target_agencies": agency_id})
+            models.Q(**{f"{prefix}target_agencies__isnull": True})
+            | models.Q(**{f"{prefix}target_agencies": agency_id})
         )
     ) | models.Q(**{f"{prefix}audience": Audience.SENIOR, f"{prefix}audience_agency": agency_id})
 
@@ -112,6 +112,15 @@ class Session(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="senior_sessions",
+    )
+    target_agencies = models.ManyToManyField(
+        "core.Agency",
+        verbose_name=_("target agencies"),
+        related_name="+",
+        blank=True,
+        help_text=_(
+            "The agencies the accepted item is for, amendments applied (none: every agency)."
+        ),
     )
     start = models.DateField(_("start"))
     end = models.DateField(_("end"), help_text=_("The last day of the session (inclusive)."))
