@@ -9,10 +9,12 @@ from django.utils import translation
 from nonprolif.core.models import AuditEntry
 from nonprolif.program.domain import (
     close_review,
+    create_item,
     decide_all,
     decide_item,
     reopen_review,
     revise_proposal,
+    update_item,
 )
 from nonprolif.program.models import (
     ItemDecision,
@@ -23,6 +25,7 @@ from nonprolif.program.models import (
 )
 from nonprolif.program.queries import accepted_item_plans
 from nonprolif.program.signals import review_changed
+from tests.factories import ProposalFactory, ProposalItemFactory
 
 
 @pytest.fixture
@@ -293,3 +296,122 @@ def test_accepted_item_plans_apply_amendments_and_skip_rejected_and_superseded(
     assert plan.item_key == item_all.key
     assert plan.cohort_size == 40
     assert new.items.get(number=1).status == ItemStatus.AMENDED
+
+
+# The signal, once per change ------------------------------------------------------------------
+
+
+def test_close_reopen_and_revise_each_send_the_signal_once(
+    coordinator, partner, proposal, item_all, signals
+):
+    decide_item(item=item_all, decision="accepted", actor=coordinator)
+    close_review(proposal=proposal, actor=coordinator)
+    reopen_review(proposal=proposal, actor=coordinator)
+    revise_proposal(proposal=proposal, actor=partner, submitted_on=datetime.date(2009, 9, 1))
+    assert signals == [
+        (proposal.program, coordinator),
+        (proposal.program, coordinator),
+        (proposal.program, coordinator),
+        (proposal.program, partner),
+    ]
+
+
+def test_a_failing_receiver_rolls_the_decision_back(coordinator, item_all):
+    def broken(sender, **kwargs):
+        raise RuntimeError("calendar down")
+
+    review_changed.connect(broken, dispatch_uid="test-broken")
+    try:
+        with pytest.raises(RuntimeError):
+            decide_item(item=item_all, decision="accepted", actor=coordinator)
+    finally:
+        review_changed.disconnect(dispatch_uid="test-broken")
+    assert ItemDecision.objects.count() == 0
+
+
+# Items lock once decided ----------------------------------------------------------------------
+
+
+def test_a_decided_item_can_no_longer_be_edited(coordinator, partner, item_all):
+    decide_item(item=item_all, decision="accepted", actor=coordinator)
+    with pytest.raises(ValidationError) as caught:
+        update_item(actor=partner, item=item_all, cohort_size=10)
+    assert "__all__" in caught.value.message_dict
+    item_all.refresh_from_db()
+    assert item_all.cohort_size == 50
+
+
+def test_no_new_item_once_the_review_is_closed(coordinator, partner, proposal, item_all):
+    decide_item(item=item_all, decision="accepted", actor=coordinator)
+    close_review(proposal=proposal, actor=coordinator)
+    with pytest.raises(ValidationError):
+        create_item(actor=partner, proposal=proposal, kind="other", title_es="x", title_en="x")
+    assert proposal.items.count() == 1
+
+
+def test_a_proposed_start_before_the_submission_is_refused(partner, proposal):
+    with pytest.raises(ValidationError) as caught:
+        create_item(
+            actor=partner,
+            proposal=proposal,
+            kind="training",
+            title_es="x",
+            title_en="x",
+            start_date=datetime.date(2009, 8, 1),
+        )
+    assert "start_date" in caught.value.message_dict
+    assert proposal.items.count() == 0
+
+
+# Liaison visibility ---------------------------------------------------------------------------
+
+
+def test_liaison_sees_only_accepted_items_that_concern_his_agency(
+    coordinator, liaison_a, liaison_b, proposal, item_all, item_for_a, agency_b
+):
+    def seen(user):
+        return set(ProposalItem.objects.visible_to(user).values_list("pk", flat=True))
+
+    assert seen(liaison_a) == set()
+    decide_item(item=item_all, decision="rejected", actor=coordinator, rationale="No")
+    decide_item(item=item_for_a, decision="accepted", actor=coordinator)
+    assert seen(liaison_a) == {item_for_a.pk}
+    assert seen(liaison_b) == set()
+    decide_item(
+        item=item_for_a,
+        decision="amended",
+        actor=coordinator,
+        rationale="For B instead",
+        amendments={"target_agencies": [agency_b]},
+    )
+    assert seen(liaison_a) == set()
+    assert seen(liaison_b) == {item_for_a.pk}
+
+
+def test_liaison_sees_the_latest_version_only(
+    coordinator, partner, liaison_a, proposal, item_all, accept
+):
+    accept(item_all)
+    new = revise_proposal(proposal=proposal, actor=partner, submitted_on=datetime.date(2009, 9, 1))
+    visible = list(ProposalItem.objects.visible_to(liaison_a))
+    assert [item.proposal_id for item in visible] == [new.pk]
+
+
+def test_partner_sees_items_awaiting_review(partner, item_all):
+    assert list(ProposalItem.objects.visible_to(partner)) == [item_all]
+
+
+# Plans across proposals -----------------------------------------------------------------------
+
+
+def test_plans_are_ordered_by_proposal_then_number_in_a_fixed_number_of_queries(
+    coordinator, program, proposal, item_all, item_for_a, second_partner_agency, count_queries
+):
+    other = ProposalFactory(program=program, submitted_by=second_partner_agency)
+    other_item = ProposalItemFactory(proposal=other, number=1)
+    for item in (item_for_a, item_all, other_item):
+        decide_item(item=item, decision="accepted", actor=coordinator)
+    queries, plans = count_queries(lambda: accepted_item_plans(program))
+    assert [(p.item_id) for p in plans] == [item_all.pk, item_for_a.pk, other_item.pk]
+    assert plans[1].target_agency_ids == (item_for_a.target_agencies.get().pk,)
+    assert queries <= 3
