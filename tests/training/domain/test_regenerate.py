@@ -367,3 +367,29 @@ def test_only_coordinators_regenerate(user, request, calendar, program):
         regenerate_sessions(program=program, actor=actor, confirm=True)
 
     assert set(Session.objects.values_list("capacity", flat=True)) == {7}
+
+
+def test_a_revised_proposal_version_keeps_the_sessions_and_their_uids(
+    calendar, proposal, partner, training_item, senior_item
+):
+    from nonprolif.program.domain.review import revise_proposal
+
+    before = {s.uid: (s.pk, s.sequence) for s in Session.objects.all()}
+
+    new = revise_proposal(proposal=proposal, actor=partner)
+
+    after = list(Session.objects.all())
+    assert {s.uid: (s.pk, s.sequence) for s in after} == before
+    new_items = set(new.items.values_list("pk", flat=True))
+    assert {s.item_id for s in after} <= new_items
+
+
+def test_a_partner_revision_that_drops_an_item_removes_its_empty_sessions(
+    calendar, proposal, partner, training_item, senior_item
+):
+    from nonprolif.program.domain.review import revise_proposal
+
+    revise_proposal(proposal=proposal, actor=partner, items=[{"key": senior_item.key}])
+
+    assert not Session.objects.filter(item_key=training_item.key).exists()
+    assert Session.objects.filter(item_key=senior_item.key).count() == 2
