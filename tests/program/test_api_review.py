@@ -244,3 +244,18 @@ def test_only_the_submitting_partner_and_coordinators_post_revisions(
 def test_changes_of_a_proposal_outside_the_program_are_404(as_user, outsider, partner, proposal):
     new = revise_proposal(proposal=proposal, actor=partner, submitted_on=datetime.date(2009, 9, 1))
     assert as_user(outsider).get(f"{API}/proposals/{new.pk}/changes").status_code == 404
+
+
+def test_program_start_bounds_the_amended_start(as_user, coordinator, program, item_all):
+    client = as_user(coordinator)
+    response = client.patch(
+        f"{API}/programs/{program.code}", {"start_date": "2009-10-01"}, content_type=JSON
+    )
+    assert response.json()["start_date"] == "2009-10-01"
+    response = post(
+        client,
+        f"{API}/items/{item_all.pk}/decisions",
+        {"decision": "amended", "rationale": "x", "amendments": {"start_date": "2009-09-20"}},
+    )
+    assert response.status_code == 422
+    assert "2009-10-01" in fields_of(response)["start_date"]

@@ -309,3 +309,21 @@ def test_superseded_version_offers_no_review_actions(
     assert reverse("proposal_revise", args=[proposal.pk]) not in body
     response = client.get(reverse("item_detail", args=[item_all.pk]))
     assert response.context["decision_form"] is None
+
+
+def test_program_dashboard_query_count_does_not_grow_with_proposals(
+    as_user, coordinator, program, partner, proposal, item_all, count_queries
+):
+    client = as_user(coordinator)
+    url = reverse("program_detail", args=[program.code])
+    decide_item(item=item_all, decision="accepted", actor=coordinator)
+    one, response = count_queries(lambda: client.get(url))
+    assert len(response.context["dashboard"].proposals) == 1
+    latest = revise_proposal(
+        proposal=proposal, actor=partner, submitted_on=datetime.date(2009, 9, 1)
+    )
+    revise_proposal(proposal=latest, actor=partner, submitted_on=datetime.date(2009, 9, 2))
+    three, response = count_queries(lambda: client.get(url))
+    statuses = [p.status for p in response.context["dashboard"].proposals]
+    assert statuses == [ProposalStatus.ACCEPTED] * 3
+    assert one == three
