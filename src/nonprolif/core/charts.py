@@ -1,0 +1,61 @@
+"""Charts as SVG with matplotlib (offline: its bundled DejaVu fonts, no web fonts).
+
+Used by pages (inline SVG) and by PDF documents (an extra file for Typst).
+"""
+
+import io
+from collections.abc import Sequence
+from html import escape
+
+import matplotlib
+
+matplotlib.use("Agg")
+matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable, accessible
+matplotlib.rcParams["svg.hashsalt"] = "nonprolif"  # stable element ids: same data, same SVG
+
+from matplotlib import pyplot as plt  # noqa: E402  (after choosing the backend)
+
+PALETTE = ["#0b4f8a", "#2a7fbf", "#5ba3d9", "#1d6b2f", "#8a5a0b", "#6b1d5f"]
+
+
+def bar_chart_svg(
+    categories: Sequence[str],
+    series: dict[str, Sequence[float]],
+    *,
+    title: str = "",
+    target: float | None = None,
+    target_label: str = "",
+) -> bytes:
+    """Grouped horizontal bars: one group per category, one bar per series (in order), an
+    optional target line. Returns SVG bytes with a <title> for screen readers."""
+    height = max(2.0, 0.45 * len(categories) * max(1, len(series)) + 1.2)
+    figure, axes = plt.subplots(figsize=(7.5, height))
+    try:
+        count = max(1, len(series))
+        bar = 0.8 / count
+        for index, (label, values) in enumerate(series.items()):
+            positions = [i + (index - (count - 1) / 2) * bar for i in range(len(categories))]
+            axes.barh(
+                positions, values, height=bar, label=label, color=PALETTE[index % len(PALETTE)]
+            )
+        axes.set_yticks(range(len(categories)), labels=list(categories))
+        axes.invert_yaxis()
+        if target is not None:
+            axes.axvline(
+                target, color="#a10f1a", linestyle="--", linewidth=1.2, label=target_label or None
+            )
+        if title:
+            axes.set_title(title)
+        if len(series) > 1 or target_label:
+            axes.legend(loc="lower right", fontsize="small")
+        axes.spines[["top", "right"]].set_visible(False)
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
+        svg = buffer.getvalue().decode()
+        opening_end = svg.index(">", svg.index("<svg")) + 1
+        label = escape(title or ", ".join(series))
+        svg = f"{svg[:opening_end]}<title>{label}</title>{svg[opening_end:]}"
+        return svg.replace("<svg ", '<svg role="img" ', 1).encode()
+    finally:
+        plt.close(figure)
