@@ -1,6 +1,6 @@
 """Bilingual content: fields people type come in Spanish (``*_es``) and English (``*_en``)."""
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 
 
 def content_language() -> str:
@@ -20,3 +20,22 @@ class LocalizedNameMixin:
     @property
     def name(self) -> str:
         return localized(self, "name")
+
+
+# Django's own Spanish catalogue capitalises month names ("28 de Agosto de 2009"); Spanish
+# writes them in lower case. Listing them here puts them in our catalogue, which Django reads
+# first, with the correct forms.
+MONTH_NAMES = [
+    gettext_noop("January"),
+    gettext_noop("February"),
+    gettext_noop("March"),
+    gettext_noop("April"),
+    gettext_noop("May"),
+    gettext_noop("June"),
+    gettext_noop("July"),
+    gettext_noop("August"),
+    gettext_noop("September"),
+    gettext_noop("October"),
+    gettext_noop("November"),
+    gettext_noop("December"),
+]
