@@ -1,4 +1,5 @@
 from .feed import CalendarFeed, FeedScope
+from .nomination import AgencySeats, AssignmentRun, ItemSettings, Nomination  # noqa: F401
 from .session import Audience, Session, SessionLanguage, SessionParticipant
 from .venue import BlackoutDate, Venue
 
