@@ -1,3 +1,5 @@
+from .conference import *  # noqa: F403 (the conference models, listed in its __all__)
 from .meeting import DatePrecision, Meeting
 
 __all__ = ["DatePrecision", "Meeting"]
+from .coordination import ActionItem, ActionItemChange, ActionStatus, MeetingDecision  # noqa: E402
