@@ -3,3 +3,5 @@ from .meeting import DatePrecision, Meeting
 
 __all__ = ["DatePrecision", "Meeting"]
 from .coordination import ActionItem, ActionItemChange, ActionStatus, MeetingDecision  # noqa: E402
+from .registrations import Registration, RegistrationQuota, RegistrationStatus  # noqa: E402
+from .speakers import SpeakerInvitation  # noqa: E402
