@@ -395,6 +395,24 @@ def test_agency_share_reason_when_the_only_free_seats_exceed_the_share():
     assert result.unassigned["a3"].code == AGENCY_SHARE_FULL
 
 
+def test_a_per_item_share_overrides_the_problem_share_for_that_item_only():
+    problem = Problem(
+        sessions=(session("s1", capacity=4), session("t1", item="other", capacity=4)),
+        nominees=(
+            *(nominee(f"a{k}", minute=k) for k in range(3)),
+            *(nominee(f"x{k}", item="other", minute=k) for k in range(3)),
+        ),
+        max_agency_share=0.5,
+        item_max_agency_share={"other": None},
+    )
+    result = solve(problem)
+    assert {n for n in result.placements if n.startswith("a")} == {"a0", "a1"}
+    assert result.unassigned["a2"].code == AGENCY_SHARE_FULL
+    assert {n for n in result.placements if n.startswith("x")} == {"x0", "x1", "x2"}
+    with pytest.raises(ValueError, match=r"item_max_agency_share\['other'\]"):
+        solve(replace(problem, item_max_agency_share={"other": 1.5}))
+
+
 def test_session_below_its_minimum_fill_does_not_run_and_says_so():
     problem = Problem(
         sessions=(session("s1", capacity=10, min_fill=3),),

@@ -150,6 +150,8 @@ class Problem:
     nominees: tuple[Nominee, ...]
     quotas: tuple[Quota, ...] = ()
     max_agency_share: float | None = None  # at most this share of a session from one agency
+    # Per item: overrides ``max_agency_share`` for the sessions of that item (None: no limit).
+    item_max_agency_share: Mapping[str, float | None] = field(default_factory=dict)
     sequential_items: frozenset[str] = frozenset()  # cohort k+1 needs cohort k completed
     weights: Weights = field(default_factory=Weights)
 
@@ -234,6 +236,9 @@ def _validate(problem: Problem) -> dict[str, Session]:
     share = problem.max_agency_share
     if share is not None and not 0 < share <= 1:
         raise ValueError("max_agency_share: must be in (0, 1]")
+    for item, share in problem.item_max_agency_share.items():
+        if share is not None and not 0 < share <= 1:
+            raise ValueError(f"item_max_agency_share[{item!r}]: must be in (0, 1]")
     target = problem.weights.mix_target_share
     if target is not None and not 0 < target <= 1:
         raise ValueError("weights.mix_target_share: must be in (0, 1]")
@@ -365,10 +370,11 @@ def _prepare(problem: Problem, current: Mapping[str, str] | None) -> _Model:
             mix_free.append(None)
         else:
             mix_free.append(math.floor(target * s.capacity + 1e-9))
-        if single_agency or problem.max_agency_share is None:
+        share = problem.item_max_agency_share.get(s.item, problem.max_agency_share)
+        if single_agency or share is None:
             share_limit.append(None)
         else:
-            share_limit.append(math.floor(problem.max_agency_share * s.capacity + 1e-9))
+            share_limit.append(math.floor(share * s.capacity + 1e-9))
     return _Model(
         problem=problem,
         sessions=sessions,
