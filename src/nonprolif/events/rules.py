@@ -17,3 +17,6 @@ rules.add_perm("events.change_conference", is_coordinator)  # object: the confer
 rules.add_perm("events.edit_timetable", is_coordinator)  # object: the conference
 rules.add_perm("events.publish_schedule", is_coordinator)  # object: the conference
 rules.add_perm("events.view_timetable_draft", is_coordinator | is_auditor)  # the conference
+
+# Guest speakers, invitations and registrations: their predicates live in rules_speakers.py.
+from nonprolif.events import rules_speakers  # noqa: E402, F401
