@@ -115,6 +115,12 @@ class Conference(models.Model):
         return self.time_zone or self.program.time_zone
 
 
+class RoomQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The rooms of the conferences ``user`` can see."""
+        return self.filter(conference__in=Conference.objects.visible_to(user).values("pk"))
+
+
 class Room(models.Model):
     conference = models.ForeignKey(
         Conference, verbose_name=_("conference"), on_delete=models.CASCADE, related_name="rooms"
@@ -123,6 +129,8 @@ class Room(models.Model):
     capacity = models.PositiveIntegerField(
         _("capacity"), validators=[MinValueValidator(1)], help_text=_("Seats.")
     )
+
+    objects = RoomQuerySet.as_manager()
 
     class Meta:
         ordering = ["conference", "name", "pk"]
