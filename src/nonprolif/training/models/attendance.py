@@ -10,33 +10,42 @@ from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, sees_everything
 
 
+def roster_visible_to(user):
+    """The session participants whose attendance ``user`` may see (the rule for rosters).
+
+    Coordinators and auditors see every participant. Otherwise a participant is visible when
+    his session is visible to the user and either his official is visible to him (a liaison:
+    his agency's officials), or the user belongs to a partner agency of the session's program
+    (the partner trains the session and keeps its attendance: he sees the names and
+    agencies of its participants), or the participant is the user himself (an official's
+    own login).
+    """
+    from nonprolif.training.models import Session, SessionParticipant
+
+    participants = SessionParticipant.objects.all()
+    if not is_signed_in(user):
+        return participants.none()
+    if sees_everything(user):
+        return participants
+    condition = models.Q(official__user=user) | models.Q(
+        official__in=Official.objects.visible_to(user).values("pk")
+    )
+    if user.agency_id and user.has_role(Role.PARTNER):
+        condition |= models.Q(session__program__partner_agencies=user.agency_id)
+    sessions = Session.objects.visible_to(user).values("pk")
+    return participants.filter(
+        pk__in=SessionParticipant.objects.filter(condition, session__in=sessions).values("pk")
+    )
+
+
 class AttendanceQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The single access rule for attendance marks.
-
-        Coordinators and auditors see every mark. Otherwise a mark is visible when its
-        session is visible to the user and either its official is visible to him (a liaison:
-        his agency's officials), or he is a user of a partner agency of the session's program
-        (the partner trains the session and keeps its attendance), or it is his own (an
-        official's own login).
-        """
-        from nonprolif.training.models import Session
-
+        """The marks of the participants in :func:`roster_visible_to`."""
         if not is_signed_in(user):
             return self.none()
         if sees_everything(user):
             return self.all()
-        condition = models.Q(participant__official__user=user) | models.Q(
-            participant__official__in=Official.objects.visible_to(user).values("pk")
-        )
-        if user.agency_id and user.has_role(Role.PARTNER):
-            condition |= models.Q(participant__session__program__partner_agencies=user.agency_id)
-        sessions = Session.objects.visible_to(user).values("pk")
-        return self.filter(
-            pk__in=self.model.objects.filter(condition, participant__session__in=sessions).values(
-                "pk"
-            )
-        )
+        return self.filter(participant__in=roster_visible_to(user).values("pk"))
 
 
 class Attendance(models.Model):
