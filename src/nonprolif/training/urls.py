@@ -1,8 +1,9 @@
-from django.urls import path
+from django.urls import include, path
 
 from nonprolif.training.views import calendar, feeds, sessions, venues
 
 urlpatterns = [
+    path("", include("nonprolif.training.urls_attendance")),
     path("programs/<str:code>/calendar/", calendar.calendar_month, name="calendar_month"),
     path("programs/<str:code>/timeline/", calendar.calendar_timeline, name="calendar_timeline"),
     path(
