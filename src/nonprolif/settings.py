@@ -16,6 +16,12 @@ EMAIL_URL-style knobs: EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
                     EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
 SECURE_SSL_REDIRECT, SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, SECURE_HSTS_SECONDS
                     production hardening switches (default on when DEBUG is off)
+TASKS_BACKEND       the Django Tasks backend (default django_tasks_db.DatabaseBackend, run by
+                    `nonprolif manage db_worker`)
+MEDIA_ROOT          where uploaded files (speakers' photos) go (default DATA_DIR/media)
+SITE_URL            the public address, for links in emails (default http://localhost:8000)
+SPEAKER_INVITATION_DAYS, SPEAKER_REMINDER_DAYS
+                    validity of a speaker's invitation link (30) and days between reminders (7)
 """
 
 import os
@@ -69,6 +75,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ninja",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks",
+    "django_tasks_db",
     "nonprolif.core",
     "nonprolif.program",
     "nonprolif.events",
@@ -173,6 +181,29 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "nonprolif@localhost")
 
+# Background work through the Django Tasks API. By default tasks are stored in the database and
+# run by `nonprolif manage db_worker`; TASKS_BACKEND may name another backend (e.g.
+# django_tasks.backends.immediate.ImmediateBackend to run them at once, without a worker).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+# Uploaded files (speakers' photos). They are never served from MEDIA_URL directly: views
+# check who may see them first.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
+MEDIA_URL = "media/"
+
+# Speaker invitations: days a personal link stays valid, and days between reminders to
+# speakers who have not answered yet.
+# SITE_URL: the address people reach the application at, for links in emails sent outside a
+# request (speakers' invitations and their reminders).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+SPEAKER_INVITATION_DAYS = int(os.environ.get("SPEAKER_INVITATION_DAYS", "30"))
+SPEAKER_REMINDER_DAYS = int(os.environ.get("SPEAKER_REMINDER_DAYS", "7"))
+
 # Security hardening. Cookies are secure unless DEBUG. The HTTPS redirect and HSTS are
 # switched on by the deployment (SECURE_SSL_REDIRECT=1, SECURE_HSTS_SECONDS=31536000) where
 # TLS reaches the application; where a proxy redirects, leave them to the proxy.
@@ -206,4 +237,6 @@ PUBLIC_URL_NAMES = [
     "certificate_verify",  # the public check of a certificate's verification code: its form,
     "certificate_verify_code",  # its answer page (name, item, dates and validity only)
     "api-1.0.0:verify_certificate",  # and the same answer in the API
+    "speaker_invitation",  # a speaker's answer page behind a revocable, expiring secret link
+    "speaker_invitation_photo",  # that speaker's own photo, behind the same link
 ]

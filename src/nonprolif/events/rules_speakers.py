@@ -15,7 +15,7 @@ user may act on it.
 
 import rules
 
-from nonprolif.core.rules import is_coordinator, is_liaison, is_partner
+from nonprolif.core.rules import is_auditor, is_coordinator, is_liaison, is_partner
 
 
 @rules.predicate
@@ -37,11 +37,18 @@ def is_own_agency_registration(user, registration) -> bool:
 
 can_propose_speaker = is_coordinator | (is_partner & is_partner_of_conference)
 
+# Who has speaker records at all (the rest get 404: for them speakers exist only in the
+# published agenda). Object: the conference.
+rules.add_perm(
+    "events.view_speakers", is_coordinator | is_auditor | (is_partner & is_partner_of_conference)
+)
 rules.add_perm("events.propose_speaker", can_propose_speaker)  # object: the conference
 rules.add_perm("events.decide_speaker", is_coordinator)  # object: the speaker
 rules.add_perm("events.invite_speaker", is_coordinator)  # object: the speaker
 rules.add_perm("events.revoke_invitation", is_coordinator)  # object: the invitation
 
+# Who has registrations at all (partners and the rest get 404). Object: the conference.
+rules.add_perm("events.view_registrations", is_coordinator | is_auditor | is_liaison)
 rules.add_perm("events.set_registration_quota", is_coordinator)  # object: the conference
 rules.add_perm("events.add_registration", is_coordinator | is_liaison)  # object: the conference
 rules.add_perm("events.decide_registration", is_coordinator)  # object: the registration

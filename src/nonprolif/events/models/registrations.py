@@ -2,7 +2,6 @@
 the coordinator's decision, and check-in at the door."""
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -183,6 +182,11 @@ class Registration(models.Model):
     @property
     def is_checked_in(self) -> bool:
         return self.checked_in_at is not None
+
+    @property
+    def is_open(self) -> bool:
+        """Submitted or approved, and not checked in: it may still be decided or cancelled."""
+        return self.status in SEAT_HOLDING and self.checked_in_at is None
 
 
 __all__ = ["Registration", "RegistrationQuota", "RegistrationStatus"]

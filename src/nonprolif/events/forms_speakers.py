@@ -1,0 +1,159 @@
+"""Forms for guest speakers, invitations and registrations (parsing only; the services
+validate and write)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from nonprolif.events.models import RegistrationStatus, Speaker, SpeakerResponse, SpeakerStatus
+from nonprolif.program.forms import ServiceModelForm
+
+TEXTAREA = {"rows": 4}
+
+
+class SpeakerProposalForm(ServiceModelForm):
+    class Meta:
+        model = Speaker
+        fields = [
+            "name",
+            "organisation",
+            "email",
+            "topic_es",
+            "topic_en",
+            "bio_es",
+            "bio_en",
+            "languages",
+        ]
+        widgets = {
+            "bio_es": forms.Textarea(attrs=TEXTAREA),
+            "bio_en": forms.Textarea(attrs=TEXTAREA),
+        }
+
+
+class SpeakerDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            (SpeakerStatus.ACCEPTED, _("Accept")),
+            (SpeakerStatus.DECLINED, _("Decline")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required to decline; shown to the proposing partner."),
+    )
+    invite = forms.BooleanField(
+        label=_("Email the invitation now (when accepting)"), required=False, initial=True
+    )
+
+    def service_data(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class InvitationForm(forms.Form):
+    days = forms.IntegerField(
+        label=_("Days the link stays valid"), min_value=1, max_value=365, required=False
+    )
+
+    def service_data(self) -> dict:
+        days = self.cleaned_data.get("days")
+        return {"days": days} if days else {}
+
+
+class SpeakerAnswerForm(forms.Form):
+    """The speaker's own page (no account)."""
+
+    response = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[
+            (SpeakerResponse.ACCEPTED, _("I accept the invitation")),
+            (SpeakerResponse.DECLINED, _("I decline the invitation")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    bio_es = forms.CharField(
+        label=_("Short biography (Spanish)"),
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+    )
+    bio_en = forms.CharField(
+        label=_("Short biography (English)"),
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+    )
+    travel_needs = forms.CharField(
+        label=_("Travel needs"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Flights, hotel, visa, accessibility, dietary needs…"),
+    )
+    photo = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        help_text=_("JPEG or PNG, at most 2 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+    )
+
+    def service_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        if not data.get("photo"):
+            data["photo"] = None
+        return data
+
+
+class QuotaForm(forms.Form):
+    agency = forms.ModelChoiceField(label=_("Agency"), queryset=None)
+    seats = forms.IntegerField(label=_("Seats"), min_value=0)
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+
+    def service_data(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class RegistrationForm(forms.Form):
+    official = forms.ModelChoiceField(label=_("Official"), queryset=None)
+
+    def __init__(self, *args, officials, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["official"].queryset = officials
+        self.fields["official"].label_from_instance = lambda official: (
+            f"{official.family_names}, {official.given_names} "
+            f"({official.agency.acronym or official.agency.code})"
+        )
+
+    def service_data(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class RegistrationDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            (RegistrationStatus.APPROVED, _("Approve")),
+            (RegistrationStatus.DECLINED, _("Decline")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required to decline."),
+    )
+
+    def service_data(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def service_data(self) -> dict:
+        return dict(self.cleaned_data)

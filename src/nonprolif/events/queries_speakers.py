@@ -1,0 +1,228 @@
+"""Reads of guest speakers, their invitations and conference registrations. Every selector
+starts from ``visible_to(user)``; ``get_<thing>_for`` helpers raise Http404 when the thing is
+missing or not visible."""
+
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nonprolif.core.models import Official
+from nonprolif.core.models.token import hash_token
+from nonprolif.events.models import (
+    Conference,
+    Registration,
+    RegistrationQuota,
+    RegistrationStatus,
+    Speaker,
+    SpeakerInvitation,
+    SpeakerResponse,
+    SpeakerStatus,
+)
+from nonprolif.events.models.registrations import SEAT_HOLDING
+
+# --- conferences ------------------------------------------------------------------------------
+
+
+def get_conference_for(user, acronym) -> Conference:
+    """The conference with this acronym if ``user`` can see it; Http404 otherwise."""
+    conference = (
+        Conference.objects.visible_to(user)
+        .select_related("program", "host_agency")
+        .filter(acronym=acronym)
+        .first()
+    )
+    if conference is None:
+        raise Http404(_("No such conference."))
+    return conference
+
+
+# --- speakers ---------------------------------------------------------------------------------
+
+
+def speakers_for(user) -> QuerySet[Speaker]:
+    """The speakers ``user`` can see, with their conference, proposing agency and decider,
+    and ``visible_invitations``: the invitations ``user`` may see, newest first (none for a
+    partner)."""
+    return (
+        Speaker.objects.visible_to(user)
+        .select_related("conference__program", "proposed_by_agency", "decided_by")
+        .prefetch_related(
+            Prefetch(
+                "invitations",
+                queryset=SpeakerInvitation.objects.visible_to(user).order_by("-created_at", "-pk"),
+                to_attr="visible_invitations",
+            )
+        )
+    )
+
+
+def conference_speakers(user, conference, *, status: str = "") -> QuerySet[Speaker]:
+    """The speakers of ``conference`` that ``user`` can see, by name; optionally of one
+    decision status."""
+    speakers = speakers_for(user).filter(conference=conference)
+    if status in SpeakerStatus.values:
+        speakers = speakers.filter(status=status)
+    return speakers.order_by("name", "pk")
+
+
+def get_speaker_for(user, pk) -> Speaker:
+    """The speaker ``pk`` if ``user`` can see it; Http404 otherwise."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404(_("No such speaker.")) from None
+    speaker = speakers_for(user).filter(pk=pk).first()
+    if speaker is None:
+        raise Http404(_("No such speaker."))
+    return speaker
+
+
+def get_invitation_for(user, pk) -> SpeakerInvitation:
+    """The invitation ``pk`` if ``user`` can see it (coordinators, auditors); Http404
+    otherwise."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404(_("No such invitation.")) from None
+    invitation = (
+        SpeakerInvitation.objects.visible_to(user)
+        .select_related("speaker__conference")
+        .filter(pk=pk)
+        .first()
+    )
+    if invitation is None:
+        raise Http404(_("No such invitation."))
+    return invitation
+
+
+def get_invitation_by_token(raw: str) -> SpeakerInvitation:
+    """The usable invitation whose link carries ``raw`` (the speaker's key: no login). Http404
+    alike for an unknown, revoked or expired link, or one of a speaker no longer accepted,
+    so that the answer gives nothing away."""
+    invitation = (
+        SpeakerInvitation.objects.usable(timezone.now())
+        .filter(token_hash=hash_token(raw or ""), speaker__status=SpeakerStatus.ACCEPTED)
+        .select_related("speaker__conference__program")
+        .first()
+    )
+    if invitation is None:
+        raise Http404(_("This link is not valid."))
+    return invitation
+
+
+def speaker_counts(speakers) -> dict[str, int]:
+    """{status: count} of the given (already scoped) speakers, every status present."""
+    counts = dict.fromkeys(SpeakerStatus.values, 0)
+    for row in speakers.order_by().values("status").annotate(n=Count("pk")):
+        counts[row["status"]] = row["n"]
+    return counts
+
+
+def confirmed_speakers(user, conference) -> QuerySet[Speaker]:
+    """The speakers of ``conference`` ``user`` can see who were accepted and said yes."""
+    return conference_speakers(user, conference).filter(
+        status=SpeakerStatus.ACCEPTED, response=SpeakerResponse.ACCEPTED
+    )
+
+
+# --- registrations ----------------------------------------------------------------------------
+
+
+def registrations_for(user) -> QuerySet[Registration]:
+    """The registrations ``user`` can see, with the official, agency, conference and who
+    registered, decided and checked in."""
+    return Registration.objects.visible_to(user).select_related(
+        "conference__program",
+        "official",
+        "agency",
+        "registered_by",
+        "decided_by",
+        "checked_in_by",
+    )
+
+
+def conference_registrations(
+    user, conference, *, status: str = "", agency: str = "", q: str = ""
+) -> QuerySet[Registration]:
+    """The registrations of ``conference`` ``user`` can see, by family name; optionally of
+    one status, one agency (code), and matching every word of ``q`` in the official's names
+    or agency code."""
+    registrations = registrations_for(user).filter(conference=conference)
+    if status in RegistrationStatus.values:
+        registrations = registrations.filter(status=status)
+    if agency:
+        registrations = registrations.filter(agency__code=agency)
+    for word in q.split():
+        registrations = registrations.filter(
+            Q(official__given_names__icontains=word)
+            | Q(official__family_names__icontains=word)
+            | Q(agency__code__icontains=word)
+            | Q(agency__acronym__icontains=word)
+        )
+    return registrations.order_by("official__family_names", "official__given_names", "pk")
+
+
+def checkin_list(user, conference, *, q: str = "") -> QuerySet[Registration]:
+    """The approved registrations of ``conference`` ``user`` can see, by family name."""
+    return conference_registrations(user, conference, status=RegistrationStatus.APPROVED, q=q)
+
+
+def get_registration_for(user, pk) -> Registration:
+    """The registration ``pk`` if ``user`` can see it; Http404 otherwise."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404(_("No such registration.")) from None
+    registration = registrations_for(user).filter(pk=pk).first()
+    if registration is None:
+        raise Http404(_("No such registration."))
+    return registration
+
+
+def registration_counts(registrations) -> dict[str, int]:
+    """{status: count} of the given (already scoped) registrations, plus "checked_in"."""
+    counts = dict.fromkeys(RegistrationStatus.values, 0)
+    for row in registrations.order_by().values("status").annotate(n=Count("pk")):
+        counts[row["status"]] = row["n"]
+    counts["checked_in"] = registrations.filter(checked_in_at__isnull=False).count()
+    return counts
+
+
+def conference_quotas(user, conference) -> QuerySet[RegistrationQuota]:
+    """The quotas of ``conference`` ``user`` can see (a liaison: his agency's), each with
+    ``taken``: the registrations holding one of its seats, and ``free``."""
+    taken = (
+        Registration.objects.filter(
+            conference=OuterRef("conference"), agency=OuterRef("agency"), status__in=SEAT_HOLDING
+        )
+        .order_by()
+        .values("agency")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        RegistrationQuota.objects.visible_to(user)
+        .filter(conference=conference)
+        .select_related("agency")
+        .annotate(taken=Coalesce(Subquery(taken, output_field=IntegerField()), 0))
+        .annotate(free=F("seats") - F("taken"))
+        .order_by("agency__code")
+    )
+
+
+def registerable_officials(user, conference) -> QuerySet[Official]:
+    """Officials ``user`` may register for ``conference``: visible to him, active, of an
+    agency with a quota there, and not already holding a seat."""
+    holding = Registration.objects.filter(conference=conference, status__in=SEAT_HOLDING)
+    return (
+        Official.objects.visible_to(user)
+        .filter(
+            active=True,
+            agency__in=RegistrationQuota.objects.filter(conference=conference).values("agency"),
+        )
+        .exclude(pk__in=holding.values("official"))
+        .select_related("agency")
+        .order_by("agency__code", "family_names", "given_names")
+    )
