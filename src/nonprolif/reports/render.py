@@ -1,0 +1,126 @@
+"""A Cable as Markdown, HTML (a whole document, charts inline) or PDF (Typst, charts as SVG
+files beside the template)."""
+
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from nonprolif.core.documents import render_pdf as typst_pdf
+from nonprolif.reports.cable import Cable, Paragraph, Table
+
+CONTENT_TYPES = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "json": "application/json",
+}
+NBSP = "\u00a0"
+EXTENSIONS = {"md": "md", "html": "html", "pdf": "pdf", "json": "json"}
+
+
+def _md_cell(value: str) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(table: Table) -> list[str]:
+    lines = []
+    if table.caption:
+        lines += [f"*{_md_cell(table.caption)}*", ""]
+    numeric = table.numeric or [False] * len(table.columns)
+    lines.append("| " + " | ".join(_md_cell(c) for c in table.columns) + " |")
+    lines.append("|" + "|".join("---:" if n else "---" for n in numeric) + "|")
+    for row in table.rows:
+        lines.append("| " + " | ".join(_md_cell(c) for c in row) + " |")
+    if table.total:
+        lines.append("| " + " | ".join(f"**{_md_cell(c)}**" for c in table.total) + " |")
+    return [*lines, ""]
+
+
+def _paragraph_text(cable: Cable, paragraph: Paragraph) -> str:
+    return f"{paragraph.mark} {cable.portion} " + " ".join(paragraph.text)
+
+
+def render_markdown(cable: Cable) -> str:
+    """The cable as Markdown: the header in a fixed-width block, as cables are read; then
+    the numbered paragraphs with their section headings and tables; the signature."""
+    lines = ["```text", *cable.header.lines(), "```", ""]
+    for paragraph in cable.paragraphs:
+        if paragraph.heading:
+            lines += [f"**{paragraph.heading.upper()}**", ""]
+        lines += [_paragraph_text(cable, paragraph), ""]
+        for table in paragraph.tables:
+            lines += _md_table(table)
+        for chart in paragraph.charts:
+            lines += [f"*[{chart.title}: {chart.name}]*", ""]
+    lines += [cable.signature, ""]
+    return "\n".join(lines)
+
+
+def _context(cable: Cable) -> dict:
+    return {
+        "cable": cable,
+        "header": cable.header,
+        "paragraphs": [
+            {
+                "paragraph": paragraph,
+                "charts": [
+                    {"title": chart.title, "svg": mark_safe(chart.svg)}  # noqa: S308 - our own SVG
+                    for chart in paragraph.charts
+                ],
+            }
+            for paragraph in cable.paragraphs
+        ],
+        "lang": cable.language,
+    }
+
+
+def render_html_fragment(cable: Cable) -> str:
+    """The cable as an HTML fragment (for a page of the application)."""
+    return render_to_string("reports/_cable.html", _context(cable))
+
+
+def render_html(cable: Cable) -> str:
+    """The cable as a whole HTML document with its own styles and inline SVG charts (no
+    external asset: it can be mailed or archived as one file)."""
+    return render_to_string("reports/cable.html", _context(cable))
+
+
+def cable_pdf_data(cable: Cable) -> dict:
+    """The JSON the Typst template reads."""
+    return {
+        "lang": cable.language,
+        # Typst collapses runs of spaces: keep the cable's spacing with no-break spaces.
+        "header": {
+            "routing": [line.replace(" ", NBSP) for line in cable.header.routing_lines()],
+            "slug": [line.replace(" ", NBSP) for line in cable.header.slug_lines()],
+        },
+        "portion": cable.portion,
+        "paragraphs": [
+            {
+                "mark": paragraph.mark,
+                "heading": paragraph.heading.upper(),
+                "text": " ".join(paragraph.text),
+                "tables": [
+                    {
+                        "caption": table.caption,
+                        "columns": table.columns,
+                        "rows": table.rows,
+                        "numeric": table.numeric or [False] * len(table.columns),
+                        "total": table.total,
+                    }
+                    for table in paragraph.tables
+                ],
+                "charts": [
+                    {"file": chart.name, "title": chart.title} for chart in paragraph.charts
+                ],
+            }
+            for paragraph in cable.paragraphs
+        ],
+        "signature": cable.signature,
+        "classification": cable.header.classification.replace(" ", NBSP),
+    }
+
+
+def render_pdf(cable: Cable) -> bytes:
+    """The cable as PDF (Typst), each chart an SVG file beside the template."""
+    files = {chart.name: chart.svg.encode() for chart in cable.charts}
+    return typst_pdf("cable.typ", cable_pdf_data(cable), files=files)
