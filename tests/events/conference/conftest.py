@@ -17,6 +17,7 @@ from nonprolif.events.models import (
     SpeakerStatus,
     Talk,
 )
+from tests.conftest import client_for
 from tests.factories import AgencyFactory, ProgramFactory
 
 TZ = zoneinfo.ZoneInfo("America/Cancun")
@@ -32,6 +33,18 @@ def english():
     """Messages are asserted in English (the source language), whatever the catalogues say."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def as_user():
+    """``as_user(user)``: a client signed in as ``user``, who reads the pages in English."""
+
+    def sign_in(user):
+        user.language = "en"
+        user.save(update_fields=["language"])
+        return client_for(user)
+
+    return sign_in
 
 
 class ConferenceFactory(factory.django.DjangoModelFactory):

@@ -278,16 +278,12 @@ class TalkLanguage(models.TextChoices):
 
 class TalkQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The draft programme. Coordinators and auditors see every talk; a partner agency's
-        users see the talks of the conferences of the programs it partners in (it proposes
-        their speakers). Everyone else reads the published agenda, not the draft."""
-        if not is_signed_in(user):
+        """The draft programme, for the organisers: coordinators and auditors see every
+        talk. Everyone else reads the published agenda (a schedule release), not the
+        draft."""
+        if not is_signed_in(user) or not sees_everything(user):
             return self.none()
-        if sees_everything(user):
-            return self.all()
-        if not user.agency_id or not user.has_role(Role.PARTNER):
-            return self.none()
-        return self.filter(conference__program__partner_agencies__id=user.agency_id).distinct()
+        return self.all()
 
     def placed(self):
         return self.filter(room__isnull=False, starts_at__isnull=False, ends_at__isnull=False)
