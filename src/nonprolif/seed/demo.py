@@ -438,7 +438,7 @@ def load_demo_training(spec: dict, *, people: list[DemoPerson], seed: int, resul
             agencies = item_agencies(program, item)
             codes = [agency.code for agency in agencies]
             if item.senior:
-                seats = dict.fromkeys(codes, item.plan.cohort_size or 0)
+                seats = dict.fromkeys(codes, item.seats_total // max(1, len(codes)))
             else:
                 seats = split_seats(item.seats_total, codes, SeatRule.EVEN)
             upsert(

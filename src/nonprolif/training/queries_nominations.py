@@ -54,8 +54,11 @@ class NominationItem:
     @property
     def seats_total(self) -> int:
         """The seats the item offers: cohort size times cohort count (per target agency for
-        senior sessions, which hold one agency each)."""
-        per_session = self.plan.cohort_size or 0
+        senior sessions, which hold one agency each; the calendar's default size when the
+        item gives none)."""
+        from nonprolif.training.domain.regenerate import DEFAULT_CAPACITY
+
+        per_session = self.plan.cohort_size or DEFAULT_CAPACITY
         if self.senior:
             return per_session * max(1, len(self.plan.target_agency_ids))
         return per_session * (self.plan.cohort_count or 1)

@@ -4,6 +4,7 @@ from nonprolif.training.views import calendar, feeds, sessions, venues
 
 urlpatterns = [
     path("", include("nonprolif.training.urls_attendance")),
+    path("", include("nonprolif.training.urls_nominations")),
     path("programs/<str:code>/calendar/", calendar.calendar_month, name="calendar_month"),
     path("programs/<str:code>/timeline/", calendar.calendar_timeline, name="calendar_timeline"),
     path(

@@ -178,12 +178,14 @@ def set_agency_seats(
     rows = []
     with transaction.atomic():
         settings = _settings_for(program, item)
-        settings.seat_rule = rule
-        settings.weights = dict(weights or {}) if rule == SeatRule.PROPORTIONAL else {}
-        settings.updated_by = actor if getattr(actor, "pk", None) else None
-        settings.updated_at = now
-        settings.full_clean()
-        settings.save()
+        wanted_weights = dict(weights or {}) if rule == SeatRule.PROPORTIONAL else {}
+        if not settings.pk or (settings.seat_rule, settings.weights) != (rule, wanted_weights):
+            settings.seat_rule = rule
+            settings.weights = wanted_weights
+            settings.updated_by = actor if getattr(actor, "pk", None) else None
+            settings.updated_at = now
+            settings.full_clean()
+            settings.save()
         for code, value in sorted(clean.items()):
             row = existing.get(code)
             if row is not None and row.seats == value:
@@ -193,7 +195,7 @@ def set_agency_seats(
             if row is None:
                 row = AgencySeats(program=program, item_key=item.key, agency=agencies[code])
             row.seats = value
-            row.updated_by = settings.updated_by
+            row.updated_by = actor if getattr(actor, "pk", None) else None
             row.updated_at = now
             row.full_clean()
             row.save()
@@ -216,7 +218,7 @@ def apply_seat_rule(
     _require(actor, "training.manage_seats", program)
     codes = [agency.code for agency in item_agencies(program, item)]
     if item.senior:
-        size = item.plan.cohort_size or 0
+        size = item.seats_total // max(1, len(codes))
         seats = dict.fromkeys(codes, size)
         if rule == SeatRule.PROPORTIONAL:
             seats = split_seats(size * len(codes), codes, rule, weights)
