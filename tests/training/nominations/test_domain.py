@@ -34,9 +34,7 @@ from nonprolif.training.models.nomination import (
 
 def test_even_split_gives_the_remainder_to_agencies_in_code_order():
     assert split_seats(10, ["SSP", "CISEN", "PGR"], "even") == {"CISEN": 4, "PGR": 3, "SSP": 3}
-    assert split_seats(200, [f"A{n}" for n in range(8)], "even") == {
-        f"A{n}": 25 for n in range(8)
-    }
+    assert split_seats(200, [f"A{n}" for n in range(8)], "even") == {f"A{n}": 25 for n in range(8)}
 
 
 def test_proportional_split_uses_largest_remainders_and_sums_to_the_total():
@@ -103,9 +101,7 @@ def test_liaison_nominates_an_official_of_his_agency(liaison_a, program, trainin
 
 def test_liaison_cannot_nominate_another_agencys_official(liaison_a, program, training, official_b):
     with pytest.raises(PermissionDenied):
-        nominate(
-            actor=liaison_a, program=program, item=training, data=NominationInput(official_b)
-        )
+        nominate(actor=liaison_a, program=program, item=training, data=NominationInput(official_b))
     assert not Nomination.objects.exists()
 
 
@@ -115,9 +111,7 @@ def test_senior_sessions_accept_only_senior_officials(
     with pytest.raises(ValidationError) as error:
         nominate(actor=liaison_a, program=program, item=senior, data=NominationInput(official_a))
     assert "senior" in error.value.message_dict["official"][0]
-    nominate(
-        actor=liaison_a, program=program, item=senior, data=NominationInput(senior_official_a)
-    )
+    nominate(actor=liaison_a, program=program, item=senior, data=NominationInput(senior_official_a))
     assert Nomination.objects.get().official == senior_official_a
 
 
@@ -169,7 +163,8 @@ def test_approval_is_two_stage_and_a_decline_needs_a_reason(
     decide_nomination(actor=coordinator, nomination=nomination, decision="approved")
     nomination.refresh_from_db()
     assert nomination.status == NominationStatus.APPROVED
-    assert nomination.decided_by == coordinator and nomination.decided_at is not None
+    assert nomination.decided_by == coordinator
+    assert nomination.decided_at is not None
     with pytest.raises(ValidationError):
         decide_nomination(actor=coordinator, nomination=nomination, decision="declined", reason="x")
 
@@ -183,9 +178,7 @@ def small_program(program, training, coordinator, agency_a, agency_b, officials_
     from nonprolif.training.models import Session
 
     Session.objects.filter(item_key=training.key).update(capacity=2)
-    set_agency_seats(
-        actor=coordinator, program=program, item=training, seats={"AAA": 4, "BBB": 4}
-    )
+    set_agency_seats(actor=coordinator, program=program, item=training, seats={"AAA": 4, "BBB": 4})
     return officials_of(agency_a, 5), officials_of(agency_b, 3)
 
 
@@ -200,7 +193,8 @@ def test_over_subscribed_item_leaves_nominees_out_with_reasons(
     assert set(left) == {noms[4].pk}
     assert left[noms[4].pk].code == QUOTA_FULL
     noms[4].refresh_from_db()
-    assert noms[4].session is None and noms[4].outcome_code == QUOTA_FULL
+    assert noms[4].session is None
+    assert noms[4].outcome_code == QUOTA_FULL
     assert noms[4].waitlist_rank == 1
     assert SessionParticipant.objects.count() == 7
     assert AssignmentRun.objects.count() == 1
@@ -253,7 +247,7 @@ def test_senior_sessions_hold_only_seniors_of_their_agency(
 def test_withdrawal_promotes_the_first_waitlisted_nominee_and_emails_both_in_their_languages(
     coordinator, liaison_a, program, training, small_program, make_nomination
 ):
-    aaa, bbb = small_program
+    aaa, _bbb = small_program
     for official in aaa:
         official.language = "es-mx"
         official.save()
@@ -263,7 +257,8 @@ def test_withdrawal_promotes_the_first_waitlisted_nominee_and_emails_both_in_the
     noms = [make_nomination(o, training, minute=n) for n, o in enumerate(aaa)]
     run_assignment(actor=coordinator, program=program)
     noms[4].refresh_from_db()
-    assert noms[4].session is None and noms[4].waitlist_rank == 1
+    assert noms[4].session is None
+    assert noms[4].waitlist_rank == 1
     noms[1].refresh_from_db()
     seat = noms[1].session
     assert seat is not None
@@ -273,7 +268,8 @@ def test_withdrawal_promotes_the_first_waitlisted_nominee_and_emails_both_in_the
     noms[1].refresh_from_db()
     noms[4].refresh_from_db()
     assert noms[1].status == NominationStatus.WITHDRAWN
-    assert noms[1].withdrawn_by == liaison_a and noms[1].withdrawn_at is not None
+    assert noms[1].withdrawn_by == liaison_a
+    assert noms[1].withdrawn_at is not None
     assert not SessionParticipant.objects.filter(official=aaa[1]).exists()
     assert noms[4].session is not None
     assert SessionParticipant.objects.filter(official=aaa[4], session=noms[4].session).exists()
@@ -298,7 +294,9 @@ def test_withdrawal_before_any_assignment_only_changes_the_status(
     assert not mail.outbox
 
 
-def test_other_agency_liaison_cannot_withdraw(liaison_b, program, training, official_a, make_nomination):
+def test_other_agency_liaison_cannot_withdraw(
+    liaison_b, program, training, official_a, make_nomination
+):
     nomination = make_nomination(official_a, training)
     with pytest.raises(PermissionDenied):
         withdraw_nomination(actor=liaison_b, nomination=nomination)
@@ -307,7 +305,13 @@ def test_other_agency_liaison_cannot_withdraw(liaison_b, program, training, offi
 
 
 def test_substitute_inherits_the_waitlist_order_and_awaits_approval_then_takes_the_seat(
-    coordinator, liaison_a, program, training, small_program, make_nomination, officials_of,
+    coordinator,
+    liaison_a,
+    program,
+    training,
+    small_program,
+    make_nomination,
+    officials_of,
     agency_a,
 ):
     aaa, _bbb = small_program
@@ -322,7 +326,8 @@ def test_substitute_inherits_the_waitlist_order_and_awaits_approval_then_takes_t
     )
 
     noms[0].refresh_from_db()
-    assert noms[0].status == NominationStatus.SUBSTITUTED and noms[0].withdrawn_by == liaison_a
+    assert noms[0].status == NominationStatus.SUBSTITUTED
+    assert noms[0].withdrawn_by == liaison_a
     assert substitute.status == NominationStatus.SUBMITTED
     assert substitute.order_at == noms[0].order_at
     assert substitute.substitute_for == noms[0]
