@@ -48,17 +48,24 @@ def _unexpected(fields: dict, allowed: set[str]) -> None:
 
 
 def _clean_decision(decision: MeetingDecision) -> None:
+    errors: dict = {}
     try:
-        decision.full_clean()
+        decision.full_clean(validate_constraints=False)
     except ValidationError as error:
-        # Name the field a person typed, not the model's constraint.
-        messages = error.message_dict
-        if "__all__" in messages and any("number" in m.lower() for m in messages["__all__"]):
-            messages.setdefault("number", []).append(
-                _("Another decision of this meeting has this number.")
-            )
-            messages.pop("__all__")
-        raise ValidationError(messages) from None
+        errors.update(error.message_dict)
+    taken = (
+        MeetingDecision.objects.filter(meeting_id=decision.meeting_id, number=decision.number)
+        .exclude(pk=decision.pk)
+        .exists()
+    )
+    if decision.number is not None and decision.number < 1 and "number" not in errors:
+        errors["number"] = [_("Number decisions from 1.")]
+    if taken:
+        errors.setdefault("number", []).append(
+            _("Another decision of this meeting has this number.")
+        )
+    if errors:
+        raise ValidationError(errors)
 
 
 def create_decision(

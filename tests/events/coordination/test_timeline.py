@@ -1,0 +1,120 @@
+import datetime
+
+from nonprolif.events.models import Conference
+from nonprolif.events.queries_coordination import engagement_timeline
+from nonprolif.program.domain import decide_item
+from nonprolif.program.models import Decision
+from nonprolif.training.models import Audience, Session
+from tests.factories import MeetingFactory, ProposalFactory, ProposalItemFactory
+
+
+def _session(program, agency=None, *, start, cohort=None, key=None):
+    import uuid
+
+    return Session.objects.create(
+        program=program,
+        item_key=key or uuid.uuid4(),
+        item_number=1,
+        title_es="Curso",
+        title_en="Course",
+        audience=Audience.SENIOR if agency else Audience.EVERYONE,
+        cohort=None if agency else (cohort or 1),
+        audience_agency=agency,
+        start=start,
+        end=start,
+        planned=start,
+        capacity=10,
+        planned_capacity=10,
+    )
+
+
+def _timeline_data(program, coordinator, meeting, agency_a, agency_b, partner_agency):
+    proposal = ProposalFactory(
+        program=program, submitted_by=partner_agency, submitted_on=datetime.date(2009, 8, 28)
+    )
+    item = ProposalItemFactory(proposal=proposal, number=1)
+    decide_item(actor=coordinator, item=item, decision=Decision.ACCEPTED)
+    b_meeting = MeetingFactory(
+        program=program, title_en="B only", title_es="Solo B", date=datetime.date(2009, 7, 1)
+    )
+    b_meeting.agencies.set([agency_b])
+    _session(program, start=datetime.date(2009, 10, 23))
+    _session(program, agency_a, start=datetime.date(2009, 11, 9))
+    _session(program, agency_b, start=datetime.date(2009, 11, 17))
+    Conference.objects.create(
+        program=program,
+        acronym="wmd-cancun-2009",
+        title_es="Conferencia",
+        title_en="Conference",
+        city="Cancún",
+        host_agency=agency_a,
+        start_date=datetime.date(2009, 11, 18),
+        end_date=datetime.date(2009, 11, 20),
+    )
+
+
+def test_timeline_lists_everything_in_date_order(
+    coordinator, program, meeting, agency_a, agency_b, partner_agency
+):
+    _timeline_data(program, coordinator, meeting, agency_a, agency_b, partner_agency)
+    entries = engagement_timeline(coordinator, program)
+    kinds = [entry.kind for entry in entries]
+    assert kinds[:3] == ["meeting", "meeting", "proposal"]
+    assert {"decisions", "session", "conference"} <= set(kinds)
+    dates = [entry.date for entry in entries]
+    assert dates == sorted(dates)
+
+
+def test_agency_filter_keeps_the_entries_concerning_it(
+    coordinator, program, meeting, agency_a, agency_b, partner_agency
+):
+    _timeline_data(program, coordinator, meeting, agency_a, agency_b, partner_agency)
+    titles = [e.title for e in engagement_timeline(coordinator, program, agency=agency_a)]
+    assert "August meeting" in titles or "Reunión de agosto" in titles
+    assert not any(t in titles for t in ("B only", "Solo B"))
+    senior = [e for e in engagement_timeline(coordinator, program, agency=agency_a)]
+    assert not any(e.date == datetime.date(2009, 11, 17) for e in senior)
+    assert any(e.date == datetime.date(2009, 11, 9) for e in senior)
+
+
+def test_liaison_never_sees_other_agencies_meetings_or_sessions(
+    coordinator, liaison_a, program, meeting, agency_a, agency_b, partner_agency
+):
+    _timeline_data(program, coordinator, meeting, agency_a, agency_b, partner_agency)
+    entries = engagement_timeline(liaison_a, program)
+    assert not any(e.title in ("B only", "Solo B") for e in entries)
+    assert not any(e.date == datetime.date(2009, 11, 17) for e in entries)
+    assert any(e.kind == "meeting" for e in entries)
+
+
+def test_timeline_page_and_api_filter_by_agency(
+    as_user, coordinator, program, meeting, agency_a, agency_b, partner_agency
+):
+    _timeline_data(program, coordinator, meeting, agency_a, agency_b, partner_agency)
+    client = as_user(coordinator)
+    response = client.get("/programs/prog-test/timeline/engagement/", {"agency": "BBB"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Solo B" in body or "B only" in body
+    assert "Reunión de agosto" not in body and "August meeting" not in body
+    api = client.get("/api/v1/programs/prog-test/timeline", {"agency": "BBB"}).json()
+    assert [e["date"] for e in api] == sorted(e["date"] for e in api)
+    assert client.get("/api/v1/programs/prog-test/timeline", {"agency": "NOPE"}).status_code == 422
+
+
+def test_timeline_queries_do_not_grow_with_entries(
+    as_user, coordinator, program, meeting, agency_a, agency_b, partner_agency, count_queries
+):
+    client = as_user(coordinator)
+    url = "/programs/prog-test/timeline/engagement/"
+    _timeline_data(program, coordinator, meeting, agency_a, agency_b, partner_agency)
+    client.get(url)
+    few, response = count_queries(lambda: client.get(url))
+    before = len(response.context["entries"])
+    _session(program, start=datetime.date(2010, 1, 23), cohort=2)
+    _session(program, agency_b, start=datetime.date(2010, 2, 1))
+    extra = MeetingFactory(program=program, date=datetime.date(2009, 12, 1))
+    extra.agencies.set([agency_a, agency_b])
+    many, response = count_queries(lambda: client.get(url))
+    assert len(response.context["entries"]) == before + 3
+    assert many == few
