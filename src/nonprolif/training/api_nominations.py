@@ -13,7 +13,7 @@ import uuid
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -292,7 +292,7 @@ def post_nomination(request, code: str, item_key: str, payload: NominationIn):
     nomination = nominate(
         actor=request.auth, program=program, item=item, data=_input(request.auth, payload)
     )
-    return 201, get_nomination_for(request.auth, nomination.pk)
+    return Status(201, get_nomination_for(request.auth, nomination.pk))
 
 
 @router.post(
@@ -394,7 +394,7 @@ def substitute(request, nomination_id: int, payload: SubstituteIn):
         data=_input(request.auth, payload),
         reason=payload.reason,
     )
-    return 201, get_nomination_for(request.auth, created.pk)
+    return Status(201, get_nomination_for(request.auth, created.pk))
 
 
 @router.post("/programs/{code}/assignment", response={200: dict, **WRITE_ERRORS})
