@@ -13,7 +13,7 @@ import uuid
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import ErrorOut, ValidationErrorOut, service_errors
@@ -397,7 +397,7 @@ def get_progress(request, code: str, agency: str | None = None, item: uuid.UUID 
     if agency:
         chosen = progress_agencies(request.auth, program).filter(code=agency).first()
         if chosen is None:
-            return 404, {"detail": _("No such agency.")}
+            return Status(404, {"detail": _("No such agency.")})
     progress = program_progress(request.auth, program, agency=chosen, item_key=item)
     return {
         "program": program.code,
