@@ -7,7 +7,6 @@ from django.core.management import CommandError, call_command
 
 from nonprolif.core.roles import Role
 from nonprolif.program.models import ItemDecision, ItemStatus, Proposal, ProposalStatus
-from nonprolif.seed.demo import BUILTIN_DEMO, load_demo_document
 from nonprolif.seed.loader import builtin_document, load_program_document
 from tests.factories import UserFactory
 
@@ -110,8 +109,8 @@ def test_liaison_cannot_reach_an_item_he_does_not_see(liaison_a, proposal, item_
 
 
 def test_the_builtin_2009_program_is_accepted_in_one_command(db):
+    # The program alone: the demo data (``seed --demo``) already accepts every item.
     load_program_document(builtin_document())
-    load_demo_document(builtin_document(BUILTIN_DEMO))
     coordinator = UserFactory(username="coordinador-test", roles=[Role.COORDINATOR])
     out = review("--program", "mx-2009", "--as", coordinator.username, "--accept-all")
     proposal = Proposal.objects.get(program__code="mx-2009")
