@@ -8,6 +8,9 @@ nothing and writes no audit entries the second time:
 - program: ``code``
 - proposal: (program, ``submitted_by``, ``version``); its items: ``number``
 - meeting: (program, ``title_es``, ``date``)
+- conference: ``acronym`` (fields: acronym, title_es, title_en, description_es?,
+  description_en?, city, venue?, host_agency (code), start_date, end_date, time_zone?,
+  day_start? and day_end? as HH:MM)
 
 Records in the database that the document does not mention are left alone. Nothing in this
 module knows about a particular program: another country, other agencies or another partner is
@@ -28,7 +31,7 @@ from django.utils import translation
 
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.models import Agency
-from nonprolif.events.models import Meeting
+from nonprolif.events.models import Conference, Meeting
 from nonprolif.program.models import Program, Proposal, ProposalItem
 
 FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
@@ -239,7 +242,31 @@ ITEM_OPTIONAL = {
 MEETING_FIELDS = {"title_es", "title_en", "date", "place", "agencies"}
 MEETING_OPTIONAL = {"date_precision", "summary_es", "summary_en"}
 DOCUMENT_FIELDS = {"format", "program"}
-DOCUMENT_OPTIONAL = {"agencies", "proposals", "meetings", "source_es", "source_en"}
+CONFERENCE_FIELDS = {
+    "acronym",
+    "title_es",
+    "title_en",
+    "city",
+    "host_agency",
+    "start_date",
+    "end_date",
+}
+CONFERENCE_OPTIONAL = {
+    "description_es",
+    "description_en",
+    "venue",
+    "time_zone",
+    "day_start",
+    "day_end",
+}
+DOCUMENT_OPTIONAL = {
+    "agencies",
+    "proposals",
+    "meetings",
+    "conferences",
+    "source_es",
+    "source_en",
+}
 
 
 def _agencies_in_order(entries: list[dict]) -> list[tuple[int, dict]]:
@@ -425,20 +452,63 @@ def _load_meetings(
         )
 
 
+def _time(value: Any, where: str) -> datetime.time | None:
+    if value is None:
+        return None
+    try:
+        return datetime.time.fromisoformat(value)
+    except (TypeError, ValueError):
+        fail(where, f"“{value}” is not a time in the form HH:MM")
+
+
+def _load_conferences(
+    entries: Any, program: Program, agencies: _Agencies, result: SeedResult, actor
+) -> None:
+    """The program's conferences (key: ``acronym``); rooms, speakers and talks are demo
+    data (``seed/demo.py``)."""
+    if not isinstance(entries, list):
+        fail("conferences", "expected a list")
+    for i, entry in enumerate(entries):
+        where = f"conferences[{i}]"
+        check_entry(entry, where, CONFERENCE_FIELDS, CONFERENCE_OPTIONAL)
+        upsert(
+            Conference,
+            key={"acronym": entry["acronym"]},
+            values={
+                "program": program,
+                "title_es": entry["title_es"],
+                "title_en": entry["title_en"],
+                "description_es": entry.get("description_es", ""),
+                "description_en": entry.get("description_en", ""),
+                "city": entry["city"],
+                "venue": entry.get("venue", ""),
+                "host_agency": agencies.get(entry["host_agency"], f"{where}.host_agency"),
+                "start_date": _date(entry["start_date"], f"{where}.start_date"),
+                "end_date": _date(entry["end_date"], f"{where}.end_date"),
+                "time_zone": entry.get("time_zone", program.time_zone),
+                "day_start": _time(entry.get("day_start"), f"{where}.day_start"),
+                "day_end": _time(entry.get("day_end"), f"{where}.day_end"),
+            },
+            where=where,
+            result=result,
+            actor=actor,
+        )
+
+
 def load_program_document(doc: dict, *, actor=None) -> SeedResult:
     """Load one program document (the format of ``fixtures/mx-2009.json``).
 
     Upserts by natural key (see the module docstring): agencies (parents first), the program
     with its lead, member and partner agencies, each partner proposal with its items and their
-    target agencies, and the meetings with their participating agencies.
+    target agencies, the meetings with their participating agencies, and the conferences.
 
     Raises ValidationError naming the place in the document and the field (e.g.
     ``proposals[0].items[3].cohort_size``) and why; then nothing is written.
 
     Side effects, in one transaction: rows created or updated in Agency, Program, Proposal,
-    ProposalItem and Meeting (and their many-to-many links); one audit entry ``seed.create``
-    or ``seed.update`` per row created or changed. A second load of the same document
-    changes nothing and writes no audit entry.
+    ProposalItem, Meeting and Conference (and their many-to-many links); one audit entry
+    ``seed.create`` or ``seed.update`` per row created or changed. A second load of the same
+    document changes nothing and writes no audit entry.
     """
     check_entry(doc, "document", DOCUMENT_FIELDS, DOCUMENT_OPTIONAL)
     if doc["format"] != PROGRAM_FORMAT:
@@ -450,4 +520,5 @@ def load_program_document(doc: dict, *, actor=None) -> SeedResult:
         program = _load_program(doc["program"], agencies, result, actor)
         _load_proposals(doc.get("proposals", []), program, agencies, result, actor)
         _load_meetings(doc.get("meetings", []), program, agencies, result, actor)
+        _load_conferences(doc.get("conferences", []), program, agencies, result, actor)
     return result
