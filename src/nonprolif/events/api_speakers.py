@@ -31,13 +31,13 @@ from nonprolif.events.domain.speakers import (
     send_invitation,
 )
 from nonprolif.events.models import RegistrationStatus, SpeakerResponse, SpeakerStatus
+from nonprolif.events.queries_conference import get_conference_for
 from nonprolif.events.queries_speakers import (
     checkin_list,
     conference_quotas,
     conference_registrations,
     conference_speakers,
     confirmed_speakers,
-    get_conference_for,
     get_invitation_for,
     get_registration_for,
     get_speaker_for,
@@ -56,8 +56,8 @@ PDF = {
 }
 
 
-def _conference(user, acronym, perm):
-    conference = get_conference_for(user, acronym)
+def _conference(user, conference_id, perm):
+    conference = get_conference_for(user, conference_id)
     if not user.has_perm(perm, conference):
         raise Http404(_("No such conference."))
     return conference
@@ -89,7 +89,7 @@ class InvitationSentOut(Schema):
 
 class SpeakerOut(Schema):
     id: int
-    conference: str
+    conference: int
     name: str
     organisation: str
     email: str
@@ -110,8 +110,8 @@ class SpeakerOut(Schema):
     invitations: list[InvitationOut]
 
     @staticmethod
-    def resolve_conference(obj) -> str:
-        return obj.conference.acronym
+    def resolve_conference(obj) -> int:
+        return obj.conference_id
 
     @staticmethod
     def resolve_has_photo(obj) -> bool:
@@ -175,7 +175,7 @@ class OfficialRef(Schema):
 
 class RegistrationOut(Schema):
     id: int
-    conference: str
+    conference: int
     official: OfficialRef
     agency: str
     registered_at: datetime.datetime
@@ -185,8 +185,8 @@ class RegistrationOut(Schema):
     checked_in_at: datetime.datetime | None
 
     @staticmethod
-    def resolve_conference(obj) -> str:
-        return obj.conference.acronym
+    def resolve_conference(obj) -> int:
+        return obj.conference_id
 
     @staticmethod
     def resolve_agency(obj) -> str:
@@ -204,20 +204,22 @@ class ReasonIn(Schema):
 # --- speakers ---------------------------------------------------------------------------------
 
 
-@router.get("/conferences/{acronym}/speakers", response={200: list[SpeakerOut], 404: ErrorOut})
+@router.get(
+    "/conferences/{conference_id}/speakers", response={200: list[SpeakerOut], 404: ErrorOut}
+)
 @paginate(LimitOffsetPagination)
-def list_speakers(request, acronym: str, status: str = ""):
+def list_speakers(request, conference_id: int, status: str = ""):
     """The conference's speakers the caller can see (coordinators, auditors, the program's
     partners), by name; ``status`` narrows to proposed, accepted or declined."""
-    conference = _conference(request.auth, acronym, "events.view_speakers")
+    conference = _conference(request.auth, conference_id, "events.view_speakers")
     return conference_speakers(request.auth, conference, status=status)
 
 
-@router.post("/conferences/{acronym}/speakers", response={201: SpeakerOut, **WRITE_ERRORS})
+@router.post("/conferences/{conference_id}/speakers", response={201: SpeakerOut, **WRITE_ERRORS})
 @service_errors
-def post_speaker(request, acronym: str, payload: SpeakerIn):
+def post_speaker(request, conference_id: int, payload: SpeakerIn):
     """Propose a speaker (a partner agency's users; the coordinator)."""
-    conference = _conference(request.auth, acronym, "events.view_speakers")
+    conference = _conference(request.auth, conference_id, "events.view_speakers")
     speaker = propose_speaker(actor=request.auth, conference=conference, **payload.dict())
     return Status(201, get_speaker_for(request.auth, speaker.pk))
 
@@ -263,22 +265,23 @@ def post_invitation_revoke(request, invitation_id: int):
 
 
 @router.get(
-    "/conferences/{acronym}/registration-quotas", response={200: list[QuotaOut], 404: ErrorOut}
+    "/conferences/{conference_id}/registration-quotas",
+    response={200: list[QuotaOut], 404: ErrorOut},
 )
-def list_quotas(request, acronym: str):
+def list_quotas(request, conference_id: int):
     """The agencies' seats (a liaison sees his agency's) and how many are taken."""
-    conference = _conference(request.auth, acronym, "events.view_registrations")
+    conference = _conference(request.auth, conference_id, "events.view_registrations")
     return list(conference_quotas(request.auth, conference))
 
 
 @router.put(
-    "/conferences/{acronym}/registration-quotas/{agency_code}",
+    "/conferences/{conference_id}/registration-quotas/{agency_code}",
     response={200: QuotaOut, **WRITE_ERRORS},
 )
 @service_errors
-def put_quota(request, acronym: str, agency_code: str, payload: QuotaIn):
+def put_quota(request, conference_id: int, agency_code: str, payload: QuotaIn):
     """Set an agency's seats (coordinators)."""
-    conference = _conference(request.auth, acronym, "events.view_registrations")
+    conference = _conference(request.auth, conference_id, "events.view_registrations")
     agency = Agency.objects.visible_to(request.auth).filter(code=agency_code).first()
     if agency is None:
         raise ValidationError({"agency": _("Unknown agency: %(code)s.") % {"code": agency_code}})
@@ -287,23 +290,25 @@ def put_quota(request, acronym: str, agency_code: str, payload: QuotaIn):
 
 
 @router.get(
-    "/conferences/{acronym}/registrations",
+    "/conferences/{conference_id}/registrations",
     response={200: list[RegistrationOut], 404: ErrorOut},
 )
 @paginate(LimitOffsetPagination)
-def list_registrations(request, acronym: str, status: str = "", agency: str = "", q: str = ""):
+def list_registrations(
+    request, conference_id: int, status: str = "", agency: str = "", q: str = ""
+):
     """The registrations the caller can see (a liaison: his agency's), by family name."""
-    conference = _conference(request.auth, acronym, "events.view_registrations")
+    conference = _conference(request.auth, conference_id, "events.view_registrations")
     return conference_registrations(request.auth, conference, status=status, agency=agency, q=q)
 
 
 @router.post(
-    "/conferences/{acronym}/registrations", response={201: RegistrationOut, **WRITE_ERRORS}
+    "/conferences/{conference_id}/registrations", response={201: RegistrationOut, **WRITE_ERRORS}
 )
 @service_errors
-def post_registration(request, acronym: str, payload: RegistrationIn):
+def post_registration(request, conference_id: int, payload: RegistrationIn):
     """Register an official (his agency's liaison; the coordinator), within the quota."""
-    conference = _conference(request.auth, acronym, "events.view_registrations")
+    conference = _conference(request.auth, conference_id, "events.view_registrations")
     official = Official.objects.visible_to(request.auth).filter(pk=payload.official).first()
     if official is None:
         raise ValidationError({"official": _("Unknown official.")})
@@ -387,14 +392,14 @@ def get_badge(request, registration_id: int):
 
 
 @router.get(
-    "/conferences/{acronym}/badges.pdf",
+    "/conferences/{conference_id}/badges.pdf",
     response={403: ErrorOut, 404: ErrorOut},
     openapi_extra=PDF,
 )
-def get_badges(request, acronym: str):
+def get_badges(request, conference_id: int):
     """Every badge of the conference (confirmed speakers and approved attendees), as one PDF
     (coordinators)."""
-    conference = _conference(request.auth, acronym, "events.view_registrations")
+    conference = _conference(request.auth, conference_id, "events.view_registrations")
     if not request.auth.has_perm("events.print_badges", conference):
         return Status(403, {"detail": _("You are not allowed to do this.")})
     pdf = badges_pdf(

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from nonprolif.core.models import Official
 from nonprolif.core.models.token import hash_token
 from nonprolif.events.models import (
-    Conference,
     Registration,
     RegistrationQuota,
     RegistrationStatus,
@@ -21,22 +20,6 @@ from nonprolif.events.models import (
     SpeakerStatus,
 )
 from nonprolif.events.models.registrations import SEAT_HOLDING
-
-# --- conferences ------------------------------------------------------------------------------
-
-
-def get_conference_for(user, acronym) -> Conference:
-    """The conference with this acronym if ``user`` can see it; Http404 otherwise."""
-    conference = (
-        Conference.objects.visible_to(user)
-        .select_related("program", "host_agency")
-        .filter(acronym=acronym)
-        .first()
-    )
-    if conference is None:
-        raise Http404(_("No such conference."))
-    return conference
-
 
 # --- speakers ---------------------------------------------------------------------------------
 

@@ -10,9 +10,9 @@ from nonprolif.events.views import registrations, speakers
 
 urlpatterns = [
     # Speakers
-    path("conferences/<slug:acronym>/speakers/", speakers.speaker_list, name="speaker_list"),
+    path("conferences/<int:pk>/speakers/", speakers.speaker_list, name="speaker_list"),
     path(
-        "conferences/<slug:acronym>/speakers/propose/",
+        "conferences/<int:pk>/speakers/propose/",
         speakers.speaker_propose,
         name="speaker_propose",
     ),
@@ -34,28 +34,28 @@ urlpatterns = [
     ),
     # Registrations
     path(
-        "conferences/<slug:acronym>/registrations/",
+        "conferences/<int:pk>/registrations/",
         registrations.registration_list,
         name="registration_list",
     ),
     path(
-        "conferences/<slug:acronym>/registrations/new/",
+        "conferences/<int:pk>/registrations/new/",
         registrations.registration_create,
         name="registration_create",
     ),
     path(
-        "conferences/<slug:acronym>/registrations/quotas/",
+        "conferences/<int:pk>/registrations/quotas/",
         registrations.registration_quota,
         name="registration_quota",
     ),
     path(
-        "conferences/<slug:acronym>/badges.pdf",
+        "conferences/<int:pk>/badges.pdf",
         registrations.conference_badges,
         name="conference_badges",
     ),
-    path("conferences/<slug:acronym>/check-in/", registrations.checkin_door, name="checkin_door"),
+    path("conferences/<int:pk>/check-in/", registrations.checkin_door, name="checkin_door"),
     path(
-        "conferences/<slug:acronym>/check-in/list/",
+        "conferences/<int:pk>/check-in/list/",
         registrations.checkin_print,
         name="checkin_print",
     ),

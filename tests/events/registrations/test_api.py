@@ -18,12 +18,12 @@ def test_liaison_sees_only_his_agencys_registrations(
     as_user, liaison_a, registration_a, registration_b
 ):
     client = as_user(liaison_a)
-    acronym = registration_a.conference.acronym
-    listing = client.get(f"{API}/conferences/{acronym}/registrations").json()
+    conference_id = registration_a.conference.pk
+    listing = client.get(f"{API}/conferences/{conference_id}/registrations").json()
     assert listing["count"] == 1
     assert [item["id"] for item in listing["items"]] == [registration_a.pk]
     assert client.get(f"{API}/registrations/{registration_b.pk}").status_code == 404
-    quotas = client.get(f"{API}/conferences/{acronym}/registration-quotas").json()
+    quotas = client.get(f"{API}/conferences/{conference_id}/registration-quotas").json()
     assert quotas == [{"agency": "AAA", "seats": 2, "taken": 1}]
 
 
@@ -33,17 +33,19 @@ def test_registration_endpoints_are_404_for_users_without_registrations(
 ):
     approve(registration_a)
     client = as_user(request.getfixturevalue(user))
-    acronym = registration_a.conference.acronym
+    conference_id = registration_a.conference.pk
     pk = registration_a.pk
-    assert client.get(f"{API}/conferences/{acronym}/registrations").status_code == 404
-    assert client.get(f"{API}/conferences/{acronym}/registration-quotas").status_code == 404
-    assert client.get(f"{API}/conferences/{acronym}/badges.pdf").status_code == 404
+    assert client.get(f"{API}/conferences/{conference_id}/registrations").status_code == 404
+    assert client.get(f"{API}/conferences/{conference_id}/registration-quotas").status_code == 404
+    assert client.get(f"{API}/conferences/{conference_id}/badges.pdf").status_code == 404
     response = client.put(
-        f"{API}/conferences/{acronym}/registration-quotas/AAA", {"seats": 50}, content_type=JSON
+        f"{API}/conferences/{conference_id}/registration-quotas/AAA",
+        {"seats": 50},
+        content_type=JSON,
     )
     assert response.status_code == 404
     response = client.post(
-        f"{API}/conferences/{acronym}/registrations",
+        f"{API}/conferences/{conference_id}/registrations",
         {"official": registration_a.official_id},
         content_type=JSON,
     )
@@ -72,7 +74,7 @@ def test_other_agencys_liaison_gets_404_and_changes_nothing(as_user, liaison_b, 
 
 def test_liaison_registers_until_the_quota_is_full(as_user, liaison_a, quotas, officials_a):
     client = as_user(liaison_a)
-    url = f"{API}/conferences/{quotas.acronym}/registrations"
+    url = f"{API}/conferences/{quotas.pk}/registrations"
     for official in officials_a[:2]:
         response = client.post(url, {"official": official.pk}, content_type=JSON)
         assert response.status_code == 201
@@ -88,7 +90,7 @@ def test_liaison_registers_until_the_quota_is_full(as_user, liaison_a, quotas, o
 
 def test_liaison_cannot_register_another_agencys_official(as_user, liaison_a, quotas, official_b2):
     response = as_user(liaison_a).post(
-        f"{API}/conferences/{quotas.acronym}/registrations",
+        f"{API}/conferences/{quotas.pk}/registrations",
         {"official": official_b2.pk},
         content_type=JSON,
     )
@@ -99,17 +101,23 @@ def test_liaison_cannot_register_another_agencys_official(as_user, liaison_a, qu
 
 def test_coordinator_sets_quotas_and_decides(as_user, coordinator, liaison_a, registration_a):
     client = as_user(coordinator)
-    acronym = registration_a.conference.acronym
+    conference_id = registration_a.conference.pk
     response = client.put(
-        f"{API}/conferences/{acronym}/registration-quotas/AAA", {"seats": 7}, content_type=JSON
+        f"{API}/conferences/{conference_id}/registration-quotas/AAA",
+        {"seats": 7},
+        content_type=JSON,
     )
     assert response.json() == {"agency": "AAA", "seats": 7, "taken": 1}
     response = client.put(
-        f"{API}/conferences/{acronym}/registration-quotas/NOPE", {"seats": 7}, content_type=JSON
+        f"{API}/conferences/{conference_id}/registration-quotas/NOPE",
+        {"seats": 7},
+        content_type=JSON,
     )
     assert (response.status_code, fields_of(response)) == (422, {"agency"})
     response = as_user(liaison_a).put(
-        f"{API}/conferences/{acronym}/registration-quotas/AAA", {"seats": 70}, content_type=JSON
+        f"{API}/conferences/{conference_id}/registration-quotas/AAA",
+        {"seats": 70},
+        content_type=JSON,
     )
     assert response.status_code == 403
     response = client.post(
@@ -135,11 +143,13 @@ def test_liaison_cannot_approve_but_can_cancel(as_user, liaison_a, registration_
 
 def test_badges_over_the_api(as_user, coordinator, liaison_a, registration_a, approve):
     approve(registration_a)
-    acronym = registration_a.conference.acronym
-    response = as_user(coordinator).get(f"{API}/conferences/{acronym}/badges.pdf")
+    conference_id = registration_a.conference.pk
+    response = as_user(coordinator).get(f"{API}/conferences/{conference_id}/badges.pdf")
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    assert as_user(liaison_a).get(f"{API}/conferences/{acronym}/badges.pdf").status_code == 403
+    assert (
+        as_user(liaison_a).get(f"{API}/conferences/{conference_id}/badges.pdf").status_code == 403
+    )
     own = as_user(liaison_a).get(f"{API}/registrations/{registration_a.pk}/badge.pdf")
     assert own.content.startswith(b"%PDF")
 
@@ -155,5 +165,5 @@ def test_registration_list_api_query_count_does_not_grow(
         )
     client = as_user(coordinator)
     with django_assert_num_queries(6):
-        response = client.get(f"{API}/conferences/{quotas.acronym}/registrations")
+        response = client.get(f"{API}/conferences/{quotas.pk}/registrations")
     assert response.json()["count"] == n

@@ -12,7 +12,7 @@ def test_liaison_sees_only_his_agencys_registrations(
     as_user, liaison_a, registration_a, registration_b
 ):
     client = as_user(liaison_a)
-    response = client.get(reverse("registration_list", args=[registration_a.conference.acronym]))
+    response = client.get(reverse("registration_list", args=[registration_a.conference.pk]))
     assert response.status_code == 200
     assert response.context["registrations"] == [registration_a]
     assert response.context["counts"]["submitted"] == 1  # counts are scoped too
@@ -23,7 +23,7 @@ def test_liaison_sees_only_his_agencys_registrations(
 
 def test_coordinator_sees_every_registration(as_user, coordinator, registration_a, registration_b):
     response = as_user(coordinator).get(
-        reverse("registration_list", args=[registration_a.conference.acronym])
+        reverse("registration_list", args=[registration_a.conference.pk])
     )
     assert {r.pk for r in response.context["registrations"]} == {
         registration_a.pk,
@@ -37,11 +37,11 @@ def test_registration_pages_are_404_for_users_without_registrations(
 ):
     approve(registration_a)
     client = as_user(request.getfixturevalue(user))
-    acronym = registration_a.conference.acronym
+    conference_id = registration_a.conference.pk
     for name in ("registration_list", "checkin_door", "checkin_print", "conference_badges"):
-        assert client.get(reverse(name, args=[acronym])).status_code == 404, name
+        assert client.get(reverse(name, args=[conference_id])).status_code == 404, name
     for name in ("registration_create", "registration_quota"):
-        assert client.post(reverse(name, args=[acronym]), {}).status_code == 404, name
+        assert client.post(reverse(name, args=[conference_id]), {}).status_code == 404, name
     pk = registration_a.pk
     assert client.get(reverse("registration_detail", args=[pk])).status_code == 404
     assert client.get(reverse("registration_badge", args=[pk])).status_code == 404
@@ -70,7 +70,7 @@ def test_liaison_registers_through_the_form_and_sees_the_quota_error(
     as_user, liaison_a, quotas, officials_a
 ):
     client = as_user(liaison_a)
-    url = reverse("registration_create", args=[quotas.acronym])
+    url = reverse("registration_create", args=[quotas.pk])
     for official in officials_a[:2]:
         assert client.post(url, {"register-official": official.pk}).status_code == 302
     response = client.post(url, {"register-official": officials_a[2].pk})
@@ -86,7 +86,7 @@ def test_liaison_registers_through_the_form_and_sees_the_quota_error(
 def test_registration_picker_offers_only_visible_officials(
     as_user, liaison_a, quotas, officials_a, official_b2
 ):
-    response = as_user(liaison_a).get(reverse("registration_list", args=[quotas.acronym]))
+    response = as_user(liaison_a).get(reverse("registration_list", args=[quotas.pk]))
     offered = set(response.context["registration_form"].fields["official"].queryset)
     assert offered == set(officials_a)
     assert "Barrera" not in response.content.decode()
@@ -94,7 +94,7 @@ def test_registration_picker_offers_only_visible_officials(
 
 def test_coordinator_sets_a_quota_on_the_page(as_user, coordinator, conference, agency_b):
     response = as_user(coordinator).post(
-        reverse("registration_quota", args=[conference.acronym]),
+        reverse("registration_quota", args=[conference.pk]),
         {"quota-agency": agency_b.pk, "quota-seats": "4"},
     )
     assert response.status_code == 302
@@ -104,7 +104,7 @@ def test_coordinator_sets_a_quota_on_the_page(as_user, coordinator, conference, 
 def test_liaison_cannot_set_quotas_or_decide(as_user, liaison_a, registration_a, agency_a):
     client = as_user(liaison_a)
     response = client.post(
-        reverse("registration_quota", args=[registration_a.conference.acronym]),
+        reverse("registration_quota", args=[registration_a.conference.pk]),
         {"quota-agency": agency_a.pk, "quota-seats": "40"},
     )
     assert response.status_code == 403
@@ -140,7 +140,7 @@ def test_door_page_searches_and_checks_in(
     for official in officials_a[:2]:
         approve(register_official(actor=liaison_a, conference=quotas, official=official))
     client = as_user(coordinator)
-    door = reverse("checkin_door", args=[quotas.acronym])
+    door = reverse("checkin_door", args=[quotas.pk])
     response = client.get(door, {"q": "zapa"})
     assert [r.official.family_names for r in response.context["registrations"]] == ["Zapata"]
     # live search: htmx asks for the results only
@@ -171,7 +171,7 @@ def test_check_in_refuses_external_redirects(as_user, coordinator, registration_
         reverse("registration_check_in", args=[registration_a.pk]),
         {"next": "https://evil.example/"},
     )
-    assert response["Location"] == reverse("checkin_door", args=[registration_a.conference.acronym])
+    assert response["Location"] == reverse("checkin_door", args=[registration_a.conference.pk])
 
 
 def test_liaison_door_page_shows_only_his_agency(
@@ -179,9 +179,7 @@ def test_liaison_door_page_shows_only_his_agency(
 ):
     approve(registration_a)
     approve(registration_b)
-    response = as_user(liaison_a).get(
-        reverse("checkin_door", args=[registration_a.conference.acronym])
-    )
+    response = as_user(liaison_a).get(reverse("checkin_door", args=[registration_a.conference.pk]))
     assert [r.pk for r in response.context["registrations"]] == [registration_a.pk]
     assert response.context["total"] == 1
 
@@ -189,9 +187,9 @@ def test_liaison_door_page_shows_only_his_agency(
 def test_auditor_reads_the_list_but_has_no_door_page(as_user, auditor, registration_a, approve):
     approve(registration_a)
     client = as_user(auditor)
-    acronym = registration_a.conference.acronym
-    assert client.get(reverse("checkin_print", args=[acronym])).status_code == 200
-    assert client.get(reverse("checkin_door", args=[acronym])).status_code == 403
+    conference_id = registration_a.conference.pk
+    assert client.get(reverse("checkin_print", args=[conference_id])).status_code == 200
+    assert client.get(reverse("checkin_door", args=[conference_id])).status_code == 403
     response = client.post(reverse("registration_check_in", args=[registration_a.pk]))
     assert response.status_code == 403
     assert Registration.objects.get(pk=registration_a.pk).checked_in_at is None
@@ -206,7 +204,7 @@ def test_printable_list_is_sorted_by_family_name_and_holds_only_approved(
     quota.seats = 3
     quota.save()
     register_official(actor=liaison_a, conference=quotas, official=officials_a[2])  # submitted
-    response = as_user(coordinator).get(reverse("checkin_print", args=[quotas.acronym]))
+    response = as_user(coordinator).get(reverse("checkin_print", args=[quotas.pk]))
     names = [r.official.family_names for r in response.context["registrations"]]
     assert names == ["Beltrán", "Zapata"]
     assert "checkin-print.css" in response.content.decode()
@@ -214,14 +212,17 @@ def test_printable_list_is_sorted_by_family_name_and_holds_only_approved(
 
 def test_badges_are_pdf(as_user, coordinator, liaison_a, liaison_b, registration_a, approve):
     approve(registration_a)
-    acronym = registration_a.conference.acronym
-    response = as_user(coordinator).get(reverse("conference_badges", args=[acronym]))
+    conference_id = registration_a.conference.pk
+    response = as_user(coordinator).get(reverse("conference_badges", args=[conference_id]))
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
     own = as_user(liaison_a).get(reverse("registration_badge", args=[registration_a.pk]))
     assert own["Content-Type"] == "application/pdf"
     assert own.content.startswith(b"%PDF")
-    assert as_user(liaison_a).get(reverse("conference_badges", args=[acronym])).status_code == 403
+    assert (
+        as_user(liaison_a).get(reverse("conference_badges", args=[conference_id])).status_code
+        == 403
+    )
 
 
 def test_no_badge_before_approval(as_user, coordinator, registration_a):
@@ -239,7 +240,7 @@ def test_registration_list_query_count_does_not_grow(
             actor=coordinator, conference=quotas, official=OfficialFactory(agency=agency_a)
         )
     client = as_user(coordinator)
-    url = reverse("registration_list", args=[quotas.acronym])
+    url = reverse("registration_list", args=[quotas.pk])
     client.get(url)
     with django_assert_num_queries(10):
         response = client.get(url)
@@ -258,7 +259,7 @@ def test_door_page_query_count_does_not_grow(
             )
         )
     client = as_user(coordinator)
-    url = reverse("checkin_door", args=[quotas.acronym])
+    url = reverse("checkin_door", args=[quotas.pk])
     client.get(url)
     with django_assert_num_queries(6):
         response = client.get(url)

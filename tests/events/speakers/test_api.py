@@ -15,7 +15,7 @@ def fields_of(response) -> set[str]:
 def test_partner_proposes_and_lists_speakers(as_user, partner, conference):
     client = as_user(partner)
     response = client.post(
-        f"{API}/conferences/{conference.acronym}/speakers",
+        f"{API}/conferences/{conference.pk}/speakers",
         {"name": "Eve Evans", "topic_en": "Analysis", "languages": "en"},
         content_type=JSON,
     )
@@ -27,13 +27,13 @@ def test_partner_proposes_and_lists_speakers(as_user, partner, conference):
         "PTR",
     )
     assert body["invitations"] == []
-    listing = client.get(f"{API}/conferences/{conference.acronym}/speakers").json()
+    listing = client.get(f"{API}/conferences/{conference.pk}/speakers").json()
     assert listing["count"] == 1
 
 
 def test_bad_proposal_is_422_naming_the_field(as_user, partner, conference):
     response = as_user(partner).post(
-        f"{API}/conferences/{conference.acronym}/speakers",
+        f"{API}/conferences/{conference.pk}/speakers",
         {"name": "Eve", "languages": "??"},
         content_type=JSON,
     )
@@ -50,10 +50,12 @@ def test_speaker_endpoints_are_404_for_users_without_speaker_records(
 ):
     sent = invite(speaker)
     client = as_user(request.getfixturevalue(user))
-    acronym = speaker.conference.acronym
-    assert client.get(f"{API}/conferences/{acronym}/speakers").status_code == 404
+    conference_id = speaker.conference.pk
+    assert client.get(f"{API}/conferences/{conference_id}/speakers").status_code == 404
     response = client.post(
-        f"{API}/conferences/{acronym}/speakers", {"name": "X", "topic_en": "Y"}, content_type=JSON
+        f"{API}/conferences/{conference_id}/speakers",
+        {"name": "X", "topic_en": "Y"},
+        content_type=JSON,
     )
     assert response.status_code == 404
     assert client.get(f"{API}/speakers/{speaker.pk}").status_code == 404
@@ -148,5 +150,5 @@ def test_speaker_list_api_query_count_does_not_grow(
         invite(make_speaker(conference, partner_agency, f"Speaker {i}"))
     client = as_user(coordinator)
     with django_assert_num_queries(7):
-        response = client.get(f"{API}/conferences/{conference.acronym}/speakers")
+        response = client.get(f"{API}/conferences/{conference.pk}/speakers")
     assert response.json()["count"] == n

@@ -110,7 +110,7 @@ def test_a_bad_photo_is_refused_on_the_page_and_nothing_changes(client, invite, 
 )
 def test_speaker_pages_for_those_with_speaker_records(as_user, request, user, status, speaker):
     client = as_user(request.getfixturevalue(user))
-    response = client.get(reverse("speaker_list", args=[speaker.conference.acronym]))
+    response = client.get(reverse("speaker_list", args=[speaker.conference.pk]))
     assert response.status_code == status
     assert response.context["speakers"] == [speaker]
     assert client.get(reverse("speaker_detail", args=[speaker.pk])).status_code == status
@@ -122,10 +122,13 @@ def test_speaker_pages_for_those_with_speaker_records(as_user, request, user, st
 def test_speaker_pages_are_404_for_everybody_else(as_user, request, user, invite, speaker):
     sent = invite(speaker)
     client = as_user(request.getfixturevalue(user))
-    acronym = speaker.conference.acronym
-    assert client.get(reverse("speaker_list", args=[acronym])).status_code == 404
-    assert client.get(reverse("speaker_propose", args=[acronym])).status_code == 404
-    assert client.post(reverse("speaker_propose", args=[acronym]), {"name": "X"}).status_code == 404
+    conference_id = speaker.conference.pk
+    assert client.get(reverse("speaker_list", args=[conference_id])).status_code == 404
+    assert client.get(reverse("speaker_propose", args=[conference_id])).status_code == 404
+    assert (
+        client.post(reverse("speaker_propose", args=[conference_id]), {"name": "X"}).status_code
+        == 404
+    )
     assert client.get(reverse("speaker_detail", args=[speaker.pk])).status_code == 404
     assert client.get(reverse("speaker_photo", args=[speaker.pk])).status_code == 404
     for name, data in (
@@ -144,7 +147,7 @@ def test_speaker_pages_are_404_for_everybody_else(as_user, request, user, invite
 
 def test_partner_proposes_through_the_form(as_user, partner, conference):
     response = as_user(partner).post(
-        reverse("speaker_propose", args=[conference.acronym]),
+        reverse("speaker_propose", args=[conference.pk]),
         {"name": "Dana Diaz", "topic_en": "Outreach", "languages": "en", "email": "d@example.org"},
     )
     speaker = Speaker.objects.get()
@@ -155,7 +158,7 @@ def test_partner_proposes_through_the_form(as_user, partner, conference):
 
 def test_bad_proposal_form_names_the_field(as_user, partner, conference):
     response = as_user(partner).post(
-        reverse("speaker_propose", args=[conference.acronym]), {"name": "Dana", "languages": "!"}
+        reverse("speaker_propose", args=[conference.pk]), {"name": "Dana", "languages": "!"}
     )
     assert response.status_code == 400
     assert "languages" in response.context["form"].errors
@@ -164,8 +167,8 @@ def test_bad_proposal_form_names_the_field(as_user, partner, conference):
 
 def test_auditor_may_read_but_not_propose_or_decide(as_user, auditor, speaker):
     client = as_user(auditor)
-    acronym = speaker.conference.acronym
-    assert client.get(reverse("speaker_propose", args=[acronym])).status_code == 403
+    conference_id = speaker.conference.pk
+    assert client.get(reverse("speaker_propose", args=[conference_id])).status_code == 403
     response = client.post(reverse("speaker_decide", args=[speaker.pk]), {"decision": "accepted"})
     assert response.status_code == 403
     speaker.refresh_from_db()
@@ -233,7 +236,7 @@ def test_speaker_list_query_count_does_not_grow(
     for i in range(n):
         invite(make_speaker(conference, partner_agency, f"Speaker {i}"))
     client = as_user(coordinator)
-    client.get(reverse("speaker_list", args=[conference.acronym]))  # warm the session
+    client.get(reverse("speaker_list", args=[conference.pk]))  # warm the session
     with django_assert_num_queries(7):
-        response = client.get(reverse("speaker_list", args=[conference.acronym]))
+        response = client.get(reverse("speaker_list", args=[conference.pk]))
     assert len(response.context["speakers"]) == n

@@ -26,12 +26,12 @@ from nonprolif.events.forms_speakers import (
     RegistrationForm,
 )
 from nonprolif.events.models import RegistrationStatus
+from nonprolif.events.queries_conference import get_conference_for
 from nonprolif.events.queries_speakers import (
     checkin_list,
     conference_quotas,
     conference_registrations,
     confirmed_speakers,
-    get_conference_for,
     get_registration_for,
     registerable_officials,
     registration_counts,
@@ -40,9 +40,9 @@ from nonprolif.program.queries import program_agencies
 from nonprolif.program.views.formhelpers import submit
 
 
-def _conference_with_registrations(user, acronym):
+def _conference_with_registrations(user, pk):
     """The conference, if ``user`` sees it and has registrations at all; Http404 else."""
-    conference = get_conference_for(user, acronym)
+    conference = get_conference_for(user, pk)
     if not user.has_perm("events.view_registrations", conference):
         raise Http404(_("No such conference."))
     return conference
@@ -74,16 +74,16 @@ def _list_context(request, conference, *, registration_form=None, quota_form=Non
     }
 
 
-def registration_list(request, acronym):
-    conference = _conference_with_registrations(request.user, acronym)
+def registration_list(request, pk):
+    conference = _conference_with_registrations(request.user, pk)
     return render(
         request, "events/registrations/registration_list.html", _list_context(request, conference)
     )
 
 
 @require_POST
-def registration_create(request, acronym):
-    conference = _conference_with_registrations(request.user, acronym)
+def registration_create(request, pk):
+    conference = _conference_with_registrations(request.user, pk)
     if not request.user.has_perm("events.add_registration", conference):
         raise PermissionDenied
     form = RegistrationForm(
@@ -96,7 +96,7 @@ def registration_create(request, acronym):
             _("%(name)s registered; the coordinator will approve or decline.")
             % {"name": registration.official.full_name},
         )
-        return redirect("registration_list", acronym=conference.acronym)
+        return redirect("registration_list", pk=conference.pk)
     return render(
         request,
         "events/registrations/registration_list.html",
@@ -106,8 +106,8 @@ def registration_create(request, acronym):
 
 
 @require_POST
-def registration_quota(request, acronym):
-    conference = _conference_with_registrations(request.user, acronym)
+def registration_quota(request, pk):
+    conference = _conference_with_registrations(request.user, pk)
     if not request.user.has_perm("events.set_registration_quota", conference):
         raise PermissionDenied
     form = QuotaForm(request.POST, agencies=program_agencies(conference.program), prefix="quota")
@@ -117,7 +117,7 @@ def registration_quota(request, acronym):
             request,
             _("%(agency)s: %(seats)d seats.") % {"agency": quota.agency.code, "seats": quota.seats},
         )
-        return redirect("registration_list", acronym=conference.acronym)
+        return redirect("registration_list", pk=conference.pk)
     return render(
         request,
         "events/registrations/registration_list.html",
@@ -196,7 +196,7 @@ def registration_check_in(request, pk):
     if not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        back = reverse("checkin_door", args=[registration.conference.acronym])
+        back = reverse("checkin_door", args=[registration.conference_id])
     return redirect(back)
 
 
@@ -221,10 +221,10 @@ def registration_badge(request, pk):
 
 
 @require_GET
-def conference_badges(request, acronym):
+def conference_badges(request, pk):
     """Every badge of the conference: confirmed speakers, then approved attendees by family
     name (coordinators)."""
-    conference = _conference_with_registrations(request.user, acronym)
+    conference = _conference_with_registrations(request.user, pk)
     if not request.user.has_perm("events.print_badges", conference):
         raise PermissionDenied
     return _pdf(
@@ -238,9 +238,9 @@ def conference_badges(request, acronym):
 
 
 @require_GET
-def checkin_print(request, acronym):
+def checkin_print(request, pk):
     """The approved attendees by family name, to print (print stylesheet)."""
-    conference = _conference_with_registrations(request.user, acronym)
+    conference = _conference_with_registrations(request.user, pk)
     return render(
         request,
         "events/registrations/checkin_print.html",
@@ -249,10 +249,10 @@ def checkin_print(request, acronym):
 
 
 @require_GET
-def checkin_door(request, acronym):
+def checkin_door(request, pk):
     """The door page: search the approved attendees and check them in. Without JavaScript
     the search is a plain GET form; with htmx the results follow the typing."""
-    conference = _conference_with_registrations(request.user, acronym)
+    conference = _conference_with_registrations(request.user, pk)
     if not request.user.has_perm("events.check_in", conference):
         raise PermissionDenied
     q = request.GET.get("q", "").strip()

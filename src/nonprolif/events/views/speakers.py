@@ -24,9 +24,9 @@ from nonprolif.events.forms_speakers import (
     SpeakerProposalForm,
 )
 from nonprolif.events.models import SpeakerStatus
+from nonprolif.events.queries_conference import get_conference_for
 from nonprolif.events.queries_speakers import (
     conference_speakers,
-    get_conference_for,
     get_invitation_by_token,
     get_invitation_for,
     get_speaker_for,
@@ -35,16 +35,16 @@ from nonprolif.events.queries_speakers import (
 from nonprolif.program.views.formhelpers import add_service_errors, submit
 
 
-def _conference_with_speakers(user, acronym):
+def _conference_with_speakers(user, pk):
     """The conference, if ``user`` sees it and has speaker records at all; Http404 else."""
-    conference = get_conference_for(user, acronym)
+    conference = get_conference_for(user, pk)
     if not user.has_perm("events.view_speakers", conference):
         raise Http404(_("No such conference."))
     return conference
 
 
-def speaker_list(request, acronym):
-    conference = _conference_with_speakers(request.user, acronym)
+def speaker_list(request, pk):
+    conference = _conference_with_speakers(request.user, pk)
     status = request.GET.get("status", "")
     speakers = conference_speakers(request.user, conference)
     return render(
@@ -62,8 +62,8 @@ def speaker_list(request, acronym):
     )
 
 
-def speaker_propose(request, acronym):
-    conference = _conference_with_speakers(request.user, acronym)
+def speaker_propose(request, pk):
+    conference = _conference_with_speakers(request.user, pk)
     if not request.user.has_perm("events.propose_speaker", conference):
         raise PermissionDenied
     form = SpeakerProposalForm(request.POST or None)
