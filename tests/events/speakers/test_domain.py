@@ -240,3 +240,14 @@ def test_answer_must_be_accept_or_decline(invite, speaker):
     with pytest.raises(ValidationError) as error:
         respond_to_invitation(invitation=sent.invitation, response="maybe")
     assert "response" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("languages", "expected"),
+    [("en,es", "en"), ("es", "es-mx"), ("fr, EN", "en"), ("", "es-mx"), ("de", "es-mx")],
+)
+def test_emails_go_out_in_the_speakers_first_language_we_write_in(languages, expected, settings):
+    from nonprolif.events.domain.speakers import speaker_language
+
+    settings.LANGUAGE_CODE = "es-mx"
+    assert speaker_language(Speaker(languages=languages)) == expected

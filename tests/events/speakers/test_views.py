@@ -240,3 +240,16 @@ def test_speaker_list_query_count_does_not_grow(
     with django_assert_num_queries(7):
         response = client.get(reverse("speaker_list", args=[conference.pk]))
     assert len(response.context["speakers"]) == n
+
+
+def test_partner_sees_the_photo_of_his_programs_speaker(as_user, partner, invite, speaker):
+    from nonprolif.events.domain.speakers import respond_to_invitation
+
+    from .conftest import photo
+
+    respond_to_invitation(
+        invitation=invite(speaker).invitation, response="accepted", photo=photo(PNG)
+    )
+    response = as_user(partner).get(reverse("speaker_photo", args=[speaker.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PNG
