@@ -1,6 +1,8 @@
 """A Cable as Markdown, HTML (a whole document, charts inline) or PDF (Typst, charts as SVG
 files beside the template)."""
 
+import re
+
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -84,14 +86,19 @@ def render_html(cable: Cable) -> str:
     return render_to_string("reports/cable.html", _context(cable))
 
 
+def _keep_spacing(line: str) -> str:
+    """Typst collapses runs of spaces: keep the cable's indents and double spaces with
+    no-break spaces (single spaces stay, so long lines still wrap)."""
+    return re.sub(r"(^ +| {2,})", lambda match: NBSP * len(match.group(0)), line)
+
+
 def cable_pdf_data(cable: Cable) -> dict:
     """The JSON the Typst template reads."""
     return {
         "lang": cable.language,
-        # Typst collapses runs of spaces: keep the cable's spacing with no-break spaces.
         "header": {
-            "routing": [line.replace(" ", NBSP) for line in cable.header.routing_lines()],
-            "slug": [line.replace(" ", NBSP) for line in cable.header.slug_lines()],
+            "routing": [_keep_spacing(line) for line in cable.header.routing_lines()],
+            "slug": [_keep_spacing(line) for line in cable.header.slug_lines()],
         },
         "portion": cable.portion,
         "paragraphs": [
