@@ -15,7 +15,17 @@ from nonprolif.core.models import Agency, AuditEntry, User
 from nonprolif.core.roles import Role
 from nonprolif.program.models import Program
 
-SUBCOMMANDS = ("demo", "serve", "seed", "createuser", "review", "calendar", "manage")
+SUBCOMMANDS = (
+    "demo",
+    "serve",
+    "seed",
+    "createuser",
+    "review",
+    "calendar",
+    "assign",
+    "report",
+    "manage",
+)
 
 
 def test_help_lists_every_subcommand(capsys):
@@ -27,7 +37,9 @@ def test_help_lists_every_subcommand(capsys):
         assert re.search(rf"^ {{4}}{command}\b", out, re.MULTILINE), command
 
 
-@pytest.mark.parametrize("command", ["demo", "serve", "seed", "createuser", "review", "calendar"])
+@pytest.mark.parametrize(
+    "command", ["demo", "serve", "seed", "createuser", "review", "calendar", "assign", "report"]
+)
 def test_each_subcommand_explains_its_options(capsys, command):
     with pytest.raises(SystemExit) as exit_:
         main([command, "--help"])

@@ -18,6 +18,10 @@ examples:
   nonprolif seed                          load the built-in 2009 program (idempotent)
   nonprolif createuser ana --role liaison --agency SEDENA
   nonprolif serve --host 0.0.0.0 --port 8000 --threads 8
+  nonprolif review --program mx-2009 --as ana --accept-all
+  nonprolif calendar --program mx-2009 --format json
+  nonprolif assign --program mx-2009 --dry-run
+  nonprolif report --program mx-2009 --lang es --format pdf --output informe.pdf
   nonprolif manage migrate                any Django management command
 
 Run "nonprolif COMMAND --help" for the options of a command.
@@ -28,6 +32,8 @@ Run "nonprolif COMMAND --help" for the options of a command.
 DJANGO_COMMANDS = {
     "review": "record review decisions on a program's proposal items (coordinators)",
     "calendar": "print a program's training calendar as a table, JSON, CSV or iCalendar",
+    "assign": "assign approved nominees to sessions optimally; print the plan and the reasons",
+    "report": "write a program status report as a reporting cable (PDF, HTML or Markdown)",
 }
 
 
