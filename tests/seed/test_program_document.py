@@ -153,7 +153,7 @@ def test_the_first_load_audits_each_row_it_creates(db, program_doc):
     result = load_program_document(program_doc)
     assert result.created["core.agency"] == 10
     assert result.created["program.proposalitem"] == 10
-    assert AuditEntry.objects.filter(action="seed.create").count() == 10 + 1 + 1 + 10 + 2
+    assert AuditEntry.objects.filter(action="seed.create").count() == 10 + 1 + 1 + 10 + 2 + 1
     entry = AuditEntry.objects.get(object_type="program.program")
     assert entry.changes["member_agencies"] == [None, sorted(NATIONAL)]
 
