@@ -19,7 +19,7 @@ rules.add_perm("events.publish_schedule", is_coordinator)  # object: the confere
 rules.add_perm("events.view_timetable_draft", is_coordinator | is_auditor)  # the conference
 
 # Guest speakers, invitations and registrations: their predicates live in rules_speakers.py.
-from nonprolif.events import rules_speakers  # noqa: E402, F401
+import nonprolif.events.rules_speakers  # noqa: E402, F401
 
 # Meeting decisions, action items and status reports.
 from nonprolif.events import rules_coordination  # noqa: E402, F401
