@@ -7,7 +7,7 @@ helpers are marked as such and serve services once the object is authorised.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -56,15 +56,21 @@ def completion_percent(session: Session) -> int:
     ]
 
 
-def present_counts(participants) -> dict[int, int]:
-    """``{participant id: days present}`` (one query)."""
-    rows = (
-        Attendance.objects.filter(participant__in=participants, present=True)
-        .order_by()
-        .values("participant")
-        .annotate(n=Count("pk"))
+def day_counts(participants) -> dict[int, dict[str, int]]:
+    """``{participant id: {"present": n, "recorded": m}}``, counting only the marks on days
+    the participant's session runs now (a confirmed move may leave marks on old days). One
+    query."""
+    rows = Attendance.objects.filter(participant__in=participants).values_list(
+        "participant_id", "day", "present", "participant__session__days"
     )
-    return {row["participant"]: row["n"] for row in rows}
+    counts: dict[int, dict[str, int]] = {}
+    for participant_id, day, present, days in rows.order_by():
+        if day.isoformat() not in days:
+            continue
+        entry = counts.setdefault(participant_id, {"present": 0, "recorded": 0})
+        entry["recorded"] += 1
+        entry["present"] += int(present)
+    return counts
 
 
 @dataclass(frozen=True)
@@ -85,13 +91,13 @@ def session_completions(session: Session) -> list[Completion]:
     participants = list(
         SessionParticipant.objects.filter(session=session).select_related("official")
     )
-    counts = present_counts([p.pk for p in participants])
+    counts = day_counts([p.pk for p in participants])
     percent = completion_percent(session)
     total = len(session.days)
     return [
         Completion(
             participant=p,
-            present_days=counts.get(p.pk, 0),
+            present_days=counts.get(p.pk, {}).get("present", 0),
             total_days=total,
             percent_needed=percent,
         )
@@ -318,13 +324,7 @@ def official_transcript(user, official: Official) -> Transcript:
         .select_related("session__program", "session__venue", "session__audience_agency")
         .order_by("session__start", "session__item_number", "pk")
     )
-    counts = {
-        row["participant"]: row
-        for row in Attendance.objects.filter(participant__in=[p.pk for p in participations])
-        .order_by()
-        .values("participant")
-        .annotate(recorded=Count("pk"), present=Count("pk", filter=Q(present=True)))
-    }
+    counts = day_counts([p.pk for p in participations])
     percents = completion_percents(
         (p.session.program_id, p.session.item_key) for p in participations
     )

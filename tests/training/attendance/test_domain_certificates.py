@@ -192,3 +192,14 @@ def test_a_revoked_certificate_verifies_as_revoked(certificate, coordinator):
 
     assert result.status == "revoked"
     assert result.name == "Ana Alvarez"
+
+
+def test_marks_on_days_the_session_no_longer_runs_do_not_count(trained, official_a):
+    Session.objects.filter(pk=trained.pk).update(
+        days=[day.isoformat() for day in trained.day_list[1:]]
+    )
+    trained.refresh_from_db()
+
+    completion = {c.participant.official: c for c in session_completions(trained)}[official_a]
+
+    assert (completion.present_days, completion.total_days) == (4, 4)

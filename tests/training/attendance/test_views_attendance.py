@@ -186,3 +186,26 @@ def test_the_liaison_sees_his_agencys_transcript(as_user, liaison_a, trained, of
 
     assert response.status_code == 200
     assert "Calendario de capacitación" in response.content.decode()
+
+
+def test_the_transcript_costs_the_same_queries_for_1_and_3_sessions(
+    as_user, coordinator, calendar, training_item, official_a, enrolled, attend, count_queries
+):
+    from nonprolif.training.models import Session
+
+    cohorts = list(Session.objects.filter(item_key=training_item.key).order_by("cohort")[:3])
+    client = as_user(coordinator)
+    enrolled(cohorts[0], official_a)
+    attend(cohorts[0], official_a, 5)
+    issue_certificates(actor=coordinator, session=cohorts[0])
+    client.get(transcript_url(official_a))
+    one, _response = count_queries(lambda: client.get(transcript_url(official_a)))
+
+    for cohort in cohorts[1:]:
+        enrolled(cohort, official_a)
+        attend(cohort, official_a, 4)
+        issue_certificates(actor=coordinator, session=cohort)
+    three, response = count_queries(lambda: client.get(transcript_url(official_a)))
+
+    assert response.content.decode().count("NPX-") == 6  # in the table and in the list
+    assert three == one
