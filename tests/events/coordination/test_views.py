@@ -161,3 +161,19 @@ def test_meeting_page_queries_do_not_grow_with_items(
     make_item(owner_official=official_a)
     make_item()
     assert _meeting_page_queries(client, count_queries, meeting) == one
+
+
+def test_meeting_page_shows_its_decisions_and_action_items(as_user, coordinator, item):
+    coordinator.language = "en"
+    coordinator.save(update_fields=["language"])
+    response = as_user(coordinator).get(f"/meetings/{item.meeting_id}/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Model adopted" in body
+    assert "Send the list" in body
+
+
+def test_meeting_page_hides_action_items_from_an_agency_that_was_not_there(
+    as_user, liaison_b, item
+):
+    assert as_user(liaison_b).get(f"/meetings/{item.meeting_id}/").status_code == 404
