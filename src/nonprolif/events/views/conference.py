@@ -248,6 +248,9 @@ def _placement_initial(request, talk, conference) -> dict:
     return initial
 
 
+PLACEMENT_FIELDS = {"room": "room", "starts_at": "start", "ends_at": "end"}
+
+
 def talk_place(request, pk):
     talk = get_talk_for(request.user, pk)
     conference = talk.conference
@@ -258,9 +261,17 @@ def talk_place(request, pk):
         rooms=conference_rooms(request.user, conference),
         initial=_placement_initial(request, talk, conference),
     )
-    if submit(request, form, place_talk, talk=talk) is not None:
-        messages.success(request, _("“%(talk)s” placed.") % {"talk": talk.title})
-        return redirect("conference_timetable", pk=conference.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            place_talk(actor=request.user, talk=talk, **form.service_data())
+        except ValidationError as error:
+            # A conflict on the slot's start or end is shown at the form's time fields;
+            # one about the speakers (or the whole slot) above the form.
+            for name, problems in error.message_dict.items():
+                form.add_error(PLACEMENT_FIELDS.get(name), problems)
+        else:
+            messages.success(request, _("“%(talk)s” placed.") % {"talk": talk.title})
+            return redirect("conference_timetable", pk=conference.pk)
     return render(
         request,
         "events/conference/place.html",
