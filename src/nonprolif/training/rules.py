@@ -54,3 +54,7 @@ rules.add_perm(
     is_coordinator | (is_liaison & is_own_agency_official) | is_the_official,
 )  # object: the official
 rules.add_perm("training.revoke_feed", is_feed_creator)  # object: the feed
+
+# Nominations, seats and assignment; attendance and certificates: their predicates live in
+# rules_nominations.py and rules_attendance.py, registered here with the app's rules.
+from nonprolif.training import rules_attendance, rules_nominations  # noqa: E402, F401
