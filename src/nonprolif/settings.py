@@ -14,14 +14,17 @@ TIME_ZONE           default America/Mexico_City
 LANGUAGE_CODE       default es-mx
 EMAIL_URL-style knobs: EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
                     EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
-SECURE_SSL_REDIRECT, SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, SECURE_HSTS_SECONDS
-                    production hardening switches (default on when DEBUG is off)
+SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, SECURE_PROXY_SSL_HEADER
+                    HTTPS hardening where TLS reaches the application (default off)
+SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE
+                    secure cookies (default on unless DEBUG)
 TASKS_BACKEND       the Django Tasks backend (default django_tasks_db.DatabaseBackend, run by
                     `nonprolif manage db_worker`)
 MEDIA_ROOT          where uploaded files (speakers' photos) go (default DATA_DIR/media)
 SITE_URL            the public address, for links in emails (default http://localhost:8000)
-SPEAKER_INVITATION_DAYS, SPEAKER_REMINDER_DAYS
-                    validity of a speaker's invitation link (30) and days between reminders (7)
+SPEAKER_INVITATION_DAYS, SPEAKER_REMINDER_DAYS, ACTION_ITEM_REMINDER_DAYS
+                    validity of a speaker's invitation link (30), days between reminders (7)
+REPORT_SIGNATURE    the signature of status reports (default: the generating user's surname)
 """
 
 import os
@@ -203,6 +206,9 @@ MEDIA_URL = "media/"
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 SPEAKER_INVITATION_DAYS = int(os.environ.get("SPEAKER_INVITATION_DAYS", "30"))
 SPEAKER_REMINDER_DAYS = int(os.environ.get("SPEAKER_REMINDER_DAYS", "7"))
+ACTION_ITEM_REMINDER_DAYS = int(os.environ.get("ACTION_ITEM_REMINDER_DAYS", "7"))
+# The status report's signature (the chief of mission's surname); empty: the generating user's.
+REPORT_SIGNATURE = os.environ.get("REPORT_SIGNATURE", "")
 
 # Security hardening. Cookies are secure unless DEBUG. The HTTPS redirect and HSTS are
 # switched on by the deployment (SECURE_SSL_REDIRECT=1, SECURE_HSTS_SECONDS=31536000) where
