@@ -6,6 +6,7 @@ import json
 import re
 from xml.etree import ElementTree as ET
 
+import jsonschema
 import pytest
 from django.utils import translation
 from icalendar import Calendar
@@ -14,11 +15,6 @@ from nonprolif.events import exports
 from nonprolif.events.domain.conference import publish_schedule
 
 from .conftest import TalkFactory, at
-
-try:  # a test-only dependency, not always installed: fall back to the checker below
-    import jsonschema
-except ImportError:  # pragma: no cover (depends on the environment)
-    jsonschema = None
 
 
 @pytest.fixture
@@ -54,56 +50,12 @@ def release(coordinator, conference, hall, small_room, speaker, other_speaker, o
 # --- a small JSON Schema checker for the keywords the agenda schema uses -----------------
 
 
-def check(instance, schema, root, path="$"):
-    """Errors of ``instance`` against ``schema`` (type, enum, pattern, minimum, minLength,
-    minItems, required, properties, additionalProperties, items, $ref)."""
-    if "$ref" in schema:
-        target = root
-        for part in schema["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        return check(instance, target, root, path)
-    types = {"object": dict, "array": list, "string": str, "boolean": bool}
-    errors = []
-    kind = schema.get("type")
-    if kind == "integer":
-        if not isinstance(instance, int) or isinstance(instance, bool):
-            return [f"{path}: not an integer"]
-    elif kind and not isinstance(instance, types[kind]):
-        return [f"{path}: not {kind}"]
-    if "enum" in schema and instance not in schema["enum"]:
-        errors.append(f"{path}: {instance!r} not in {schema['enum']}")
-    if "pattern" in schema and not re.search(schema["pattern"], instance):
-        errors.append(f"{path}: {instance!r} does not match {schema['pattern']}")
-    if "minimum" in schema and instance < schema["minimum"]:
-        errors.append(f"{path}: below {schema['minimum']}")
-    if "minLength" in schema and len(instance) < schema["minLength"]:
-        errors.append(f"{path}: too short")
-    if "minItems" in schema and len(instance) < schema["minItems"]:
-        errors.append(f"{path}: too few items")
-    if kind == "object":
-        errors += [
-            f"{path}.{name}: missing" for name in schema.get("required", []) if name not in instance
-        ]
-        properties = schema.get("properties", {})
-        for name, value in instance.items():
-            if name in properties:
-                errors += check(value, properties[name], root, f"{path}.{name}")
-            elif schema.get("additionalProperties") is False:
-                errors.append(f"{path}.{name}: not allowed")
-    if kind == "array" and "items" in schema:
-        for n, item in enumerate(instance):
-            errors += check(item, schema["items"], root, f"{path}[{n}]")
-    return errors
-
-
 def schema_errors(document) -> list[str]:
     schema = json.loads(exports.SCHEMA_PATH.read_text(encoding="utf-8"))
-    if jsonschema is not None:
-        validator = jsonschema.Draft202012Validator(
-            schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-        )
-        return [error.message for error in validator.iter_errors(document)]
-    return check(document, schema, schema)
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    return [error.message for error in validator.iter_errors(document)]
 
 
 def test_the_json_export_validates_against_the_committed_schema(release):
