@@ -161,6 +161,8 @@ def test_liaison_creating_in_another_agency_is_422_on_agency(api_as, liaison_a, 
 
 
 def test_official_without_agency_is_422_naming_agency(api_as, coordinator):
+    coordinator.language = "en"
+    coordinator.save(update_fields=["language"])
     response = post_json(api_as(coordinator), f"{API}/officials", NEW)
     assert response.status_code == 422
     assert response.json()["detail"] == [
@@ -170,12 +172,21 @@ def test_official_without_agency_is_422_naming_agency(api_as, coordinator):
 
 
 def test_unknown_agency_code_is_422_naming_agency(api_as, coordinator):
+    coordinator.language = "en"
+    coordinator.save(update_fields=["language"])
     response = post_json(api_as(coordinator), f"{API}/officials", NEW | {"agency": "ZZZ"})
     assert response.status_code == 422
     assert response.json()["detail"] == [
         {"field": "agency", "message": "Unknown agency code “ZZZ”."}
     ]
     assert not Official.objects.exists()
+
+
+def test_api_errors_speak_the_users_language(api_as, coordinator):
+    response = post_json(api_as(coordinator), f"{API}/officials", NEW)  # es-mx by default
+    assert response.json()["detail"] == [
+        {"field": "agency", "message": "Todo funcionario debe pertenecer a una dependencia."}
+    ]
 
 
 def test_service_errors_name_each_field_and_why(api_as, coordinator, agency_a):
