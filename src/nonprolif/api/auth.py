@@ -5,7 +5,7 @@ browser session is accepted too (with Django's CSRF check on writes), so that th
 page works for a logged-in user.
 """
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from ninja.security import APIKeyCookie, HttpBearer
 
 from nonprolif.core.models import ApiToken
@@ -24,6 +24,9 @@ class TokenAuth(HttpBearer):
             return None
         ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
         request.user = found.user
+        # The middleware chose the language before the token named the user: speak his.
+        translation.activate(found.user.language)
+        request.LANGUAGE_CODE = translation.get_language()
         return found.user
 
 
