@@ -39,3 +39,21 @@ MONTH_NAMES = [
     gettext_noop("November"),
     gettext_noop("December"),
 ]
+
+# The same for weekday names and their abbreviations ("Lunes", "Mie" in Django's catalogue).
+WEEKDAY_NAMES = [
+    gettext_noop("Monday"),
+    gettext_noop("Tuesday"),
+    gettext_noop("Wednesday"),
+    gettext_noop("Thursday"),
+    gettext_noop("Friday"),
+    gettext_noop("Saturday"),
+    gettext_noop("Sunday"),
+    gettext_noop("Mon"),
+    gettext_noop("Tue"),
+    gettext_noop("Wed"),
+    gettext_noop("Thu"),
+    gettext_noop("Fri"),
+    gettext_noop("Sat"),
+    gettext_noop("Sun"),
+]

@@ -1,7 +1,37 @@
-from .conference import *  # noqa: F403 (the conference models, listed in its __all__)
+from .conference import (
+    Conference,
+    Room,
+    ScheduleRelease,
+    Speaker,
+    SpeakerResponse,
+    SpeakerStatus,
+    Talk,
+    TalkKind,
+    TalkLanguage,
+)
+from .coordination import ActionItem, ActionItemChange, ActionStatus, MeetingDecision
 from .meeting import DatePrecision, Meeting
+from .registrations import Registration, RegistrationQuota, RegistrationStatus
+from .speakers import SpeakerInvitation
 
-__all__ = ["DatePrecision", "Meeting"]
-from .coordination import ActionItem, ActionItemChange, ActionStatus, MeetingDecision  # noqa: E402
-from .registrations import Registration, RegistrationQuota, RegistrationStatus  # noqa: E402
-from .speakers import SpeakerInvitation  # noqa: E402
+__all__ = [
+    "ActionItem",
+    "ActionItemChange",
+    "ActionStatus",
+    "Conference",
+    "DatePrecision",
+    "Meeting",
+    "MeetingDecision",
+    "Registration",
+    "RegistrationQuota",
+    "RegistrationStatus",
+    "Room",
+    "ScheduleRelease",
+    "Speaker",
+    "SpeakerInvitation",
+    "SpeakerResponse",
+    "SpeakerStatus",
+    "Talk",
+    "TalkKind",
+    "TalkLanguage",
+]

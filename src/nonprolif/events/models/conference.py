@@ -417,16 +417,3 @@ class ScheduleRelease(models.Model):
 
     def __str__(self) -> str:
         return f"v{self.version}"
-
-
-__all__ = [
-    "Conference",
-    "Room",
-    "ScheduleRelease",
-    "Speaker",
-    "SpeakerResponse",
-    "SpeakerStatus",
-    "Talk",
-    "TalkKind",
-    "TalkLanguage",
-]
