@@ -7,6 +7,7 @@ login and no role. Every view and endpoint of scoped data is tested against thes
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from nonprolif.core.models import AgencyKind
 from nonprolif.core.roles import Role
@@ -86,3 +87,10 @@ def client_for(user) -> Client:
 def as_user():
     """``as_user(user)`` returns a test client signed in as that user."""
     return client_for
+
+
+@pytest.fixture
+def english():
+    """Run the test in English (messages built outside a request use the default, Spanish)."""
+    with translation.override("en"):
+        yield

@@ -97,13 +97,18 @@ def test_unknown_program_and_user_are_errors(english_coordinator, proposal, item
 
 @pytest.mark.parametrize("user", ["partner", "auditor"])
 def test_only_coordinators_decide(request, user, proposal, item_all):
-    username = request.getfixturevalue(user).username
+    actor = request.getfixturevalue(user)
+    actor.language = "en"  # the command answers in the acting user's language
+    actor.save(update_fields=["language"])
+    username = actor.username
     with pytest.raises(CommandError, match="not allowed"):
         review("--program", "prog-test", "--as", username, "--accept-all")
     assert ItemDecision.objects.count() == 0
 
 
 def test_liaison_cannot_reach_an_item_he_does_not_see(liaison_a, proposal, item_all):
+    liaison_a.language = "en"
+    liaison_a.save(update_fields=["language"])
     with pytest.raises(CommandError, match="has no item 1"):
         review("--program", "prog-test", "--as", "liaison_a", "--accept", "1")
 

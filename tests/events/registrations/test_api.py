@@ -73,6 +73,8 @@ def test_other_agencys_liaison_gets_404_and_changes_nothing(as_user, liaison_b, 
 
 
 def test_liaison_registers_until_the_quota_is_full(as_user, liaison_a, quotas, officials_a):
+    liaison_a.language = "en"
+    liaison_a.save(update_fields=["language"])
     client = as_user(liaison_a)
     url = f"{API}/conferences/{quotas.pk}/registrations"
     for official in officials_a[:2]:

@@ -45,7 +45,7 @@ def test_quota_is_for_program_agencies_and_not_below_seats_taken(
     assert RegistrationQuota.objects.get(agency=agency_a).seats == 2
 
 
-def test_liaison_registers_his_officials_up_to_the_quota(liaison_a, quotas, officials_a):
+def test_liaison_registers_his_officials_up_to_the_quota(english, liaison_a, quotas, officials_a):
     first = register_official(actor=liaison_a, conference=quotas, official=officials_a[0])
     register_official(actor=liaison_a, conference=quotas, official=officials_a[1])
     assert first.status == RegistrationStatus.SUBMITTED
@@ -66,13 +66,13 @@ def test_liaison_cannot_register_another_agencys_official(liaison_a, quotas, off
     assert not Registration.objects.exists()
 
 
-def test_no_quota_means_no_seats(liaison_a, conference, officials_a):
+def test_no_quota_means_no_seats(english, liaison_a, conference, officials_a):
     with pytest.raises(ValidationError) as error:
         register_official(actor=liaison_a, conference=conference, official=officials_a[0])
     assert "no seats" in error.value.message_dict["official"][0]
 
 
-def test_inactive_or_already_registered_officials_are_refused(liaison_a, registration_a):
+def test_inactive_or_already_registered_officials_are_refused(english, liaison_a, registration_a):
     with pytest.raises(ValidationError) as error:
         register_official(
             actor=liaison_a, conference=registration_a.conference, official=registration_a.official

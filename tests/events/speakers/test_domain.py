@@ -119,7 +119,7 @@ def test_a_proposed_speaker_cannot_be_invited(coordinator, speaker):
     assert not SpeakerInvitation.objects.exists()
 
 
-def test_a_new_invitation_revokes_the_older_link(invite, speaker):
+def test_a_new_invitation_revokes_the_older_link(english, invite, speaker):
     first = invite(speaker)
     second = invite(speaker)
     first.invitation.refresh_from_db()
@@ -206,7 +206,7 @@ def test_a_new_photo_replaces_the_old_file(invite, speaker, django_capture_on_co
         (b"\xff\xd8\xff" + b"\x00" * (2 * 1024 * 1024), "2 MB"),
     ],
 )
-def test_bad_photos_are_refused_and_nothing_is_written(invite, speaker, content, message):
+def test_bad_photos_are_refused_and_nothing_is_written(english, invite, speaker, content, message):
     sent = invite(speaker)
     with pytest.raises(ValidationError) as error:
         respond_to_invitation(

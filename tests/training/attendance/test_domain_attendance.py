@@ -81,7 +81,9 @@ def test_a_new_mark_replaces_the_days_earlier_one_and_unchanged_marks_write_noth
     assert AuditEntry.objects.filter(action="attendance.record").count() == 2
 
 
-def test_a_day_the_session_does_not_run_is_refused_naming_the_day(roster, coordinator, official_a):
+def test_a_day_the_session_does_not_run_is_refused_naming_the_day(
+    english, roster, coordinator, official_a
+):
     saturday = datetime.date(2009, 10, 24)
 
     with pytest.raises(ValidationError) as error:
@@ -96,7 +98,7 @@ def test_a_day_the_session_does_not_run_is_refused_naming_the_day(roster, coordi
     assert Attendance.objects.count() == 0
 
 
-def test_a_day_that_has_not_come_is_refused(roster, coordinator, official_a):
+def test_a_day_that_has_not_come_is_refused(english, roster, coordinator, official_a):
     today = program_today(roster.program)
     tomorrow = today + datetime.timedelta(days=1)
     Session.objects.filter(pk=roster.pk).update(
@@ -138,7 +140,7 @@ def test_an_official_outside_the_session_is_refused(roster, coordinator, senior_
     assert Attendance.objects.count() == 0
 
 
-def test_the_same_official_and_day_twice_is_refused(roster, coordinator, official_a):
+def test_the_same_official_and_day_twice_is_refused(english, roster, coordinator, official_a):
     with pytest.raises(ValidationError) as error:
         record_attendance(
             actor=coordinator,

@@ -86,6 +86,8 @@ def test_liaison_nominates_through_the_form_and_cannot_pick_another_agency(
 def test_upload_with_bad_rows_shows_the_report_and_imports_nothing(
     as_user, liaison_a, program, training, official_a, official_b
 ):
+    liaison_a.language = "en"
+    liaison_a.save(update_fields=["language"])
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     content = f"email\n{official_a.email}\n{official_b.email}\n".encode()
