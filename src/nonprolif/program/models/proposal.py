@@ -10,6 +10,8 @@ from nonprolif.core.i18n import localized
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
 
+from .constraints import positive_when_set_constraints
+
 
 class ProposalQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -260,22 +262,7 @@ class ProposalItem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["proposal", "number"], name="item_number_unique"),
             models.UniqueConstraint(fields=["proposal", "key"], name="item_key_unique"),
-            models.CheckConstraint(
-                condition=models.Q(cohort_size__isnull=True) | models.Q(cohort_size__gte=1),
-                name="item_cohort_size_positive",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(cohort_count__isnull=True) | models.Q(cohort_count__gte=1),
-                name="item_cohort_count_positive",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(cadence_months__isnull=True) | models.Q(cadence_months__gte=1),
-                name="item_cadence_positive",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(session_days__isnull=True) | models.Q(session_days__gte=1),
-                name="item_session_days_positive",
-            ),
+            *positive_when_set_constraints("item"),
         ]
 
     def __str__(self) -> str:

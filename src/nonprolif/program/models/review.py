@@ -12,6 +12,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .constraints import positive_when_set_constraints
+
 
 class Decision(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
@@ -116,22 +118,7 @@ class ItemDecision(models.Model):
         verbose_name = _("item decision")
         verbose_name_plural = _("item decisions")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(cohort_size__isnull=True) | models.Q(cohort_size__gte=1),
-                name="decision_cohort_size_positive",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(cohort_count__isnull=True) | models.Q(cohort_count__gte=1),
-                name="decision_cohort_count_positive",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(cadence_months__isnull=True) | models.Q(cadence_months__gte=1),
-                name="decision_cadence_positive",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(session_days__isnull=True) | models.Q(session_days__gte=1),
-                name="decision_session_days_positive",
-            ),
+            *positive_when_set_constraints("decision"),
         ]
 
     def __str__(self) -> str:
