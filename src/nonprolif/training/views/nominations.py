@@ -70,6 +70,21 @@ def _call(form, service, **kwargs):
         return None
 
 
+def _nomination_input(data) -> NominationInput:
+    """The nomination fields of a nominate or substitute form's cleaned data."""
+    return NominationInput(
+        official=data["official"],
+        language=data["language"],
+        unavailable=data["unavailable"],
+        preferences=data["preferences"],
+    )
+
+
+def _substitute_officials(user, program, item, nomination):
+    """The officials who may replace ``nomination``: nominable ones of the same agency."""
+    return nominable_officials(user, program, item).filter(agency_id=nomination.agency_id)
+
+
 def nomination_item(request, code, item_key):
     """One item: seats, window and settings (coordinators change them), nominations (filtered,
     paginated; a liaison sees his agency's), the nomination form and the upload."""
@@ -119,36 +134,21 @@ def nomination_item(request, code, item_key):
     )
     report = None
     done = None
-    if posted == "settings" and settings_form.is_valid():
+    simple_forms = {
+        "settings": (settings_form, save_item_settings, _("Settings saved.")),
+        "seats": (seats_form, set_agency_seats, _("Seats saved.")),
+        "split": (split_form, apply_seat_rule, _("Seats split.")),
+    }
+    if posted in simple_forms and simple_forms[posted][0].is_valid():
+        form, service, message = simple_forms[posted]
         done = _call(
-            settings_form,
-            save_item_settings,
+            form,
+            service,
             actor=user,
             program=program,
             item=item,
-            **settings_form.service_data(),
+            **form.service_data(),
         )
-        message = _("Settings saved.")
-    elif posted == "seats" and seats_form.is_valid():
-        done = _call(
-            seats_form,
-            set_agency_seats,
-            actor=user,
-            program=program,
-            item=item,
-            **seats_form.service_data(),
-        )
-        message = _("Seats saved.")
-    elif posted == "split" and split_form.is_valid():
-        done = _call(
-            split_form,
-            apply_seat_rule,
-            actor=user,
-            program=program,
-            item=item,
-            **split_form.service_data(),
-        )
-        message = _("Seats split.")
     elif posted == "nominate" and nominate_form.is_valid():
         data = nominate_form.cleaned_data
         done = _call(
@@ -157,12 +157,7 @@ def nomination_item(request, code, item_key):
             actor=user,
             program=program,
             item=item,
-            data=NominationInput(
-                official=data["official"],
-                language=data["language"],
-                unavailable=data["unavailable"],
-                preferences=data["preferences"],
-            ),
+            data=_nomination_input(data),
         )
         message = _("Nomination submitted; it awaits the coordinator's approval.")
     elif posted == "upload" and upload_form.is_valid():
@@ -261,41 +256,24 @@ def nomination_queue(request, code):
 def nomination_detail(request, pk):
     """One nomination: who nominated, decided, withdrew or replaced, when; the actions."""
     nomination = get_nomination_for(request.user, pk)
-    program = nomination.program
-    item = get_item_for(request.user, program, nomination.item_key)
-    substitute_officials = nominable_officials(request.user, program, item).filter(
-        agency_id=nomination.agency_id
-    )
-    return render(
-        request,
-        "training/nominations/detail.html",
-        {
-            "program": program,
-            "item": item,
-            "nomination": nomination,
-            "reason_shown": reason_text(nomination.outcome_code, nomination.outcome_details),
-            "substitutes": list(nomination.substitutes.select_related("official")),
-            "decision_form": DecisionForm(),
-            "withdraw_form": WithdrawForm(),
-            "substitute_form": SubstituteForm(officials=substitute_officials, prefix="sub"),
-        },
-    )
+    return _render_detail(request, nomination)
 
 
-def _detail_with_errors(request, nomination, form, name):
+def _render_detail(request, nomination, form=None, name=None):
+    """The nomination's page; with ``form`` (bound, invalid) in place of the blank form
+    ``name``, answered 400."""
     program = nomination.program
     item = get_item_for(request.user, program, nomination.item_key)
     forms = {
         "decision_form": DecisionForm(),
         "withdraw_form": WithdrawForm(),
         "substitute_form": SubstituteForm(
-            officials=nominable_officials(request.user, program, item).filter(
-                agency_id=nomination.agency_id
-            ),
+            officials=_substitute_officials(request.user, program, item, nomination),
             prefix="sub",
         ),
     }
-    forms[name] = form
+    if form is not None:
+        forms[name] = form
     return render(
         request,
         "training/nominations/detail.html",
@@ -307,7 +285,7 @@ def _detail_with_errors(request, nomination, form, name):
             "substitutes": list(nomination.substitutes.select_related("official")),
             **forms,
         },
-        status=400,
+        status=200 if form is None else 400,
     )
 
 
@@ -330,7 +308,7 @@ def nomination_decide(request, pk):
         if target == "queue":
             return redirect("nomination_queue", code=nomination.program.code)
         return redirect("nomination_detail", pk=nomination.pk)
-    return _detail_with_errors(request, nomination, form, "decision_form")
+    return _render_detail(request, nomination, form, "decision_form")
 
 
 @require_POST
@@ -348,7 +326,7 @@ def nomination_withdraw(request, pk):
     ):
         messages.success(request, _("Nomination withdrawn."))
         return redirect("nomination_detail", pk=nomination.pk)
-    return _detail_with_errors(request, nomination, form, "withdraw_form")
+    return _render_detail(request, nomination, form, "withdraw_form")
 
 
 @require_POST
@@ -360,9 +338,7 @@ def nomination_substitute(request, pk):
     item = get_item_for(request.user, program, nomination.item_key)
     form = SubstituteForm(
         request.POST,
-        officials=nominable_officials(request.user, program, item).filter(
-            agency_id=nomination.agency_id
-        ),
+        officials=_substitute_officials(request.user, program, item, nomination),
         prefix="sub",
     )
     if form.is_valid():
@@ -372,15 +348,10 @@ def nomination_substitute(request, pk):
             substitute_nomination,
             actor=request.user,
             nomination=nomination,
-            data=NominationInput(
-                official=data["official"],
-                language=data["language"],
-                unavailable=data["unavailable"],
-                preferences=data["preferences"],
-            ),
+            data=_nomination_input(data),
             reason=data["reason"],
         )
         if substitute is not None:
             messages.success(request, _("Substitute nominated; he awaits approval."))
             return redirect("nomination_detail", pk=substitute.pk)
-    return _detail_with_errors(request, nomination, form, "substitute_form")
+    return _render_detail(request, nomination, form, "substitute_form")
