@@ -571,11 +571,9 @@ def post_item_decision(request, item_id: int, payload: DecisionIn):
     item = get_item_for(request.auth, item_id)
     amendments = None
     if payload.amendments is not None:
-        amendments = payload.amendments.dict(exclude_unset=True)
-        if amendments.get("target_agencies") is not None:
-            amendments["target_agencies"] = agencies_by_codes(
-                request.auth, amendments["target_agencies"], field_name="target_agencies"
-            )
+        amendments = _agency_links(
+            request.auth, payload.amendments.dict(exclude_unset=True), "target_agencies"
+        )
     decision = decide_item(
         item=item,
         decision=payload.decision,
