@@ -36,6 +36,10 @@ class ErrorOut(Schema):
     detail: str
 
 
+# The error answers of a write endpoint: ``response={200: ..., **WRITE_ERRORS}``.
+WRITE_ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
+
+
 def validation_error_body(exc: ValidationError) -> dict:
     """``{"detail": [{"field": ..., "message": ...}, ...]}`` for a Django ValidationError."""
     if hasattr(exc, "error_dict"):

@@ -16,7 +16,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from rules import has_perm
 
-from nonprolif.api.errors import ErrorOut, ValidationErrorOut, service_errors
+from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.core import queries
 from nonprolif.core.domain.officials import create_official, update_official
 from nonprolif.core.models import Agency, AgencyKind, Seniority
@@ -24,7 +24,6 @@ from nonprolif.core.models import Agency, AgencyKind, Seniority
 router = Router(tags=["core"])
 
 MAX_LIMIT = 100
-WRITE_ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
 # Schemas -----------------------------------------------------------------------------

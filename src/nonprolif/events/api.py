@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from nonprolif.api.errors import ErrorOut, ValidationErrorOut, service_errors
+from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.core.models import Official
 from nonprolif.events.domain import create_meeting, update_meeting
 from nonprolif.events.models import DatePrecision
@@ -20,8 +20,6 @@ from nonprolif.events.queries import get_meeting_for, meetings_for, program_meet
 from nonprolif.program.queries import agencies_by_codes, get_program_for
 
 router = Router(tags=["events"])
-
-WRITE_ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
 class OfficialRef(Schema):

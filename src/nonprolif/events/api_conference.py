@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from nonprolif.api.errors import ErrorOut, ValidationErrorOut, service_errors
+from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.events import exports
 from nonprolif.events.domain.conference import (
     create_conference,
@@ -52,8 +52,6 @@ from nonprolif.events.queries_conference import (
 from nonprolif.program.queries import agency_by_code, get_program_for
 
 router = Router(tags=["conference"])
-
-WRITE_ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
 # --- schemas -----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from nonprolif.api.errors import ErrorOut, ValidationErrorOut, service_errors
+from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, ValidationErrorOut, service_errors
 from nonprolif.core.models import Official
 from nonprolif.events.domain.coordination import (
     change_action_item_status,
@@ -39,8 +39,6 @@ from nonprolif.reports.cable import issue_cable
 from nonprolif.reports.render import CONTENT_TYPES, render_html, render_markdown, render_pdf
 
 router = Router(tags=["coordination"])
-
-WRITE_ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
 # Schemas ---------------------------------------------------------------------------------------

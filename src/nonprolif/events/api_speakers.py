@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from nonprolif.api.errors import ErrorOut, ValidationErrorOut, service_errors
+from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.core.models import Agency, Official
 from nonprolif.events.badges import badges_pdf
 from nonprolif.events.domain.registrations import (
@@ -45,7 +45,6 @@ from nonprolif.events.queries_speakers import (
 
 router = Router(tags=["speakers"])
 
-WRITE_ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 PDF = {
     "responses": {
         200: {

@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from nonprolif.api.errors import ErrorOut, ValidationErrorOut, service_errors
+from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.core.models import Agency
 from nonprolif.program.domain import (
     close_review,
@@ -48,8 +48,6 @@ from nonprolif.program.queries import (
 )
 
 router = Router(tags=["program"])
-
-WRITE_ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
 # Schemas -----------------------------------------------------------------------------------

@@ -12,14 +12,12 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from nonprolif.api.errors import ErrorOut, ValidationErrorOut, service_errors
+from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.domain import regenerate_sessions, update_session
 from nonprolif.training.queries import get_session_for, program_sessions, program_venues
 
 router = Router(tags=["training"])
-
-WRITE_ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
 class VenueRef(Schema):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from nonprolif.api.errors import ErrorOut, ValidationErrorOut, service_errors
+from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.core.models import Agency
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.certificate_pdf import certificate_pdf, verification_path
@@ -39,8 +39,6 @@ from nonprolif.training.queries_attendance import (
 from nonprolif.training.queries_progress import STAGES, program_progress, progress_agencies
 
 router = Router(tags=["attendance"])
-
-WRITE_ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
 # Schemas -----------------------------------------------------------------------------

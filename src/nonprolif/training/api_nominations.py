@@ -17,7 +17,7 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from nonprolif.api.errors import ErrorOut, ValidationErrorOut, service_errors
+from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.core.models import Official
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.domain.assignment import reason_text, run_assignment
@@ -44,8 +44,6 @@ from nonprolif.training.queries_nominations import (
 )
 
 router = Router(tags=["nominations"])
-
-WRITE_ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
 class SeatOut(Schema):
