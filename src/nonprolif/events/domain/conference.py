@@ -12,12 +12,13 @@ refuses with a message naming the conflict; nothing is written then.
 import datetime
 import zoneinfo
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record, snapshot
+from nonprolif.core.domain.permissions import require_perm
 from nonprolif.events.models import (
     Conference,
     Room,
@@ -55,11 +56,6 @@ TALK_FIELDS = {
     "duration_minutes",
     "kind",
 }
-
-
-def _require(actor, perm: str, obj) -> None:
-    if not actor.has_perm(perm, obj):
-        raise PermissionDenied(_("You are not allowed to do this."))
 
 
 def _reject_unknown(fields: dict, allowed: set[str]) -> None:
@@ -246,7 +242,7 @@ def create_conference(*, actor, program, **fields) -> Conference:
     ValidationError naming the field on bad input. Nothing is written in those cases.
     """
     _reject_unknown(fields, CONFERENCE_FIELDS)
-    _require(actor, "events.add_conference", program)
+    require_perm(actor, "events.add_conference", program)
     conference = Conference(program=program, **fields)
     if not conference.time_zone:
         conference.time_zone = program.time_zone
@@ -295,7 +291,7 @@ def update_conference(*, actor, conference: Conference, **fields) -> Conference:
     field on bad input; nothing is written then.
     """
     _reject_unknown(fields, CONFERENCE_FIELDS)
-    _require(actor, "events.change_conference", conference)
+    require_perm(actor, "events.change_conference", conference)
     before = snapshot(conference)
     for name, value in fields.items():
         setattr(conference, name, value)
@@ -335,7 +331,7 @@ def create_room(*, actor, conference: Conference, name: str, capacity: int) -> R
     the actor may edit the timetable; ValidationError naming the field (e.g. a name already
     used in this conference); nothing is written then.
     """
-    _require(actor, "events.edit_timetable", conference)
+    require_perm(actor, "events.edit_timetable", conference)
     room = Room(conference=conference, name=name, capacity=capacity)
     _clean(room)
     with transaction.atomic():
@@ -353,7 +349,7 @@ def update_room(*, actor, room: Room, **fields) -> Room:
     then.
     """
     _reject_unknown(fields, ROOM_FIELDS)
-    _require(actor, "events.edit_timetable", room.conference)
+    require_perm(actor, "events.edit_timetable", room.conference)
     before = snapshot(room)
     for name, value in fields.items():
         setattr(room, name, value)
@@ -390,7 +386,7 @@ def delete_room(*, actor, room: Room) -> None:
     unless the actor may edit the timetable; ValidationError naming the talks still placed
     in it; nothing is deleted then.
     """
-    _require(actor, "events.edit_timetable", room.conference)
+    require_perm(actor, "events.edit_timetable", room.conference)
     placed = list(room.talks.order_by("starts_at", "pk"))
     if placed:
         raise ValidationError(
@@ -439,7 +435,7 @@ def create_talk(*, actor, conference: Conference, speakers=(), **fields) -> Talk
     field; nothing is written then.
     """
     _reject_unknown(fields, TALK_FIELDS)
-    _require(actor, "events.edit_timetable", conference)
+    require_perm(actor, "events.edit_timetable", conference)
     speakers = list(speakers)
     talk = Talk(conference=conference, **fields)
     errors: dict = {}
@@ -467,7 +463,7 @@ def update_talk(*, actor, talk: Talk, speakers=None, **fields) -> Talk:
     field or the conflict; nothing is written then.
     """
     _reject_unknown(fields, TALK_FIELDS)
-    _require(actor, "events.edit_timetable", talk.conference)
+    require_perm(actor, "events.edit_timetable", talk.conference)
     old_speakers = list(talk.speakers.all())
     before = _audit_talk(talk, old_speakers)
     speakers = list(speakers) if speakers is not None else old_speakers
@@ -507,7 +503,7 @@ def delete_talk(*, actor, talk: Talk) -> None:
     Side effects: the Talk row and its speaker links are deleted, one audit entry
     ("talk.delete"). PermissionDenied unless the actor may edit the timetable.
     """
-    _require(actor, "events.edit_timetable", talk.conference)
+    require_perm(actor, "events.edit_timetable", talk.conference)
     with transaction.atomic():
         record(
             actor=actor,
@@ -534,7 +530,7 @@ def place_talk(
     ValidationError (fields ``room``, ``starts_at``, ``ends_at``, ``speakers``) on a
     conflict; nothing is written then.
     """
-    _require(actor, "events.edit_timetable", talk.conference)
+    require_perm(actor, "events.edit_timetable", talk.conference)
     errors: dict[str, list[str]] = {}
     if room is None:
         errors["room"] = [_("Choose a room.")]
@@ -575,7 +571,7 @@ def unplace_talk(*, actor, talk: Talk) -> Talk:
     Side effects: the talk's room, start and end emptied; one audit entry ("talk.unplace").
     PermissionDenied unless the actor may edit the timetable.
     """
-    _require(actor, "events.edit_timetable", talk.conference)
+    require_perm(actor, "events.edit_timetable", talk.conference)
     before = _placement(talk)
     with transaction.atomic():
         talk.room = talk.starts_at = talk.ends_at = None
@@ -597,7 +593,7 @@ def publish_schedule(*, actor, conference: Conference, note: str = "") -> Schedu
     PermissionDenied unless the actor may publish; ValidationError when no talk is placed
     or nothing changed since the latest release; nothing is written then.
     """
-    _require(actor, "events.publish_schedule", conference)
+    require_perm(actor, "events.publish_schedule", conference)
     with transaction.atomic():
         latest = ScheduleRelease.objects.filter(conference=conference).order_by("-version").first()
         agenda = build_snapshot(conference)

@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Max, Q
@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record
+from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import User
 from nonprolif.core.roles import Role
 from nonprolif.events.models import ActionItem, ActionItemChange, ActionStatus, MeetingDecision
@@ -32,11 +33,6 @@ ITEM_FIELDS = {
 }
 # Days between two reminders of the same overdue item (settings may override).
 DEFAULT_REMINDER_INTERVAL_DAYS = 7
-
-
-def _require(actor, perm: str, obj) -> None:
-    if not actor.has_perm(perm, obj):
-        raise PermissionDenied(_("You are not allowed to do this."))
 
 
 def _unexpected(fields: dict, allowed: set[str]) -> None:
@@ -77,7 +73,7 @@ def create_decision(
     PermissionDenied unless the actor may add decisions (coordinators); ValidationError
     naming the field on bad input (empty text, a number taken). Nothing is written then.
     """
-    _require(actor, "events.add_meetingdecision", meeting)
+    require_perm(actor, "events.add_meetingdecision", meeting)
     with transaction.atomic():
         if number is None:
             highest = meeting.decisions.aggregate(n=Max("number"))["n"] or 0
@@ -112,7 +108,7 @@ def update_decision(*, actor, decision: MeetingDecision, **fields) -> MeetingDec
     written then.
     """
     _unexpected(fields, DECISION_FIELDS)
-    _require(actor, "events.change_meetingdecision", decision)
+    require_perm(actor, "events.change_meetingdecision", decision)
     before = {name: getattr(decision, name) for name in DECISION_FIELDS}
     for name, value in fields.items():
         setattr(decision, name, value)
@@ -137,7 +133,7 @@ def delete_decision(*, actor, decision: MeetingDecision) -> None:
     Side effects: the row is deleted; one ActionItemChange per linked item; one audit entry
     ("meeting_decision.delete"). PermissionDenied unless the actor may delete it.
     """
-    _require(actor, "events.delete_meetingdecision", decision)
+    require_perm(actor, "events.delete_meetingdecision", decision)
     with transaction.atomic():
         now = timezone.now()
         for item in decision.action_items.all():
@@ -240,7 +236,7 @@ def create_action_item(
     action items (coordinators); ValidationError naming the field on bad input. Nothing is
     written then.
     """
-    _require(actor, "events.add_actionitem", meeting)
+    require_perm(actor, "events.add_actionitem", meeting)
     now = timezone.now()
     item = ActionItem(
         meeting=meeting,
@@ -288,7 +284,7 @@ def update_action_item(*, actor, item: ActionItem, note: str = "", **fields) -> 
     ValidationError naming the field on bad input; nothing is written then.
     """
     _unexpected(fields, ITEM_FIELDS)
-    _require(actor, "events.change_actionitem", item)
+    require_perm(actor, "events.change_actionitem", item)
     before = _item_values(item)
     status = fields.pop("status", None)
     for name, value in fields.items():
@@ -312,7 +308,7 @@ def change_action_item_status(
 
     Side effects as ``update_action_item`` ("action_item.status" in the audit trail).
     """
-    _require(actor, "events.update_actionitem_status", item)
+    require_perm(actor, "events.update_actionitem_status", item)
     before = _item_values(item)
     _apply_status(item, status, timezone.now())
     try:

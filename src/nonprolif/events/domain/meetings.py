@@ -1,10 +1,11 @@
 """Recording and editing the program's coordination meetings."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record, snapshot
+from nonprolif.core.domain.permissions import require_perm
 from nonprolif.events.models import DatePrecision, Meeting
 from nonprolif.program.queries import program_agencies
 
@@ -17,11 +18,6 @@ MEETING_FIELDS = {
     "summary_es",
     "summary_en",
 }
-
-
-def _require(actor, perm: str, obj) -> None:
-    if not actor.has_perm(perm, obj):
-        raise PermissionDenied(_("You are not allowed to do this."))
 
 
 def _normalise_date(meeting: Meeting) -> None:
@@ -81,7 +77,7 @@ def create_meeting(*, actor, program, agencies, officials=(), **fields) -> Meeti
     """
     if set(fields) - MEETING_FIELDS:
         raise TypeError(f"unexpected fields: {sorted(set(fields) - MEETING_FIELDS)}")
-    _require(actor, "events.add_meeting", program)
+    require_perm(actor, "events.add_meeting", program)
     agencies, officials = list(agencies), list(officials)
     meeting = Meeting(program=program, **fields)
     _normalise_date(meeting)
@@ -109,7 +105,7 @@ def update_meeting(*, actor, meeting: Meeting, agencies=None, officials=None, **
     """
     if set(fields) - MEETING_FIELDS:
         raise TypeError(f"unexpected fields: {sorted(set(fields) - MEETING_FIELDS)}")
-    _require(actor, "events.change_meeting", meeting)
+    require_perm(actor, "events.change_meeting", meeting)
     old_agencies = list(meeting.agencies.all())
     old_officials = list(meeting.officials.all())
     before = _audit_values(meeting, old_agencies, old_officials)

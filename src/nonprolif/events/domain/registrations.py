@@ -2,20 +2,16 @@
 their agency's officials within them; the coordinator approves or declines; registrations
 may be cancelled; approved attendees are checked in at the door."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import record
+from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import Official
 from nonprolif.events.models import Registration, RegistrationQuota, RegistrationStatus
 from nonprolif.program.queries import program_agencies
-
-
-def _require(actor, perm: str, obj) -> None:
-    if not actor.has_perm(perm, obj):
-        raise PermissionDenied(_("You are not allowed to do this."))
 
 
 def seats_taken(conference, agency) -> int:
@@ -32,7 +28,7 @@ def set_quota(*, actor, conference, agency, seats) -> RegistrationQuota:
     PermissionDenied for anybody but the coordinator; ValidationError naming the field on bad
     input, writing nothing.
     """
-    _require(actor, "events.set_registration_quota", conference)
+    require_perm(actor, "events.set_registration_quota", conference)
     if agency is None:
         raise ValidationError({"agency": _("Choose an agency.")})
     if not isinstance(seats, int) or seats < 0:
@@ -86,7 +82,7 @@ def register_official(*, actor, conference, official: Official) -> Registration:
     unknown, inactive, already registered, or when the agency's quota is full or missing.
     Nothing is written in those cases.
     """
-    _require(actor, "events.add_registration", conference)
+    require_perm(actor, "events.add_registration", conference)
     if official is None or not Official.objects.visible_to(actor).filter(pk=official.pk).exists():
         raise ValidationError({"official": _("Unknown official.")})
     if not official.active:
@@ -159,7 +155,7 @@ def decide_registration(
     ValidationError naming the field on bad input or (on ``status``) when the registration
     cannot take this decision now. Nothing is written then.
     """
-    _require(actor, "events.decide_registration", registration)
+    require_perm(actor, "events.decide_registration", registration)
     reason = (reason or "").strip()
     if decision not in (RegistrationStatus.APPROVED, RegistrationStatus.DECLINED):
         raise ValidationError({"decision": _("Choose approved or declined.")})
@@ -208,7 +204,7 @@ def cancel_registration(*, actor, registration: Registration, reason: str = "") 
     ("registration.cancel"). PermissionDenied unless the actor may; ValidationError (on
     ``status``) when it is not cancellable. Nothing is written then.
     """
-    _require(actor, "events.cancel_registration", registration)
+    require_perm(actor, "events.cancel_registration", registration)
     with transaction.atomic():
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if (
@@ -245,7 +241,7 @@ def check_in(*, actor, registration: Registration) -> Registration:
     ("registration.check_in"). PermissionDenied unless the actor may; ValidationError (on
     ``status``) unless the registration is approved. Nothing is written then.
     """
-    _require(actor, "events.check_in_registration", registration)
+    require_perm(actor, "events.check_in_registration", registration)
     with transaction.atomic():
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.status != RegistrationStatus.APPROVED:

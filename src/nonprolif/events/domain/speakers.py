@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from nonprolif.core.domain.audit import diff, record, snapshot
+from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models.token import hash_token
 from nonprolif.events.models import (
     Speaker,
@@ -65,11 +66,6 @@ class InvitationSent:
     invitation: SpeakerInvitation
     url: str
     emailed: bool
-
-
-def _require(actor, perm: str, obj) -> None:
-    if not actor.has_perm(perm, obj):
-        raise PermissionDenied(_("You are not allowed to do this."))
 
 
 # --- tokens and links ---------------------------------------------------------------------
@@ -159,7 +155,7 @@ def propose_speaker(*, actor, conference, **fields) -> Speaker:
     """
     if set(fields) - PROPOSAL_FIELDS:
         raise TypeError(f"unexpected fields: {sorted(set(fields) - PROPOSAL_FIELDS)}")
-    _require(actor, "events.propose_speaker", conference)
+    require_perm(actor, "events.propose_speaker", conference)
     errors: dict = {}
     values = {key: (value or "").strip() for key, value in fields.items()}
     try:
@@ -214,7 +210,7 @@ def decide_speaker(
     acceptance. PermissionDenied for anybody but the coordinator; ValidationError (on
     ``decision`` or ``reason``) on bad input, writing nothing.
     """
-    _require(actor, "events.decide_speaker", speaker)
+    require_perm(actor, "events.decide_speaker", speaker)
     reason = (reason or "").strip()
     if decision not in (SpeakerStatus.ACCEPTED, SpeakerStatus.DECLINED):
         raise ValidationError(
@@ -265,7 +261,7 @@ def send_invitation(*, actor, speaker: Speaker, days: int | None = None) -> Invi
     PermissionDenied for anybody but the coordinator; ValidationError when the speaker is
     not accepted, has no email address, or ``days`` is not positive. Nothing is written then.
     """
-    _require(actor, "events.invite_speaker", speaker)
+    require_perm(actor, "events.invite_speaker", speaker)
     if days is None:
         days = settings.SPEAKER_INVITATION_DAYS
     errors = {}
@@ -327,7 +323,7 @@ def revoke_invitation(*, actor, invitation: SpeakerInvitation) -> SpeakerInvitat
     sets ``revoked_at`` and writes one audit entry ("speaker.invitation_revoke"), in one
     transaction. PermissionDenied for anybody but the coordinator.
     """
-    _require(actor, "events.revoke_invitation", invitation)
+    require_perm(actor, "events.revoke_invitation", invitation)
     with transaction.atomic():
         current = SpeakerInvitation.objects.select_for_update().get(pk=invitation.pk)
         if current.revoked_at is None:

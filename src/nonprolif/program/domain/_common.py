@@ -1,13 +1,6 @@
 """Small helpers shared by the program services."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils.translation import gettext as _
-
-
-def require_perm(actor, perm: str, obj=None) -> None:
-    """Raise PermissionDenied unless ``actor`` holds ``perm`` (on ``obj``)."""
-    if not actor.has_perm(perm, obj):
-        raise PermissionDenied(_("You are not allowed to do this."))
+from django.core.exceptions import ValidationError
 
 
 def reject_unknown(fields: dict, allowed: set[str]) -> None:

@@ -6,10 +6,11 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record, snapshot
+from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import Agency
 from nonprolif.program.models import Proposal, ProposalItem
 
-from ._common import collect, merge_errors, reject_unknown, require_perm
+from ._common import collect, merge_errors, reject_unknown
 
 ITEM_FIELDS = {
     "number",

@@ -5,9 +5,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record, snapshot
+from nonprolif.core.domain.permissions import require_perm
 from nonprolif.program.models import Program
 
-from ._common import collect, ids, merge_errors, reject_unknown, require_perm
+from ._common import collect, ids, merge_errors, reject_unknown
 
 PROGRAM_FIELDS = {
     "code",

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record, snapshot
+from nonprolif.core.domain.permissions import require_perm
 from nonprolif.program.models import (
     AMENDABLE_FIELDS,
     Decision,
@@ -30,7 +31,7 @@ from nonprolif.program.models import (
 )
 from nonprolif.program.signals import review_changed
 
-from ._common import collect, merge_errors, reject_unknown, require_perm
+from ._common import collect, merge_errors, reject_unknown
 from .items import ITEM_FIELDS, _target_errors, start_date_error
 
 AMENDMENT_FIELDS = {*AMENDABLE_FIELDS, "target_agencies"}

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 import nonprolif.training.rules_nominations  # noqa: F401 (registers the permissions)
 from nonprolif.core.domain.audit import diff, record, snapshot
+from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import Agency, Official
 from nonprolif.training.models.nomination import (
     ACTIVE_STATUSES,
@@ -35,11 +36,6 @@ from nonprolif.training.models.nomination import (
 from nonprolif.training.queries_nominations import NominationItem, item_agencies
 
 LANGUAGES = {"es-mx", "en"}
-
-
-def _require(actor, perm: str, obj=None) -> None:
-    if not actor.has_perm(perm, obj):
-        raise PermissionDenied(_("You are not allowed to do this."))
 
 
 # --------------------------------------------------------------------------- seats
@@ -113,7 +109,7 @@ def save_item_settings(*, actor, program, item: NominationItem, **fields) -> Ite
     ("itemsettings.save") when something changed. PermissionDenied unless the actor is a
     coordinator; ValidationError naming the field on bad input, and nothing is written.
     """
-    _require(actor, "training.manage_seats", program)
+    require_perm(actor, "training.manage_seats", program)
     unknown = set(fields) - set(SETTINGS_FIELDS)
     if unknown:
         raise TypeError(f"unexpected fields: {', '.join(sorted(unknown))}")
@@ -165,7 +161,7 @@ def set_agency_seats(
     the actor is a coordinator; ValidationError naming ``seats.<CODE>`` on bad input, and
     nothing is written.
     """
-    _require(actor, "training.manage_seats", program)
+    require_perm(actor, "training.manage_seats", program)
     agencies = {agency.code: agency for agency in item_agencies(program, item)}
     clean = _check_seats(seats, set(agencies))
     existing = {
@@ -215,7 +211,7 @@ def apply_seat_rule(
     """Split the item's seats (cohort size times cohort count; for senior sessions the size of
     each agency's session) among its agencies by ``rule`` (see :func:`split_seats`) and store
     them as the quotas. Side effects and errors: those of :func:`set_agency_seats`."""
-    _require(actor, "training.manage_seats", program)
+    require_perm(actor, "training.manage_seats", program)
     codes = [agency.code for agency in item_agencies(program, item)]
     if item.senior:
         size = item.seats_total // max(1, len(codes))
@@ -513,7 +509,7 @@ def decide_nomination(*, actor, nomination: Nomination, decision: str, reason: s
     PermissionDenied unless the actor is a coordinator; ValidationError when the nomination
     is not awaiting a decision, the decision is unknown or a decline has no reason.
     """
-    _require(actor, "training.decide_nomination", nomination)
+    require_perm(actor, "training.decide_nomination", nomination)
     reason = (reason or "").strip()
     if decision not in (NominationStatus.APPROVED, NominationStatus.DECLINED):
         raise ValidationError({"decision": _("Approve or decline.")})
@@ -557,7 +553,7 @@ def withdraw_nomination(*, actor, nomination: Nomination, reason: str = ""):
     unless the actor is a coordinator or a liaison of the nominee's agency; ValidationError
     when the nomination is no longer active.
     """
-    _require(actor, "training.withdraw_nomination", nomination)
+    require_perm(actor, "training.withdraw_nomination", nomination)
     if nomination.status not in ACTIVE_STATUSES:
         raise ValidationError({"status": _("This nomination is no longer active.")})
     from nonprolif.training.domain.assignment import replan_program
@@ -585,7 +581,7 @@ def substitute_nomination(
     agency, not senior for a senior item, already nominated...) or the nomination is not
     active. Nothing is written then.
     """
-    _require(actor, "training.substitute_nomination", nomination)
+    require_perm(actor, "training.substitute_nomination", nomination)
     if nomination.status not in ACTIVE_STATUSES:
         raise ValidationError({"status": _("This nomination is no longer active.")})
     from nonprolif.training.queries_nominations import nomination_items
