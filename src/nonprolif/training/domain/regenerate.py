@@ -358,8 +358,9 @@ def _create(program, row: _Desired, now, report) -> None:
     report.created.append(_change(session, label=row.label))
 
 
-def _update(session: Session, row: _Desired, now, confirm: bool, report) -> None:
-    before = (
+def _state(session: Session) -> tuple:
+    """The values of a session that _update compares before and after to tell a change."""
+    return (
         session.item_id,
         session.item_number,
         session.title_es,
@@ -373,6 +374,10 @@ def _update(session: Session, row: _Desired, now, confirm: bool, report) -> None
         session.planned_capacity,
         session.pending,
     )
+
+
+def _update(session: Session, row: _Desired, now, confirm: bool, report) -> None:
+    before = _state(session)
     previous = (session.start, session.end)
     _plan_fields(session, row)
     revised = False
@@ -394,20 +399,7 @@ def _update(session: Session, row: _Desired, now, confirm: bool, report) -> None
             revised = True
         _apply_dates(session, row)
         session.pending = None
-    after = (
-        session.item_id,
-        session.item_number,
-        session.title_es,
-        session.title_en,
-        session.start,
-        session.end,
-        session.planned,
-        session.days,
-        session.move,
-        session.capacity,
-        session.planned_capacity,
-        session.pending,
-    )
+    after = _state(session)
     targets = set(row.plan.target_agency_ids) if row.agency_id is None else set()
     if targets != {agency.pk for agency in session.target_agencies.all()}:
         session.target_agencies.set(targets)
