@@ -164,7 +164,10 @@ def speaker_photo(request, pk):
 def _no_trace(response):
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # same-origin, not no-referrer: other sites never see the secret link, and the answer
+    # form's POST keeps its Origin (under no-referrer browsers send "Origin: null", which
+    # Django's CSRF check refuses).
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
