@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 import nonprolif.training.rules_nominations  # noqa: F401 (registers the permissions)
 from nonprolif.core.domain.audit import record
@@ -732,40 +732,48 @@ def _when(session: Session) -> str:
     return f"{session.start.isoformat()} / {session.end.isoformat()}"
 
 
-def _withdrawn_message(nomination: Nomination, session: Session) -> EmailMessage | None:
+def _seat_message(
+    nomination: Nomination, session: Session, subject: str, body: str
+) -> EmailMessage | None:
+    """The e-mail telling the nominee about his place in ``session``, in his language;
+    ``subject`` and ``body`` are source strings (gettext_noop). None without an address."""
     official = nomination.official
     if not official.email:
         return None
     with translation.override(_language(official)):
-        subject = _("Your place in %(session)s has been released") % {"session": session.title}
-        body = _(
-            "Dear %(name)s,\n\nYour nomination for %(session)s (%(audience)s, %(when)s) has "
-            "been withdrawn and your place has been given to the next person on the waitlist.\n"
-        ) % {
+        values = {
             "name": official.full_name,
             "session": session.title,
             "audience": session.audience_label,
             "when": _when(session),
         }
+        subject = _(subject) % values
+        body = _(body) % values
     return EmailMessage(subject=subject, body=body, to=[official.email])
+
+
+def _withdrawn_message(nomination: Nomination, session: Session) -> EmailMessage | None:
+    return _seat_message(
+        nomination,
+        session,
+        gettext_noop("Your place in %(session)s has been released"),
+        gettext_noop(
+            "Dear %(name)s,\n\nYour nomination for %(session)s (%(audience)s, %(when)s) has "
+            "been withdrawn and your place has been given to the next person on the waitlist.\n"
+        ),
+    )
 
 
 def _promoted_message(nomination: Nomination, session: Session) -> EmailMessage | None:
-    official = nomination.official
-    if not official.email:
-        return None
-    with translation.override(_language(official)):
-        subject = _("You have a place in %(session)s") % {"session": session.title}
-        body = _(
+    return _seat_message(
+        nomination,
+        session,
+        gettext_noop("You have a place in %(session)s"),
+        gettext_noop(
             "Dear %(name)s,\n\nA place has become free and you have been placed in "
             "%(session)s (%(audience)s, %(when)s).\n"
-        ) % {
-            "name": official.full_name,
-            "session": session.title,
-            "audience": session.audience_label,
-            "when": _when(session),
-        }
-    return EmailMessage(subject=subject, body=body, to=[official.email])
+        ),
+    )
 
 
 def _send(messages: list[EmailMessage]) -> None:
