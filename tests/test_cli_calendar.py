@@ -11,7 +11,9 @@ from nonprolif.core.models import Agency
 from nonprolif.core.roles import Role
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+# The passthrough runs Django's run_from_argv, which closes the connection at the end: a
+# transactional test database survives that on PostgreSQL too.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
