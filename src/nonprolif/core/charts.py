@@ -4,6 +4,7 @@ Used by pages (inline SVG) and by PDF documents (an extra file for Typst).
 """
 
 import io
+import textwrap
 from collections.abc import Sequence
 from html import escape
 
@@ -45,7 +46,7 @@ def bar_chart_svg(
                 target, color="#a10f1a", linestyle="--", linewidth=1.2, label=target_label or None
             )
         if title:
-            axes.set_title(title)
+            axes.set_title("\n".join(textwrap.wrap(title, 70)), fontsize="medium")
         if len(series) > 1 or target_label:
             axes.legend(loc="lower right", fontsize="small")
         axes.spines[["top", "right"]].set_visible(False)
