@@ -38,3 +38,13 @@ def test_official_without_agency_is_invalid():
     with pytest.raises(ValidationError) as error:
         official.full_clean()
     assert "agency" in error.value.message_dict
+
+
+def test_every_user_sees_the_official_linked_to_his_own_login(auditor, administrator, agency_b):
+    from tests.factories import UserFactory
+
+    own = OfficialFactory(agency=agency_b, user=administrator)
+    OfficialFactory(agency=agency_b)
+    assert list(Official.objects.visible_to(administrator)) == [own]
+    nobody = UserFactory(username="nobody")
+    assert Official.objects.visible_to(nobody).count() == 0

@@ -213,7 +213,11 @@ def _item_refs(user, meeting, data: dict) -> dict:
             raise ValidationError({"owner_official": _("Unknown official.")})
         data["owner_official"] = official
     if "decision" in data and data["decision"] is not None:
-        decision = MeetingDecision.objects.filter(meeting=meeting, number=data["decision"]).first()
+        decision = (
+            MeetingDecision.objects.visible_to(user)
+            .filter(meeting=meeting, number=data["decision"])
+            .first()
+        )
         if decision is None:
             raise ValidationError({"decision": _("The meeting has no decision with this number.")})
         data["decision"] = decision

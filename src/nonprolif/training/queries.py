@@ -4,11 +4,11 @@ import calendar as stdlib_calendar
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Max, Min
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from nonprolif.core.models import Official, Seniority
+from nonprolif.core.models import Agency, Official, Seniority
 from nonprolif.core.models.token import hash_token
 from nonprolif.program.models import Program
 from nonprolif.program.queries import national_agency_ids, program_agencies
@@ -300,19 +300,26 @@ def feed_sessions(feed: CalendarFeed):
 
 
 def feed_agencies(user, program):
-    """The agencies of ``program`` for which ``user`` may create a feed."""
-    return [a for a in program_agencies(program) if user.has_perm("training.add_agency_feed", a)]
+    """The agencies of ``program`` for which ``user`` may create a feed (a queryset)."""
+    allowed = [
+        a.pk for a in program_agencies(program) if user.has_perm("training.add_agency_feed", a)
+    ]
+    return Agency.objects.visible_to(user).filter(pk__in=allowed).order_by("code")
 
 
 def feed_officials(user, program):
-    """The officials of ``program``'s agencies for which ``user`` may create a feed."""
-    agencies = program_agencies(program).values("pk")
-    own = Q(user=user) if getattr(user, "is_authenticated", False) else Q(pk__in=[])
-    visible = Official.objects.filter(
-        Q(pk__in=Official.objects.visible_to(user).values("pk")) | own
+    """The officials of ``program``'s agencies for which ``user`` may create a feed (a
+    queryset, from the officials he can see)."""
+    visible = Official.objects.visible_to(user).filter(
+        agency__in=program_agencies(program).values("pk")
     )
-    return [
-        o
-        for o in visible.filter(agency__in=agencies).select_related("agency")
+    allowed = [
+        o.pk
+        for o in visible.select_related("agency")
         if user.has_perm("training.add_official_feed", o)
     ]
+    return (
+        visible.filter(pk__in=allowed)
+        .select_related("agency")
+        .order_by("agency__code", "family_names", "given_names")
+    )

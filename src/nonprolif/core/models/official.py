@@ -15,15 +15,17 @@ class OfficialQuerySet(models.QuerySet):
         """The single access rule for officials.
 
         Coordinators and auditors see every official; liaisons and partners see the
-        officials of their own agency; everybody else (administrators included) sees none.
+        officials of their own agency; every user sees the official linked to his own login;
+        nobody else (administrators included) sees any.
         """
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
         if user.has_role(Role.COORDINATOR) or user.has_role(Role.AUDITOR):
             return self.all()
+        own = models.Q(user=user)
         if user.agency_id and (user.has_role(Role.LIAISON) or user.has_role(Role.PARTNER)):
-            return self.filter(agency_id=user.agency_id)
-        return self.none()
+            return self.filter(models.Q(agency_id=user.agency_id) | own)
+        return self.filter(own)
 
 
 class Official(models.Model):

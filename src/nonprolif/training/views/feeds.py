@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from nonprolif.core.models import Agency, Official
 from nonprolif.program.queries import get_program_for
 from nonprolif.program.views.formhelpers import add_service_errors
 from nonprolif.training import exporters
@@ -34,18 +33,11 @@ def _feed_form(request, program, data=None):
     scopes = []
     if request.user.has_perm("training.add_program_feed", program):
         scopes.append(FeedScope.PROGRAM)
-    if agencies:
+    if agencies.exists():
         scopes.append(FeedScope.AGENCY)
-    if officials:
+    if officials.exists():
         scopes.append(FeedScope.OFFICIAL)
-    form = FeedForm(
-        data,
-        scopes=scopes,
-        agencies=Agency.objects.filter(pk__in=[a.pk for a in agencies]).order_by("code"),
-        officials=Official.objects.filter(pk__in=[o.pk for o in officials])
-        .select_related("agency")
-        .order_by("agency__code", "family_names", "given_names"),
-    )
+    form = FeedForm(data, scopes=scopes, agencies=agencies, officials=officials)
     return form, bool(scopes)
 
 
