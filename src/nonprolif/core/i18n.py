@@ -14,12 +14,15 @@ def localized(obj, field: str) -> str:
     return getattr(obj, f"{field}_{first}") or getattr(obj, f"{field}_{second}")
 
 
+def localized_property(field: str) -> property:
+    """``title = localized_property("title")``: the field in the active language."""
+    return property(lambda obj: localized(obj, field), doc=f"{field} in the active language")
+
+
 class LocalizedNameMixin:
     """Adds ``name`` from ``name_es``/``name_en``."""
 
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
+    name = localized_property("name")
 
 
 # Django's own Spanish catalogue capitalises month names ("28 de Agosto de 2009"); Spanish

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from nonprolif.core.i18n import localized
+from nonprolif.core.i18n import localized_property
 from nonprolif.core.models import Official
 from nonprolif.training import certificate_codes
 from nonprolif.training.models import (
@@ -240,9 +240,7 @@ class Verification:
     start: datetime.date | None = None
     end: datetime.date | None = None
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+    title = localized_property("title")
 
     @property
     def is_valid(self) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
-from nonprolif.core.i18n import localized
+from nonprolif.core.i18n import localized_property
 from nonprolif.core.models import Agency
 from nonprolif.core.scoping import sees_everything
 from nonprolif.program.models import Program
@@ -51,9 +51,7 @@ class ItemChoice:
     title_es: str
     title_en: str
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+    title = localized_property("title")
 
 
 @dataclass

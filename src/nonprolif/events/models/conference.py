@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.core.i18n import localized
+from nonprolif.core.i18n import localized_property
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
 from nonprolif.program.models.program import validate_time_zone
@@ -101,13 +101,9 @@ class Conference(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+    title = localized_property("title")
 
-    @property
-    def description(self) -> str:
-        return localized(self, "description")
+    description = localized_property("description")
 
     @property
     def tz_name(self) -> str:
@@ -250,13 +246,9 @@ class Speaker(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def topic(self) -> str:
-        return localized(self, "topic")
+    topic = localized_property("topic")
 
-    @property
-    def bio(self) -> str:
-        return localized(self, "bio")
+    bio = localized_property("bio")
 
     @property
     def is_confirmed(self) -> bool:
@@ -358,13 +350,9 @@ class Talk(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+    title = localized_property("title")
 
-    @property
-    def abstract(self) -> str:
-        return localized(self, "abstract")
+    abstract = localized_property("abstract")
 
     @property
     def is_placed(self) -> bool:

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.core.i18n import localized
+from nonprolif.core.i18n import localized_property
 
 
 class ActionStatus(models.TextChoices):
@@ -76,9 +76,7 @@ class MeetingDecision(models.Model):
     def __str__(self) -> str:
         return f"{self.number}. {self.text[:80]}"
 
-    @property
-    def text(self) -> str:
-        return localized(self, "text")
+    text = localized_property("text")
 
 
 class ActionItemQuerySet(models.QuerySet):
@@ -172,13 +170,9 @@ class ActionItem(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+    title = localized_property("title")
 
-    @property
-    def description(self) -> str:
-        return localized(self, "description")
+    description = localized_property("description")
 
     @property
     def is_closed(self) -> bool:

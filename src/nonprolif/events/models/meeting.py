@@ -2,7 +2,7 @@ from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.core.i18n import localized
+from nonprolif.core.i18n import localized_property
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
 
 
@@ -67,13 +67,9 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+    title = localized_property("title")
 
-    @property
-    def summary(self) -> str:
-        return localized(self, "summary")
+    summary = localized_property("summary")
 
     @property
     def date_display(self) -> str:

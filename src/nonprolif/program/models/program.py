@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.core.i18n import LocalizedNameMixin, localized
+from nonprolif.core.i18n import LocalizedNameMixin, localized_property
 from nonprolif.core.models.agency import code_validator
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
 
@@ -76,9 +76,7 @@ class Program(LocalizedNameMixin, models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def description(self) -> str:
-        return localized(self, "description")
+    description = localized_property("description")
 
     def clean(self):
         if self.country:

@@ -6,7 +6,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.core.i18n import localized
+from nonprolif.core.i18n import localized_property
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
 
@@ -94,13 +94,9 @@ class Proposal(models.Model):
     def __str__(self) -> str:
         return f"{self.title} (v{self.version})"
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+    title = localized_property("title")
 
-    @property
-    def summary(self) -> str:
-        return localized(self, "summary")
+    summary = localized_property("summary")
 
     @property
     def review_is_closed(self) -> bool:
@@ -268,13 +264,9 @@ class ProposalItem(models.Model):
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+    title = localized_property("title")
 
-    @property
-    def description(self) -> str:
-        return localized(self, "description")
+    description = localized_property("description")
 
     @property
     def total_seats(self) -> int | None:

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.core.i18n import localized
+from nonprolif.core.i18n import localized_property
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, sees_everything
 
@@ -109,9 +109,7 @@ class Certificate(models.Model):
     def __str__(self) -> str:
         return f"{self.code} · {self.official_name}"
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+    title = localized_property("title")
 
     @property
     def is_valid(self) -> bool:

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.core.i18n import localized
+from nonprolif.core.i18n import localized_property
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
 from nonprolif.training.moves import describe_move
@@ -194,9 +194,7 @@ class Session(models.Model):
     def __str__(self) -> str:
         return f"{self.item_number}. {self.title} · {self.audience_label}"
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+    title = localized_property("title")
 
     @property
     def audience_label(self) -> str:

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.core.i18n import localized
+from nonprolif.core.i18n import localized_property
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
 
 
@@ -84,6 +84,4 @@ class BlackoutDate(models.Model):
     def __str__(self) -> str:
         return f"{self.date.isoformat()} {self.reason}"
 
-    @property
-    def reason(self) -> str:
-        return localized(self, "reason")
+    reason = localized_property("reason")
