@@ -470,25 +470,11 @@ class DecideAllOut(Schema):
     decided: list[int]
 
 
-class RevisionItemIn(Schema):
+class RevisionItemIn(ItemPatch):
     """An item of the revised version. ``key``: the item of the version being revised that
     it carries over (fields left out keep that item's values); no key: a new item."""
 
     key: uuid.UUID | None = None
-    number: int | None = None
-    kind: str | None = None
-    title_es: str | None = None
-    title_en: str | None = None
-    description_es: str | None = None
-    description_en: str | None = None
-    target_trainees: int | None = None
-    cohort_size: int | None = None
-    cohort_count: int | None = None
-    start_date: datetime.date | None = None
-    cadence_months: int | None = None
-    session_days: int | None = None
-    target_agencies: list[str] | None = None
-    notes: str | None = None
 
 
 class RevisionIn(Schema):
