@@ -6,12 +6,13 @@ import datetime
 import json
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nonprolif.core.domain.permissions import require_perm
 from nonprolif.events import exports
 from nonprolif.events.domain.conference import (
     create_conference,
@@ -52,11 +53,6 @@ from nonprolif.program.queries import get_program_for
 from nonprolif.program.views.formhelpers import add_service_errors, submit
 
 
-def _require(user, perm: str, obj) -> None:
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
-
-
 def conference_list(request):
     conferences = conferences_for(request.user).order_by("start_date", "pk")
     return render(request, "events/conference/list.html", {"conferences": list(conferences)})
@@ -64,7 +60,7 @@ def conference_list(request):
 
 def conference_create(request, code):
     program = get_program_for(request.user, code)
-    _require(request.user, "events.add_conference", program)
+    require_perm(request.user, "events.add_conference", program)
     form = ConferenceForm(
         request.POST or None, program=program, initial={"time_zone": program.time_zone}
     )
@@ -81,7 +77,7 @@ def conference_create(request, code):
 
 def conference_edit(request, pk):
     conference = get_conference_for(request.user, pk)
-    _require(request.user, "events.change_conference", conference)
+    require_perm(request.user, "events.change_conference", conference)
     form = ConferenceForm(request.POST or None, instance=conference, program=conference.program)
     updated = submit(request, form, update_conference, conference=conference)
     if updated is not None:
@@ -115,7 +111,7 @@ def room_list(request, pk):
     can_edit = request.user.has_perm("events.edit_timetable", conference)
     form = RoomForm(request.POST or None) if can_edit else None
     if request.method == "POST":
-        _require(request.user, "events.edit_timetable", conference)
+        require_perm(request.user, "events.edit_timetable", conference)
         if submit(request, form, create_room, conference=conference) is not None:
             messages.success(request, _("Room added."))
             return redirect("conference_rooms", pk=conference.pk)
@@ -133,7 +129,7 @@ def room_list(request, pk):
 def room_edit(request, pk):
     room = get_room_for(request.user, pk)
     conference = room.conference
-    _require(request.user, "events.edit_timetable", conference)
+    require_perm(request.user, "events.edit_timetable", conference)
     form = RoomForm(request.POST or None, instance=room)
     if submit(request, form, update_room, room=room) is not None:
         messages.success(request, _("Room saved."))
@@ -149,7 +145,7 @@ def room_edit(request, pk):
 def room_delete(request, pk):
     room = get_room_for(request.user, pk)
     conference = room.conference
-    _require(request.user, "events.edit_timetable", conference)
+    require_perm(request.user, "events.edit_timetable", conference)
     try:
         delete_room(actor=request.user, room=room)
     except ValidationError as error:
@@ -165,7 +161,7 @@ def room_delete(request, pk):
 
 def _draft_conference(request, pk):
     conference = get_conference_for(request.user, pk)
-    _require(request.user, "events.view_timetable_draft", conference)
+    require_perm(request.user, "events.view_timetable_draft", conference)
     return conference
 
 
@@ -186,7 +182,7 @@ def talk_list(request, pk):
 
 def talk_create(request, pk):
     conference = get_conference_for(request.user, pk)
-    _require(request.user, "events.edit_timetable", conference)
+    require_perm(request.user, "events.edit_timetable", conference)
     form = TalkForm(request.POST or None, user=request.user, conference=conference)
     talk = submit(request, form, create_talk, conference=conference)
     if talk is not None:
@@ -202,7 +198,7 @@ def talk_create(request, pk):
 def talk_edit(request, pk):
     talk = get_talk_for(request.user, pk)
     conference = talk.conference
-    _require(request.user, "events.edit_timetable", conference)
+    require_perm(request.user, "events.edit_timetable", conference)
     form = TalkForm(request.POST or None, instance=talk, user=request.user, conference=conference)
     if submit(request, form, update_talk, talk=talk) is not None:
         messages.success(request, _("Talk saved."))
@@ -218,7 +214,7 @@ def talk_edit(request, pk):
 def talk_delete(request, pk):
     talk = get_talk_for(request.user, pk)
     conference = talk.conference
-    _require(request.user, "events.edit_timetable", conference)
+    require_perm(request.user, "events.edit_timetable", conference)
     delete_talk(actor=request.user, talk=talk)
     messages.success(request, _("Talk removed from the draft."))
     return redirect("conference_talks", pk=conference.pk)
@@ -254,7 +250,7 @@ PLACEMENT_FIELDS = {"room": "room", "starts_at": "start", "ends_at": "end"}
 def talk_place(request, pk):
     talk = get_talk_for(request.user, pk)
     conference = talk.conference
-    _require(request.user, "events.edit_timetable", conference)
+    require_perm(request.user, "events.edit_timetable", conference)
     form = PlacementForm(
         request.POST or None,
         conference=conference,
@@ -284,7 +280,7 @@ def talk_place(request, pk):
 def talk_unplace(request, pk):
     talk = get_talk_for(request.user, pk)
     conference = talk.conference
-    _require(request.user, "events.edit_timetable", conference)
+    require_perm(request.user, "events.edit_timetable", conference)
     unplace_talk(actor=request.user, talk=talk)
     messages.success(request, _("“%(talk)s” taken out of the timetable.") % {"talk": talk.title})
     return redirect("conference_timetable", pk=conference.pk)
@@ -317,7 +313,7 @@ def timetable(request, pk):
 
 def publish(request, pk):
     conference = get_conference_for(request.user, pk)
-    _require(request.user, "events.publish_schedule", conference)
+    require_perm(request.user, "events.publish_schedule", conference)
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

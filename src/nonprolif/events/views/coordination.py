@@ -2,11 +2,12 @@
 engagement timeline."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nonprolif.core.domain.permissions import require_perm
 from nonprolif.events.domain.coordination import (
     change_action_item_status,
     create_action_item,
@@ -37,11 +38,6 @@ from nonprolif.program.queries import get_program_for, program_agencies
 from nonprolif.program.views.formhelpers import add_service_errors, submit
 
 
-def _require(request, perm: str, obj) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
-
-
 def meeting_coordination(request, pk):
     """A meeting's decisions and action items (with the forms to add them)."""
     meeting = get_meeting_for(request.user, pk)
@@ -58,7 +54,7 @@ def meeting_coordination(request, pk):
 
 def decision_create(request, pk):
     meeting = get_meeting_for(request.user, pk)
-    _require(request, "events.add_meetingdecision", meeting)
+    require_perm(request.user, "events.add_meetingdecision", meeting)
     form = DecisionForm(request.POST or None)
     decision = submit(request, form, create_decision, meeting=meeting)
     if decision is not None:
@@ -74,7 +70,7 @@ def decision_create(request, pk):
 def decision_edit(request, pk):
     decision = get_decision_for(request.user, pk)
     meeting = decision.meeting
-    _require(request, "events.change_meetingdecision", decision)
+    require_perm(request.user, "events.change_meetingdecision", decision)
     form = DecisionForm(request.POST or None, instance=decision)
     updated = submit(request, form, update_decision, decision=decision)
     if updated is not None:
@@ -98,7 +94,7 @@ def decision_delete(request, pk):
 
 def action_item_create(request, pk):
     meeting = get_meeting_for(request.user, pk)
-    _require(request, "events.add_actionitem", meeting)
+    require_perm(request.user, "events.add_actionitem", meeting)
     form = ActionItemForm(request.POST or None, user=request.user, meeting=meeting)
     item = submit(request, form, create_action_item, meeting=meeting)
     if item is not None:
@@ -113,7 +109,7 @@ def action_item_create(request, pk):
 
 def action_item_edit(request, pk):
     item = get_action_item_for(request.user, pk)
-    _require(request, "events.change_actionitem", item)
+    require_perm(request.user, "events.change_actionitem", item)
     form = ActionItemForm(
         request.POST or None, instance=item, user=request.user, meeting=item.meeting
     )
@@ -149,7 +145,7 @@ def action_item_detail(request, pk):
 @require_POST
 def action_item_status(request, pk):
     item = get_action_item_for(request.user, pk)
-    _require(request, "events.update_actionitem_status", item)
+    require_perm(request.user, "events.update_actionitem_status", item)
     form = StatusForm(request.POST)
     if form.is_valid():
         try:

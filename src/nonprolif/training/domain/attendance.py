@@ -5,13 +5,14 @@ import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 import nonprolif.training.rules_attendance  # noqa: F401  (registers the permissions)
 from nonprolif.core.domain.audit import record
+from nonprolif.core.domain.permissions import require_perm
 from nonprolif.training.models import Attendance, Session, SessionParticipant
 
 
@@ -27,11 +28,6 @@ class Mark:
 def program_today(program, now: datetime.datetime | None = None) -> datetime.date:
     """Today's date in the program's time zone."""
     return timezone.localtime(now or timezone.now(), zoneinfo.ZoneInfo(program.time_zone)).date()
-
-
-def _require(actor, perm: str, obj) -> None:
-    if actor is None or not actor.has_perm(perm, obj):
-        raise PermissionDenied(_("You are not allowed to do this."))
 
 
 def _date(day: datetime.date) -> str:
@@ -65,7 +61,7 @@ def record_attendance(*, actor, session: Session, marks: Iterable[Mark]) -> int:
     program); ValidationError naming ``official`` or ``day`` otherwise. Nothing is written
     in those cases.
     """
-    _require(actor, "training.record_attendance", session)
+    require_perm(actor, "training.record_attendance", session)
     marks = list(marks)
     with transaction.atomic():
         current = Session.objects.select_related("program").select_for_update().get(pk=session.pk)
@@ -131,7 +127,7 @@ def record_attendance(*, actor, session: Session, marks: Iterable[Mark]) -> int:
 def mark_all_present(*, actor, session: Session, day: datetime.date) -> int:
     """Mark every participant of ``session`` present on ``day`` (the bulk action of the
     attendance sheet). Same rules and side effects as :func:`record_attendance`."""
-    _require(actor, "training.record_attendance", session)
+    require_perm(actor, "training.record_attendance", session)
     problem = day_error(session, day, program_today(session.program))
     if problem:
         raise ValidationError({"day": problem})

@@ -2,13 +2,14 @@
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 import nonprolif.training.rules_attendance  # noqa: F401  (registers the permissions)
 from nonprolif.core.domain.audit import record
+from nonprolif.core.domain.permissions import require_perm
 from nonprolif.training import certificate_codes
 from nonprolif.training.domain.attendance import program_today
 from nonprolif.training.models import Certificate, Session
@@ -24,11 +25,6 @@ class IssueReport:
     issued: list[Certificate] = field(default_factory=list)
     already: list[Certificate] = field(default_factory=list)  # issued before (maybe revoked)
     incomplete: int = 0  # participants below the completion rule
-
-
-def _require(actor, perm: str, obj) -> None:
-    if actor is None or not actor.has_perm(perm, obj):
-        raise PermissionDenied(_("You are not allowed to do this."))
 
 
 def _create(certificate: Certificate) -> Certificate:
@@ -60,7 +56,7 @@ def issue_certificates(*, actor, session: Session) -> IssueReport:
     ("certificate.issue") per certificate issued. PermissionDenied unless the actor may
     issue certificates (coordinators); ValidationError on ``session`` when it has not ended.
     """
-    _require(actor, "training.issue_certificates", session)
+    require_perm(actor, "training.issue_certificates", session)
     report = IssueReport()
     with transaction.atomic():
         current = Session.objects.select_related("program").select_for_update().get(pk=session.pk)
@@ -127,7 +123,7 @@ def revoke_certificate(*, actor, certificate: Certificate, reason: str) -> Certi
     unless the actor may revoke certificates (coordinators); ValidationError on ``reason``
     when it is empty, and on ``certificate`` when it is revoked already.
     """
-    _require(actor, "training.revoke_certificate", certificate)
+    require_perm(actor, "training.revoke_certificate", certificate)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the certificate is revoked.")})

@@ -1,22 +1,18 @@
 """Editing a session and its participants."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record, snapshot
+from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import Official
 from nonprolif.program.queries import national_agency_ids
 from nonprolif.training.models import Audience, BlackoutDate, Session, SessionParticipant
 
 SESSION_FIELDS = {"venue", "capacity", "language"}
 REVISING_FIELDS = ("venue", "capacity")  # a change of these bumps the calendar SEQUENCE
-
-
-def _require(actor, perm: str, obj) -> None:
-    if actor is None or not actor.has_perm(perm, obj):
-        raise PermissionDenied(_("You are not allowed to do this."))
 
 
 def update_session(*, actor, session: Session, **fields) -> Session:
@@ -33,7 +29,7 @@ def update_session(*, actor, session: Session, **fields) -> Session:
     unknown = set(fields) - SESSION_FIELDS
     if unknown:
         raise TypeError(f"unexpected fields: {', '.join(sorted(unknown))}")
-    _require(actor, "training.change_session", session)
+    require_perm(actor, "training.change_session", session)
     with transaction.atomic():
         current = Session.objects.select_for_update().get(pk=session.pk)
         before = snapshot(current, ["venue", "capacity", "language"])
@@ -121,7 +117,7 @@ def add_participant(*, actor, session: Session, official: Official) -> SessionPa
     ("session.add_participant"). PermissionDenied unless the actor may manage participants
     (coordinators); ValidationError on ``official`` otherwise. Nothing is written then.
     """
-    _require(actor, "training.manage_participants", session)
+    require_perm(actor, "training.manage_participants", session)
     if not Official.objects.visible_to(actor).filter(pk=official.pk).exists():
         raise ValidationError({"official": _("Unknown official.")})
     with transaction.atomic():
@@ -156,7 +152,7 @@ def remove_participant(*, actor, session: Session, official: Official) -> None:
     AuditEntry ("session.remove_participant") written. PermissionDenied unless the actor may
     manage participants (coordinators).
     """
-    _require(actor, "training.manage_participants", session)
+    require_perm(actor, "training.manage_participants", session)
     with transaction.atomic():
         deleted, _rows = SessionParticipant.objects.filter(
             session=session, official=official

@@ -1,17 +1,13 @@
 """Venues and blackout dates: where sessions run and the days they cannot."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record, snapshot
+from nonprolif.core.domain.permissions import require_perm
 from nonprolif.training.domain.regenerate import RegenerationReport, follow_review
 from nonprolif.training.models import BlackoutDate, Venue
-
-
-def _require(actor, program) -> None:
-    if actor is None or not actor.has_perm("training.manage_venues", program):
-        raise PermissionDenied(_("You are not allowed to do this."))
 
 
 def create_venue(*, actor, program, name: str, city: str, address: str = "") -> Venue:
@@ -22,7 +18,7 @@ def create_venue(*, actor, program, name: str, city: str, address: str = "") -> 
     the field on bad input (a name the program already uses included). Nothing is written
     then.
     """
-    _require(actor, program)
+    require_perm(actor, "training.manage_venues", program)
     venue = Venue(
         program=program,
         name=(name or "").strip(),
@@ -48,7 +44,7 @@ def create_blackout_date(
     (coordinators); ValidationError naming the field on bad input (a venue of another
     program, a day already blacked out). Nothing is written then.
     """
-    _require(actor, program)
+    require_perm(actor, "training.manage_venues", program)
     if venue is not None and venue.program_id != program.pk:
         raise ValidationError({"venue": _("The venue is not one of this program.")})
     blackout = BlackoutDate(
@@ -79,7 +75,7 @@ def delete_blackout_date(*, actor, blackout: BlackoutDate) -> RegenerationReport
     :func:`create_blackout_date`). PermissionDenied unless the actor manages venues.
     """
     program = blackout.program
-    _require(actor, program)
+    require_perm(actor, "training.manage_venues", program)
     with transaction.atomic():
         record(
             actor=actor,
