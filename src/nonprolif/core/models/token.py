@@ -13,8 +13,9 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def new_raw_token() -> str:
-    return TOKEN_PREFIX + secrets.token_urlsafe(32)
+def new_raw_token(prefix: str = TOKEN_PREFIX) -> str:
+    """A fresh secret: a visible prefix (what it is for) and 32 random bytes."""
+    return prefix + secrets.token_urlsafe(32)
 
 
 class ApiTokenQuerySet(models.QuerySet):

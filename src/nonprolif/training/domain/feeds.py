@@ -1,24 +1,18 @@
 """Calendar feeds: create (the secret URL is returned once, only its hash is kept) and
 revoke."""
 
-import secrets
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import record
-from nonprolif.core.models.token import hash_token
+from nonprolif.core.models.token import hash_token, new_raw_token
 from nonprolif.program.queries import program_agencies
 from nonprolif.training.models import CalendarFeed, FeedScope
 
 FEED_TOKEN_PREFIX = "npcal_"  # noqa: S105 (a visible prefix, not a secret)
 HINT_LENGTH = 10
-
-
-def new_feed_token() -> str:
-    return FEED_TOKEN_PREFIX + secrets.token_urlsafe(32)
 
 
 def create_feed(
@@ -64,7 +58,7 @@ def create_feed(
         raise ValidationError(
             {"official": _("This official's agency does not take part in the program.")}
         )
-    raw = new_feed_token()
+    raw = new_raw_token(FEED_TOKEN_PREFIX)
     feed = CalendarFeed(
         scope=scope,
         program=program,
