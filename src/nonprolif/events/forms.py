@@ -1,8 +1,8 @@
 """Forms of the events app (parsing only; the services validate and write)."""
 
 from nonprolif.core.models import Official
+from nonprolif.core.web.forms import DateInput, ServiceModelForm
 from nonprolif.events.models import Meeting
-from nonprolif.program.forms import DateInput, ServiceModelForm
 from nonprolif.program.queries import program_agencies
 
 

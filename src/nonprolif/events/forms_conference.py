@@ -7,10 +7,10 @@ from django.db.models import Q
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from nonprolif.core.web.forms import DateInput, ServiceModelForm
 from nonprolif.events.domain.conference import conference_moment
 from nonprolif.events.models import Conference, Room, SpeakerResponse, SpeakerStatus, Talk
 from nonprolif.events.queries_conference import conference_days, conference_speakers
-from nonprolif.program.forms import DateInput, ServiceModelForm
 from nonprolif.program.queries import program_agencies
 
 

@@ -5,8 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.models import Agency, Official
+from nonprolif.core.web.forms import DateInput, ServiceModelForm
 from nonprolif.events.models import ActionItem, ActionStatus, MeetingDecision
-from nonprolif.program.forms import DateInput, ServiceModelForm
 
 
 class DecisionForm(ServiceModelForm):

@@ -4,8 +4,8 @@ validate and write)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nonprolif.core.web.forms import ServiceModelForm
 from nonprolif.events.models import RegistrationStatus, Speaker, SpeakerResponse, SpeakerStatus
-from nonprolif.program.forms import ServiceModelForm
 
 TEXTAREA = {"rows": 4}
 

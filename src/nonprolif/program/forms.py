@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.models import Agency
+from nonprolif.core.web.forms import DateInput, ServiceModelForm
 from nonprolif.program.models import (
     AMENDABLE_FIELDS,
     Decision,
@@ -14,24 +15,6 @@ from nonprolif.program.models import (
     ProposalItem,
 )
 from nonprolif.program.queries import national_agency_ids
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class ServiceModelForm(forms.ModelForm):
-    """A ModelForm that does not build or validate a model instance itself: the service
-    does (one place for the rules). ``service_data()`` is what the service takes."""
-
-    def _post_clean(self):
-        pass
-
-    def service_data(self) -> dict:
-        return dict(self.cleaned_data)
 
 
 class ProgramForm(ServiceModelForm):

@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.program.forms import DateInput
+from nonprolif.core.web.forms import DateInput
 from nonprolif.reports import vocabulary
 
 FORMATS = [("html", "HTML"), ("pdf", "PDF"), ("md", "Markdown")]

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.program.forms import DateInput, ServiceModelForm
+from nonprolif.core.web.forms import DateInput, ServiceModelForm
 from nonprolif.training.models import BlackoutDate, FeedScope, Session, Venue
 
 

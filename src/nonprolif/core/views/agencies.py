@@ -9,7 +9,7 @@ from nonprolif.core import queries
 from nonprolif.core.domain.agencies import update_agency
 from nonprolif.core.forms import AgencyForm
 from nonprolif.core.models import AgencyKind
-from nonprolif.core.views.pagination import paginate
+from nonprolif.core.web.pagination import paginate
 
 
 def agency_list(request):

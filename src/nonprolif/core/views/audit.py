@@ -3,7 +3,7 @@ from rules import has_perm
 
 from nonprolif.core import queries
 from nonprolif.core.forms import AuditFilterForm
-from nonprolif.core.views.pagination import paginate
+from nonprolif.core.web.pagination import paginate
 
 
 def _change_rows(changes) -> list[tuple[str, object, object]]:

@@ -9,7 +9,7 @@ from rules import has_perm
 from nonprolif.core import queries
 from nonprolif.core.domain.officials import create_official, update_official
 from nonprolif.core.forms import OfficialFilterForm, OfficialForm
-from nonprolif.core.views.pagination import paginate
+from nonprolif.core.web.pagination import paginate
 
 RESULTS_ID = "official-results"
 

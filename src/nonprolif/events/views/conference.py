@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nonprolif.core.domain.permissions import require_perm
+from nonprolif.core.web.submit import add_service_errors, submit
 from nonprolif.events import exports
 from nonprolif.events.domain.conference import (
     create_conference,
@@ -50,7 +51,6 @@ from nonprolif.events.queries_conference import (
     releases_for,
 )
 from nonprolif.program.queries import get_program_for
-from nonprolif.program.views.formhelpers import add_service_errors, submit
 
 
 def conference_list(request):

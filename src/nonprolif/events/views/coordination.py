@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nonprolif.core.domain.permissions import require_perm
+from nonprolif.core.web.submit import add_service_errors, submit
 from nonprolif.events.domain.coordination import (
     change_action_item_status,
     create_action_item,
@@ -35,7 +36,6 @@ from nonprolif.events.queries_coordination import (
     timeline_agencies,
 )
 from nonprolif.program.queries import get_program_for, program_agencies
-from nonprolif.program.views.formhelpers import add_service_errors, submit
 
 
 def meeting_coordination(request, pk):

@@ -5,11 +5,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from nonprolif.core.web.submit import submit
 from nonprolif.events.domain import create_meeting, update_meeting
 from nonprolif.events.forms import MeetingForm
 from nonprolif.events.queries import get_meeting_for, program_meetings
 from nonprolif.program.queries import get_program_for
-from nonprolif.program.views.formhelpers import submit
 
 
 def meeting_list(request, code):

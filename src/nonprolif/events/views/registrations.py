@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from nonprolif.core.web.submit import submit
 from nonprolif.events.badges import badges_pdf
 from nonprolif.events.domain.registrations import (
     cancel_registration,
@@ -37,7 +38,6 @@ from nonprolif.events.queries_speakers import (
     registration_counts,
 )
 from nonprolif.program.queries import program_agencies
-from nonprolif.program.views.formhelpers import submit
 
 
 def _conference_with_registrations(user, pk):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from nonprolif.core.web.submit import add_service_errors, submit
 from nonprolif.events.domain.speakers import (
     decide_speaker,
     propose_speaker,
@@ -32,7 +33,6 @@ from nonprolif.events.queries_speakers import (
     get_speaker_for,
     speaker_counts,
 )
-from nonprolif.program.views.formhelpers import add_service_errors, submit
 
 
 def _conference_with_speakers(user, pk):

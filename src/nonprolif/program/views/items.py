@@ -5,11 +5,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from nonprolif.core.web.submit import submit
 from nonprolif.program.domain import create_item, update_item
 from nonprolif.program.forms import ItemForm
 from nonprolif.program.queries import get_item_for, get_proposal_for
 
-from .formhelpers import submit
 from .review import item_page_context
 
 

@@ -5,11 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from nonprolif.core.web.submit import submit
 from nonprolif.program.domain import create_program, update_program
 from nonprolif.program.forms import ProgramForm
 from nonprolif.program.queries import get_program_for, home_programs, program_dashboard
-
-from .formhelpers import submit
 
 
 def home(request):

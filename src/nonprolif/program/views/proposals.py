@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from nonprolif.core.rules import is_coordinator
+from nonprolif.core.web.submit import submit
 from nonprolif.program.domain import create_proposal, update_proposal
 from nonprolif.program.forms import ProposalForm
 from nonprolif.program.queries import (
@@ -14,8 +15,6 @@ from nonprolif.program.queries import (
     proposal_items,
     proposal_versions,
 )
-
-from .formhelpers import submit
 
 
 def proposal_detail(request, pk):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nonprolif.core.web.submit import add_service_errors
 from nonprolif.program.domain import (
     close_review,
     decide_all,
@@ -31,8 +32,6 @@ from nonprolif.program.queries import (
     proposal_changes,
     proposal_items,
 )
-
-from .formhelpers import add_service_errors
 
 
 def item_page_context(request, item, form=None) -> dict:

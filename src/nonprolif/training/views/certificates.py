@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from nonprolif.core.views.pagination import paginate
+from nonprolif.core.web.pagination import paginate
+from nonprolif.core.web.submit import add_service_errors
 from nonprolif.program.queries import get_program_for
-from nonprolif.program.views.formhelpers import add_service_errors
 from nonprolif.training import certificate_codes
 from nonprolif.training.certificate_pdf import certificate_pdf, verification_path
 from nonprolif.training.domain.certificates import issue_certificates, revoke_certificate

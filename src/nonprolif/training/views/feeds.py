@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from nonprolif.core.web.submit import add_service_errors
 from nonprolif.program.queries import get_program_for
-from nonprolif.program.views.formhelpers import add_service_errors
 from nonprolif.training import exporters
 from nonprolif.training.domain import create_feed, revoke_feed
 from nonprolif.training.forms import FeedForm

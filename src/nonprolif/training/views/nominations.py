@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nonprolif.core.views.pagination import paginate
+from nonprolif.core.web.pagination import paginate
+from nonprolif.core.web.submit import add_service_errors
 from nonprolif.program.queries import get_program_for
-from nonprolif.program.views.formhelpers import add_service_errors
 from nonprolif.training.domain.assignment import reason_text
 from nonprolif.training.domain.nominations import (
     NominationInput,

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nonprolif.core.models import Official
-from nonprolif.program.views.formhelpers import add_service_errors, submit
+from nonprolif.core.web.submit import add_service_errors, submit
 from nonprolif.training.domain import add_participant, remove_participant, update_session
 from nonprolif.training.forms import ParticipantForm, SessionForm
 from nonprolif.training.queries import (

@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nonprolif.core.web.submit import submit
 from nonprolif.program.queries import get_program_for
-from nonprolif.program.views.formhelpers import submit
 from nonprolif.training.domain import create_blackout_date, create_venue, delete_blackout_date
 from nonprolif.training.forms import BlackoutForm, VenueForm
 from nonprolif.training.queries import get_blackout_for, program_blackouts, program_venues
