@@ -2,11 +2,14 @@
 
 Two national agencies (AAA, BBB) and one partner (PTR) share a program; the outsider has a
 login and no role. Every view and endpoint of scoped data is tested against these users.
+Shared helpers: signed-in clients, query counting, English messages.
 """
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from nonprolif.core.models import AgencyKind
@@ -87,6 +90,18 @@ def client_for(user) -> Client:
 def as_user():
     """``as_user(user)`` returns a test client signed in as that user."""
     return client_for
+
+
+@pytest.fixture
+def count_queries():
+    """``count_queries(callable)`` returns (number of SQL queries, result)."""
+
+    def count(run):
+        with CaptureQueriesContext(connection) as captured:
+            result = run()
+        return len(captured.captured_queries), result
+
+    return count
 
 
 @pytest.fixture

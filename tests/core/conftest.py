@@ -1,8 +1,6 @@
-"""Fixtures of the core tests: one official in each national agency, query counting."""
+"""Fixtures of the core tests: one official in each national agency."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import OfficialFactory
 
@@ -19,15 +17,3 @@ def official_b(agency_b):
     return OfficialFactory(
         agency=agency_b, given_names="Beto", family_names="Barrera", position="Analyst"
     )
-
-
-@pytest.fixture
-def count_queries():
-    """``count_queries(callable)`` returns (number of SQL queries, result)."""
-
-    def count(run):
-        with CaptureQueriesContext(connection) as captured:
-            result = run()
-        return len(captured.captured_queries), result
-
-    return count

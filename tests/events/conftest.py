@@ -1,11 +1,9 @@
 """Fixtures of the events tests: a meeting of agency A and the partner (agency B absent),
-with one official of each; query counting."""
+with one official of each."""
 
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import AgencyFactory, MeetingFactory, OfficialFactory, ProgramFactory
 
@@ -42,15 +40,3 @@ def meeting(program, agency_a, partner_agency, official_a, official_ptr):
 @pytest.fixture
 def other_program(db):
     return ProgramFactory(code="prog-other", lead_agency=AgencyFactory(code="ZZZ"))
-
-
-@pytest.fixture
-def count_queries():
-    """``count_queries(callable)`` returns (number of SQL queries, result)."""
-
-    def count(run):
-        with CaptureQueriesContext(connection) as captured:
-            result = run()
-        return len(captured.captured_queries), result
-
-    return count

@@ -1,10 +1,8 @@
 """Fixtures of the program tests: a proposal by the partner agency with one item for every
 agency and one item for agency A only; a second program none of the named users' agencies
-takes part in; query counting."""
+takes part in."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from nonprolif.core.models import AgencyKind
 from nonprolif.core.roles import Role
@@ -76,18 +74,6 @@ def second_partner_agency(program):
 def second_partner(second_partner_agency):
     """A partner of the same program from another partner agency."""
     return UserFactory(username="partner2", agency=second_partner_agency, roles=[Role.PARTNER])
-
-
-@pytest.fixture
-def count_queries():
-    """``count_queries(callable)`` returns (number of SQL queries, result)."""
-
-    def count(run):
-        with CaptureQueriesContext(connection) as captured:
-            result = run()
-        return len(captured.captured_queries), result
-
-    return count
 
 
 @pytest.fixture

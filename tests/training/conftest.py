@@ -10,8 +10,6 @@ which regenerates the calendar through the review signal.
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from nonprolif.core.models import Seniority
 from nonprolif.program.domain.review import decide_item
@@ -116,15 +114,3 @@ def senior_official_a(agency_a):
 @pytest.fixture
 def official_b(agency_b):
     return OfficialFactory(agency=agency_b, given_names="Beto", family_names="Barrera")
-
-
-@pytest.fixture
-def count_queries():
-    """``count_queries(callable)`` returns (number of SQL queries, result)."""
-
-    def count(run):
-        with CaptureQueriesContext(connection) as captured:
-            result = run()
-        return len(captured.captured_queries), result
-
-    return count
