@@ -6,10 +6,9 @@ change answers 403; bad input answers 422 naming each field and why.
 """
 
 import datetime
-import uuid
 
 from django.db.models import Prefetch
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
@@ -27,12 +26,6 @@ from nonprolif.program.domain import (
     update_program,
     update_proposal,
 )
-from nonprolif.program.models import (
-    Decision,
-    ItemKind,
-    ItemStatus,
-    ProposalStatus,
-)
 from nonprolif.program.queries import (
     agencies_by_codes,
     agency_by_code,
@@ -46,257 +39,27 @@ from nonprolif.program.queries import (
     proposal_items,
     proposals_for,
 )
+from nonprolif.program.schemas import (
+    ChangesOut,
+    DecideAllIn,
+    DecideAllOut,
+    ItemIn,
+    ItemPatch,
+    ProgramDetailOut,
+    ProgramIn,
+    ProgramOut,
+    ProgramPatch,
+    ProposalDetailOut,
+    ProposalIn,
+    ProposalItemOut,
+    ProposalOut,
+    ProposalPatch,
+    ReviewDecisionIn,
+    ReviewDecisionOut,
+    RevisionIn,
+)
 
 router = Router(tags=["program"])
-
-
-# Schemas -----------------------------------------------------------------------------------
-
-
-class AgencyRef(Schema):
-    code: str
-    name: str
-    acronym: str
-    kind: str
-    parent: str | None
-
-    @staticmethod
-    def resolve_parent(obj) -> str | None:
-        return obj.parent.code if obj.parent_id else None
-
-
-class ProgramOut(Schema):
-    code: str
-    name: str
-    name_es: str
-    name_en: str
-    description_es: str
-    description_en: str
-    country: str
-    time_zone: str
-    target_trainees: int | None
-    start_date: datetime.date | None
-    lead_agency: str
-
-    @staticmethod
-    def resolve_lead_agency(obj) -> str:
-        return obj.lead_agency.code
-
-
-class ProgramDetailOut(ProgramOut):
-    member_agencies: list[AgencyRef]
-    partner_agencies: list[AgencyRef]
-
-    @staticmethod
-    def resolve_member_agencies(obj):
-        return list(obj.member_agencies.all())
-
-    @staticmethod
-    def resolve_partner_agencies(obj):
-        return list(obj.partner_agencies.all())
-
-
-class ProgramIn(Schema):
-    code: str
-    name_es: str
-    name_en: str
-    description_es: str = ""
-    description_en: str = ""
-    country: str
-    lead_agency: str
-    member_agencies: list[str] = []
-    partner_agencies: list[str] = []
-    time_zone: str = "America/Mexico_City"
-    target_trainees: int | None = None
-    start_date: datetime.date | None = None
-
-
-class ProgramPatch(Schema):
-    code: str | None = None
-    name_es: str | None = None
-    name_en: str | None = None
-    description_es: str | None = None
-    description_en: str | None = None
-    country: str | None = None
-    lead_agency: str | None = None
-    member_agencies: list[str] | None = None
-    partner_agencies: list[str] | None = None
-    time_zone: str | None = None
-    target_trainees: int | None = None
-    start_date: datetime.date | None = None
-
-
-class DecisionOut(Schema):
-    """One decision on an item. The amended values are null when not amended;
-    ``target_agencies`` is null unless the decision amends them."""
-
-    id: int
-    item: int
-    decision: Decision
-    rationale: str
-    cohort_size: int | None
-    cohort_count: int | None
-    start_date: datetime.date | None
-    cadence_months: int | None
-    session_days: int | None
-    target_agencies: list[str] | None
-    actor: str
-    at: datetime.datetime
-    carried_over_from_version: int | None
-
-    @staticmethod
-    def resolve_item(obj) -> int:
-        return obj.item_id
-
-    @staticmethod
-    def resolve_target_agencies(obj) -> list[str] | None:
-        if not obj.amends_target_agencies:
-            return None
-        return sorted(agency.code for agency in obj.target_agencies.all())
-
-    @staticmethod
-    def resolve_actor(obj) -> str:
-        return obj.actor.username
-
-    @staticmethod
-    def resolve_carried_over_from_version(obj) -> int | None:
-        return obj.carried_from.item.proposal.version if obj.carried_from_id else None
-
-
-class ItemOut(Schema):
-    id: int
-    key: uuid.UUID
-    proposal: int
-    number: int
-    kind: ItemKind
-    title: str
-    title_es: str
-    title_en: str
-    description_es: str
-    description_en: str
-    target_trainees: int | None
-    cohort_size: int | None
-    cohort_count: int | None
-    start_date: datetime.date | None
-    cadence_months: int | None
-    session_days: int | None
-    target_agencies: list[str]
-    notes: str
-    total_seats: int | None
-    status: ItemStatus
-    current_decision: DecisionOut | None
-
-    @staticmethod
-    def resolve_proposal(obj) -> int:
-        return obj.proposal_id
-
-    @staticmethod
-    def resolve_status(obj) -> str:
-        return str(obj.status)
-
-    @staticmethod
-    def resolve_target_agencies(obj) -> list[str]:
-        return [agency.code for agency in obj.target_agencies.all()]
-
-
-class ItemIn(Schema):
-    number: int | None = None
-    kind: str
-    title_es: str
-    title_en: str
-    description_es: str = ""
-    description_en: str = ""
-    target_trainees: int | None = None
-    cohort_size: int | None = None
-    cohort_count: int | None = None
-    start_date: datetime.date | None = None
-    cadence_months: int | None = None
-    session_days: int | None = None
-    target_agencies: list[str] = []
-    notes: str = ""
-
-
-class ItemPatch(Schema):
-    number: int | None = None
-    kind: str | None = None
-    title_es: str | None = None
-    title_en: str | None = None
-    description_es: str | None = None
-    description_en: str | None = None
-    target_trainees: int | None = None
-    cohort_size: int | None = None
-    cohort_count: int | None = None
-    start_date: datetime.date | None = None
-    cadence_months: int | None = None
-    session_days: int | None = None
-    target_agencies: list[str] | None = None
-    notes: str | None = None
-
-
-class ProposalOut(Schema):
-    id: int
-    program: str
-    submitted_by: str
-    version: int
-    title: str
-    title_es: str
-    title_en: str
-    summary_es: str
-    summary_en: str
-    submitted_on: datetime.date
-    created_at: datetime.datetime
-    status: ProposalStatus
-    superseded: bool
-    review_closed_at: datetime.datetime | None
-    review_closed_by: str | None
-
-    @staticmethod
-    def resolve_status(obj) -> str:
-        return str(obj.status)
-
-    @staticmethod
-    def resolve_superseded(obj) -> bool:
-        return obj.is_superseded
-
-    @staticmethod
-    def resolve_review_closed_by(obj) -> str | None:
-        return obj.review_closed_by.username if obj.review_closed_by_id else None
-
-    @staticmethod
-    def resolve_program(obj) -> str:
-        return obj.program.code
-
-    @staticmethod
-    def resolve_submitted_by(obj) -> str:
-        return obj.submitted_by.code
-
-
-class ProposalDetailOut(ProposalOut):
-    items: list[ItemOut]
-
-    @staticmethod
-    def resolve_items(obj, context):
-        return list(proposal_items(context["request"].auth, obj))
-
-
-class ProposalIn(Schema):
-    program: str
-    submitted_by: str | None = None
-    version: int | None = None
-    title_es: str
-    title_en: str
-    summary_es: str = ""
-    summary_en: str = ""
-    submitted_on: datetime.date
-
-
-class ProposalPatch(Schema):
-    version: int | None = None
-    title_es: str | None = None
-    title_en: str | None = None
-    summary_es: str | None = None
-    summary_en: str | None = None
-    submitted_on: datetime.date | None = None
 
 
 def _agency_links(user, data: dict, *names: str) -> dict:
@@ -404,7 +167,7 @@ def patch_proposal(request, proposal_id: int, payload: ProposalPatch):
 # Items -------------------------------------------------------------------------------------
 
 
-@router.get("/proposals/{proposal_id}/items", response={200: list[ItemOut], 404: ErrorOut})
+@router.get("/proposals/{proposal_id}/items", response={200: list[ProposalItemOut], 404: ErrorOut})
 @paginate(LimitOffsetPagination)
 def list_proposal_items(request, proposal_id: int):
     """The proposal's items the caller can see."""
@@ -412,13 +175,13 @@ def list_proposal_items(request, proposal_id: int):
     return proposal_items(request.auth, proposal)
 
 
-@router.get("/items/{item_id}", response={200: ItemOut, 404: ErrorOut})
+@router.get("/items/{item_id}", response={200: ProposalItemOut, 404: ErrorOut})
 def get_item(request, item_id: int):
     """One proposal item."""
     return get_item_for(request.auth, item_id)
 
 
-@router.post("/proposals/{proposal_id}/items", response={201: ItemOut, **WRITE_ERRORS})
+@router.post("/proposals/{proposal_id}/items", response={201: ProposalItemOut, **WRITE_ERRORS})
 @service_errors
 def post_item(request, proposal_id: int, payload: ItemIn):
     """Add an item to a proposal (coordinators, and the submitting partner agency)."""
@@ -428,7 +191,7 @@ def post_item(request, proposal_id: int, payload: ItemIn):
     return Status(201, items_for(request.auth).get(pk=item.pk))
 
 
-@router.patch("/items/{item_id}", response={200: ItemOut, **WRITE_ERRORS})
+@router.patch("/items/{item_id}", response={200: ProposalItemOut, **WRITE_ERRORS})
 @service_errors
 def patch_item(request, item_id: int, payload: ItemPatch):
     """Change an item. Only the fields sent are changed."""
@@ -439,88 +202,6 @@ def patch_item(request, item_id: int, payload: ItemPatch):
 
 
 # Review --------------------------------------------------------------------------------------
-
-
-class AmendmentsIn(Schema):
-    """The amended values; a value left out (or null) is not amended. ``target_agencies``:
-    agency codes (empty: every agency); left out or null: not amended."""
-
-    cohort_size: int | None = None
-    cohort_count: int | None = None
-    start_date: datetime.date | None = None
-    cadence_months: int | None = None
-    session_days: int | None = None
-    target_agencies: list[str] | None = None
-
-
-class DecisionIn(Schema):
-    decision: Decision
-    rationale: str = ""
-    amendments: AmendmentsIn | None = None
-
-
-class DecideAllIn(Schema):
-    decision: Decision
-    rationale: str = ""
-    only_awaiting: bool = True
-
-
-class DecideAllOut(Schema):
-    proposal: ProposalOut
-    decided: list[int]
-
-
-class RevisionItemIn(ItemPatch):
-    """An item of the revised version. ``key``: the item of the version being revised that
-    it carries over (fields left out keep that item's values); no key: a new item."""
-
-    key: uuid.UUID | None = None
-
-
-class RevisionIn(Schema):
-    """A revised version. Fields left out keep the current version's values (submitted_on:
-    today). ``items`` left out carries every item over unchanged; given, it is the whole
-    list: an item of the current version not listed is removed."""
-
-    title_es: str | None = None
-    title_en: str | None = None
-    summary_es: str | None = None
-    summary_en: str | None = None
-    submitted_on: datetime.date | None = None
-    items: list[RevisionItemIn] | None = None
-
-
-class FieldChangeOut(Schema):
-    field: str
-    label: str
-    old: str | int | list[str] | None
-    new: str | int | list[str] | None
-
-
-class ItemChangeOut(Schema):
-    key: uuid.UUID
-    number: int
-    old_item: int
-    new_item: int
-    fields: list[FieldChangeOut]
-
-
-class ItemRefOut(Schema):
-    id: int
-    key: uuid.UUID
-    number: int
-    title: str
-
-
-class ChangesOut(Schema):
-    proposal: int
-    version: int
-    previous: int | None
-    previous_version: int | None
-    proposal_fields: list[FieldChangeOut]
-    added: list[ItemRefOut]
-    removed: list[ItemRefOut]
-    changed: list[ItemChangeOut]
 
 
 def _plain(value):
@@ -540,16 +221,16 @@ def _field_changes(fields) -> list[dict]:
     ]
 
 
-@router.get("/items/{item_id}/decisions", response={200: list[DecisionOut], 404: ErrorOut})
+@router.get("/items/{item_id}/decisions", response={200: list[ReviewDecisionOut], 404: ErrorOut})
 def list_item_decisions(request, item_id: int):
     """The item's decisions, newest first: the first is the current one, the rest history."""
     item = get_item_for(request.auth, item_id)
     return item_decisions(request.auth, item)
 
 
-@router.post("/items/{item_id}/decisions", response={201: DecisionOut, **WRITE_ERRORS})
+@router.post("/items/{item_id}/decisions", response={201: ReviewDecisionOut, **WRITE_ERRORS})
 @service_errors
-def post_item_decision(request, item_id: int, payload: DecisionIn):
+def post_item_decision(request, item_id: int, payload: ReviewDecisionIn):
     """Decide on an item (coordinators): accepted, rejected (with a rationale) or amended
     (with a rationale and amendments). Refused (422) once the review is closed."""
     item = get_item_for(request.auth, item_id)
