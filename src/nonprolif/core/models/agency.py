@@ -1,9 +1,14 @@
+from typing import TYPE_CHECKING, Self
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import LocalizedNameMixin
+
+if TYPE_CHECKING:
+    from .user import User
 
 code_validator = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9_.-]*$",
@@ -16,8 +21,8 @@ class AgencyKind(models.TextChoices):
     PARTNER = "partner", _("Foreign partner")
 
 
-class AgencyQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class AgencyQuerySet(models.QuerySet["Agency"]):
+    def visible_to(self, user: "User") -> Self:
         """Agencies are the program's public directory: every signed-in user sees them."""
         if not getattr(user, "is_authenticated", False):
             return self.none()

@@ -1,8 +1,13 @@
+from typing import TYPE_CHECKING, Self
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.roles import Role
+
+if TYPE_CHECKING:
+    from .user import User
 
 
 class Seniority(models.TextChoices):
@@ -10,8 +15,8 @@ class Seniority(models.TextChoices):
     WORKING = "working", _("Working level")
 
 
-class OfficialQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class OfficialQuerySet(models.QuerySet["Official"]):
+    def visible_to(self, user: "User") -> Self:
         """The single access rule for officials.
 
         Coordinators and auditors see every official; liaisons and partners see the

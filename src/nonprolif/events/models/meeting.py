@@ -1,9 +1,14 @@
+from typing import TYPE_CHECKING, Self
+
 from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import localized_property
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
+
+if TYPE_CHECKING:
+    from nonprolif.core.models import User
 
 
 class DatePrecision(models.TextChoices):
@@ -12,8 +17,8 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year only")
 
 
-class MeetingQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def visible_to(self, user: "User") -> Self:
         """Coordinators and auditors see every meeting; other users the meetings of their
         programs in which their agency took part."""
         if not is_signed_in(user):

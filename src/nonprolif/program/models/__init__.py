@@ -1,9 +1,10 @@
 from .program import Program
-from .proposal import ItemKind, Proposal, ProposalItem
+from .proposal import ITEM_FIELDS, ItemKind, Proposal, ProposalItem
 from .review import AMENDABLE_FIELDS, Decision, ItemDecision, ItemStatus, ProposalStatus
 
 __all__ = [
     "AMENDABLE_FIELDS",
+    "ITEM_FIELDS",
     "Decision",
     "ItemDecision",
     "ItemKind",

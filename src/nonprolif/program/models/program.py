@@ -1,4 +1,5 @@
 import zoneinfo
+from typing import TYPE_CHECKING, Self
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,14 +9,17 @@ from nonprolif.core.i18n import LocalizedNameMixin, localized_property
 from nonprolif.core.models.agency import code_validator
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
 
+if TYPE_CHECKING:
+    from nonprolif.core.models import User
+
 
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
         raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value})
 
 
-class ProgramQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class ProgramQuerySet(models.QuerySet["Program"]):
+    def visible_to(self, user: "User") -> Self:
         """Coordinators and auditors see every program; other users see the programs in which
         their agency takes part (as lead, member or partner)."""
         if not is_signed_in(user):
@@ -78,6 +82,6 @@ class Program(LocalizedNameMixin, models.Model):
 
     description = localized_property("description")
 
-    def clean(self):
+    def clean(self) -> None:
         if self.country:
             self.country = self.country.upper()

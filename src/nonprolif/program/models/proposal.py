@@ -1,4 +1,6 @@
+import datetime
 import uuid
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,9 +14,34 @@ from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everythi
 
 from .constraints import positive_when_set_constraints
 
+if TYPE_CHECKING:
+    from nonprolif.core.models import User
 
-class ProposalQuerySet(models.QuerySet):
-    def visible_to(self, user):
+    from .review import ItemDecision, ItemStatus, ProposalStatus
+
+# The values of a proposal item that its proposer gives, in the order pages show them: the item
+# services take them (``target_agencies`` as agencies), the item form and the API's item schemas
+# carry them, and two versions of a proposal are compared on them.
+ITEM_FIELDS = (
+    "number",
+    "kind",
+    "title_es",
+    "title_en",
+    "description_es",
+    "description_en",
+    "target_trainees",
+    "cohort_size",
+    "cohort_count",
+    "start_date",
+    "cadence_months",
+    "session_days",
+    "target_agencies",
+    "notes",
+)
+
+
+class ProposalQuerySet(models.QuerySet["Proposal"]):
+    def visible_to(self, user: "User") -> Self:
         """Proposals of the programs the user can see."""
         if not is_signed_in(user):
             return self.none()
@@ -24,12 +51,12 @@ class ProposalQuerySet(models.QuerySet):
             return self.none()
         return self.filter(program_member_q(user.agency_id, "program__")).distinct()
 
-    def latest_versions(self):
+    def latest_versions(self) -> Self:
         """The proposals no later version (same program, same submitting agency) supersedes."""
         return self.filter(~models.Exists(later_versions("")))
 
 
-def later_versions_of(proposal: "Proposal"):
+def later_versions_of(proposal: "Proposal") -> "ProposalQuerySet":
     """The versions that supersede ``proposal``."""
     return Proposal.objects.filter(
         program_id=proposal.program_id,
@@ -38,7 +65,7 @@ def later_versions_of(proposal: "Proposal"):
     )
 
 
-def later_versions(prefix: str):
+def later_versions(prefix: str) -> "ProposalQuerySet":
     """The proposals that supersede the proposal reached through ``prefix`` (an OuterRef)."""
     return Proposal.objects.filter(
         program=models.OuterRef(f"{prefix}program"),
@@ -105,7 +132,11 @@ class Proposal(models.Model):
     def _review_counts(self) -> tuple[int, int, int]:
         """(items, accepted, rejected): from the selectors' annotations when present
         (``with_review_state``), else counted."""
-        if hasattr(self, "item_total"):
+        if (
+            hasattr(self, "item_total")
+            and hasattr(self, "accepted_total")
+            and hasattr(self, "rejected_total")
+        ):
             return self.item_total, self.accepted_total, self.rejected_total
         from .review import Decision, ItemDecision
 
@@ -117,7 +148,7 @@ class Proposal(models.Model):
         )
 
     @property
-    def status(self):
+    def status(self) -> "ProposalStatus":
         """The proposal's status (a ProposalStatus), derived from its items' current
         decisions and whether the review is closed; never stored."""
         from .review import derive_proposal_status
@@ -128,7 +159,7 @@ class Proposal(models.Model):
         )
 
     @property
-    def outcome(self):
+    def outcome(self) -> "ProposalStatus":
         """What the decisions amount to (a ProposalStatus other than closed)."""
         from .review import review_outcome
 
@@ -142,7 +173,7 @@ class Proposal(models.Model):
         return later_versions_of(self).exists()
 
     @property
-    def earliest_start(self):
+    def earliest_start(self) -> datetime.date | None:
         """The earliest start date an item of this proposal (or an amendment of one) may
         have: the later of the program's start and the proposal's submission date."""
         dates = [d for d in (self.program.start_date, self.submitted_on) if d is not None]
@@ -156,8 +187,8 @@ class ItemKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ProposalItemQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class ProposalItemQuerySet(models.QuerySet["ProposalItem"]):
+    def visible_to(self, user: "User") -> Self:
         """Coordinators and auditors see every item; partners the items of the programs they
         partner in (with their decisions); liaisons only the items of the latest version of
         their programs' proposals that the coordinator accepted (as proposed or amended) and
@@ -178,12 +209,12 @@ class ProposalItemQuerySet(models.QuerySet):
             ).distinct()
         return self.none()
 
-    def latest_versions(self):
+    def latest_versions(self) -> Self:
         """The items of proposals no later version supersedes."""
         return self.filter(~models.Exists(later_versions("proposal__")))
 
 
-def accepted_for_agency_q(agency_id) -> models.Q:
+def accepted_for_agency_q(agency_id: int) -> models.Q:
     """Items whose current decision accepts them (as proposed or amended) and that concern
     the agency: through the amended target agencies when the decision amends them, else
     through the item's own; no target agency means every agency."""
@@ -275,7 +306,7 @@ class ProposalItem(models.Model):
         return None
 
     @property
-    def current_decision(self):
+    def current_decision(self) -> "ItemDecision | None":
         """The item's current decision, or None while it awaits review. Uses the decisions
         the selectors prefetch (``prefetched_decisions``, newest first) when present."""
         decisions = getattr(self, "prefetched_decisions", None)
@@ -284,8 +315,8 @@ class ProposalItem(models.Model):
         return self.decisions.order_by("-at", "-pk").first()
 
     @property
-    def status(self) -> str:
-        """The item's review status (an ItemStatus value)."""
+    def status(self) -> "ItemStatus":
+        """The item's review status."""
         from .review import ItemStatus
 
         decision = self.current_decision
@@ -294,9 +325,9 @@ class ProposalItem(models.Model):
     def get_status_display(self) -> str:
         from .review import ItemStatus
 
-        return ItemStatus(self.status).label
+        return str(ItemStatus(self.status).label)
 
-    def clean(self):
+    def clean(self) -> None:
         errors = {}
         if self.cohort_count and self.cohort_count > 1 and not self.cadence_months:
             errors["cadence_months"] = _("Several cohorts need a cadence in months.")

@@ -5,6 +5,8 @@ and the earlier rows are its history. Nothing is ever updated or deleted here: r
 decision adds a row.
 """
 
+from typing import TYPE_CHECKING, Any, Self
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -13,6 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .constraints import positive_when_set_constraints
+
+if TYPE_CHECKING:
+    from nonprolif.core.models import User
 
 
 class Decision(models.TextChoices):
@@ -44,14 +49,14 @@ class ProposalStatus(models.TextChoices):
 AMENDABLE_FIELDS = ("cohort_size", "cohort_count", "start_date", "cadence_months", "session_days")
 
 
-class ItemDecisionQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class ItemDecisionQuerySet(models.QuerySet["ItemDecision"]):
+    def visible_to(self, user: "User") -> Self:
         """The decisions on the items ``user`` can see (one access rule: the items')."""
         from nonprolif.program.models.proposal import ProposalItem
 
         return self.filter(item__in=ProposalItem.objects.visible_to(user).values("pk"))
 
-    def current(self):
+    def current(self) -> Self:
         """Each item's current decision: the decisions no later decision of the same item
         follows (later ``at``, or the same ``at`` and a higher id)."""
         later = ItemDecision.objects.filter(item=models.OuterRef("item")).filter(
@@ -128,7 +133,7 @@ class ItemDecision(models.Model):
     def is_acceptance(self) -> bool:
         return self.decision in (Decision.ACCEPTED, Decision.AMENDED)
 
-    def amended_values(self) -> dict:
+    def amended_values(self) -> dict[str, object]:
         """{field: value} of the scalar values this decision amends."""
         if self.decision != Decision.AMENDED:
             return {}
@@ -138,13 +143,13 @@ class ItemDecision(models.Model):
             if getattr(self, name) is not None
         }
 
-    def effective(self, name: str):
+    def effective(self, name: str) -> Any:
         """The item's value of ``name`` once this decision applies (amended or its own)."""
         if self.decision == Decision.AMENDED and getattr(self, name) is not None:
             return getattr(self, name)
         return getattr(self.item, name)
 
-    def clean(self):
+    def clean(self) -> None:
         errors = {}
         if self.decision in (Decision.REJECTED, Decision.AMENDED) and not self.rationale.strip():
             errors["rationale"] = _("Give the reason for rejecting or amending the item.")
