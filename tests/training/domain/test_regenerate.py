@@ -372,7 +372,7 @@ def test_only_coordinators_regenerate(user, request, calendar, program):
 def test_a_revised_proposal_version_keeps_the_sessions_and_their_uids(
     calendar, proposal, partner, training_item, senior_item
 ):
-    from nonprolif.program.domain.review import revise_proposal
+    from nonprolif.program.domain import revise_proposal
 
     before = {s.uid: (s.pk, s.sequence) for s in Session.objects.all()}
 
@@ -387,7 +387,7 @@ def test_a_revised_proposal_version_keeps_the_sessions_and_their_uids(
 def test_a_partner_revision_that_drops_an_item_removes_its_empty_sessions(
     calendar, proposal, partner, training_item, senior_item
 ):
-    from nonprolif.program.domain.review import revise_proposal
+    from nonprolif.program.domain import revise_proposal
 
     revise_proposal(proposal=proposal, actor=partner, items=[{"key": senior_item.key}])
 

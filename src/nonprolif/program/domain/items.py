@@ -1,5 +1,9 @@
 """Creating and editing the items of a proposal."""
 
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -7,35 +11,23 @@ from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.domain.permissions import require_perm
-from nonprolif.core.models import Agency
-from nonprolif.program.models import Proposal, ProposalItem
+from nonprolif.core.models import Agency, User
+from nonprolif.program.models import ITEM_FIELDS, Program, Proposal, ProposalItem
 
 from ._common import collect, merge_errors, reject_unknown
 
-ITEM_FIELDS = {
-    "number",
-    "kind",
-    "title_es",
-    "title_en",
-    "description_es",
-    "description_en",
-    "target_trainees",
-    "cohort_size",
-    "cohort_count",
-    "start_date",
-    "cadence_months",
-    "session_days",
-    "notes",
-}
+# The item's own values, which the services take as keyword arguments (the target agencies
+# come apart: they are links, not values).
+ITEM_VALUES = frozenset(ITEM_FIELDS) - {"target_agencies"}
 
 
-def _program_agency_ids(program) -> set[int]:
+def _program_agency_ids(program: Program) -> set[int]:
     return set(Agency.objects.filter(member_programs=program).values_list("pk", flat=True)) | {
         program.lead_agency_id
     }
 
 
-def _target_errors(proposal: Proposal, target_agencies) -> ValidationError | None:
+def target_errors(proposal: Proposal, target_agencies: Iterable[Agency]) -> ValidationError | None:
     """Target agencies must be the program's lead or member agencies."""
     outside = [a for a in target_agencies if a.pk not in _program_agency_ids(proposal.program)]
     if outside:
@@ -48,7 +40,9 @@ def _target_errors(proposal: Proposal, target_agencies) -> ValidationError | Non
     return None
 
 
-def start_date_error(proposal: Proposal, start_date, *, field: str = "start_date"):
+def start_date_error(
+    proposal: Proposal, start_date: datetime.date | None, *, field: str = "start_date"
+) -> ValidationError | None:
     """A ValidationError on ``field`` if ``start_date`` is before the proposal's earliest
     start (the later of the program's start and the proposal's submission date), else None."""
     if start_date is None:
@@ -89,7 +83,7 @@ def _number_error(item: ProposalItem) -> ValidationError | None:
     return None
 
 
-def _editable_error(proposal: Proposal, item: ProposalItem | None = None):
+def _editable_error(proposal: Proposal, item: ProposalItem | None = None) -> ValidationError | None:
     """Items change only while their proposal is the latest version under an open review,
     and an item only until the coordinator decides on it: after that the partner submits a
     revised version (what was accepted never changes under the calendar)."""
@@ -122,13 +116,15 @@ def _editable_error(proposal: Proposal, item: ProposalItem | None = None):
     return None
 
 
-def _audit_values(item: ProposalItem, target_agencies) -> dict:
+def _audit_values(item: ProposalItem, target_agencies: Iterable[Agency]) -> dict[str, object]:
     values = snapshot(item)
     values["target_agencies"] = sorted(a.code for a in target_agencies)
     return values
 
 
-def create_item(*, actor, proposal: Proposal, target_agencies=(), **fields) -> ProposalItem:
+def create_item(
+    *, actor: User, proposal: Proposal, target_agencies: Iterable[Agency] = (), **fields: Any
+) -> ProposalItem:
     """Add an item to a proposal.
 
     ``fields``: number (defaults to the next free number), kind, title_es, title_en,
@@ -142,9 +138,9 @@ def create_item(*, actor, proposal: Proposal, target_agencies=(), **fields) -> P
     cadence, a start before the program or the proposal's submission), or when the proposal's
     review is closed or a later version supersedes it. Nothing is written in those cases.
     """
-    reject_unknown(fields, ITEM_FIELDS)
+    reject_unknown(fields, ITEM_VALUES)
     require_perm(actor, "program.add_proposalitem", proposal)
-    target_agencies = list(target_agencies)
+    targets = list(target_agencies)
     if fields.get("number") is None:
         latest = proposal.items.aggregate(latest=Max("number"))["latest"]
         fields["number"] = (latest or 0) + 1
@@ -154,21 +150,27 @@ def create_item(*, actor, proposal: Proposal, target_agencies=(), **fields) -> P
         collect(item, validate_constraints=False),
         start_date_error(proposal, item.start_date),
         _number_error(item),
-        _target_errors(proposal, target_agencies),
+        target_errors(proposal, targets),
     )
     with transaction.atomic():
         item.save()
-        item.target_agencies.set(target_agencies)
+        item.target_agencies.set(targets)
         record(
             actor=actor,
             action="proposalitem.create",
             obj=item,
-            changes=diff({}, _audit_values(item, target_agencies)),
+            changes=diff({}, _audit_values(item, targets)),
         )
     return item
 
 
-def update_item(*, actor, item: ProposalItem, target_agencies=None, **fields) -> ProposalItem:
+def update_item(
+    *,
+    actor: User,
+    item: ProposalItem,
+    target_agencies: Iterable[Agency] | None = None,
+    **fields: Any,
+) -> ProposalItem:
     """Change an item's fields and, when given, its target agencies.
 
     Side effects: the ProposalItem row and its target agency links are updated, one audit
@@ -177,7 +179,7 @@ def update_item(*, actor, item: ProposalItem, target_agencies=None, **fields) ->
     has decided on the item, the review is closed or a later version supersedes the proposal
     (the partner submits a revised version then). Nothing is written in those cases.
     """
-    reject_unknown(fields, ITEM_FIELDS)
+    reject_unknown(fields, ITEM_VALUES)
     require_perm(actor, "program.change_proposalitem", item)
     before = _audit_values(item, item.target_agencies.all())
     targets = list(target_agencies) if target_agencies is not None else None
@@ -191,7 +193,7 @@ def update_item(*, actor, item: ProposalItem, target_agencies=None, **fields) ->
             collect(item, validate_constraints=False),
             start_date_error(item.proposal, item.start_date) if start_changed else None,
             _number_error(item),
-            _target_errors(item.proposal, targets or []),
+            target_errors(item.proposal, targets or []),
         )
     except ValidationError:
         item.refresh_from_db()

@@ -1,11 +1,15 @@
 """Creating and editing programs."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.domain.permissions import require_perm
+from nonprolif.core.models import Agency, User
 from nonprolif.program.models import Program
 
 from ._common import collect, ids, merge_errors, reject_unknown
@@ -24,7 +28,12 @@ PROGRAM_FIELDS = {
 }
 
 
-def _agency_errors(*, lead_agency, member_agencies, partner_agencies) -> ValidationError | None:
+def _agency_errors(
+    *,
+    lead_agency: Agency | None,
+    member_agencies: Iterable[Agency],
+    partner_agencies: Iterable[Agency],
+) -> ValidationError | None:
     """The same agency cannot be both a member (or the lead) and a partner."""
     if lead_agency is not None and lead_agency.pk in ids(partner_agencies):
         return ValidationError(
@@ -42,7 +51,13 @@ def _agency_errors(*, lead_agency, member_agencies, partner_agencies) -> Validat
     return None
 
 
-def create_program(*, actor, member_agencies=(), partner_agencies=(), **fields) -> Program:
+def create_program(
+    *,
+    actor: User,
+    member_agencies: Iterable[Agency] = (),
+    partner_agencies: Iterable[Agency] = (),
+    **fields: Any,
+) -> Program:
     """Create a program with its member and partner agencies.
 
     ``fields`` are the program's own fields (code, name_es, name_en, description_es,
@@ -54,29 +69,34 @@ def create_program(*, actor, member_agencies=(), partner_agencies=(), **fields) 
     """
     reject_unknown(fields, PROGRAM_FIELDS)
     require_perm(actor, "program.add_program")
-    member_agencies, partner_agencies = list(member_agencies), list(partner_agencies)
+    members, partners = list(member_agencies), list(partner_agencies)
     program = Program(**fields)
     merge_errors(
         collect(program),
         _agency_errors(
             lead_agency=fields.get("lead_agency"),
-            member_agencies=member_agencies,
-            partner_agencies=partner_agencies,
+            member_agencies=members,
+            partner_agencies=partners,
         ),
     )
     with transaction.atomic():
         program.save()
-        program.member_agencies.set(member_agencies)
-        program.partner_agencies.set(partner_agencies)
+        program.member_agencies.set(members)
+        program.partner_agencies.set(partners)
         after = snapshot(program)
-        after["member_agencies"] = sorted(a.code for a in member_agencies)
-        after["partner_agencies"] = sorted(a.code for a in partner_agencies)
+        after["member_agencies"] = sorted(a.code for a in members)
+        after["partner_agencies"] = sorted(a.code for a in partners)
         record(actor=actor, action="program.create", obj=program, changes=diff({}, after))
     return program
 
 
 def update_program(
-    *, actor, program: Program, member_agencies=None, partner_agencies=None, **fields
+    *,
+    actor: User,
+    program: Program,
+    member_agencies: Iterable[Agency] | None = None,
+    partner_agencies: Iterable[Agency] | None = None,
+    **fields: Any,
 ) -> Program:
     """Change a program's fields and, when given, its member and partner agencies.
 

@@ -1,5 +1,7 @@
 """Creating and editing partner proposals."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -7,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.domain.permissions import require_perm
+from nonprolif.core.models import Agency, User
 from nonprolif.core.rules import is_coordinator
 from nonprolif.program.models import Program, Proposal
 
@@ -15,7 +18,7 @@ from ._common import collect, merge_errors, reject_unknown
 PROPOSAL_FIELDS = {"title_es", "title_en", "summary_es", "summary_en", "submitted_on", "version"}
 
 
-def _visible_program(actor, program) -> Program:
+def _visible_program(actor: User, program: Program | str | None) -> Program:
     """The program (an instance or a code) if the actor can see it; else a ValidationError
     on ``program`` (a program one cannot see does not exist for one)."""
     if isinstance(program, Program):
@@ -29,14 +32,14 @@ def _visible_program(actor, program) -> Program:
     return found
 
 
-def _next_version(program, submitted_by) -> int:
+def _next_version(program: Program, submitted_by: Agency) -> int:
     latest = Proposal.objects.filter(program=program, submitted_by=submitted_by).aggregate(
         latest=Max("version")
     )["latest"]
     return (latest or 0) + 1
 
 
-def _version_error(proposal) -> ValidationError | None:
+def _version_error(proposal: Proposal) -> ValidationError | None:
     """One version number per program and submitting agency."""
     if proposal.version is None or proposal.submitted_by_id is None:
         return None
@@ -56,7 +59,14 @@ def _version_error(proposal) -> ValidationError | None:
     return None
 
 
-def create_proposal(*, actor, program, submitted_by=None, version=None, **fields) -> Proposal:
+def create_proposal(
+    *,
+    actor: User,
+    program: Program | str | None,
+    submitted_by: Agency | None = None,
+    version: int | None = None,
+    **fields: Any,
+) -> Proposal:
     """Record a partner agency's proposal to a program.
 
     ``program`` is a Program or its code. ``submitted_by`` defaults to the actor's agency;
@@ -70,14 +80,14 @@ def create_proposal(*, actor, program, submitted_by=None, version=None, **fields
     to the program. Nothing is written in those cases.
     """
     reject_unknown(fields, PROPOSAL_FIELDS - {"version"})
-    program = _visible_program(actor, program)
-    require_perm(actor, "program.add_proposal", program)
+    found = _visible_program(actor, program)
+    require_perm(actor, "program.add_proposal", found)
     if submitted_by is None:
         submitted_by = actor.agency
     errors = None
     if submitted_by is None:
         errors = ValidationError({"submitted_by": _("Choose the agency that submits it.")})
-    elif not program.partner_agencies.filter(pk=submitted_by.pk).exists():
+    elif not found.partner_agencies.filter(pk=submitted_by.pk).exists():
         errors = ValidationError(
             {"submitted_by": _("The submitting agency must be a partner of the program.")}
         )
@@ -85,10 +95,11 @@ def create_proposal(*, actor, program, submitted_by=None, version=None, **fields
         errors = ValidationError(
             {"submitted_by": _("You can submit proposals only for your own agency.")}
         )
-    proposal = Proposal(program=program, submitted_by=submitted_by, **fields)
-    if version is None and submitted_by is not None:
-        version = _next_version(program, submitted_by)
-    proposal.version = version
+    proposal = Proposal(program=found, submitted_by=submitted_by, **fields)
+    if version is not None:
+        proposal.version = version
+    elif submitted_by is not None:
+        proposal.version = _next_version(found, submitted_by)
     merge_errors(errors, _version_error(proposal), collect(proposal, validate_constraints=False))
     with transaction.atomic():
         proposal.save()
@@ -101,7 +112,7 @@ def create_proposal(*, actor, program, submitted_by=None, version=None, **fields
     return proposal
 
 
-def update_proposal(*, actor, proposal: Proposal, **fields) -> Proposal:
+def update_proposal(*, actor: User, proposal: Proposal, **fields: Any) -> Proposal:
     """Change a proposal's titles, summaries, submission date or version number.
 
     Side effects: the Proposal row is updated and one audit entry ("proposal.update") holds
