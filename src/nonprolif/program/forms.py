@@ -1,13 +1,17 @@
 """Forms of the program app. They parse input only: the services validate and write, and a
 service's ValidationError is put back on the form with ``form.add_error(None, error)``."""
 
+from typing import cast
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.models import Agency
 from nonprolif.core.web.forms import DateInput, ServiceModelForm
 from nonprolif.program.models import (
     AMENDABLE_FIELDS,
+    ITEM_FIELDS,
     Decision,
     ItemKind,
     Program,
@@ -15,6 +19,11 @@ from nonprolif.program.models import (
     ProposalItem,
 )
 from nonprolif.program.queries import national_agency_ids
+
+
+def _program_agencies(program: Program) -> QuerySet[Agency]:
+    """The agencies an item can be for: the program's lead and member agencies."""
+    return Agency.objects.filter(pk__in=national_agency_ids(program)).order_by("code")
 
 
 class ProgramForm(ServiceModelForm):
@@ -66,7 +75,8 @@ class ProposalForm(ServiceModelForm):
     def __init__(self, *args, program, choose_agency: bool, creating: bool, **kwargs):
         super().__init__(*args, **kwargs)
         if choose_agency and creating:
-            self.fields["submitted_by"].queryset = program.partner_agencies.all()
+            agencies = cast(forms.ModelChoiceField, self.fields["submitted_by"])
+            agencies.queryset = program.partner_agencies.all()
         else:
             del self.fields["submitted_by"]
         if creating:
@@ -77,39 +87,19 @@ class ProposalForm(ServiceModelForm):
 class ItemForm(ServiceModelForm):
     class Meta:
         model = ProposalItem
-        fields = [
-            "number",
-            "kind",
-            "title_es",
-            "title_en",
-            "description_es",
-            "description_en",
-            "target_trainees",
-            "cohort_size",
-            "cohort_count",
-            "start_date",
-            "cadence_months",
-            "session_days",
-            "target_agencies",
-            "notes",
-        ]
+        fields = list(ITEM_FIELDS)
         widgets = {"start_date": DateInput()}
 
     def __init__(self, *args, program, creating: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["target_agencies"].queryset = Agency.objects.filter(
-            pk__in=national_agency_ids(program)
-        ).order_by("code")
+        targets = cast(forms.ModelChoiceField, self.fields["target_agencies"])
+        targets.queryset = _program_agencies(program)
         self.fields["target_agencies"].help_text = _(
             "Leave empty when the item is for every agency of the program."
         )
         if creating:
             self.fields["number"].required = False
             self.fields["number"].help_text = _("Leave empty for the next number.")
-
-
-def _program_agencies(program):
-    return Agency.objects.filter(pk__in=national_agency_ids(program)).order_by("code")
 
 
 class DecisionForm(forms.Form):
@@ -143,7 +133,8 @@ class DecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.item = item
         self.item_targets = {agency.pk for agency in item.target_agencies.all()}
-        self.fields["target_agencies"].queryset = _program_agencies(item.proposal.program)
+        targets = cast(forms.ModelChoiceField, self.fields["target_agencies"])
+        targets.queryset = _program_agencies(item.proposal.program)
         current = item.current_decision
         if not self.is_bound:
             for name in AMENDABLE_FIELDS:
@@ -250,7 +241,7 @@ def revision_initial(proposal: Proposal, items) -> tuple[dict, list[dict]]:
     }
     rows = []
     for item in items:
-        row = {name: getattr(item, name) for name in RevisionItemForm.base_fields if name != "key"}
+        row = {name: getattr(item, name) for name in ITEM_FIELDS if name != "target_agencies"}
         row["key"] = item.key
         row["target_agencies"] = [agency.pk for agency in item.target_agencies.all()]
         rows.append(row)

@@ -143,7 +143,7 @@ def _revision_errors(form, formset, error: ValidationError) -> None:
     for name, messages_ in error.message_dict.items():
         match = ITEM_ERROR.match(name)
         target = by_number.get(int(match.group(1))) if match else None
-        if target is not None and match.group(2) in target.fields:
+        if match is not None and target is not None and match.group(2) in target.fields:
             target.add_error(match.group(2), messages_)
         elif name in form.fields:
             form.add_error(name, messages_)
