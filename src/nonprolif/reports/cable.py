@@ -31,7 +31,7 @@ from nonprolif.program.models import ItemStatus
 from nonprolif.program.queries import current_proposals_for, program_proposals
 from nonprolif.reports import vocabulary as v
 from nonprolif.training.models import Session
-from nonprolif.training.queries_progress import program_progress
+from nonprolif.training.progress.queries import program_progress
 
 REPORT_ACTION = "program.report"
 UPCOMING_SESSIONS = 5

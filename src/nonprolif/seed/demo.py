@@ -398,7 +398,6 @@ def load_demo_training(spec: dict, *, people: list[DemoPerson], seed: int, resul
     """
     from nonprolif.program.domain.review import decide_all
     from nonprolif.program.models import Program, Proposal
-    from nonprolif.training.domain.nominations import split_seats
     from nonprolif.training.models import Session
     from nonprolif.training.models.nomination import (
         AgencySeats,
@@ -407,7 +406,8 @@ def load_demo_training(spec: dict, *, people: list[DemoPerson], seed: int, resul
         NominationStatus,
         SeatRule,
     )
-    from nonprolif.training.queries_nominations import item_agencies, nomination_items
+    from nonprolif.training.nominations.domain.seats import split_seats
+    from nonprolif.training.nominations.queries import item_agencies, nomination_items
 
     check_entry(spec, "training", TRAINING_KEYS)
     check_entry(spec["declined"], "training.declined", {"agency", "reason"})

@@ -10,6 +10,6 @@ class TrainingConfig(AppConfig):
     def ready(self):
         # Extension point: the program app announces review changes; the calendar follows.
         from nonprolif.program.signals import review_changed
-        from nonprolif.training.receivers import regenerate_after_review
+        from nonprolif.training.calendar.receivers import regenerate_after_review
 
         review_changed.connect(regenerate_after_review, dispatch_uid="training.regenerate")

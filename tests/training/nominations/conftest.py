@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from nonprolif.core.models import Seniority
 from nonprolif.training.models.nomination import Nomination, NominationStatus
-from nonprolif.training.queries_nominations import nomination_items
+from nonprolif.training.nominations.queries import nomination_items
 from tests.factories import OfficialFactory
 
 T0 = timezone.make_aware(datetime.datetime(2009, 9, 14, 9, 0))

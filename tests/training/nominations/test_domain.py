@@ -9,24 +9,26 @@ from django.utils import timezone
 
 from nonprolif.core.models import AuditEntry
 from nonprolif.planning.assignment import NO_ELIGIBLE_SESSION, QUOTA_FULL, SEATS_USED_BY_OTHERS
-from nonprolif.training.domain.assignment import run_assignment
-from nonprolif.training.domain.nominations import (
-    NominationInput,
-    apply_seat_rule,
-    decide_nomination,
-    nominate,
-    save_item_settings,
-    set_agency_seats,
-    split_seats,
-    substitute_nomination,
-    withdraw_nomination,
-)
 from nonprolif.training.models import SessionParticipant
 from nonprolif.training.models.nomination import (
     AgencySeats,
     AssignmentRun,
     Nomination,
     NominationStatus,
+)
+from nonprolif.training.nominations.domain.assignment import run_assignment
+from nonprolif.training.nominations.domain.nominations import (
+    NominationInput,
+    decide_nomination,
+    nominate,
+    substitute_nomination,
+    withdraw_nomination,
+)
+from nonprolif.training.nominations.domain.seats import (
+    apply_seat_rule,
+    save_item_settings,
+    set_agency_seats,
+    split_seats,
 )
 
 # ------------------------------------------------------------------------------ seats

@@ -5,18 +5,15 @@ only the service's own transaction can undo the writes."""
 import pytest
 
 from nonprolif.core.models import AuditEntry
-from nonprolif.training.domain.nominations import (
-    apply_seat_rule,
-    import_nominations,
-    set_agency_seats,
-)
 from nonprolif.training.models.nomination import (
     AgencySeats,
     ItemSettings,
     Nomination,
     SeatRule,
 )
-from nonprolif.training.nomination_import import parse_upload
+from nonprolif.training.nominations.domain.seats import apply_seat_rule, set_agency_seats
+from nonprolif.training.nominations.domain.upload import import_nominations
+from nonprolif.training.nominations.imports import parse_upload
 from tests.factories import OfficialFactory
 from tests.faults import InjectedError, audited, fail_save, table_rows
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from nonprolif.core.i18n import localized_property
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
-from nonprolif.training.moves import describe_move
+from nonprolif.training.calendar.moves import describe_move
 
 
 def new_uid() -> str:

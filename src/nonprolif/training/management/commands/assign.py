@@ -7,7 +7,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from nonprolif.program.models import Program
-from nonprolif.training.domain.assignment import run_assignment
+from nonprolif.training.nominations.domain.assignment import run_assignment
 
 FORMATS = ("table", "json")
 

@@ -6,9 +6,9 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from nonprolif.program.models import Program
-from nonprolif.training import exporters
-from nonprolif.training.domain import regenerate_sessions
-from nonprolif.training.queries import command_line_sessions
+from nonprolif.training.calendar import exports, ics
+from nonprolif.training.calendar.domain import regenerate_sessions
+from nonprolif.training.calendar.queries import command_line_sessions
 
 FORMATS = ("table", "json", "csv", "ics")
 
@@ -107,9 +107,9 @@ class Command(BaseCommand):
                 json.dumps([session_json(s) for s in sessions], indent=2, ensure_ascii=False)
             )
         elif output == "csv":
-            self.stdout.write(exporters.to_csv(sessions), ending="")
+            self.stdout.write(exports.to_csv(sessions), ending="")
         elif output == "ics":
-            body = exporters.to_ical(sessions, name=program.name)
+            body = ics.to_ical(sessions, name=program.name)
             self.stdout.write(body.decode("utf-8"), ending="")
         elif sessions:
             self.stdout.write(table(sessions))

@@ -1,0 +1,1 @@
+"""Attendance: one mark (present or absent) per participant and session day, completion."""

@@ -1,0 +1,96 @@
+"""One session: its details, edit (venue, capacity, language), participants."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from nonprolif.core.models import Official
+from nonprolif.core.web.submit import add_service_errors, submit
+from nonprolif.training.calendar.domain import add_participant, remove_participant, update_session
+from nonprolif.training.calendar.forms import ParticipantForm, SessionForm
+from nonprolif.training.calendar.queries import (
+    eligible_officials,
+    get_session_for,
+    program_venues,
+    session_participants,
+)
+
+
+def _detail(request, session, *, participant_form=None, status=200):
+    can_manage = request.user.has_perm("training.manage_participants", session)
+    if participant_form is None and can_manage:
+        participant_form = ParticipantForm(
+            officials=eligible_officials(request.user, session), prefix="participant"
+        )
+    return render(
+        request,
+        "training/session_detail.html",
+        {
+            "session": session,
+            "program": session.program,
+            "participants": list(session_participants(request.user, session)),
+            "participant_form": participant_form,
+        },
+        status=status,
+    )
+
+
+def session_detail(request, pk):
+    session = get_session_for(request.user, pk)
+    return _detail(request, session)
+
+
+def session_edit(request, pk):
+    session = get_session_for(request.user, pk)
+    if not request.user.has_perm("training.change_session", session):
+        raise PermissionDenied
+    form = SessionForm(
+        request.POST or None,
+        instance=session,
+        venues=program_venues(request.user, session.program),
+    )
+    updated = submit(request, form, update_session, session=session)
+    if updated is not None:
+        messages.success(request, _("Session saved."))
+        return redirect("session_detail", pk=session.pk)
+    return render(
+        request,
+        "training/session_form.html",
+        {"form": form, "session": session, "program": session.program},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+def participant_add(request, pk):
+    session = get_session_for(request.user, pk)
+    if not request.user.has_perm("training.manage_participants", session):
+        raise PermissionDenied
+    form = ParticipantForm(
+        request.POST, officials=eligible_officials(request.user, session), prefix="participant"
+    )
+    if form.is_valid():
+        try:
+            add_participant(
+                actor=request.user, session=session, official=form.cleaned_data["official"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Participant added."))
+            return redirect("session_detail", pk=session.pk)
+    return _detail(request, session, participant_form=form, status=400)
+
+
+@require_POST
+def participant_remove(request, pk, official_pk):
+    session = get_session_for(request.user, pk)
+    if not request.user.has_perm("training.manage_participants", session):
+        raise PermissionDenied
+    official = Official.objects.visible_to(request.user).filter(pk=official_pk).first()
+    if official is not None:
+        remove_participant(actor=request.user, session=session, official=official)
+        messages.success(request, _("Participant removed."))
+    return redirect("session_detail", pk=session.pk)

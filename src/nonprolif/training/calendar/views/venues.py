@@ -1,0 +1,69 @@
+"""The program's venues and blackout dates (coordinators keep them; others read)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from nonprolif.core.web.submit import submit
+from nonprolif.program.queries import get_program_for
+from nonprolif.training.calendar.domain import (
+    create_blackout_date,
+    create_venue,
+    delete_blackout_date,
+)
+from nonprolif.training.calendar.forms import BlackoutForm, VenueForm
+from nonprolif.training.calendar.queries import get_blackout_for, program_blackouts, program_venues
+
+
+def venue_list(request, code):
+    """Venues and blackout dates; POST (``form=venue`` or ``form=blackout``) adds one."""
+    program = get_program_for(request.user, code)
+    venues = program_venues(request.user, program)
+    posted = request.POST.get("form") if request.method == "POST" else None
+    if posted and not request.user.has_perm("training.manage_venues", program):
+        raise PermissionDenied
+    venue_form = VenueForm(request.POST if posted == "venue" else None, prefix="venue")
+    blackout_form = BlackoutForm(
+        request.POST if posted == "blackout" else None, venues=venues, prefix="blackout"
+    )
+    if posted == "venue":
+        if submit(request, venue_form, create_venue, program=program) is not None:
+            messages.success(request, _("Venue added."))
+            return redirect("venue_list", code=program.code)
+    elif posted == "blackout":
+        result = submit(request, blackout_form, create_blackout_date, program=program)
+        if result is not None:
+            _blackout, report = result
+            messages.success(
+                request,
+                _(
+                    "Blackout date added; %(moved)d sessions moved, "
+                    "%(blocked)d wait for confirmation."
+                )
+                % {"moved": len(report.updated), "blocked": len(report.blocked)},
+            )
+            return redirect("venue_list", code=program.code)
+    return render(
+        request,
+        "training/venue_list.html",
+        {
+            "program": program,
+            "venues": list(venues),
+            "blackouts": list(program_blackouts(request.user, program)),
+            "venue_form": venue_form,
+            "blackout_form": blackout_form,
+        },
+        status=400 if posted else 200,
+    )
+
+
+@require_POST
+def blackout_delete(request, pk):
+    blackout = get_blackout_for(request.user, pk)
+    if not request.user.has_perm("training.manage_venues", blackout.program):
+        raise PermissionDenied
+    delete_blackout_date(actor=request.user, blackout=blackout)
+    messages.success(request, _("Blackout date removed."))
+    return redirect("venue_list", code=blackout.program.code)

@@ -1,0 +1,148 @@
+"""Issuing and revoking certificates of completion."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+import nonprolif.training.certificates.rules  # noqa: F401  (registers the permissions)
+from nonprolif.core.domain.audit import record
+from nonprolif.core.domain.permissions import require_perm
+from nonprolif.training.attendance.domain import program_today
+from nonprolif.training.attendance.queries import session_completions
+from nonprolif.training.certificates import codes
+from nonprolif.training.models import Certificate, Session
+
+CODE_ATTEMPTS = 5
+
+
+@dataclass
+class IssueReport:
+    """What one run of :func:`issue_certificates` did."""
+
+    issued: list[Certificate] = field(default_factory=list)
+    already: list[Certificate] = field(default_factory=list)  # issued before (maybe revoked)
+    incomplete: int = 0  # participants below the completion rule
+
+
+def _create(certificate: Certificate) -> Certificate:
+    """Save with a fresh verification code (retried on the unlikely collision)."""
+    for _attempt in range(CODE_ATTEMPTS):
+        certificate.code = codes.new_code()
+        try:
+            with transaction.atomic():
+                certificate.save()
+        except IntegrityError:
+            if Certificate.objects.filter(code=certificate.code).exists():
+                continue
+            raise
+        return certificate
+    raise RuntimeError("could not draw a unique certificate code")  # pragma: no cover
+
+
+def issue_certificates(*, actor, session: Session) -> IssueReport:
+    """Issue a certificate to every participant of ``session`` who completed it (present on
+    at least the item's completion percentage of the session's days; 80 % when the item
+    has no settings) and has none for this session yet. Idempotent: running it again
+    issues only to those who completed since; a revoked certificate is not issued again.
+
+    The session must have ended (its last day not after today in the program's time zone).
+    Each certificate keeps, as issued, the official's name, the item's titles, the session's
+    dates, the attendance and the rule applied, and gets a verification code.
+
+    Side effects, in one transaction: one Certificate row and one AuditEntry
+    ("certificate.issue") per certificate issued. PermissionDenied unless the actor may
+    issue certificates (coordinators); ValidationError on ``session`` when it has not ended.
+    """
+    require_perm(actor, "training.issue_certificates", session)
+    report = IssueReport()
+    with transaction.atomic():
+        current = Session.objects.select_related("program").select_for_update().get(pk=session.pk)
+        if current.end > program_today(current.program):
+            raise ValidationError(
+                {
+                    "session": _(
+                        "The session has not ended yet (last day: %(day)s): certificates "
+                        "are issued once it is over."
+                    )
+                    % {"day": formats.date_format(current.end, "DATE_FORMAT")}
+                }
+            )
+        existing = {c.official_id: c for c in Certificate.objects.filter(session=current)}
+        now = timezone.now()
+        for completion in session_completions(current):
+            official = completion.participant.official
+            if official.pk in existing:
+                report.already.append(existing[official.pk])
+                continue
+            if not completion.complete:
+                report.incomplete += 1
+                continue
+            certificate = Certificate(
+                program=current.program,
+                session=current,
+                official=official,
+                official_name=official.full_name,
+                item_key=current.item_key,
+                item_number=current.item_number,
+                title_es=current.title_es,
+                title_en=current.title_en,
+                start=current.start,
+                end=current.end,
+                days_total=completion.total_days,
+                days_present=completion.present_days,
+                completion_percent=completion.percent_needed,
+                code="pending",
+                issued_by=actor,
+                issued_at=now,
+            )
+            certificate.full_clean(exclude=["code"], validate_constraints=False)
+            _create(certificate)
+            record(
+                actor=actor,
+                action="certificate.issue",
+                obj=certificate,
+                changes={
+                    "official": [None, official.pk],
+                    "session": [None, current.pk],
+                    "days_present": [None, completion.present_days],
+                    "days_total": [None, completion.total_days],
+                },
+            )
+            report.issued.append(certificate)
+    return report
+
+
+def revoke_certificate(*, actor, certificate: Certificate, reason: str) -> Certificate:
+    """Revoke ``certificate``: its verification then shows it as revoked.
+
+    Side effects, in one transaction: the Certificate row (``revoked_at``, ``revoked_by``,
+    ``revocation_reason``) and one AuditEntry ("certificate.revoke"). PermissionDenied
+    unless the actor may revoke certificates (coordinators); ValidationError on ``reason``
+    when it is empty, and on ``certificate`` when it is revoked already.
+    """
+    require_perm(actor, "training.revoke_certificate", certificate)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the certificate is revoked.")})
+    with transaction.atomic():
+        current = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if current.revoked_at is not None:
+            raise ValidationError({"certificate": _("This certificate is revoked already.")})
+        current.revoked_at = timezone.now()
+        current.revoked_by = actor
+        current.revocation_reason = reason
+        current.full_clean(exclude=["code"], validate_constraints=False)
+        current.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+        record(
+            actor=actor,
+            action="certificate.revoke",
+            obj=current,
+            changes={"revoked_at": [None, current.revoked_at.isoformat()], "reason": ["", reason]},
+        )
+    certificate.revoked_at = current.revoked_at
+    certificate.revoked_by = actor
+    certificate.revocation_reason = reason
+    return certificate

@@ -1,0 +1,1 @@
+"""Writes of seats, nominations and the assignment."""

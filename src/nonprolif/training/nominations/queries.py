@@ -1,0 +1,215 @@
+"""Reads of seats, nominations and the assignment. Every selector of scoped data starts from
+``visible_to(user)``."""
+
+import uuid
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from nonprolif.core.i18n import localized
+from nonprolif.core.models import Agency, Official, Seniority
+from nonprolif.core.scoping import sees_everything
+from nonprolif.program.queries import ItemPlan, accepted_item_plans, national_agency_ids
+from nonprolif.training.calendar.domain.placement import DEFAULT_CAPACITY
+from nonprolif.training.models import Session, SessionParticipant
+from nonprolif.training.models.nomination import (
+    ACTIVE_STATUSES,
+    AgencySeats,
+    AssignmentRun,
+    ItemSettings,
+    Nomination,
+    NominationStatus,
+)
+from nonprolif.training.models.session import Audience
+
+TRAINING = "training"
+SENIOR = "senior"
+NOMINATION_KINDS = (TRAINING, SENIOR)
+
+
+@dataclass(frozen=True)
+class NominationItem:
+    """An accepted item that takes nominations (a training track or senior sessions)."""
+
+    plan: ItemPlan
+
+    @property
+    def key(self) -> uuid.UUID:
+        return self.plan.item_key
+
+    @property
+    def number(self) -> int:
+        return self.plan.item_number
+
+    @property
+    def senior(self) -> bool:
+        return self.plan.kind == SENIOR
+
+    @property
+    def title(self) -> str:
+        return localized(self.plan, "title")
+
+    @property
+    def seats_total(self) -> int:
+        """The seats the item offers: cohort size times cohort count (per target agency for
+        senior sessions, which hold one agency each; the calendar's default size when the
+        item gives none)."""
+        per_session = self.plan.cohort_size or DEFAULT_CAPACITY
+        if self.senior:
+            return per_session * max(1, len(self.plan.target_agency_ids))
+        return per_session * (self.plan.cohort_count or 1)
+
+
+def nomination_items(program) -> list[NominationItem]:
+    """The accepted items of ``program`` that take nominations, in item order. NOT scoped:
+    the program was fetched through ``get_program_for``; see :func:`visible_items`."""
+    plans = [p for p in accepted_item_plans(program) if p.kind in NOMINATION_KINDS]
+    return [NominationItem(p) for p in sorted(plans, key=lambda p: p.item_number)]
+
+
+def item_concerns(user, item: NominationItem) -> bool:
+    if sees_everything(user):
+        return True
+    ids = item.plan.target_agency_ids
+    return bool(user.agency_id) and (not ids or user.agency_id in ids)
+
+
+def visible_items(user, program) -> list[NominationItem]:
+    """The nomination items of ``program`` ``user`` can see: every one for coordinators and
+    auditors; for others, the items for every agency or targeting their agency."""
+    return [item for item in nomination_items(program) if item_concerns(user, item)]
+
+
+def get_item_for(user, program, item_key) -> NominationItem:
+    """The nomination item ``item_key`` of ``program`` if ``user`` sees it; Http404 otherwise."""
+    try:
+        key = uuid.UUID(str(item_key))
+    except ValueError:
+        raise Http404(_("No such item.")) from None
+    for item in visible_items(user, program):
+        if item.key == key:
+            return item
+    raise Http404(_("No such item."))
+
+
+def item_agencies(program, item: NominationItem) -> list[Agency]:
+    """The agencies whose officials may be nominated for the item, by code."""
+    ids = item.plan.target_agency_ids or tuple(national_agency_ids(program))
+    return list(Agency.objects.filter(pk__in=ids).order_by("code"))
+
+
+def item_settings(program, item_key) -> ItemSettings:
+    """The item's settings, or the defaults (unsaved) when none were set."""
+    found = ItemSettings.objects.filter(program=program, item_key=item_key).first()
+    return found or ItemSettings(program=program, item_key=item_key)
+
+
+def item_seats(user, program, item_key):
+    """The quotas of the item ``user`` can see (a liaison: his agency's)."""
+    return (
+        AgencySeats.objects.visible_to(user)
+        .filter(program=program, item_key=item_key)
+        .select_related("agency")
+        .order_by("agency__code")
+    )
+
+
+def nominations_for(user):
+    """The nominations ``user`` can see, with what the lists show."""
+    return Nomination.objects.visible_to(user).select_related(
+        "program",
+        "official",
+        "agency",
+        "submitted_by",
+        "decided_by",
+        "withdrawn_by",
+        "substitute_for__official",
+        "session",
+    )
+
+
+def program_nominations(user, program, *, item_key=None, status=None, agency=None, query=None):
+    """The visible nominations of ``program``, optionally of one item, status, agency code,
+    or whose official's name or e-mail contains ``query``; in waitlist order."""
+    rows = nominations_for(user).filter(program=program)
+    if item_key is not None:
+        rows = rows.filter(item_key=item_key)
+    if status:
+        rows = rows.filter(status=status)
+    if agency:
+        rows = rows.filter(agency__code=agency)
+    if query:
+        rows = rows.filter(
+            Q(official__given_names__icontains=query)
+            | Q(official__family_names__icontains=query)
+            | Q(official__email__icontains=query)
+        )
+    return rows.order_by("item_key", "order_at", "pk")
+
+
+def get_nomination_for(user, pk) -> Nomination:
+    """The nomination ``pk`` if ``user`` can see it; Http404 otherwise."""
+    nomination = nominations_for(user).filter(pk=pk).first()
+    if nomination is None:
+        raise Http404(_("No such nomination."))
+    return nomination
+
+
+def nominable_officials(user, program, item: NominationItem):
+    """The officials ``user`` can see and may nominate for ``item``: active, of an agency the
+    item is for (seniors of the session's agency for senior items), without an active
+    nomination for it."""
+    officials = (
+        Official.objects.visible_to(user)
+        .filter(active=True, agency__in=[a.pk for a in item_agencies(program, item)])
+        .select_related("agency")
+    )
+    if item.senior:
+        officials = officials.filter(seniority=Seniority.SENIOR)
+    taken = Nomination.objects.filter(
+        program=program, item_key=item.key, status__in=ACTIVE_STATUSES
+    ).values("official_id")
+    return officials.exclude(pk__in=taken).order_by("agency__code", "family_names", "given_names")
+
+
+def waitlist(user, program, item_key=None):
+    """The approved nominees not placed, in waitlist order, with the reason of the last
+    applied assignment."""
+    return program_nominations(
+        user, program, item_key=item_key, status=NominationStatus.APPROVED
+    ).filter(session__isnull=True)
+
+
+def latest_run(program) -> AssignmentRun | None:
+    """The last applied assignment of ``program`` (the program is visible to the caller)."""
+    return AssignmentRun.objects.filter(program=program).order_by("-run_at", "-pk").first()
+
+
+def status_counts(user, program, item_key) -> dict[str, int]:
+    """{status: count} of the visible nominations of the item."""
+    rows = (
+        Nomination.objects.visible_to(user)
+        .filter(program=program, item_key=item_key)
+        .values("status")
+        .annotate(n=Count("pk"))
+    )
+    return {row["status"]: row["n"] for row in rows}
+
+
+def placed_participants(user, program):
+    """The participants of the program's sessions ``user`` can see, whose officials he can
+    see, with their session and agency (for the assignment page)."""
+    return (
+        SessionParticipant.objects.filter(
+            session__in=Session.objects.visible_to(user).filter(program=program).values("pk"),
+            official__in=Official.objects.visible_to(user).values("pk"),
+        )
+        .select_related("official__agency", "session__audience_agency")
+        .order_by("session__start", "official__agency__code", "official__family_names")
+    )
+
+
+def senior_audience(session) -> bool:
+    return session.audience == Audience.SENIOR

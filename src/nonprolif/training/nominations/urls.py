@@ -1,0 +1,36 @@
+"""Seats, nominations and the assignment."""
+
+from django.urls import path
+
+from nonprolif.training.nominations.views import assignment, items, nominations
+
+urlpatterns = [
+    path(
+        "programs/<str:code>/nominations/",
+        items.nomination_index,
+        name="nomination_index",
+    ),
+    path(
+        "programs/<str:code>/nominations/queue/",
+        nominations.nomination_queue,
+        name="nomination_queue",
+    ),
+    path(
+        "programs/<str:code>/nominations/<uuid:item_key>/",
+        items.nomination_item,
+        name="nomination_item",
+    ),
+    path("programs/<str:code>/assignment/", assignment.assignment_page, name="assignment"),
+    path("nominations/<int:pk>/", nominations.nomination_detail, name="nomination_detail"),
+    path("nominations/<int:pk>/decide/", nominations.nomination_decide, name="nomination_decide"),
+    path(
+        "nominations/<int:pk>/withdraw/",
+        nominations.nomination_withdraw,
+        name="nomination_withdraw",
+    ),
+    path(
+        "nominations/<int:pk>/substitute/",
+        nominations.nomination_substitute,
+        name="nomination_substitute",
+    ),
+]
