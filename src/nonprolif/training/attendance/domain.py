@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 import nonprolif.training.attendance.rules  # noqa: F401  (registers the permissions)
 from nonprolif.core.domain.audit import record
 from nonprolif.core.domain.permissions import require_perm
+from nonprolif.core.models import User
+from nonprolif.program.models import Program
 from nonprolif.training.models import Attendance, Session, SessionParticipant
 
 
@@ -25,7 +27,7 @@ class Mark:
     present: bool
 
 
-def program_today(program, now: datetime.datetime | None = None) -> datetime.date:
+def program_today(program: Program, now: datetime.datetime | None = None) -> datetime.date:
     """Today's date in the program's time zone."""
     return timezone.localtime(now or timezone.now(), zoneinfo.ZoneInfo(program.time_zone)).date()
 
@@ -45,7 +47,7 @@ def day_error(session: Session, day: datetime.date, today: datetime.date) -> str
     return None
 
 
-def record_attendance(*, actor, session: Session, marks: Iterable[Mark]) -> int:
+def record_attendance(*, actor: User, session: Session, marks: Iterable[Mark]) -> int:
     """Record the ``marks`` of ``session`` (a new mark replaces the day's earlier one).
 
     Each mark must name an official taking part in the session, one of the session's days
@@ -124,7 +126,7 @@ def record_attendance(*, actor, session: Session, marks: Iterable[Mark]) -> int:
     return len(rows)
 
 
-def mark_all_present(*, actor, session: Session, day: datetime.date) -> int:
+def mark_all_present(*, actor: User, session: Session, day: datetime.date) -> int:
     """Mark every participant of ``session`` present on ``day`` (the bulk action of the
     attendance sheet). Same rules and side effects as :func:`record_attendance`."""
     require_perm(actor, "training.record_attendance", session)

@@ -5,11 +5,13 @@ helpers are marked as such and serve services once the object is authorised.
 """
 
 import datetime
+import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
-from nonprolif.core.models import Official
+from nonprolif.core.models import Official, User
 from nonprolif.training.models import (
     Attendance,
     Certificate,
@@ -19,7 +21,7 @@ from nonprolif.training.models import (
 )
 from nonprolif.training.models.attendance import roster_visible_to
 
-DEFAULT_COMPLETION_PERCENT = ItemSettings._meta.get_field("completion_percent").default
+DEFAULT_COMPLETION_PERCENT: int = ItemSettings._meta.get_field("completion_percent").default
 
 
 def meets_completion(present: int, total: int, percent: int) -> bool:
@@ -28,16 +30,18 @@ def meets_completion(present: int, total: int, percent: int) -> bool:
     return total > 0 and present * 100 >= percent * total
 
 
-def completion_percents(pairs) -> dict[tuple[int, object], int]:
+def completion_percents(
+    pairs: Iterable[tuple[int, uuid.UUID]],
+) -> dict[tuple[int, uuid.UUID], int]:
     """``{(program id, item key): completion percent}`` for the given pairs (the item's
     settings, or the default of 80 % when it has none). One query; not scoped (settings
     of items whose sessions the caller already holds)."""
-    pairs = {(program_id, key) for program_id, key in pairs}
-    result = dict.fromkeys(pairs, DEFAULT_COMPLETION_PERCENT)
-    if not pairs:
+    wanted = set(pairs)
+    result = dict.fromkeys(wanted, DEFAULT_COMPLETION_PERCENT)
+    if not wanted:
         return result
     condition = Q()
-    for program_id, key in pairs:
+    for program_id, key in wanted:
         condition |= Q(program_id=program_id, item_key=key)
     for program_id, key, percent in ItemSettings.objects.filter(condition).values_list(
         "program_id", "item_key", "completion_percent"
@@ -52,7 +56,7 @@ def completion_percent(session: Session) -> int:
     ]
 
 
-def day_counts(participants) -> dict[int, dict[str, int]]:
+def day_counts(participants: Iterable[int]) -> dict[int, dict[str, int]]:
     """``{participant id: {"present": n, "recorded": m}}``, counting only the marks on days
     the participant's session runs now (a confirmed move may leave marks on old days). One
     query."""
@@ -157,7 +161,7 @@ class AttendanceSheet:
         return sum(1 for row in self.rows if row.complete)
 
 
-def roster(user, session: Session):
+def roster(user: User, session: Session) -> QuerySet[SessionParticipant]:
     """The participants of ``session`` whose attendance ``user`` may see, by name."""
     return (
         roster_visible_to(user)
@@ -167,7 +171,7 @@ def roster(user, session: Session):
     )
 
 
-def attendance_sheet(user, session: Session, today: datetime.date) -> AttendanceSheet:
+def attendance_sheet(user: User, session: Session, today: datetime.date) -> AttendanceSheet:
     """The day-by-participant grid of ``session`` as ``user`` sees it (a fixed number of
     queries whatever the number of participants). ``today`` is the program's today."""
     participants = list(roster(user, session))

@@ -36,7 +36,8 @@ class ProgramCalendar:
                 "country": program.country
             }
             return
-        supported = probe.supported_languages or (probe.default_language,)
+        default = (probe.default_language,) if probe.default_language else ()
+        supported = probe.supported_languages or default
         english = _language(supported, "en")
         spanish = _language(supported, "es")
         self.base = BusinessCalendar(country=program.country, language=english)
@@ -54,6 +55,9 @@ class ProgramCalendar:
                 self.venue_blackouts.setdefault(row.venue_id, {})[row.date] = reasons
 
     def for_venues(self, venue_ids: Iterable[int]) -> BusinessCalendar:
+        """The business calendar with the program's and these venues' blackout dates (only
+        when the country's holidays are known: ``base`` is not None)."""
+        assert self.base is not None, self.error
         dates = [self.program_blackouts]
         dates += [self.venue_blackouts.get(pk, {}) for pk in venue_ids]
         return self.base.with_blackouts(combine_blackouts(*dates))

@@ -1,8 +1,11 @@
-"""Forms of the training app (parsing only; the services validate and write)."""
+"""Forms of the calendar (parsing only; the services validate and write)."""
+
+from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nonprolif.core.models import Agency, Official
 from nonprolif.core.web.forms import DateInput, ServiceModelForm
 from nonprolif.training.models import BlackoutDate, FeedScope, Session, Venue
 
@@ -24,7 +27,9 @@ class SessionForm(ServiceModelForm):
 
 
 class ParticipantForm(forms.Form):
-    official = forms.ModelChoiceField(label=_("Official"), queryset=None)
+    official: forms.ModelChoiceField[Official] = forms.ModelChoiceField(
+        label=_("Official"), queryset=None
+    )
 
     def __init__(self, *args, officials, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,8 +57,12 @@ class FeedForm(forms.Form):
     """A new calendar feed. The choices offered are those the user may create."""
 
     scope = forms.ChoiceField(label=_("Feed of"), choices=FeedScope.choices)
-    agency = forms.ModelChoiceField(label=_("Agency"), queryset=None, required=False)
-    official = forms.ModelChoiceField(label=_("Official"), queryset=None, required=False)
+    agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
+        label=_("Agency"), queryset=None, required=False
+    )
+    official: forms.ModelChoiceField[Official] = forms.ModelChoiceField(
+        label=_("Official"), queryset=None, required=False
+    )
 
     def __init__(self, *args, scopes, agencies, officials, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,11 +4,11 @@ import calendar as stdlib_calendar
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from nonprolif.core.models import Agency, Official, Seniority
+from nonprolif.core.models import Agency, Official, Seniority, User
 from nonprolif.core.models.token import hash_token
 from nonprolif.program.models import Program
 from nonprolif.program.queries import national_agency_ids, program_agencies
@@ -22,19 +22,20 @@ from nonprolif.training.models import (
     SessionParticipant,
     Venue,
 )
+from nonprolif.training.models.session import SessionQuerySet
 
 
-def sessions_for(user):
+def sessions_for(user: User) -> SessionQuerySet:
     """The sessions ``user`` can see, with their program, venue and senior agency."""
     return Session.objects.visible_to(user).select_related("program", "venue", "audience_agency")
 
 
-def program_sessions(user, program):
+def program_sessions(user: User, program: Program) -> SessionQuerySet:
     """The sessions of ``program`` that ``user`` can see, in calendar order."""
     return sessions_for(user).filter(program=program)
 
 
-def get_session_for(user, pk) -> Session:
+def get_session_for(user: User, pk: int | str) -> Session:
     """The session ``pk`` if ``user`` can see it; Http404 otherwise."""
     session = sessions_for(user).filter(pk=pk).first()
     if session is None:
@@ -42,7 +43,7 @@ def get_session_for(user, pk) -> Session:
     return session
 
 
-def command_line_sessions(program):
+def command_line_sessions(program: Program) -> SessionQuerySet:
     """Every session of ``program``, for the command line (run by the operator of the
     deployment, who holds the database itself; never for a signed-in user)."""
     return Session.objects.filter(program=program).select_related(
@@ -50,7 +51,7 @@ def command_line_sessions(program):
     )
 
 
-def session_participants(user, session):
+def session_participants(user: User, session: Session) -> QuerySet[SessionParticipant]:
     """The participants of ``session`` whose officials ``user`` can see."""
     return (
         SessionParticipant.objects.filter(
@@ -61,7 +62,7 @@ def session_participants(user, session):
     )
 
 
-def eligible_officials(user, session):
+def eligible_officials(user: User, session: Session) -> QuerySet[Official]:
     """The officials ``user`` can see who may join ``session`` and are not in it yet."""
     officials = Official.objects.visible_to(user).filter(active=True).select_related("agency")
     if session.audience == Audience.SENIOR:
@@ -78,7 +79,7 @@ def eligible_officials(user, session):
     )
 
 
-def pending_sessions(user, program):
+def pending_sessions(user: User, program: Program) -> SessionQuerySet:
     """The visible sessions of ``program`` whose move or removal awaits confirmation."""
     return (
         program_sessions(user, program)
@@ -87,23 +88,23 @@ def pending_sessions(user, program):
     )
 
 
-def program_venues(user, program):
+def program_venues(user: User, program: Program) -> QuerySet[Venue]:
     """The venues of ``program`` (visible to whoever sees the program)."""
     return Venue.objects.visible_to(user).filter(program=program)
 
 
-def blackouts_for(user):
+def blackouts_for(user: User) -> QuerySet[BlackoutDate]:
     """Blackout dates of the programs ``user`` can see (the venues' rule)."""
     return BlackoutDate.objects.filter(
         program__in=Program.objects.visible_to(user).values("pk")
     ).select_related("program", "venue")
 
 
-def program_blackouts(user, program):
+def program_blackouts(user: User, program: Program) -> QuerySet[BlackoutDate]:
     return blackouts_for(user).filter(program=program)
 
 
-def get_blackout_for(user, pk) -> BlackoutDate:
+def get_blackout_for(user: User, pk: int | str) -> BlackoutDate:
     blackout = blackouts_for(user).filter(pk=pk).first()
     if blackout is None:
         raise Http404(_("No such blackout date."))
@@ -149,17 +150,20 @@ def parse_month(value: str | None) -> datetime.date | None:
     return datetime.date(int(year), int(month), 1)
 
 
-def default_month(user, program, today: datetime.date | None = None) -> datetime.date:
+def default_month(
+    user: User, program: Program, today: datetime.date | None = None
+) -> datetime.date:
     """Today's month while the program's visible sessions run; otherwise the month of the
     first one (today's month when there is none)."""
     today = today or datetime.date.today()
     span = program_sessions(user, program).order_by().aggregate(first=Min("start"), last=Max("end"))
-    if span["first"] is None or span["first"] <= today <= span["last"]:
+    first: datetime.date | None = span["first"]
+    if first is None or first <= today <= span["last"]:
         return today.replace(day=1)
-    return span["first"].replace(day=1)
+    return first.replace(day=1)
 
 
-def month_view(user, program, month: datetime.date) -> MonthView:
+def month_view(user: User, program: Program, month: datetime.date) -> MonthView:
     """The month grid (Monday first) of ``program`` as ``user`` sees it: each day with the
     visible sessions running on it, and whether it is a business day (with its holiday or
     blackout)."""
@@ -221,7 +225,7 @@ class Timeline:
     rows: list[TimelineRow]
 
 
-def timeline(user, program) -> Timeline:
+def timeline(user: User, program: Program) -> Timeline:
     """The whole program as ``user`` sees it: one row per session (item, then cohort or
     agency), placed on a grid of days from the first month to the last."""
     sessions = sorted(
@@ -229,7 +233,7 @@ def timeline(user, program) -> Timeline:
         key=lambda s: (
             s.item_number,
             s.cohort or 0,
-            s.audience_agency.code if s.audience_agency_id else "",
+            s.audience_agency.code if s.audience_agency else "",
             s.start,
         ),
     )
@@ -258,7 +262,7 @@ def timeline(user, program) -> Timeline:
 # --------------------------------------------------------------------------- feeds
 
 
-def feeds_for(user, program=None):
+def feeds_for(user: User, program: Program | None = None) -> QuerySet[CalendarFeed]:
     """The feeds ``user`` created (of ``program`` when given), newest first."""
     feeds = CalendarFeed.objects.visible_to(user).select_related("program", "agency", "official")
     if program is not None:
@@ -266,7 +270,7 @@ def feeds_for(user, program=None):
     return feeds
 
 
-def get_feed_for(user, pk) -> CalendarFeed:
+def get_feed_for(user: User, pk: int | str) -> CalendarFeed:
     feed = feeds_for(user).filter(pk=pk).first()
     if feed is None:
         raise Http404(_("No such feed."))
@@ -287,10 +291,11 @@ def get_feed_by_token(raw: str) -> CalendarFeed:
     return feed
 
 
-def feed_sessions(feed: CalendarFeed):
+def feed_sessions(feed: CalendarFeed) -> SessionQuerySet:
     """The sessions of ``feed``: never more than its creator may see now."""
     sessions = program_sessions(feed.created_by, feed.program)
     if feed.scope == FeedScope.AGENCY:
+        assert feed.agency is not None  # an agency feed always has its agency
         sessions = sessions.concerning(feed.agency)
     elif feed.scope == FeedScope.OFFICIAL:
         sessions = sessions.filter(
@@ -299,7 +304,7 @@ def feed_sessions(feed: CalendarFeed):
     return sessions
 
 
-def feed_agencies(user, program):
+def feed_agencies(user: User, program: Program) -> QuerySet[Agency]:
     """The agencies of ``program`` for which ``user`` may create a feed (a queryset)."""
     allowed = [
         a.pk for a in program_agencies(program) if user.has_perm("training.add_agency_feed", a)
@@ -307,7 +312,7 @@ def feed_agencies(user, program):
     return Agency.objects.visible_to(user).filter(pk__in=allowed).order_by("code")
 
 
-def feed_officials(user, program):
+def feed_officials(user: User, program: Program) -> QuerySet[Official]:
     """The officials of ``program``'s agencies for which ``user`` may create a feed (a
     queryset, from the officials he can see)."""
     visible = Official.objects.visible_to(user).filter(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 import nonprolif.training.certificates.rules  # noqa: F401  (registers the permissions)
 from nonprolif.core.domain.audit import record
 from nonprolif.core.domain.permissions import require_perm
+from nonprolif.core.models import User
 from nonprolif.training.attendance.domain import program_today
 from nonprolif.training.attendance.queries import session_completions
 from nonprolif.training.certificates import codes
@@ -42,7 +43,7 @@ def _create(certificate: Certificate) -> Certificate:
     raise RuntimeError("could not draw a unique certificate code")  # pragma: no cover
 
 
-def issue_certificates(*, actor, session: Session) -> IssueReport:
+def issue_certificates(*, actor: User, session: Session) -> IssueReport:
     """Issue a certificate to every participant of ``session`` who completed it (present on
     at least the item's completion percentage of the session's days; 80 % when the item
     has no settings) and has none for this session yet. Idempotent: running it again
@@ -115,7 +116,7 @@ def issue_certificates(*, actor, session: Session) -> IssueReport:
     return report
 
 
-def revoke_certificate(*, actor, certificate: Certificate, reason: str) -> Certificate:
+def revoke_certificate(*, actor: User, certificate: Certificate, reason: str) -> Certificate:
     """Revoke ``certificate``: its verification then shows it as revoked.
 
     Side effects, in one transaction: the Certificate row (``revoked_at``, ``revoked_by``,

@@ -8,26 +8,26 @@ verification reveals only what :class:`Verification` holds.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from nonprolif.core.i18n import localized_property
-from nonprolif.core.models import Official
+from nonprolif.core.models import Official, User
 from nonprolif.training.attendance.queries import completion_percents, day_counts, meets_completion
 from nonprolif.training.certificates import codes
 from nonprolif.training.models import Certificate, Session, SessionParticipant
 from nonprolif.training.models.attendance import roster_visible_to
 
 
-def certificates_for(user):
+def certificates_for(user: User) -> QuerySet[Certificate]:
     """The certificates ``user`` can see, with their official, agency and program."""
     return Certificate.objects.visible_to(user).select_related(
         "official__agency", "program", "session", "revoked_by", "issued_by"
     )
 
 
-def get_certificate_for(user, pk) -> Certificate:
+def get_certificate_for(user: User, pk: int | str) -> Certificate:
     """The certificate ``pk`` if ``user`` can see it; Http404 otherwise."""
     certificate = certificates_for(user).filter(pk=pk).first()
     if certificate is None:
@@ -80,7 +80,7 @@ def verify_certificate(raw: str) -> Verification:
 # --------------------------------------------------------------------------- transcripts
 
 
-def get_transcript_official_for(user, pk) -> Official:
+def get_transcript_official_for(user: User, pk: int | str) -> Official:
     """The official ``pk`` if ``user`` can see him or is him (his own login); Http404
     otherwise."""
     own = Q(user=user) if getattr(user, "is_authenticated", False) else Q(pk__in=[])
@@ -120,7 +120,7 @@ class Transcript:
     certificates: list[Certificate] = field(default_factory=list)
 
 
-def official_transcript(user, official: Official) -> Transcript:
+def official_transcript(user: User, official: Official) -> Transcript:
     """The sessions of ``official`` that ``user`` can see, with attendance (days present of
     the session's days), completion and certificate; and every certificate of the official
     that ``user`` can see. A fixed number of queries."""

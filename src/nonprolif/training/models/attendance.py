@@ -1,16 +1,21 @@
 """Attendance: one mark per participant and session day."""
 
+from typing import TYPE_CHECKING, Self
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.core.models import Official
+from nonprolif.core.models import Official, User
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, sees_everything
 
+if TYPE_CHECKING:
+    from .session import SessionParticipant
 
-def roster_visible_to(user):
+
+def roster_visible_to(user: User) -> "models.QuerySet[SessionParticipant]":
     """The session participants whose attendance ``user`` may see (the rule for rosters).
 
     Coordinators and auditors see every participant. Otherwise a participant is visible when
@@ -38,8 +43,8 @@ def roster_visible_to(user):
     )
 
 
-class AttendanceQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class AttendanceQuerySet(models.QuerySet["Attendance"]):
+    def visible_to(self, user: User) -> Self:
         """The marks of the participants in :func:`roster_visible_to`."""
         if not is_signed_in(user):
             return self.none()

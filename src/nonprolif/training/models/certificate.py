@@ -1,17 +1,20 @@
 """Certificates of completion, each with a public verification code."""
 
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import localized_property
+from nonprolif.core.models import User
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, sees_everything
 
 
-class CertificateQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class CertificateQuerySet(models.QuerySet["Certificate"]):
+    def visible_to(self, user: User) -> Self:
         """The single access rule for certificates.
 
         Coordinators and auditors see every certificate; liaisons the certificates of their
@@ -27,7 +30,7 @@ class CertificateQuerySet(models.QuerySet):
             condition |= models.Q(official__agency_id=user.agency_id)
         return self.filter(condition)
 
-    def valid(self):
+    def valid(self) -> Self:
         return self.filter(revoked_at__isnull=True)
 
 

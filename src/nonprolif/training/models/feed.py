@@ -1,8 +1,12 @@
+from typing import Self
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from nonprolif.core.models import User
 
 
 class FeedScope(models.TextChoices):
@@ -11,14 +15,14 @@ class FeedScope(models.TextChoices):
     OFFICIAL = "official", _("One official")
 
 
-class CalendarFeedQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class CalendarFeedQuerySet(models.QuerySet["CalendarFeed"]):
+    def visible_to(self, user: User) -> Self:
         """A user sees only the feeds he created."""
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
         return self.filter(created_by=user)
 
-    def active(self):
+    def active(self) -> Self:
         return self.filter(revoked_at__isnull=True)
 
 
@@ -89,8 +93,10 @@ class CalendarFeed(models.Model):
     @property
     def subject(self) -> str:
         if self.scope == FeedScope.AGENCY:
+            assert self.agency is not None  # an agency feed always has its agency
             return self.agency.acronym or self.agency.code
         if self.scope == FeedScope.OFFICIAL:
+            assert self.official is not None  # an official feed always has its official
             return self.official.full_name
         return self.program.code
 

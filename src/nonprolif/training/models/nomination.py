@@ -5,6 +5,7 @@ preferences name cohort numbers, so nominations survive the regeneration of the 
 """
 
 import datetime
+from typing import Self, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nonprolif.core.models import User
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
 
@@ -35,8 +37,11 @@ class NominationStatus(models.TextChoices):
 ACTIVE_STATUSES = (NominationStatus.SUBMITTED, NominationStatus.APPROVED)
 
 
-class ProgramScopedQuerySet(models.QuerySet):
-    def visible_to(self, user):
+_Scoped = TypeVar("_Scoped", bound=models.Model)
+
+
+class ProgramScopedQuerySet(models.QuerySet[_Scoped]):
+    def visible_to(self, user: User) -> Self:
         """Program-level settings: visible to whoever sees the program."""
         if not is_signed_in(user):
             return self.none()
@@ -45,9 +50,9 @@ class ProgramScopedQuerySet(models.QuerySet):
         if not user.agency_id:
             return self.none()
         return self.filter(
-            pk__in=self.model.objects.filter(program_member_q(user.agency_id, "program__")).values(
-                "pk"
-            )
+            pk__in=self.model._default_manager.filter(
+                program_member_q(user.agency_id, "program__")
+            ).values("pk")
         )
 
 
@@ -134,8 +139,8 @@ class ItemSettings(models.Model):
         return "open"
 
 
-class AgencySeatsQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class AgencySeatsQuerySet(models.QuerySet["AgencySeats"]):
+    def visible_to(self, user: User) -> Self:
         """Coordinators and auditors see every quota; liaisons and partners the quotas of
         their own agency in the programs their agency takes part in."""
         if not is_signed_in(user):
@@ -191,8 +196,8 @@ class AgencySeats(models.Model):
         return f"{self.agency.code}: {self.seats}"
 
 
-class NominationQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class NominationQuerySet(models.QuerySet["Nomination"]):
+    def visible_to(self, user: User) -> Self:
         """The single access rule for nominations (it follows the rule for officials).
 
         Coordinators and auditors see every nomination; liaisons and partners the nominations
@@ -208,7 +213,7 @@ class NominationQuerySet(models.QuerySet):
             condition |= models.Q(agency_id=user.agency_id)
         return self.filter(pk__in=self.model.objects.filter(condition).values("pk"))
 
-    def active(self):
+    def active(self) -> Self:
         return self.filter(status__in=ACTIVE_STATUSES)
 
 

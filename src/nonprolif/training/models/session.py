@@ -1,5 +1,6 @@
 import datetime
 import uuid
+from typing import Self
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -8,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import localized_property
+from nonprolif.core.models import Agency, User
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
 from nonprolif.training.calendar.moves import describe_move
@@ -32,7 +34,7 @@ class PendingAction(models.TextChoices):
     DROP = "drop", _("Remove")
 
 
-def concerning_agency_q(agency_id, prefix: str = "") -> models.Q:
+def concerning_agency_q(agency_id: int, prefix: str = "") -> models.Q:
     """Sessions that concern an agency: the cohorts of training items for every agency or
     targeting it, and that agency's own senior-official session."""
     return (
@@ -44,8 +46,8 @@ def concerning_agency_q(agency_id, prefix: str = "") -> models.Q:
     ) | models.Q(**{f"{prefix}audience": Audience.SENIOR, f"{prefix}audience_agency": agency_id})
 
 
-class SessionQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class SessionQuerySet(models.QuerySet["Session"]):
+    def visible_to(self, user: User) -> Self:
         """The single access rule for sessions.
 
         Coordinators and auditors see every session; partners the sessions of the programs
@@ -69,7 +71,7 @@ class SessionQuerySet(models.QuerySet):
         condition = own if scope is None else scope | own
         return self.filter(pk__in=self.model.objects.filter(condition).values("pk"))
 
-    def concerning(self, agency):
+    def concerning(self, agency: Agency) -> Self:
         """The sessions that concern ``agency`` (not an access rule: narrow a visible set)."""
         return self.filter(
             pk__in=self.model.objects.filter(concerning_agency_q(agency.pk)).values("pk")
@@ -200,6 +202,7 @@ class Session(models.Model):
     def audience_label(self) -> str:
         if self.audience == Audience.SENIOR:
             agency = self.audience_agency
+            assert agency is not None  # a senior session always has its agency
             return str(_("Senior officials: %(agency)s")) % {
                 "agency": agency.acronym or agency.code
             }
@@ -209,6 +212,7 @@ class Session(models.Model):
     def audience_code(self) -> str:
         """``everyone`` or ``senior:<AGENCY CODE>`` (the command line's form)."""
         if self.audience == Audience.SENIOR:
+            assert self.audience_agency is not None  # a senior session always has its agency
             return f"senior:{self.audience_agency.code}"
         return "everyone"
 

@@ -1,12 +1,15 @@
+from typing import Self
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import localized_property
+from nonprolif.core.models import User
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
 
 
-class VenueQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class VenueQuerySet(models.QuerySet["Venue"]):
+    def visible_to(self, user: User) -> Self:
         """Venues of the programs the user can see."""
         if not is_signed_in(user):
             return self.none()

@@ -1,8 +1,11 @@
 """Forms of seats, nominations and the assignment (parsing only; the services validate)."""
 
+from __future__ import annotations
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nonprolif.core.models import Official
 from nonprolif.training.models.nomination import NominationStatus, SeatRule
 from nonprolif.training.nominations.imports import parse_periods, parse_preferences
 
@@ -115,7 +118,9 @@ class NominationFields(forms.Form):
 
 
 class NominateForm(NominationFields):
-    official = forms.ModelChoiceField(label=_("Official"), queryset=None)
+    official: forms.ModelChoiceField[Official] = forms.ModelChoiceField(
+        label=_("Official"), queryset=None
+    )
     field_order = ["official", "language", "unavailable", "preferences"]
 
     def __init__(self, *args, officials, **kwargs):

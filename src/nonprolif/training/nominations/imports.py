@@ -169,7 +169,7 @@ def parse_upload(name: str, content: bytes) -> tuple[list[ParsedRow], list[RowEr
         row = ParsedRow(number=index)
         id_column = next((c for c in ID_COLUMNS if c in header), None)
         raw_id = cells.get(id_column, "") if id_column else ""
-        if raw_id:
+        if id_column is not None and raw_id:
             row.official_column = id_column
             if raw_id.isdigit():
                 row.official_id = int(raw_id)

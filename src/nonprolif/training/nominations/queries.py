@@ -4,13 +4,14 @@
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from nonprolif.core.i18n import localized
-from nonprolif.core.models import Agency, Official, Seniority
+from nonprolif.core.models import Agency, Official, Seniority, User
 from nonprolif.core.scoping import sees_everything
+from nonprolif.program.models import Program
 from nonprolif.program.queries import ItemPlan, accepted_item_plans, national_agency_ids
 from nonprolif.training.calendar.domain.placement import DEFAULT_CAPACITY
 from nonprolif.training.models import Session, SessionParticipant
@@ -62,27 +63,27 @@ class NominationItem:
         return per_session * (self.plan.cohort_count or 1)
 
 
-def nomination_items(program) -> list[NominationItem]:
+def nomination_items(program: Program) -> list[NominationItem]:
     """The accepted items of ``program`` that take nominations, in item order. NOT scoped:
     the program was fetched through ``get_program_for``; see :func:`visible_items`."""
     plans = [p for p in accepted_item_plans(program) if p.kind in NOMINATION_KINDS]
     return [NominationItem(p) for p in sorted(plans, key=lambda p: p.item_number)]
 
 
-def item_concerns(user, item: NominationItem) -> bool:
+def item_concerns(user: User, item: NominationItem) -> bool:
     if sees_everything(user):
         return True
     ids = item.plan.target_agency_ids
     return bool(user.agency_id) and (not ids or user.agency_id in ids)
 
 
-def visible_items(user, program) -> list[NominationItem]:
+def visible_items(user: User, program: Program) -> list[NominationItem]:
     """The nomination items of ``program`` ``user`` can see: every one for coordinators and
     auditors; for others, the items for every agency or targeting their agency."""
     return [item for item in nomination_items(program) if item_concerns(user, item)]
 
 
-def get_item_for(user, program, item_key) -> NominationItem:
+def get_item_for(user: User, program: Program, item_key: object) -> NominationItem:
     """The nomination item ``item_key`` of ``program`` if ``user`` sees it; Http404 otherwise."""
     try:
         key = uuid.UUID(str(item_key))
@@ -94,19 +95,19 @@ def get_item_for(user, program, item_key) -> NominationItem:
     raise Http404(_("No such item."))
 
 
-def item_agencies(program, item: NominationItem) -> list[Agency]:
+def item_agencies(program: Program, item: NominationItem) -> list[Agency]:
     """The agencies whose officials may be nominated for the item, by code."""
     ids = item.plan.target_agency_ids or tuple(national_agency_ids(program))
     return list(Agency.objects.filter(pk__in=ids).order_by("code"))
 
 
-def item_settings(program, item_key) -> ItemSettings:
+def item_settings(program: Program, item_key: uuid.UUID) -> ItemSettings:
     """The item's settings, or the defaults (unsaved) when none were set."""
     found = ItemSettings.objects.filter(program=program, item_key=item_key).first()
     return found or ItemSettings(program=program, item_key=item_key)
 
 
-def item_seats(user, program, item_key):
+def item_seats(user: User, program: Program, item_key: uuid.UUID) -> QuerySet[AgencySeats]:
     """The quotas of the item ``user`` can see (a liaison: his agency's)."""
     return (
         AgencySeats.objects.visible_to(user)
@@ -116,7 +117,7 @@ def item_seats(user, program, item_key):
     )
 
 
-def nominations_for(user):
+def nominations_for(user: User) -> QuerySet[Nomination]:
     """The nominations ``user`` can see, with what the lists show."""
     return Nomination.objects.visible_to(user).select_related(
         "program",
@@ -130,7 +131,15 @@ def nominations_for(user):
     )
 
 
-def program_nominations(user, program, *, item_key=None, status=None, agency=None, query=None):
+def program_nominations(
+    user: User,
+    program: Program,
+    *,
+    item_key: uuid.UUID | None = None,
+    status: str | None = None,
+    agency: str | None = None,
+    query: str | None = None,
+) -> QuerySet[Nomination]:
     """The visible nominations of ``program``, optionally of one item, status, agency code,
     or whose official's name or e-mail contains ``query``; in waitlist order."""
     rows = nominations_for(user).filter(program=program)
@@ -149,7 +158,7 @@ def program_nominations(user, program, *, item_key=None, status=None, agency=Non
     return rows.order_by("item_key", "order_at", "pk")
 
 
-def get_nomination_for(user, pk) -> Nomination:
+def get_nomination_for(user: User, pk: int | str) -> Nomination:
     """The nomination ``pk`` if ``user`` can see it; Http404 otherwise."""
     nomination = nominations_for(user).filter(pk=pk).first()
     if nomination is None:
@@ -157,7 +166,7 @@ def get_nomination_for(user, pk) -> Nomination:
     return nomination
 
 
-def nominable_officials(user, program, item: NominationItem):
+def nominable_officials(user: User, program: Program, item: NominationItem) -> QuerySet[Official]:
     """The officials ``user`` can see and may nominate for ``item``: active, of an agency the
     item is for (seniors of the session's agency for senior items), without an active
     nomination for it."""
@@ -174,7 +183,9 @@ def nominable_officials(user, program, item: NominationItem):
     return officials.exclude(pk__in=taken).order_by("agency__code", "family_names", "given_names")
 
 
-def waitlist(user, program, item_key=None):
+def waitlist(
+    user: User, program: Program, item_key: uuid.UUID | None = None
+) -> QuerySet[Nomination]:
     """The approved nominees not placed, in waitlist order, with the reason of the last
     applied assignment."""
     return program_nominations(
@@ -182,12 +193,12 @@ def waitlist(user, program, item_key=None):
     ).filter(session__isnull=True)
 
 
-def latest_run(program) -> AssignmentRun | None:
+def latest_run(program: Program) -> AssignmentRun | None:
     """The last applied assignment of ``program`` (the program is visible to the caller)."""
     return AssignmentRun.objects.filter(program=program).order_by("-run_at", "-pk").first()
 
 
-def status_counts(user, program, item_key) -> dict[str, int]:
+def status_counts(user: User, program: Program, item_key: uuid.UUID) -> dict[str, int]:
     """{status: count} of the visible nominations of the item."""
     rows = (
         Nomination.objects.visible_to(user)
@@ -198,7 +209,7 @@ def status_counts(user, program, item_key) -> dict[str, int]:
     return {row["status"]: row["n"] for row in rows}
 
 
-def placed_participants(user, program):
+def placed_participants(user: User, program: Program) -> QuerySet[SessionParticipant]:
     """The participants of the program's sessions ``user`` can see, whose officials he can
     see, with their session and agency (for the assignment page)."""
     return (
@@ -211,5 +222,5 @@ def placed_participants(user, program):
     )
 
 
-def senior_audience(session) -> bool:
+def senior_audience(session: Session) -> bool:
     return session.audience == Audience.SENIOR

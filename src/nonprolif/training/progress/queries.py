@@ -6,13 +6,15 @@ dashboard holds his agency's row only; what he may not see counts for nothing).
 """
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from nonprolif.core.i18n import localized_property
-from nonprolif.core.models import Agency
+from nonprolif.core.models import Agency, User
 from nonprolif.core.scoping import sees_everything
 from nonprolif.program.models import Program
 from nonprolif.program.queries import national_agency_ids
@@ -85,7 +87,7 @@ class ProgramProgress:
         return [(stage, labels[stage], totals[stage]) for stage in STAGES]
 
 
-def progress_agencies(user, program: Program):
+def progress_agencies(user: User, program: Program) -> QuerySet[Agency]:
     """The program's national agencies whose row ``user`` may see: all of them for
     coordinators and auditors, his own agency for anyone else (when it is one of them)."""
     ids = national_agency_ids(program)
@@ -94,7 +96,7 @@ def progress_agencies(user, program: Program):
     return Agency.objects.filter(pk__in=ids).order_by("code")
 
 
-def progress_items(user, program: Program) -> list[ItemChoice]:
+def progress_items(user: User, program: Program) -> list[ItemChoice]:
     """The items of the program's sessions ``user`` can see (for the item filter)."""
     rows = (
         Session.objects.visible_to(user)
@@ -109,7 +111,7 @@ def progress_items(user, program: Program) -> list[ItemChoice]:
     return list(seen.values())
 
 
-def _by_agency(queryset, agency_path: str, official_path: str) -> dict[int, int]:
+def _by_agency(queryset: QuerySet[Any], agency_path: str, official_path: str) -> dict[int, int]:
     rows = (
         queryset.order_by()
         .values(agency_path)
@@ -120,7 +122,11 @@ def _by_agency(queryset, agency_path: str, official_path: str) -> dict[int, int]
 
 
 def program_progress(
-    user, program: Program, *, agency: Agency | None = None, item_key=None
+    user: User,
+    program: Program,
+    *,
+    agency: Agency | None = None,
+    item_key: uuid.UUID | str | None = None,
 ) -> ProgramProgress:
     """The dashboard of ``program`` as ``user`` sees it, optionally for one agency and one
     item. A fixed number of queries whatever the number of agencies and officials.
@@ -163,7 +169,7 @@ def program_progress(
         certified = certified.filter(item_key=item.key)
         seats = seats.filter(item_key=item.key)
 
-    nominated = {
+    nominated: dict[int, Mapping[str, Any]] = {
         row["official__agency"]: row
         for row in nominations.order_by()
         .values("official__agency")

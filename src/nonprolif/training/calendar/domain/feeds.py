@@ -7,7 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import record
+from nonprolif.core.models import Agency, Official, User
 from nonprolif.core.models.token import hash_token, new_raw_token
+from nonprolif.program.models import Program
 from nonprolif.program.queries import program_agencies
 from nonprolif.training.models import CalendarFeed, FeedScope
 
@@ -16,7 +18,12 @@ HINT_LENGTH = 10
 
 
 def create_feed(
-    *, actor, program, scope: str, agency=None, official=None
+    *,
+    actor: User,
+    program: Program,
+    scope: str,
+    agency: Agency | None = None,
+    official: Official | None = None,
 ) -> tuple[CalendarFeed, str]:
     """Create a calendar feed of ``program`` for ``actor``.
 
@@ -85,7 +92,7 @@ def create_feed(
     return feed, raw
 
 
-def revoke_feed(*, actor, feed: CalendarFeed) -> CalendarFeed:
+def revoke_feed(*, actor: User, feed: CalendarFeed) -> CalendarFeed:
     """Revoke ``feed`` (its creator may). Its URL answers 404 from then on.
 
     Revoking twice is harmless: the first time is kept and nothing is written. Side

@@ -10,7 +10,7 @@ coordinator's confirmation.
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -24,8 +24,19 @@ from nonprolif.planning.calendar import PlannedSession
 from nonprolif.program.models import Program
 from nonprolif.program.queries import accepted_item_plans
 from nonprolif.training.calendar.business_calendar import ProgramCalendar
-from nonprolif.training.calendar.domain.placement import Desired, identity, place_plans
+from nonprolif.training.calendar.domain.placement import Desired, Identity, identity, place_plans
 from nonprolif.training.models import Audience, Session
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class _Counts(TypedDict):
+    participant_count: int
+
+
+# A session as the regeneration reads it: with the number of its participants.
+CountedSession: TypeAlias = "WithAnnotations[Session, _Counts]"
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,7 @@ class RegenerationReport:
 
 def _session_label(session: Session) -> str:
     if session.audience == Audience.SENIOR:
+        assert session.audience_agency is not None  # a senior session always has its agency
         return f"senior:{session.audience_agency.code}"
     return f"cohort {session.cohort}"
 
@@ -134,7 +146,7 @@ def _regenerate(*, program: Program, actor: User | None, confirm: bool) -> Regen
     with transaction.atomic():
         program = Program.objects.select_for_update().get(pk=program.pk)
         plans = accepted_item_plans(program)
-        existing = {
+        existing: dict[Identity, CountedSession] = {
             identity(s.item_key, s.cohort, s.audience_agency_id): s
             for s in Session.objects.filter(program=program)
             .select_related("audience_agency")
@@ -153,11 +165,11 @@ def _regenerate(*, program: Program, actor: User | None, confirm: bool) -> Regen
         ]
 
         for key, row in placement.desired.items():
-            session = existing.pop(key, None)
-            if session is None:
+            found = existing.pop(key, None)
+            if found is None:
                 _create(program, row, now, report)
             else:
-                _update(session, row, now, confirm, report)
+                _update(found, row, now, confirm, report)
 
         for session in existing.values():
             if str(session.item_key) in placement.unscheduled_keys:
@@ -250,7 +262,7 @@ def _state(session: Session) -> tuple[object, ...]:
 
 
 def _update(
-    session: Session,
+    session: CountedSession,
     row: Desired,
     now: datetime.datetime,
     confirm: bool,
@@ -306,7 +318,7 @@ def _update(
 
 
 def _drop(
-    session: Session, now: datetime.datetime, confirm: bool, report: RegenerationReport
+    session: CountedSession, now: datetime.datetime, confirm: bool, report: RegenerationReport
 ) -> None:
     if session.participant_count and not confirm:
         if session.pending != {"action": "drop"}:

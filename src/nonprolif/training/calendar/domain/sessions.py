@@ -1,5 +1,7 @@
 """Editing a session and its participants."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
@@ -7,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.domain.permissions import require_perm
-from nonprolif.core.models import Official
+from nonprolif.core.models import Official, User
 from nonprolif.program.queries import national_agency_ids
 from nonprolif.training.models import Audience, BlackoutDate, Session, SessionParticipant
 
@@ -15,7 +17,7 @@ SESSION_FIELDS = {"venue", "capacity", "language"}
 REVISING_FIELDS = ("venue", "capacity")  # a change of these bumps the calendar SEQUENCE
 
 
-def update_session(*, actor, session: Session, **fields) -> Session:
+def update_session(*, actor: User, session: Session, **fields: Any) -> Session:
     """Change a session's venue, capacity or language (only the fields given).
 
     The venue must be one of the session's program and open on every day the session runs;
@@ -35,7 +37,7 @@ def update_session(*, actor, session: Session, **fields) -> Session:
         before = snapshot(current, ["venue", "capacity", "language"])
         for name, value in fields.items():
             setattr(current, name, value)
-        errors: dict = {}
+        errors: dict[str, list[str]] = {}
         try:
             current.full_clean(exclude=["item", "audience_agency"])
         except ValidationError as error:
@@ -105,7 +107,7 @@ def eligibility_error(session: Session, official: Official) -> str | None:
     return None
 
 
-def add_participant(*, actor, session: Session, official: Official) -> SessionParticipant:
+def add_participant(*, actor: User, session: Session, official: Official) -> SessionParticipant:
     """Add ``official`` to ``session``.
 
     The official must be visible to the actor, active, of an agency the session is for (a
@@ -145,7 +147,7 @@ def add_participant(*, actor, session: Session, official: Official) -> SessionPa
     return participant
 
 
-def remove_participant(*, actor, session: Session, official: Official) -> None:
+def remove_participant(*, actor: User, session: Session, official: Official) -> None:
     """Take ``official`` out of ``session`` (nothing happens when he is not in it).
 
     Side effects, in one transaction: the SessionParticipant row is deleted and one

@@ -1,16 +1,22 @@
 """Venues and blackout dates: where sessions run and the days they cannot."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.domain.permissions import require_perm
+from nonprolif.core.models import User
+from nonprolif.program.models import Program
 from nonprolif.training.calendar.domain.regenerate import RegenerationReport, follow_review
 from nonprolif.training.models import BlackoutDate, Venue
 
 
-def create_venue(*, actor, program, name: str, city: str, address: str = "") -> Venue:
+def create_venue(
+    *, actor: User, program: Program, name: str, city: str, address: str = ""
+) -> Venue:
     """Add a venue to ``program``.
 
     Side effects, in one transaction: one Venue row and one AuditEntry ("venue.create").
@@ -33,7 +39,13 @@ def create_venue(*, actor, program, name: str, city: str, address: str = "") -> 
 
 
 def create_blackout_date(
-    *, actor, program, date, venue=None, reason_es: str = "", reason_en: str = ""
+    *,
+    actor: User,
+    program: Program,
+    date: datetime.date,
+    venue: Venue | None = None,
+    reason_es: str = "",
+    reason_en: str = "",
 ) -> tuple[BlackoutDate, RegenerationReport]:
     """Add a day on which no session runs: in the whole program, or at ``venue`` only.
 
@@ -67,7 +79,7 @@ def create_blackout_date(
     return blackout, report
 
 
-def delete_blackout_date(*, actor, blackout: BlackoutDate) -> RegenerationReport:
+def delete_blackout_date(*, actor: User, blackout: BlackoutDate) -> RegenerationReport:
     """Remove a blackout date.
 
     Side effects, in one transaction: the row is deleted, one AuditEntry

@@ -9,6 +9,8 @@ substitution and tells the people concerned by e-mail (:mod:`.emails`). What com
 :class:`~.plan.Plan`; the reasons people are left out are told by :mod:`.reasons`.
 """
 
+from collections.abc import Mapping
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -16,7 +18,9 @@ from django.utils.translation import gettext as _
 
 import nonprolif.training.nominations.rules  # noqa: F401 (registers the permissions)
 from nonprolif.core.domain.audit import record
+from nonprolif.core.models import User
 from nonprolif.planning import assignment as planning
+from nonprolif.program.models import Program
 from nonprolif.training.models import Session, SessionParticipant
 from nonprolif.training.models.nomination import AssignmentRun, Nomination, NominationStatus
 from nonprolif.training.nominations.domain.emails import (
@@ -38,14 +42,16 @@ from nonprolif.training.nominations.domain.problem import (
 )
 
 
-def _apply(inputs: Inputs, result: planning.Assignment, *, actor, trigger: str) -> AssignmentRun:
+def _apply(
+    inputs: Inputs, result: planning.Assignment, *, actor: User | None, trigger: str
+) -> AssignmentRun:
     """Write ``result``: participants added and removed, nominations' session, reason and
     waitlist position, one AssignmentRun, one audit entry."""
     now = timezone.now()
     user = actor if getattr(actor, "pk", None) else None
     rank = waitlist_ranks(inputs, result)
-    removed = []
-    added = []
+    removed: list[tuple[int, int]] = []
+    added: list[tuple[int, int]] = []
     for nid, n in inputs.nominations.items():
         new = result.placements.get(nid)
         old = inputs.current.get(nid)
@@ -102,7 +108,9 @@ def _apply(inputs: Inputs, result: planning.Assignment, *, actor, trigger: str) 
     return run
 
 
-def run_assignment(*, actor, program, dry_run: bool = False, method: str = "auto") -> Plan:
+def run_assignment(
+    *, actor: User | None, program: Program, dry_run: bool = False, method: str = "auto"
+) -> Plan:
     """Assign the program's approved nominees to its sessions not held yet, optimally (see
     ``nonprolif.planning.assignment``). When an assignment is in force it is re-planned with
     as few changes as possible (the people placed keep precedence for a seat).
@@ -144,12 +152,12 @@ def release_seat(nomination: Nomination) -> int:
 
 def replan_program(
     *,
-    actor,
-    program,
+    actor: User | None,
+    program: Program,
     withdraw: Nomination | None = None,
     reason: str = "",
-    seat_for: dict | None = None,
-):
+    seat_for: Mapping[int, int] | None = None,
+) -> Nomination | Plan | None:
     """Withdraw ``withdraw`` (if given) and re-plan the program's assignment with minimal
     change: ``seat_for`` (nomination pk → session pk) gives nominees a seat they hold by
     right (a substitute the seat of the nominee he replaces). Without an assignment in force

@@ -6,11 +6,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from nonprolif.core.models import Official
 from nonprolif.training.models import Session
 from nonprolif.training.models.nomination import Nomination
 
 
-def _language(official) -> str:
+def _language(official: Official) -> str:
     return official.language or "es-mx"
 
 

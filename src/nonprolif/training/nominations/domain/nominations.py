@@ -11,7 +11,9 @@ Decisions where the issue was silent:
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -41,11 +43,13 @@ class NominationInput:
 
     official: Official | None
     language: str = ""
-    unavailable: list = field(default_factory=list)
-    preferences: list = field(default_factory=list)
+    unavailable: list[Any] = field(default_factory=list)
+    preferences: list[Any] = field(default_factory=list)
 
 
-def window_error(program, item: NominationItem, now=None) -> str | None:
+def window_error(
+    program: Program, item: NominationItem, now: datetime.datetime | None = None
+) -> str | None:
     """Why nominations for the item are not taken now (None when the window is open)."""
     settings = ItemSettings.objects.filter(program=program, item_key=item.key).first()
     if settings is None:
@@ -62,7 +66,7 @@ def window_error(program, item: NominationItem, now=None) -> str | None:
     return None
 
 
-def _normalise_ranges(value) -> list[list[str]]:
+def _normalise_ranges(value: Iterable[Any] | None) -> list[list[str]]:
     """[[start, end], ...] as ISO strings, sorted; ValueError with the reason."""
     ranges = []
     for entry in value or []:
@@ -85,7 +89,12 @@ def _normalise_ranges(value) -> list[list[str]]:
 
 
 def nomination_errors(
-    *, actor, program, item: NominationItem, data: NominationInput, taken: set[int] | None = None
+    *,
+    actor: User,
+    program: Program,
+    item: NominationItem,
+    data: NominationInput,
+    taken: set[int] | None = None,
 ) -> dict[str, str]:
     """Every reason ``data`` cannot be nominated for the item, by field (empty: fine).
     ``taken``: officials already nominated earlier in the same batch."""
@@ -133,7 +142,7 @@ def nomination_errors(
 
 def write_nomination(
     *,
-    actor: User | None,
+    actor: User,
     program: Program,
     item: NominationItem,
     data: NominationInput,
@@ -146,6 +155,7 @@ def write_nomination(
     """
     now = timezone.now()
     official = data.official
+    assert official is not None  # nomination_errors names a missing official
     nomination = Nomination(
         program=program,
         item_key=item.key,
@@ -176,7 +186,9 @@ def write_nomination(
     return nomination
 
 
-def nominate(*, actor, program, item: NominationItem, data: NominationInput) -> Nomination:
+def nominate(
+    *, actor: User, program: Program, item: NominationItem, data: NominationInput
+) -> Nomination:
     """Nominate one official for the item (status "submitted": it awaits the coordinator).
 
     Side effects: one Nomination row, one audit entry ("nomination.submit").
@@ -193,7 +205,9 @@ def nominate(*, actor, program, item: NominationItem, data: NominationInput) -> 
         return write_nomination(actor=actor, program=program, item=item, data=data)
 
 
-def decide_nomination(*, actor, nomination: Nomination, decision: str, reason: str = ""):
+def decide_nomination(
+    *, actor: User, nomination: Nomination, decision: str, reason: str = ""
+) -> Nomination:
     """Approve (``decision="approved"``) or decline (``"declined"``, with a ``reason``) a
     submitted nomination.
 
@@ -233,7 +247,7 @@ def decide_nomination(*, actor, nomination: Nomination, decision: str, reason: s
     return nomination
 
 
-def withdraw_nomination(*, actor, nomination: Nomination, reason: str = ""):
+def withdraw_nomination(*, actor: User, nomination: Nomination, reason: str = "") -> Nomination:
     """Withdraw a submitted or approved nomination (who and when are recorded).
 
     When the nominee held a seat and an assignment is in force, the assignment is re-planned
@@ -249,16 +263,17 @@ def withdraw_nomination(*, actor, nomination: Nomination, reason: str = ""):
     require_perm(actor, "training.withdraw_nomination", nomination)
     if nomination.status not in ACTIVE_STATUSES:
         raise ValidationError({"status": _("This nomination is no longer active.")})
-    return replan_program(
+    replan_program(
         actor=actor,
         program=nomination.program,
         withdraw=nomination,
         reason=(reason or "").strip(),
     )
+    return nomination
 
 
 def substitute_nomination(
-    *, actor, nomination: Nomination, data: NominationInput, reason: str = ""
+    *, actor: User, nomination: Nomination, data: NominationInput, reason: str = ""
 ) -> Nomination:
     """Replace an active nominee by another official of the same agency. The substitute is a
     new nomination awaiting approval, with the replaced one's place in the waitlist order;

@@ -4,8 +4,11 @@ with the reason and waitlist position."""
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
+from nonprolif.core.models import Official
 from nonprolif.planning import assignment as planning
+from nonprolif.program.models import Program
 from nonprolif.training.models import Session
 from nonprolif.training.models.nomination import AssignmentRun, Nomination
 from nonprolif.training.nominations.domain.problem import Inputs
@@ -15,7 +18,7 @@ from nonprolif.training.nominations.queries import NominationItem
 
 @dataclass
 class PlacedPerson:
-    official: object
+    official: Official
     agency: str
     source: str  # "assignment", "manual" (added by hand) or "held" (fixed by attendance)
     nomination: Nomination | None = None
@@ -37,7 +40,7 @@ class LeftOut:
     nomination: Nomination
     item: NominationItem
     code: str
-    details: dict
+    details: dict[str, Any]
     waitlist_rank: int | None
 
     @property
@@ -49,9 +52,9 @@ class LeftOut:
 class Plan:
     """An assignment as pages, the API and the command line show it."""
 
-    program: object
+    program: Program
     sessions: list[PlanSession]
-    objective: dict
+    objective: dict[str, int]
     left_out: list[LeftOut]
     dry_run: bool
     method: str
@@ -64,7 +67,7 @@ class Plan:
     def assigned(self) -> int:
         return sum(1 for s in self.sessions for p in s.participants if p.source == "assignment")
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         """The command line's and the API's contract."""
         return {
             "program": self.program.code,
@@ -117,8 +120,8 @@ class Plan:
 
 def waitlist_ranks(inputs: Inputs, result: planning.Assignment) -> dict[str, int]:
     """Each waitlisted nominee's position in his item's waitlist (1 = next in line)."""
-    seen: Counter = Counter()
-    ranks = {}
+    seen: Counter[str] = Counter()
+    ranks: dict[str, int] = {}
     for nid in result.waitlist:
         key = str(inputs.nominations[nid].item_key)
         seen[key] += 1
@@ -126,9 +129,9 @@ def waitlist_ranks(inputs: Inputs, result: planning.Assignment) -> dict[str, int
     return ranks
 
 
-def labelled_details(inputs: Inputs, reason: planning.Reason) -> dict:
+def labelled_details(inputs: Inputs, reason: planning.Reason) -> dict[str, Any]:
     """The solver's details with session ids replaced by session labels."""
-    out = {}
+    out: dict[str, Any] = {}
     for key, value in reason.details.items():
         session = inputs.open_sessions.get(key)
         out[session_label(session) if session else key] = value
@@ -147,9 +150,9 @@ def build_plan(inputs: Inputs, result: planning.Assignment, *, dry_run: bool) ->
             PlacedPerson(n.official, n.agency.code, "assignment", n)
         )
     open_pks = {s.pk for s in inputs.open_sessions.values()}
-    sessions = []
+    sessions: list[PlanSession] = []
     for s in inputs.sessions:
-        people = sorted(
+        placed = sorted(
             placed_at.get(s.pk, []),
             key=lambda p: (
                 p.agency,
@@ -158,17 +161,17 @@ def build_plan(inputs: Inputs, result: planning.Assignment, *, dry_run: bool) ->
                 p.official.pk,
             ),
         )
-        sessions.append(PlanSession(session=s, held=s.pk not in open_pks, participants=people))
+        sessions.append(PlanSession(session=s, held=s.pk not in open_pks, participants=placed))
     rank = waitlist_ranks(inputs, result)
-    left_out = []
+    left_out: list[LeftOut] = []
     for nid, reason in result.unassigned.items():
-        n = inputs.nominations.get(nid)
-        if n is None:
+        nominee = inputs.nominations.get(nid)
+        if nominee is None:
             continue
         left_out.append(
             LeftOut(
-                n,
-                inputs.items[str(n.item_key)],
+                nominee,
+                inputs.items[str(nominee.item_key)],
                 reason.code,
                 labelled_details(inputs, reason),
                 rank.get(nid),

@@ -9,12 +9,14 @@ a nomination) keep their seat: they reduce the capacity left to the solver.
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import FieldError
 from django.db.models import Count, Q
 
 from nonprolif.core.models import Agency
 from nonprolif.planning import assignment as planning
+from nonprolif.program.models import Program
 from nonprolif.program.queries import national_agency_ids
 from nonprolif.training.models import Audience, Session, SessionParticipant
 from nonprolif.training.models.nomination import (
@@ -27,15 +29,15 @@ from nonprolif.training.nominations.domain.reasons import NOT_FOR_AGENCY
 from nonprolif.training.nominations.queries import NominationItem, nomination_items
 
 
-def planning_session_id(session) -> str:
+def planning_session_id(session: Session) -> str:
     return f"s{session.pk}"
 
 
-def planning_nominee_id(nomination) -> str:
+def planning_nominee_id(nomination: Nomination) -> str:
     return f"n{nomination.pk}"
 
 
-def held_session_ids(program) -> set[int]:
+def held_session_ids(program: Program) -> set[int]:
     """Sessions with attendance recorded (held or under way)."""
     try:
         return set(
@@ -47,7 +49,9 @@ def held_session_ids(program) -> set[int]:
         return set()
 
 
-def _completed(program, held: set[int], percent_of: dict[str, int]) -> dict[int, set]:
+def _completed(
+    program: Program, held: set[int], percent_of: dict[str, int]
+) -> dict[int, set[tuple[str, int]]]:
     """{official id: {(item key, cohort)}} completed in held sessions of sequential items."""
     if not held or not percent_of:
         return {}
@@ -61,7 +65,7 @@ def _completed(program, held: set[int], percent_of: dict[str, int]) -> dict[int,
                 "official_id", "session__item_key", "session__cohort", "session__days", "present"
             )
         )
-        done: dict[int, set] = defaultdict(set)
+        done: dict[int, set[tuple[str, int]]] = defaultdict(set)
         for official_id, key, cohort, days, present in rows:
             needed = percent_of[str(key)] * max(1, len(days or []))
             if cohort is not None and present * 100 >= needed:
@@ -75,7 +79,7 @@ def _completed(program, held: set[int], percent_of: dict[str, int]) -> dict[int,
 class Inputs:
     """A program's assignment problem with the rows it came from."""
 
-    program: object
+    program: Program
     problem: planning.Problem
     items: dict[str, NominationItem]
     sessions: list[Session]  # every session of the nomination items, in calendar order
@@ -84,11 +88,11 @@ class Inputs:
     current: dict[str, str]  # planning ids: the placement in force
     fixed: dict[int, list[SessionParticipant]]  # session pk -> participants the plan keeps
     held_places: dict[int, Session]  # nomination pk -> held session he sits in
-    excluded: dict[int, tuple[str, dict]]  # nomination pk -> (code, details), outside
+    excluded: dict[int, tuple[str, dict[str, Any]]]  # nomination pk -> (code, details), outside
     others: list[Nomination]  # approved nominations outside the problem
 
 
-def build_inputs(program, *, include: Nomination | None = None) -> Inputs:
+def build_inputs(program: Program, *, include: Nomination | None = None) -> Inputs:
     """The assignment problem of ``program`` (not scoped: the caller authorised the program).
     ``include``: a nomination to keep in the problem whatever its status (the one being
     withdrawn, for the re-plan)."""
@@ -131,7 +135,7 @@ def build_inputs(program, *, include: Nomination | None = None) -> Inputs:
     )
 
     open_sessions: dict[str, Session] = {}
-    planning_sessions = []
+    planning_sessions: list[planning.Session] = []
     for s in sessions:
         if s.pk in held:
             continue
@@ -139,12 +143,12 @@ def build_inputs(program, *, include: Nomination | None = None) -> Inputs:
 
     linked: set[tuple[int, int]] = set()  # (session pk, official pk) placed through a nomination
     in_problem: dict[str, Nomination] = {}
-    nominees = []
+    nominees: list[planning.Nominee] = []
     current: dict[str, str] = {}
     held_places: dict[int, Session] = {}
-    excluded: dict[int, tuple[str, dict]] = {}
-    held_count: Counter = Counter()
-    others = []
+    excluded: dict[int, tuple[str, dict[str, Any]]] = {}
+    held_count: Counter[tuple[str, str]] = Counter()
+    others: list[Nomination] = []
     for n in nominations:
         key = str(n.item_key)
         seats = seat_of.get((n.official_id, key), [])
@@ -171,7 +175,7 @@ def build_inputs(program, *, include: Nomination | None = None) -> Inputs:
                 agency=n.agency.code,
                 item=key,
                 senior=n.official.is_senior,
-                unavailable=tuple(tuple(r) for r in n.unavailable_ranges),
+                unavailable=tuple(n.unavailable_ranges),
                 preferences=tuple(dict.fromkeys(preferences)),
                 completed=frozenset(completed.get(n.official_id, ())),
                 nominated_at=n.order_at,
@@ -195,7 +199,10 @@ def build_inputs(program, *, include: Nomination | None = None) -> Inputs:
             fixed[p.session_id].append(p)
 
     for sid, s in open_sessions.items():
-        senior = s.audience == Audience.SENIOR
+        audience = planning.EVERYONE
+        if s.audience == Audience.SENIOR:
+            assert s.audience_agency is not None  # a senior session always has its agency
+            audience = planning.senior_of(s.audience_agency.code)
         planning_sessions.append(
             planning.Session(
                 id=sid,
@@ -204,9 +211,7 @@ def build_inputs(program, *, include: Nomination | None = None) -> Inputs:
                 capacity=max(0, s.capacity - len(fixed.get(s.pk, ()))),
                 start=s.start,
                 end=s.end,
-                audience=planning.senior_of(s.audience_agency.code)
-                if senior
-                else planning.EVERYONE,
+                audience=audience,
             )
         )
     quotas = [
@@ -247,14 +252,14 @@ def build_inputs(program, *, include: Nomination | None = None) -> Inputs:
     )
 
 
-def _item_agency_codes(program, items: dict[str, NominationItem]) -> dict[str, set[str]]:
-    national = None
+def _item_agency_codes(program: Program, items: dict[str, NominationItem]) -> dict[str, set[str]]:
+    national: set[str] | None = None
     codes = dict(
         Agency.objects.filter(
             pk__in={pk for item in items.values() for pk in item.plan.target_agency_ids}
         ).values_list("pk", "code")
     )
-    result = {}
+    result: dict[str, set[str]] = {}
     for key, item in items.items():
         if item.plan.target_agency_ids:
             result[key] = {codes[pk] for pk in item.plan.target_agency_ids}

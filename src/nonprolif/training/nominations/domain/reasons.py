@@ -1,6 +1,9 @@
 """Why a nominee is left out of the assignment, in the reader's language: the solver's reason
 codes and, per session, why it was not open to him."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -50,7 +53,7 @@ WHY_TEXT = {
 }
 
 
-def reason_text(code: str, details: dict | None = None) -> str:
+def reason_text(code: str, details: Mapping[str, Any] | None = None) -> str:
     """The reason a nominee is left out, in the active language. ``details`` as stored:
     session label → why code (or ``quota`` → seats)."""
     if not code:

@@ -1,6 +1,9 @@
 """Writes of seats: each agency's quota per item and the split rules, and the item's
 nomination window and assignment settings."""
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -9,11 +12,15 @@ from django.utils.translation import gettext as _
 import nonprolif.training.nominations.rules  # noqa: F401 (registers the permissions)
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.domain.permissions import require_perm
+from nonprolif.core.models import User
+from nonprolif.program.models import Program
 from nonprolif.training.models.nomination import AgencySeats, ItemSettings, SeatRule
 from nonprolif.training.nominations.queries import NominationItem, item_agencies
 
 
-def split_seats(total: int, codes: list[str], rule: str, weights: dict | None = None) -> dict:
+def split_seats(
+    total: int, codes: Iterable[str], rule: str, weights: Mapping[str, object] | None = None
+) -> dict[str, int]:
     """Split ``total`` seats among the agencies ``codes``.
 
     ``even``: equal shares, the remainder one each to the agencies in code order.
@@ -21,22 +28,22 @@ def split_seats(total: int, codes: list[str], rule: str, weights: dict | None = 
     a missing agency weighs 0), rounded down, the remainder one each by largest fractional
     part (ties in code order). Raises ValidationError naming ``weights`` when they are unusable.
     """
-    codes = sorted(codes)
-    if not codes:
+    ordered = sorted(codes)
+    if not ordered:
         return {}
     if rule == SeatRule.EVEN:
-        base, extra = divmod(total, len(codes))
-        return {code: base + (1 if n < extra else 0) for n, code in enumerate(codes)}
+        base, extra = divmod(total, len(ordered))
+        return {code: base + (1 if n < extra else 0) for n, code in enumerate(ordered)}
     if rule != SeatRule.PROPORTIONAL:
         raise ValidationError({"seat_rule": _("Choose the even or the proportional split.")})
     weights = weights or {}
-    unknown = sorted(set(weights) - set(codes))
+    unknown = sorted(set(weights) - set(ordered))
     if unknown:
         raise ValidationError(
             {"weights": _("Unknown agencies: %(codes)s.") % {"codes": ", ".join(unknown)}}
         )
-    values = {}
-    for code in codes:
+    values: dict[str, int | float] = {}
+    for code in ordered:
         value = weights.get(code, 0)
         if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
             raise ValidationError(
@@ -49,16 +56,16 @@ def split_seats(total: int, codes: list[str], rule: str, weights: dict | None = 
     whole = sum(values.values())
     if whole <= 0:
         raise ValidationError({"weights": _("Give at least one agency a positive weight.")})
-    exact = {code: total * values[code] / whole for code in codes}
-    seats = {code: int(exact[code]) for code in codes}
+    exact = {code: total * values[code] / whole for code in ordered}
+    seats = {code: int(exact[code]) for code in ordered}
     left = total - sum(seats.values())
-    order = sorted(codes, key=lambda code: (-(exact[code] - seats[code]), code))
+    order = sorted(ordered, key=lambda code: (-(exact[code] - seats[code]), code))
     for code in order[:left]:
         seats[code] += 1
     return seats
 
 
-def _settings_for(program, item: NominationItem) -> ItemSettings:
+def _settings_for(program: Program, item: NominationItem) -> ItemSettings:
     found = ItemSettings.objects.filter(program=program, item_key=item.key).first()
     return found or ItemSettings(program=program, item_key=item.key)
 
@@ -72,7 +79,9 @@ SETTINGS_FIELDS = (
 )
 
 
-def save_item_settings(*, actor, program, item: NominationItem, **fields) -> ItemSettings:
+def save_item_settings(
+    *, actor: User, program: Program, item: NominationItem, **fields: Any
+) -> ItemSettings:
     """Set the item's nomination window and assignment settings (any of nomination_opens,
     nomination_closes, max_agency_share, sequential, completion_percent; the ones not given
     keep their value).
@@ -101,9 +110,9 @@ def save_item_settings(*, actor, program, item: NominationItem, **fields) -> Ite
     return settings
 
 
-def _check_seats(seats: dict, codes: set[str]) -> dict[str, int]:
-    errors = {}
-    clean = {}
+def _check_seats(seats: Mapping[str, object], codes: set[str]) -> dict[str, int]:
+    errors: dict[str, str] = {}
+    clean: dict[str, int] = {}
     for code, value in seats.items():
         if code not in codes:
             errors[f"seats.{code}"] = _("This agency is not among the item's agencies.")
@@ -118,12 +127,12 @@ def _check_seats(seats: dict, codes: set[str]) -> dict[str, int]:
 
 def set_agency_seats(
     *,
-    actor,
-    program,
+    actor: User,
+    program: Program,
     item: NominationItem,
-    seats: dict,
+    seats: Mapping[str, object],
     rule: str = SeatRule.MANUAL,
-    weights: dict | None = None,
+    weights: Mapping[str, object] | None = None,
 ) -> list[AgencySeats]:
     """Set the quota of each agency named in ``seats`` (agency code → seats) for the item;
     agencies not named keep theirs. Records ``rule`` (and ``weights``) in the item settings.
@@ -178,7 +187,12 @@ def set_agency_seats(
 
 
 def apply_seat_rule(
-    *, actor, program, item: NominationItem, rule: str, weights: dict | None = None
+    *,
+    actor: User,
+    program: Program,
+    item: NominationItem,
+    rule: str,
+    weights: Mapping[str, object] | None = None,
 ) -> list[AgencySeats]:
     """Split the item's seats (cohort size times cohort count; for senior sessions the size of
     each agency's session) among its agencies by ``rule`` (see :func:`split_seats`) and store

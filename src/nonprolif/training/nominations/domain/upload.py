@@ -1,6 +1,7 @@
 """Nominating the officials of an upload (CSV or XLSX, read by
 :mod:`nonprolif.training.nominations.imports`): all or nothing, or only the good rows."""
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -10,14 +11,15 @@ from django.utils.translation import gettext as _
 
 import nonprolif.training.nominations.rules  # noqa: F401 (registers the permissions)
 from nonprolif.core.domain.audit import record
-from nonprolif.core.models import Official
+from nonprolif.core.models import Official, User
+from nonprolif.program.models import Program
 from nonprolif.training.models.nomination import Nomination
 from nonprolif.training.nominations.domain.nominations import (
     NominationInput,
     nomination_errors,
     write_nomination,
 )
-from nonprolif.training.nominations.imports import RowError
+from nonprolif.training.nominations.imports import ParsedRow, RowError
 from nonprolif.training.nominations.queries import NominationItem
 
 
@@ -50,7 +52,13 @@ FIELD_COLUMNS = {
 
 
 def import_nominations(
-    *, actor, program, item: NominationItem, rows, file_errors=(), only_good: bool = False
+    *,
+    actor: User,
+    program: Program,
+    item: NominationItem,
+    rows: Sequence[ParsedRow],
+    file_errors: Iterable[RowError] = (),
+    only_good: bool = False,
 ) -> ImportReport:
     """Nominate the officials of an upload's ``rows`` (parsed by
     ``nonprolif.training.nominations.imports``: each with its row number, the values it could
@@ -76,7 +84,7 @@ def import_nominations(
     ids = {row.official_id for row in rows if row.official_id is not None}
     emails = {row.email.lower() for row in rows if row.email}
     by_id = {o.pk: o for o in visible.filter(pk__in=ids)}
-    by_email = {}
+    by_email: dict[str, Official] = {}
     if emails:
         found = visible.annotate(email_lower=Lower("email")).filter(email_lower__in=emails)
         for official in found.order_by("pk"):

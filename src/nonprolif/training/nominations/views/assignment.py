@@ -36,7 +36,7 @@ def assignment_page(request, code):
                 _("Assignment applied: %(n)d nominees placed.") % {"n": plan.assigned},
             )
     items = {item.key: item for item in visible_items(request.user, program)}
-    sessions: dict[int, dict] = {}
+    sessions = {}  # session pk -> {"session", "by_agency", "participants"}
     for participant in placed_participants(request.user, program):
         session = participant.session
         if session.item_key not in items:
