@@ -39,7 +39,7 @@ class Certificate(models.Model):
 
     What it certifies is kept as issued (the official's name, the item's titles, the dates and
     the attendance), so that later changes to the calendar or the directory do not rewrite
-    it. ``code`` is the public verification code (see ``training.domain.certificates``).
+    it. ``code`` is the public verification code (see ``training.certificates.codes``).
     """
 
     program = models.ForeignKey(
