@@ -66,6 +66,7 @@ def eligible_officials(user: User, session: Session) -> QuerySet[Official]:
     """The officials ``user`` can see who may join ``session`` and are not in it yet."""
     officials = Official.objects.visible_to(user).filter(active=True).select_related("agency")
     if session.audience == Audience.SENIOR:
+        assert session.audience_agency_id is not None  # a senior session always has its agency
         officials = officials.filter(
             agency_id=session.audience_agency_id, seniority=Seniority.SENIOR
         )

@@ -87,8 +87,8 @@ def import_nominations(
     by_email: dict[str, Official] = {}
     if emails:
         found = visible.annotate(email_lower=Lower("email")).filter(email_lower__in=emails)
-        for official in found.order_by("pk"):
-            by_email.setdefault(official.email.lower(), official)
+        for match in found.order_by("pk"):
+            by_email.setdefault(match.email.lower(), match)
     good: list[NominationInput] = []
     taken: set[int] = set()
     for row in rows:
