@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from assignment_instances import generate
 
 from nonprolif.planning import assignment
+from nonprolif.planning.assignment.prepare import prepare
 
 
 def _rss_mb(field: str) -> float:
@@ -67,7 +68,7 @@ def run_ours(problem, **_):
 
 def run_greedy(problem, **_):
     started = time.perf_counter()
-    model = assignment._prepare(problem, {})
+    model = prepare(problem, {})
     weights = problem.weights
     used = [0] * len(model.sessions)
     per_agency: dict[tuple[int, str], int] = {}
@@ -109,7 +110,7 @@ def run_cpsat(problem, *, time_limit: float, **_):
     from ortools.sat.python import cp_model
 
     started = time.perf_counter()
-    model = assignment._prepare(problem, {})
+    model = prepare(problem, {})
     m = cp_model.CpModel()
     n_arcs = len(model.arc_nominee)
     arc_nominee = model.arc_nominee.tolist()

@@ -2,7 +2,7 @@
 
 Used when a session has a minimum fill (it runs with at least ``min_fill`` people or not at all)
 or when one official nominated for several items could land in two overlapping sessions. The
-variables and objective are those of the flow model (see assignment.py); the lexicographic
+variables and objective are those of the flow model (see ``flow.py``); the lexicographic
 objective (seats, then waitlist order, then soft costs) is one MIP with weights that keep the
 levels apart when they fit exactly in floating point, otherwise three MIPs in sequence, each
 fixing the optimum of the previous level as a constraint. (No warm start between levels:
@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-if TYPE_CHECKING:
-    from .assignment import _Model
+from .prepare import ArcModel
 
 
 @dataclass(frozen=True)
@@ -40,18 +39,18 @@ class _Rows:
         self.value: list[np.ndarray] = []
         self.nnz = 0
 
-    def add(self, cols, vals, lower: float, upper: float) -> None:
-        cols = np.asarray(cols, dtype=np.int32)
+    def add(self, cols: ArrayLike, vals: ArrayLike, lower: float, upper: float) -> None:
+        index = np.asarray(cols, dtype=np.int32)
         self.starts.append(self.nnz)
-        self.index.append(cols)
-        self.value.append(np.broadcast_to(np.asarray(vals, dtype=np.float64), cols.shape))
-        self.nnz += len(cols)
+        self.index.append(index)
+        self.value.append(np.broadcast_to(np.asarray(vals, dtype=np.float64), index.shape))
+        self.nnz += len(index)
         self.lower.append(lower)
         self.upper.append(upper)
 
 
 def solve_mip(
-    model: _Model,
+    model: ArcModel,
     conflicts: list[tuple[int, int]],
     *,
     time_limit: float,
@@ -83,7 +82,7 @@ def solve_mip(
     integer = [np.ones(n_arcs, dtype=bool)]
     n_cols = n_arcs
 
-    def new_cols(count: int, cost, *, is_int: bool, ub: float = 1.0) -> np.ndarray:
+    def new_cols(count: int, cost: ArrayLike, *, is_int: bool, ub: float = 1.0) -> np.ndarray:
         nonlocal n_cols
         cols = np.arange(n_cols, n_cols + count, dtype=np.int32)
         n_cols += count
@@ -103,17 +102,17 @@ def solve_mip(
     for a, n in enumerate(arc_nominee.tolist()):
         nominee = model.nominees[n]
         groups.setdefault((nominee.item, nominee.agency), []).append(a)
-    for key, arcs in groups.items():
+    for key, group_arcs in groups.items():
         quota = model.quota_of.get(key)
         if quota is not None:
-            rows.add(arcs, 1.0, -inf, float(quota))
+            rows.add(group_arcs, 1.0, -inf, float(quota))
 
     # Agency in session: share limit and convex mix steps.
     per_as: dict[tuple[int, str], list[int]] = {}
     for a, (n, s) in enumerate(zip(arc_nominee.tolist(), arc_session.tolist(), strict=True)):
         per_as.setdefault((s, model.nominees[n].agency), []).append(a)
-    for (s, _agency), arcs in per_as.items():
-        limit = min(len(arcs), model.sessions[s].capacity)
+    for (s, _agency), as_arcs in per_as.items():
+        limit = min(len(as_arcs), model.sessions[s].capacity)
         share = model.share_limit[s]
         if share is not None:
             limit = min(limit, share)
@@ -121,13 +120,13 @@ def solve_mip(
         if free is not None and free < limit:
             steps = new_cols(limit - free, penalty * np.arange(1, limit - free + 1), is_int=False)
             rows.add(
-                np.concatenate([arcs, steps]),
-                np.concatenate([np.ones(len(arcs)), -np.ones(len(steps))]),
+                np.concatenate([as_arcs, steps]),
+                np.concatenate([np.ones(len(as_arcs)), -np.ones(len(steps))]),
                 -inf,
                 float(free),
             )
-        if limit < len(arcs):
-            rows.add(arcs, 1.0, -inf, float(limit))
+        if limit < len(as_arcs):
+            rows.add(as_arcs, 1.0, -inf, float(limit))
 
     # Sessions: capacity, and the minimum fill through a switch.
     order = np.argsort(arc_session, kind="stable")
@@ -144,7 +143,8 @@ def solve_mip(
     for a, b in conflicts:
         rows.add([a, b], 1.0, -inf, 1.0)
 
-    h = highspy.Highs()
+    # highspy's Highs() constructor carries no annotations.
+    h = highspy.Highs()  # type: ignore[no-untyped-call]
     h.setOptionValue("output_flag", False)
     h.setOptionValue("threads", 1)
     h.setOptionValue("random_seed", 0)

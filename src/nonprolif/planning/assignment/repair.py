@@ -1,0 +1,121 @@
+"""Flow first, then a MIP only where the flow optimum breaks a side constraint.
+
+The flow model is a relaxation of the one with minimum fills and cross-item conflicts: where
+its optimum meets them it is optimal for them too. The parts (items, joined when an official
+holds nominations for several) where it does not are solved again as MIPs in HiGHS.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import replace
+
+import numpy as np
+
+from .explain import build_result, mix_cost
+from .mip import solve_mip
+from .model import Assignment, Session
+from .prepare import ArcModel, conflict_pairs, overlaps
+
+
+def _components(model: ArcModel) -> list[np.ndarray]:
+    """Nominee indices of the independent parts: one per item, items joined when an official
+    holds nominations for both."""
+    parent: dict[str, str] = {}
+
+    def find(item: str) -> str:
+        while parent.setdefault(item, item) != item:
+            item = parent[item]
+        return item
+
+    if model.shared_officials:
+        first_item: dict[str, str] = {}
+        for nominee in model.nominees:
+            other = first_item.setdefault(nominee.official_id, nominee.item)
+            parent[find(nominee.item)] = find(other)
+    parts: dict[str, list[int]] = defaultdict(list)
+    for i, nominee in enumerate(model.nominees):
+        parts[find(nominee.item)].append(i)
+    return [np.asarray(ids, dtype=np.int64) for _, ids in sorted(parts.items())]
+
+
+def _restrict(model: ArcModel, nominee_ids: np.ndarray) -> tuple[ArcModel, np.ndarray]:
+    """The part of ``model`` about some nominees, and the global index of each of its arcs."""
+    keep = np.zeros(len(model.nominees), dtype=bool)
+    keep[nominee_ids] = True
+    arcs = np.flatnonzero(keep[model.arc_nominee])
+    local = np.full(len(model.nominees), -1, dtype=np.int64)
+    local[nominee_ids] = np.arange(len(nominee_ids))
+    part = replace(
+        model,
+        nominees=[model.nominees[i] for i in nominee_ids.tolist()],
+        arc_nominee=local[model.arc_nominee[arcs]].astype(np.int32),
+        arc_session=model.arc_session[arcs],
+        arc_cost=model.arc_cost[arcs],
+        arc_moves=model.arc_moves[arcs],
+    )
+    return part, arcs
+
+
+def _breaks_side_constraints(model: ArcModel, arc_of: np.ndarray) -> bool:
+    placed = np.flatnonzero(arc_of >= 0)
+    sessions = model.arc_session[arc_of[placed]]
+    counts = Counter(sessions.tolist())
+    for s, count in counts.items():
+        fill = model.sessions[s].min_fill
+        if fill and count < fill:
+            return True
+    if model.shared_officials:
+        at: dict[str, list[Session]] = defaultdict(list)
+        for i, s in zip(placed.tolist(), sessions.tolist(), strict=True):
+            at[model.nominees[i].official_id].append(model.sessions[s])
+        for placed_at in at.values():
+            for x in range(len(placed_at)):
+                for y in range(x + 1, len(placed_at)):
+                    a, b = placed_at[x], placed_at[y]
+                    if overlaps(a.start, a.end, b.start, b.end):
+                        return True
+    return False
+
+
+def repair_with_mip(
+    model: ArcModel, arc_of: np.ndarray, *, current: Mapping[str, str], time_limit: float
+) -> Assignment:
+    """Side constraints: the flow optimum ignores them, so wherever it already meets them it
+    is optimal for the constrained model too. Only the parts (items) where it breaks one are
+    solved again, as MIPs in HiGHS."""
+    started = time.monotonic()
+    arc_of = arc_of.copy()
+    optimal = True
+    bound = 0
+    for ids in _components(model):
+        part, arcs = _restrict(model, ids)
+        local = np.full(len(ids), -1, dtype=np.int64)
+        chosen = arc_of[ids]
+        if (chosen >= 0).any():
+            local[chosen >= 0] = np.searchsorted(arcs, chosen[chosen >= 0])
+        if not _breaks_side_constraints(part, local):
+            bound += _part_cost(part, local)
+            continue
+        remaining = max(1.0, time_limit - (time.monotonic() - started))
+        outcome = solve_mip(part, conflict_pairs(part), time_limit=remaining, positions=ids)
+        optimal = optimal and outcome.optimal
+        bound += outcome.bound
+        arc_of[ids] = np.where(outcome.arc_of >= 0, arcs[outcome.arc_of], -1)
+    return build_result(
+        model,
+        arc_of,
+        method="flow+mip",
+        optimal=optimal,
+        current=current,
+        extra_objective={"bound": bound},
+    )
+
+
+def _part_cost(model: ArcModel, arc_of: np.ndarray) -> int:
+    placed = arc_of[arc_of >= 0]
+    session_of = np.full(len(model.nominees), -1, dtype=np.int64)
+    session_of[arc_of >= 0] = model.arc_session[placed]
+    return int(model.arc_cost[placed].sum()) + mix_cost(model, session_of)[0]
