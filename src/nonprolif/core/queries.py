@@ -3,15 +3,15 @@
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from rules import has_perm
 
-from nonprolif.core.models import Agency, ApiToken, AuditEntry, Official
+from nonprolif.core.models import Actor, Agency, ApiToken, AuditEntry, Official
+from nonprolif.core.rules import has_perm
 
 SEARCH_FIELDS = ("given_names", "family_names", "position", "email")
 
 
 def search_officials(
-    user,
+    user: Actor,
     *,
     q: str = "",
     agency: str = "",
@@ -39,7 +39,7 @@ def search_officials(
     return officials
 
 
-def get_official_for(user, pk) -> Official:
+def get_official_for(user: Actor, pk: int | str) -> Official:
     """The official ``pk`` if ``user`` may see it; Http404 when missing or not visible."""
     try:
         pk = int(pk)
@@ -51,7 +51,7 @@ def get_official_for(user, pk) -> Official:
     return official
 
 
-def agencies_for(user) -> QuerySet[Agency]:
+def agencies_for(user: Actor) -> QuerySet[Agency]:
     """Agencies ``user`` may see, each with ``official_count``: the number of its officials
     *visible to user* (a liaison sees 0 for other agencies, never their real numbers)."""
     visible = (
@@ -69,7 +69,7 @@ def agencies_for(user) -> QuerySet[Agency]:
     )
 
 
-def get_agency_for(user, code: str) -> Agency:
+def get_agency_for(user: Actor, code: str) -> Agency:
     """The agency with ``code`` (annotated like ``agencies_for``); Http404 when missing or
     not visible."""
     agency = agencies_for(user).filter(code=code).first()
@@ -78,14 +78,14 @@ def get_agency_for(user, code: str) -> Agency:
     return agency
 
 
-def official_filter_agencies(user) -> QuerySet[Agency]:
+def official_filter_agencies(user: Actor) -> QuerySet[Agency]:
     """Agencies worth offering in the officials filter: those of officials ``user`` sees."""
     return Agency.objects.visible_to(user).filter(
         pk__in=Official.objects.visible_to(user).values("agency")
     )
 
 
-def assignable_agencies(user) -> QuerySet[Agency]:
+def assignable_agencies(user: Actor) -> QuerySet[Agency]:
     """Agencies ``user`` may put officials in, by the ``core.change_official`` rule."""
     agencies = list(Agency.objects.visible_to(user))
     allowed = [
@@ -96,12 +96,12 @@ def assignable_agencies(user) -> QuerySet[Agency]:
     return Agency.objects.filter(pk__in=allowed)
 
 
-def tokens_of(user) -> QuerySet[ApiToken]:
+def tokens_of(user: Actor) -> QuerySet[ApiToken]:
     """The user's own API tokens, newest first."""
     return ApiToken.objects.visible_to(user)
 
 
-def get_token_for(user, pk) -> ApiToken:
+def get_token_for(user: Actor, pk: int | str) -> ApiToken:
     """One of the user's own tokens; Http404 for anybody else's or a missing one."""
     try:
         pk = int(pk)
@@ -113,7 +113,7 @@ def get_token_for(user, pk) -> ApiToken:
     return token
 
 
-def audit_entries(user, *, object_type: str = "") -> QuerySet[AuditEntry]:
+def audit_entries(user: Actor, *, object_type: str = "") -> QuerySet[AuditEntry]:
     """Audit entries ``user`` may read (auditors and coordinators: all; others: their own),
     newest first, optionally of one object type (e.g. "core.official")."""
     entries = AuditEntry.objects.visible_to(user).select_related("actor")
@@ -122,7 +122,7 @@ def audit_entries(user, *, object_type: str = "") -> QuerySet[AuditEntry]:
     return entries
 
 
-def audit_object_types(user) -> list[str]:
+def audit_object_types(user: Actor) -> list[str]:
     """The distinct object types among the entries ``user`` may read."""
     return list(
         AuditEntry.objects.visible_to(user)

@@ -1,8 +1,21 @@
 """Who may do what in the core app. Views, API and templates ask these same predicates."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import rules
 
 from nonprolif.core.roles import Role
+
+if TYPE_CHECKING:
+    from nonprolif.core.models import Actor
+
+
+def has_perm(perm: str, user: Actor, obj: object = None) -> bool:
+    """May ``user`` do ``perm`` (on ``obj``), by the rule itself (``rules.has_perm``, typed):
+    no superuser shortcut, no model permissions."""
+    return bool(rules.has_perm(perm, user, obj))
 
 
 def has_role(role: Role):

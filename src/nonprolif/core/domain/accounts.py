@@ -1,5 +1,7 @@
 """Accounts: the role groups and the creation of logins."""
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -7,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import record
-from nonprolif.core.models import Agency, AgencyKind, User
+from nonprolif.core.models import Actor, Agency, AgencyKind, User
 from nonprolif.core.roles import AGENCY_ROLES, Role
 
 # Django model permissions of the administrator group: manage accounts in the Django admin,
@@ -34,7 +36,7 @@ def ensure_role_groups() -> dict[str, Group]:
     nothing. Needs the migrations applied (the permissions rows exist).
     """
     with transaction.atomic():
-        groups = {}
+        groups: dict[str, Group] = {}
         for role in Role:
             group, created = Group.objects.get_or_create(name=role.value)
             if created:
@@ -42,7 +44,7 @@ def ensure_role_groups() -> dict[str, Group]:
             groups[role.value] = group
 
         admin_group = groups[Role.ADMINISTRATOR.value]
-        wanted = set()
+        wanted: set[int] = set()
         for app_label, codename in ADMINISTRATOR_PERMISSIONS:
             wanted.add(
                 Permission.objects.get(content_type__app_label=app_label, codename=codename).pk
@@ -64,7 +66,7 @@ def ensure_role_groups() -> dict[str, Group]:
         return groups
 
 
-def _permission_names(pks) -> list[str]:
+def _permission_names(pks: Iterable[int]) -> list[str]:
     return [
         f"{app}.{codename}"
         for app, codename in Permission.objects.filter(pk__in=pks).values_list(
@@ -101,7 +103,7 @@ def create_user(
     first_name: str = "",
     last_name: str = "",
     language: str = "es-mx",
-    actor=None,
+    actor: Actor = None,
 ) -> User:
     """Create a login with one role.
 

@@ -1,12 +1,14 @@
 """Writes on agencies."""
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
-from rules import has_perm
 
 from nonprolif.core.domain.audit import diff, record, snapshot
-from nonprolif.core.models import Agency
+from nonprolif.core.models import Actor, Agency
+from nonprolif.core.rules import has_perm
 
 #: The fields a coordinator may change. The code is the agency's identifier (URLs, API,
 #: seed data) and is not editable here.
@@ -22,7 +24,7 @@ EDITABLE_FIELDS = (
 )
 
 
-def update_agency(*, actor, agency: Agency, **changes) -> Agency:
+def update_agency(*, actor: Actor, agency: Agency, **changes: Any) -> Agency:
     """Change the given fields (any of EDITABLE_FIELDS) of ``agency``.
 
     The actor needs ``core.change_agency`` (coordinators; PermissionDenied otherwise),

@@ -1,13 +1,16 @@
 """The audit trail: every service writes one entry per change."""
 
+from collections.abc import Collection, Mapping
+from typing import Any
+
 from django.db import models
 
-from nonprolif.core.models import AuditEntry
+from nonprolif.core.models import Actor, AuditEntry, User
 
 
-def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict:
+def snapshot(instance: models.Model, fields: Collection[str] | None = None) -> dict[str, Any]:
     """Plain values of the concrete fields of ``instance`` (for before/after diffs)."""
-    values = {}
+    values: dict[str, Any] = {}
     for field in instance._meta.concrete_fields:
         if fields is not None and field.name not in fields:
             continue
@@ -16,7 +19,7 @@ def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict:
     return values
 
 
-def diff(before: dict, after: dict) -> dict:
+def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
     """{field: [old, new]} for the fields whose value changed."""
     return {
         key: [before.get(key), after.get(key)]
@@ -25,13 +28,16 @@ def diff(before: dict, after: dict) -> dict:
     }
 
 
-def record(*, actor, action: str, obj: models.Model, changes: dict | None = None) -> AuditEntry:
-    """Write one audit entry. Side effect: one AuditEntry row."""
+def record(
+    *, actor: Actor, action: str, obj: models.Model, changes: Mapping[str, Any] | None = None
+) -> AuditEntry:
+    """Write one audit entry (by nobody when ``actor`` is not a stored user). Side effect: one
+    AuditEntry row."""
     return AuditEntry.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
+        actor=actor if isinstance(actor, User) and actor.pk else None,
         action=action,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
         object_repr=str(obj)[:200],
-        changes=changes or {},
+        changes=dict(changes or {}),
     )

@@ -1,12 +1,14 @@
 """Writes on officials: create and update, each checked, validated, atomic and audited."""
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from rules import has_perm
 
 from nonprolif.core.domain.audit import diff, record, snapshot
-from nonprolif.core.models import Official, Seniority
+from nonprolif.core.models import Actor, Agency, Official, Seniority
+from nonprolif.core.rules import has_perm
 
 #: The fields a person may set on an official through these services.
 EDITABLE_FIELDS = (
@@ -22,10 +24,10 @@ EDITABLE_FIELDS = (
 )
 
 
-def _validate(*, actor, official: Official) -> None:
+def _validate(*, actor: Actor, official: Official) -> None:
     """full_clean() plus the scope rule: the actor may only put officials in an agency he
     may change officials of. Raises one ValidationError holding every field's errors."""
-    errors: dict[str, list] = {}
+    errors: dict[str, list[Any]] = {}
     try:
         official.full_clean(exclude=["user"])
     except ValidationError as error:
@@ -44,8 +46,8 @@ def _validate(*, actor, official: Official) -> None:
 
 def create_official(
     *,
-    actor,
-    agency,
+    actor: Actor,
+    agency: Agency,
     given_names: str,
     family_names: str,
     position: str = "",
@@ -89,7 +91,7 @@ def create_official(
     return official
 
 
-def update_official(*, actor, official: Official, **changes) -> Official:
+def update_official(*, actor: Actor, official: Official, **changes: Any) -> Official:
     """Change the given fields (any of EDITABLE_FIELDS) of ``official``.
 
     The actor needs ``core.change_official`` on the official as stored (PermissionDenied

@@ -5,16 +5,16 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rules import has_perm
 
 from nonprolif.core.domain.audit import record
-from nonprolif.core.models import ApiToken
+from nonprolif.core.models import Actor, ApiToken, User
 from nonprolif.core.models.token import hash_token, new_raw_token
+from nonprolif.core.rules import has_perm
 
 HINT_LENGTH = 8
 
 
-def issue_token(*, user, name: str) -> tuple[ApiToken, str]:
+def issue_token(*, user: Actor, name: str) -> tuple[ApiToken, str]:
     """Issue a new API token for ``user`` (who must be an active, signed-in user).
 
     Returns ``(token, raw)``: ``raw`` is the only copy of the secret; the database keeps
@@ -23,7 +23,7 @@ def issue_token(*, user, name: str) -> tuple[ApiToken, str]:
     Side effects: one ApiToken row and one AuditEntry ("token.issue"), in one transaction.
     Raises ValidationError (on ``name``) for a bad name, writing nothing.
     """
-    if not (getattr(user, "is_authenticated", False) and user.is_active):
+    if not isinstance(user, User) or not user.is_active:  # anonymous, nobody or inactive
         raise PermissionDenied(_("Only active users may hold API tokens."))
     raw = new_raw_token()
     token = ApiToken(
@@ -36,14 +36,15 @@ def issue_token(*, user, name: str) -> tuple[ApiToken, str]:
     return token, raw
 
 
-def revoke_token(*, actor, token: ApiToken) -> ApiToken:
+def revoke_token(*, actor: Actor, token: ApiToken) -> ApiToken:
     """Revoke ``token``: its owner may, and so may an administrator (``core.manage_accounts``).
 
     Revoking twice is harmless: the first revocation time is kept and nothing is written.
     Side effects: sets ``revoked_at`` and writes one AuditEntry ("token.revoke"), in one
     transaction. Raises PermissionDenied for anybody else.
     """
-    if token.user_id != actor.pk and not has_perm("core.manage_accounts", actor):
+    is_owner = actor is not None and token.user_id == actor.pk
+    if not is_owner and not has_perm("core.manage_accounts", actor):
         raise PermissionDenied(_("You may not revoke this token."))
     with transaction.atomic():
         current = ApiToken.objects.select_for_update().get(pk=token.pk)

@@ -2,6 +2,15 @@ from .agency import Agency, AgencyKind
 from .audit import AuditEntry
 from .official import Official, Seniority
 from .token import ApiToken
-from .user import User
+from .user import Actor, User
 
-__all__ = ["Agency", "AgencyKind", "ApiToken", "AuditEntry", "Official", "Seniority", "User"]
+__all__ = [
+    "Actor",
+    "Agency",
+    "AgencyKind",
+    "ApiToken",
+    "AuditEntry",
+    "Official",
+    "Seniority",
+    "User",
+]

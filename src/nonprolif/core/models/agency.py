@@ -1,4 +1,4 @@
-from typing import TYPE_CHECKING, Self
+from typing import Self
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -7,8 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import LocalizedNameMixin
 
-if TYPE_CHECKING:
-    from .user import User
+from .user import Actor
 
 code_validator = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9_.-]*$",
@@ -22,7 +21,7 @@ class AgencyKind(models.TextChoices):
 
 
 class AgencyQuerySet(models.QuerySet["Agency"]):
-    def visible_to(self, user: "User") -> Self:
+    def visible_to(self, user: Actor) -> Self:
         """Agencies are the program's public directory: every signed-in user sees them."""
         if not getattr(user, "is_authenticated", False):
             return self.none()
@@ -57,7 +56,7 @@ class Agency(LocalizedNameMixin, models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def clean(self):
+    def clean(self) -> None:
         if self.country:
             self.country = self.country.upper()
         if self.parent_id and self.pk:

@@ -1,3 +1,5 @@
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -5,11 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.roles import Role
 
+from .user import Actor, User
 
-class AuditEntryQuerySet(models.QuerySet):
-    def visible_to(self, user):
+
+class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
+    def visible_to(self, user: Actor) -> Self:
         """Auditors and coordinators read the whole trail; others read their own actions."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
+        if not isinstance(user, User) or not user.is_active:  # anonymous or nobody
             return self.none()
         if user.has_role(Role.AUDITOR) or user.has_role(Role.COORDINATOR):
             return self.all()

@@ -1,4 +1,4 @@
-from typing import TYPE_CHECKING, Self
+from typing import Self
 
 from django.conf import settings
 from django.db import models
@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.roles import Role
 
-if TYPE_CHECKING:
-    from .user import User
+from .user import Actor, User
 
 
 class Seniority(models.TextChoices):
@@ -16,14 +15,14 @@ class Seniority(models.TextChoices):
 
 
 class OfficialQuerySet(models.QuerySet["Official"]):
-    def visible_to(self, user: "User") -> Self:
+    def visible_to(self, user: Actor) -> Self:
         """The single access rule for officials.
 
         Coordinators and auditors see every official; liaisons and partners see the
         officials of their own agency; every user sees the official linked to his own login;
         nobody else (administrators included) sees any.
         """
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
+        if not isinstance(user, User) or not user.is_active:  # anonymous or nobody
             return self.none()
         if user.has_role(Role.COORDINATOR) or user.has_role(Role.AUDITOR):
             return self.all()

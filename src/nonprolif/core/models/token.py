@@ -1,10 +1,13 @@
 import hashlib
 import secrets
+from typing import Self
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .user import Actor
 
 TOKEN_PREFIX = "np_"  # noqa: S105 (a visible prefix, not a secret)
 
@@ -18,14 +21,14 @@ def new_raw_token(prefix: str = TOKEN_PREFIX) -> str:
     return prefix + secrets.token_urlsafe(32)
 
 
-class ApiTokenQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
+    def visible_to(self, user: Actor) -> Self:
         """A user sees only his own tokens."""
         if not getattr(user, "is_authenticated", False):
             return self.none()
         return self.filter(user=user)
 
-    def active(self):
+    def active(self) -> Self:
         return self.filter(revoked_at__isnull=True)
 
 

@@ -1,4 +1,13 @@
-from django.contrib.auth.models import AbstractUser, _user_has_module_perms, _user_has_perm
+from collections.abc import Iterable
+from typing import TypeAlias
+
+# Django's private helpers behind PermissionsMixin; the stubs leave them out.
+from django.contrib.auth.models import (  # type: ignore[attr-defined]
+    AbstractUser,
+    AnonymousUser,
+    _user_has_module_perms,
+    _user_has_perm,
+)
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -35,11 +44,16 @@ class User(AbstractUser):
 
     # Django's PermissionsMixin answers True to every question for an active superuser. Here a
     # superuser has exactly the permissions of his roles: ask the backends without the shortcut.
-    def has_perm(self, perm, obj=None) -> bool:
-        return self.is_active and _user_has_perm(self, perm, obj)
+    def has_perm(self, perm: str, obj: models.Model | None = None) -> bool:
+        return self.is_active and bool(_user_has_perm(self, perm, obj))
 
-    def has_perms(self, perm_list, obj=None) -> bool:
+    def has_perms(self, perm_list: Iterable[str], obj: models.Model | None = None) -> bool:
         return all(self.has_perm(perm, obj) for perm in perm_list)
 
-    def has_module_perms(self, app_label) -> bool:
-        return self.is_active and _user_has_module_perms(self, app_label)
+    def has_module_perms(self, app_label: str) -> bool:
+        return self.is_active and bool(_user_has_module_perms(self, app_label))
+
+
+#: Whom a read or a write is for: a signed-in user, the anonymous user of a request, or nobody
+#: (a script, the seed). Every ``visible_to`` and every service takes one.
+Actor: TypeAlias = User | AnonymousUser | None

@@ -2,9 +2,10 @@
 
 import getpass
 import sys
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from nonprolif.core.domain.accounts import create_user
 from nonprolif.core.management.commands.seed import validation_message
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         "--password-stdin, or left unusable with --no-password."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("username", help="the login name")
         parser.add_argument(
             "--role",
@@ -68,7 +69,7 @@ class Command(BaseCommand):
             raise CommandError("password: the two passwords differ.")
         return password
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         password = self.read_password(options)
         try:
             user = create_user(

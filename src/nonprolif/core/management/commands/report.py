@@ -6,9 +6,10 @@ import datetime
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import Http404
 
 from nonprolif.core.models import User
@@ -59,7 +60,7 @@ class Command(BaseCommand):
         "and is recorded in the audit log."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--program", required=True, metavar="CODE", help="the program code")
         parser.add_argument("--lang", required=True, choices=vocabulary.LANGUAGES)
         parser.add_argument("--format", required=True, choices=["pdf", "html", "md", "json"])
@@ -79,7 +80,7 @@ class Command(BaseCommand):
             help="generate as this user (default: the lead agency's only coordinator)",
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         user = _author(options["program"], options["username"])
         try:
             program = get_program_for(user, options["program"])

@@ -4,9 +4,10 @@ items of a program's current proposal, for scripting. ITEM is the item's number 
 program's current proposal (the latest version)."""
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -50,7 +51,7 @@ class Command(BaseCommand):
         "The decision is taken as the user given with --as, who must be a coordinator."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--program", required=True, metavar="CODE", help="the program code")
         parser.add_argument(
             "--as", required=True, dest="username", metavar="USERNAME", help="the coordinator"
@@ -81,7 +82,7 @@ class Command(BaseCommand):
             "--agencies", metavar="CODE,CODE", help="target agencies (empty: every agency)"
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         user = User.objects.filter(username=options["username"], is_active=True).first()
         if user is None:
             raise CommandError(f"as: there is no active user {options['username']!r}.")

@@ -1,8 +1,10 @@
 """``manage.py seed [--demo]``: load the built-in program (and the demo data)."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
@@ -40,7 +42,7 @@ class Command(BaseCommand):
         "nothing. With --demo, also load fictional officials and one demo login per role."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--demo",
             action="store_true",
@@ -57,7 +59,7 @@ class Command(BaseCommand):
             help=f"with --demo: this demo document (JSON) instead of the built-in {BUILTIN_DEMO}",
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         if needs_migration():
             self.stdout.write("Applying migrations…")
             call_command("migrate", interactive=False, verbosity=0)
