@@ -33,6 +33,8 @@ api.add_router("/", conference_router)
 api.add_router("/", speakers_router)
 api.add_router("/", coordination_router)
 api.add_router("/", training_router)
-api.add_exception_handler(DjangoValidationError, validation_error_handler)
-api.add_exception_handler(PermissionDenied, permission_denied_handler)
+# ninja types a handler's argument as "the exception or its class"; it always passes the
+# exception itself, which is what the handlers take.
+api.add_exception_handler(DjangoValidationError, validation_error_handler)  # type: ignore[arg-type]
+api.add_exception_handler(PermissionDenied, permission_denied_handler)  # type: ignore[arg-type]
 api.add_exception_handler(SchemaValidationError, schema_error_handler)
