@@ -1,4 +1,4 @@
-"""Why each nominee left out is left out, and the mix cost of a placement."""
+"""The answer built from a placement: its objective, and why each nominee left out is out."""
 
 from __future__ import annotations
 

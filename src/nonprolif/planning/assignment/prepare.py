@@ -59,6 +59,7 @@ class ArcModel:
 
 
 def overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
+    """Whether two date ranges (both ends included) share a day."""
     return a_start <= b_end and b_start <= a_end
 
 
@@ -124,6 +125,8 @@ def _session_rules(session: Session, first_cohort: int, sequential: bool) -> _Se
 
 
 def prepare(problem: Problem, current: Mapping[str, str] | None) -> ArcModel:
+    """The index form of ``problem`` (raises ValueError naming the field of bad input);
+    ``current`` (nominee id -> session id) is the assignment in force when re-planning."""
     _validate(problem)
     weights = problem.weights
     sessions = sorted(problem.sessions, key=lambda s: (s.item, s.cohort, s.start, s.id))
