@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from nonprolif.events.domain.coordination import create_action_item
+from nonprolif.events.coordination.domain.action_items import create_action_item
 from nonprolif.events.models import Conference, Registration, Speaker
 from nonprolif.program.domain import decide_item
 from nonprolif.program.models import Decision

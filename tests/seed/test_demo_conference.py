@@ -12,7 +12,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from nonprolif.core.models import AuditEntry, User
-from nonprolif.events import exports
+from nonprolif.events.conference import exports
 from nonprolif.events.models import Conference, ScheduleRelease, Speaker, Talk
 from nonprolif.seed.demo import load_demo_document
 from tests.events.conference.test_exports import schema_errors

@@ -13,9 +13,6 @@ from nonprolif.api.errors import (
 )
 from nonprolif.core.api import router as core_router
 from nonprolif.events.api import router as events_router
-from nonprolif.events.api_conference import router as conference_router
-from nonprolif.events.api_coordination import router as coordination_router
-from nonprolif.events.api_speakers import router as speakers_router
 from nonprolif.program.api import router as program_router
 from nonprolif.training.api import router as training_router
 
@@ -29,9 +26,6 @@ api = NinjaAPI(
 api.add_router("/", core_router)
 api.add_router("/", program_router)
 api.add_router("/", events_router)
-api.add_router("/", conference_router)
-api.add_router("/", speakers_router)
-api.add_router("/", coordination_router)
 api.add_router("/", training_router)
 # ninja types a handler's argument as "the exception or its class"; it always passes the
 # exception itself, which is what the handlers take.

@@ -1,141 +1,16 @@
-"""The meetings API.
+"""The API of the events app: each feature's router, mounted on /api/v1 by ``api/urls.py``."""
 
-Lists take ``limit``/``offset`` and answer ``{"items": [...], "count": N}`` where N counts the
-meetings visible to the caller. Invisible or missing: 404; visible but not allowed: 403; bad
-input: 422 naming each field and why.
-"""
+from ninja import Router
 
-import datetime
+from nonprolif.events.conference.api import router as conference_router
+from nonprolif.events.coordination.api import router as coordination_router
+from nonprolif.events.meetings.api import router as meetings_router
+from nonprolif.events.registrations.api import router as registrations_router
+from nonprolif.events.speakers.api import router as speakers_router
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
-
-from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
-from nonprolif.core.models import Official
-from nonprolif.events.domain import create_meeting, update_meeting
-from nonprolif.events.models import DatePrecision
-from nonprolif.events.queries import get_meeting_for, meetings_for, program_meetings
-from nonprolif.program.queries import agencies_by_codes, get_program_for
-
-router = Router(tags=["events"])
-
-
-class OfficialRef(Schema):
-    id: int
-    name: str
-    position: str
-    agency: str
-
-    @staticmethod
-    def resolve_name(obj) -> str:
-        return obj.full_name
-
-    @staticmethod
-    def resolve_agency(obj) -> str:
-        return obj.agency.code
-
-
-class MeetingOut(Schema):
-    id: int
-    program: str
-    title: str
-    title_es: str
-    title_en: str
-    date: datetime.date
-    date_precision: DatePrecision
-    date_display: str
-    place: str
-    agencies: list[str]
-    officials: list[OfficialRef]
-    summary_es: str
-    summary_en: str
-
-    @staticmethod
-    def resolve_program(obj) -> str:
-        return obj.program.code
-
-    @staticmethod
-    def resolve_agencies(obj) -> list[str]:
-        return [agency.code for agency in obj.agencies.all()]
-
-    @staticmethod
-    def resolve_officials(obj):
-        """Only the participating officials the caller can see."""
-        return obj.visible_officials
-
-
-class MeetingIn(Schema):
-    title_es: str
-    title_en: str
-    date: datetime.date
-    date_precision: str = DatePrecision.DAY.value
-    place: str
-    agencies: list[str]
-    officials: list[int] = []
-    summary_es: str = ""
-    summary_en: str = ""
-
-
-class MeetingPatch(Schema):
-    title_es: str | None = None
-    title_en: str | None = None
-    date: datetime.date | None = None
-    date_precision: str | None = None
-    place: str | None = None
-    agencies: list[str] | None = None
-    officials: list[int] | None = None
-    summary_es: str | None = None
-    summary_en: str | None = None
-
-
-def _participants(user, data: dict) -> dict:
-    """Agency codes and official ids in ``data`` become objects; unknown ones (or officials
-    the caller cannot see) are a 422 naming the field."""
-    if data.get("agencies") is not None:
-        data["agencies"] = agencies_by_codes(user, data["agencies"], field_name="agencies")
-    if data.get("officials") is not None:
-        ids = list(dict.fromkeys(data["officials"]))
-        found = {o.pk: o for o in Official.objects.visible_to(user).filter(pk__in=ids)}
-        missing = [str(pk) for pk in ids if pk not in found]
-        if missing:
-            raise ValidationError(
-                {"officials": _("Unknown official: %(ids)s.") % {"ids": ", ".join(missing)}}
-            )
-        data["officials"] = [found[pk] for pk in ids]
-    return data
-
-
-@router.get("/programs/{code}/meetings", response={200: list[MeetingOut], 404: ErrorOut})
-@paginate(LimitOffsetPagination)
-def list_program_meetings(request, code: str):
-    """The program's meetings the caller can see, newest first."""
-    program = get_program_for(request.auth, code)
-    return program_meetings(request.auth, program)
-
-
-@router.get("/meetings/{meeting_id}", response={200: MeetingOut, 404: ErrorOut})
-def get_meeting(request, meeting_id: int):
-    """One meeting, listing only the participating officials the caller can see."""
-    return get_meeting_for(request.auth, meeting_id)
-
-
-@router.post("/programs/{code}/meetings", response={201: MeetingOut, **WRITE_ERRORS})
-@service_errors
-def post_meeting(request, code: str, payload: MeetingIn):
-    """Record a meeting of the program (coordinators)."""
-    program = get_program_for(request.auth, code)
-    data = _participants(request.auth, payload.dict())
-    meeting = create_meeting(actor=request.auth, program=program, **data)
-    return Status(201, meetings_for(request.auth).get(pk=meeting.pk))
-
-
-@router.patch("/meetings/{meeting_id}", response={200: MeetingOut, **WRITE_ERRORS})
-@service_errors
-def patch_meeting(request, meeting_id: int, payload: MeetingPatch):
-    """Change a meeting (coordinators). Only the fields sent are changed."""
-    meeting = get_meeting_for(request.auth, meeting_id)
-    data = _participants(request.auth, payload.dict(exclude_unset=True))
-    meeting = update_meeting(actor=request.auth, meeting=meeting, **data)
-    return meetings_for(request.auth).get(pk=meeting.pk)
+router = Router()
+router.add_router("", meetings_router)
+router.add_router("", conference_router)
+router.add_router("", speakers_router)
+router.add_router("", registrations_router)
+router.add_router("", coordination_router)

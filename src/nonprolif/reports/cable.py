@@ -23,10 +23,10 @@ from django.utils.translation import gettext as _
 from nonprolif.core.charts import bar_chart_svg
 from nonprolif.core.domain.audit import record
 from nonprolif.core.models import Agency, AuditEntry
+from nonprolif.events.coordination.queries import overdue_action_items
 from nonprolif.events.models import Conference, Registration, ScheduleRelease, Speaker
 from nonprolif.events.models.coordination import program_today
 from nonprolif.events.models.registrations import RegistrationStatus
-from nonprolif.events.queries_coordination import overdue_action_items
 from nonprolif.program.models import ItemStatus
 from nonprolif.program.queries import current_proposals_for, program_proposals
 from nonprolif.reports import vocabulary as v

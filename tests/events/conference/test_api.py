@@ -6,7 +6,7 @@ import json
 import pytest
 from icalendar import Calendar
 
-from nonprolif.events.domain.conference import publish_schedule
+from nonprolif.events.conference.domain.releases import publish_schedule
 from nonprolif.events.models import Conference, Room, ScheduleRelease, Talk
 
 from .conftest import ConferenceFactory, TalkFactory, at
@@ -260,7 +260,7 @@ def test_the_talk_list_costs_the_same_for_one_or_three(
 def test_the_agenda_json_is_the_same_document_as_the_export(
     as_user, coordinator, liaison_a, conference, opening
 ):
-    from nonprolif.events import exports
+    from nonprolif.events.conference import exports
 
     release = publish_schedule(actor=coordinator, conference=conference)
     body = as_user(liaison_a).get(f"{API}/conferences/{conference.pk}/agenda").json()

@@ -7,18 +7,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from nonprolif.core.models import AuditEntry
-from nonprolif.events.domain.conference import (
-    create_conference,
-    create_room,
-    create_talk,
-    delete_room,
-    place_talk,
-    publish_schedule,
-    unplace_talk,
-    update_conference,
-    update_room,
-    update_talk,
-)
+from nonprolif.events.conference.domain.conferences import create_conference, update_conference
+from nonprolif.events.conference.domain.releases import publish_schedule
+from nonprolif.events.conference.domain.rooms import create_room, delete_room, update_room
+from nonprolif.events.conference.domain.talks import create_talk, update_talk
+from nonprolif.events.conference.domain.timetable import place_talk, unplace_talk
 from nonprolif.events.models import ScheduleRelease, SpeakerStatus, Talk
 
 from .conftest import TalkFactory, at

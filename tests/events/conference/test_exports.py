@@ -11,8 +11,8 @@ import pytest
 from django.utils import translation
 from icalendar import Calendar
 
-from nonprolif.events import exports
-from nonprolif.events.domain.conference import publish_schedule
+from nonprolif.events.conference import exports
+from nonprolif.events.conference.domain.releases import publish_schedule
 
 from .conftest import TalkFactory, at
 
@@ -91,7 +91,7 @@ def test_the_ical_export_parses_with_one_event_per_talk(release):
 def test_the_ical_uid_stays_the_same_in_the_next_release(
     coordinator, conference, release, opening, hall
 ):
-    from nonprolif.events.domain.conference import place_talk
+    from nonprolif.events.conference.domain.timetable import place_talk
 
     place_talk(actor=coordinator, talk=opening, room=hall, starts_at=at(1, 9), ends_at=at(1, 10))
     second = publish_schedule(actor=coordinator, conference=conference)

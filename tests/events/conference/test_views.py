@@ -4,7 +4,7 @@ latest published agenda, and nobody else learns that it exists."""
 import pytest
 from django.urls import reverse
 
-from nonprolif.events.domain.conference import publish_schedule
+from nonprolif.events.conference.domain.releases import publish_schedule
 from nonprolif.events.models import Room, ScheduleRelease, Talk
 
 from .conftest import ConferenceFactory, TalkFactory, at

@@ -5,7 +5,8 @@ import datetime
 
 import pytest
 
-from nonprolif.events.domain.coordination import create_action_item, create_decision
+from nonprolif.events.coordination.domain.action_items import create_action_item
+from nonprolif.events.coordination.domain.decisions import create_decision
 
 
 @pytest.fixture

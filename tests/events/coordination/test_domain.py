@@ -4,11 +4,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from nonprolif.core.models import AuditEntry
-from nonprolif.events.domain.coordination import (
+from nonprolif.events.coordination.domain.action_items import (
     change_action_item_status,
+    update_action_item,
+)
+from nonprolif.events.coordination.domain.decisions import (
     create_decision,
     delete_decision,
-    update_action_item,
     update_decision,
 )
 from nonprolif.events.models import ActionItem, ActionItemChange, ActionStatus

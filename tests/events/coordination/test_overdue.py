@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from nonprolif.core.models import AuditEntry
 from nonprolif.core.roles import Role
-from nonprolif.events.domain.coordination import change_action_item_status
+from nonprolif.events.coordination.domain.action_items import change_action_item_status
+from nonprolif.events.coordination.tasks import remind_overdue
 from nonprolif.events.models import ActionItem, ActionStatus
-from nonprolif.events.tasks_coordination import remind_overdue
 from tests.factories import UserFactory
 
 UTC = datetime.UTC

@@ -1,7 +1,7 @@
 import datetime
 
+from nonprolif.events.coordination.timeline import engagement_timeline
 from nonprolif.events.models import Conference
-from nonprolif.events.queries_coordination import engagement_timeline
 from nonprolif.program.domain import decide_item
 from nonprolif.program.models import Decision
 from nonprolif.training.models import Audience, Session

@@ -1,6 +1,6 @@
 import datetime
 
-from nonprolif.events.domain.coordination import create_action_item
+from nonprolif.events.coordination.domain.action_items import create_action_item
 from nonprolif.events.models import ActionItem, ActionStatus, MeetingDecision
 from tests.factories import MeetingFactory
 

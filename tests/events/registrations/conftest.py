@@ -3,8 +3,8 @@ agencies A (2) and B (1), officials of both agencies, and a helper to register o
 
 import pytest
 
-from nonprolif.events.domain.registrations import register_official, set_quota
 from nonprolif.events.models import Registration, RegistrationStatus
+from nonprolif.events.registrations.domain import register_official, set_quota
 from tests.events.speakers.conftest import make_conference
 from tests.factories import OfficialFactory
 
@@ -55,7 +55,7 @@ def registration_b(quotas, liaison_b, official_b2):
 @pytest.fixture
 def approve(coordinator):
     """``approve(registration)``: the coordinator approves it."""
-    from nonprolif.events.domain.registrations import decide_registration
+    from nonprolif.events.registrations.domain import decide_registration
 
     def run(registration):
         return decide_registration(

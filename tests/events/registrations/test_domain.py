@@ -2,15 +2,15 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from nonprolif.core.models import AuditEntry
-from nonprolif.events.badges import badges_pdf
-from nonprolif.events.domain.registrations import (
+from nonprolif.events.models import Registration, RegistrationQuota, RegistrationStatus
+from nonprolif.events.registrations.badges import badges_pdf
+from nonprolif.events.registrations.domain import (
     cancel_registration,
     check_in,
     decide_registration,
     register_official,
     set_quota,
 )
-from nonprolif.events.models import Registration, RegistrationQuota, RegistrationStatus
 from tests.factories import AgencyFactory, OfficialFactory
 
 from .conftest import status_of

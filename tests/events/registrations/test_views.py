@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from nonprolif.events.domain.registrations import register_official
 from nonprolif.events.models import Registration, RegistrationQuota, RegistrationStatus
+from nonprolif.events.registrations.domain import register_official
 from tests.factories import OfficialFactory
 
 from .conftest import status_of

@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.core.files.base import ContentFile
 
-from nonprolif.events.domain.speakers import send_invitation
 from nonprolif.events.models import Conference, Speaker, SpeakerStatus
+from nonprolif.events.speakers.domain.invitations import send_invitation
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64

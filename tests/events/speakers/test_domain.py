@@ -5,16 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from nonprolif.core.models import AuditEntry
-from nonprolif.events.domain.speakers import (
-    decide_speaker,
-    invitation_token,
-    propose_speaker,
-    respond_to_invitation,
-    revoke_invitation,
-    send_invitation,
-)
 from nonprolif.events.models import Speaker, SpeakerInvitation, SpeakerResponse, SpeakerStatus
-from nonprolif.events.queries_speakers import get_invitation_by_token
+from nonprolif.events.speakers.domain.answers import respond_to_invitation
+from nonprolif.events.speakers.domain.invitations import revoke_invitation, send_invitation
+from nonprolif.events.speakers.domain.links import invitation_token
+from nonprolif.events.speakers.domain.proposals import decide_speaker, propose_speaker
+from nonprolif.events.speakers.queries import get_invitation_by_token
 
 from .conftest import GIF, JPEG, PNG, photo, token_of
 
@@ -247,7 +243,7 @@ def test_answer_must_be_accept_or_decline(invite, speaker):
     [("en,es", "en"), ("es", "es-mx"), ("fr, EN", "en"), ("", "es-mx"), ("de", "es-mx")],
 )
 def test_emails_go_out_in_the_speakers_first_language_we_write_in(languages, expected, settings):
-    from nonprolif.events.domain.speakers import speaker_language
+    from nonprolif.events.speakers.domain.links import speaker_language
 
     settings.LANGUAGE_CODE = "es-mx"
     assert speaker_language(Speaker(languages=languages)) == expected

@@ -8,9 +8,10 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import TaskResultStatus, default_task_backend
 
-from nonprolif.events.domain.speakers import respond_to_invitation, send_due_reminders
 from nonprolif.events.models import SpeakerInvitation
-from nonprolif.events.tasks import send_invitation_reminders, start_reminder_cycle
+from nonprolif.events.speakers.domain.answers import respond_to_invitation
+from nonprolif.events.speakers.domain.reminders import send_due_reminders
+from nonprolif.events.speakers.tasks import send_invitation_reminders, start_reminder_cycle
 
 DAY = datetime.timedelta(days=1)
 

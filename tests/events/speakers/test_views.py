@@ -243,7 +243,7 @@ def test_speaker_list_query_count_does_not_grow(
 
 
 def test_partner_sees_the_photo_of_his_programs_speaker(as_user, partner, invite, speaker):
-    from nonprolif.events.domain.speakers import respond_to_invitation
+    from nonprolif.events.speakers.domain.answers import respond_to_invitation
 
     from .conftest import photo
 

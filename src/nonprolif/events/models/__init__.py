@@ -1,20 +1,14 @@
-from .conference import (
-    Conference,
-    Room,
-    ScheduleRelease,
-    Speaker,
-    SpeakerResponse,
-    SpeakerStatus,
-    Talk,
-    TalkKind,
-    TalkLanguage,
-)
+from .conference import CONFERENCE_FIELDS, Conference
 from .coordination import ActionItem, ActionItemChange, ActionStatus, MeetingDecision
 from .meeting import DatePrecision, Meeting
 from .registrations import Registration, RegistrationQuota, RegistrationStatus
-from .speakers import SpeakerInvitation
+from .releases import ScheduleRelease
+from .rooms import Room
+from .speakers import Speaker, SpeakerInvitation, SpeakerResponse, SpeakerStatus
+from .talks import Talk, TalkKind, TalkLanguage
 
 __all__ = [
+    "CONFERENCE_FIELDS",
     "ActionItem",
     "ActionItemChange",
     "ActionStatus",

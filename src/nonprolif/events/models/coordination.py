@@ -3,6 +3,7 @@ history of every change made to an action item."""
 
 import datetime
 import zoneinfo
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.db import models
@@ -10,6 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import localized_property
+
+if TYPE_CHECKING:
+    from nonprolif.core.models import User
 
 
 class ActionStatus(models.TextChoices):
@@ -28,8 +32,8 @@ def program_today(time_zone: str, now: datetime.datetime | None = None) -> datet
     return timezone.localtime(now or timezone.now(), zoneinfo.ZoneInfo(time_zone)).date()
 
 
-class MeetingDecisionQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class MeetingDecisionQuerySet(models.QuerySet["MeetingDecision"]):
+    def visible_to(self, user: "User") -> Self:
         """The decisions of the meetings ``user`` can see (one access rule: the meetings')."""
         from .meeting import Meeting
 
@@ -79,19 +83,19 @@ class MeetingDecision(models.Model):
     text = localized_property("text")
 
 
-class ActionItemQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class ActionItemQuerySet(models.QuerySet["ActionItem"]):
+    def visible_to(self, user: "User") -> Self:
         """The action items of the meetings ``user`` can see (one access rule: the
         meetings'). Owners always took part in the meeting, so an agency sees its own."""
         from .meeting import Meeting
 
         return self.filter(meeting__in=Meeting.objects.visible_to(user).values("pk"))
 
-    def open(self):
+    def open(self) -> Self:
         """Items not done nor cancelled."""
         return self.exclude(status__in=CLOSED_STATUSES)
 
-    def overdue(self, now: datetime.datetime | None = None):
+    def overdue(self, now: datetime.datetime | None = None) -> Self:
         """Open items whose due date is before today in their program's time zone."""
         now = now or timezone.now()
         zones = (

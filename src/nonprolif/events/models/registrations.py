@@ -1,6 +1,8 @@
 """Conference registrations: seats per agency (quotas), officials registered by their liaison,
 the coordinator's decision, and check-in at the door."""
 
+from typing import TYPE_CHECKING, Self
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -9,16 +11,19 @@ from django.utils.translation import gettext_lazy as _
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, sees_everything
 
+if TYPE_CHECKING:
+    from nonprolif.core.models import User
 
-def _liaison_agency(user):
+
+def _liaison_agency(user: "User") -> int | None:
     """The agency a liaison acts for, or None."""
     if user.agency_id and user.has_role(Role.LIAISON):
         return user.agency_id
     return None
 
 
-class RegistrationQuotaQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class RegistrationQuotaQuerySet(models.QuerySet["RegistrationQuota"]):
+    def visible_to(self, user: "User") -> Self:
         """Coordinators and auditors see every quota; a liaison his agency's quotas of the
         conferences he can see; nobody else any."""
         from nonprolif.events.models import Conference
@@ -79,8 +84,8 @@ class RegistrationStatus(models.TextChoices):
 SEAT_HOLDING = (RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED)
 
 
-class RegistrationQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class RegistrationQuerySet(models.QuerySet["Registration"]):
+    def visible_to(self, user: "User") -> Self:
         """The single access rule for registrations. Coordinators and auditors see every
         registration; a liaison those of his own agency at the conferences he can see;
         everybody else (partners, administrators, outsiders) none."""
@@ -97,7 +102,7 @@ class RegistrationQuerySet(models.QuerySet):
             agency_id=agency_id, conference__in=Conference.objects.visible_to(user).values("pk")
         )
 
-    def holding_seats(self):
+    def holding_seats(self) -> Self:
         return self.filter(status__in=SEAT_HOLDING)
 
 

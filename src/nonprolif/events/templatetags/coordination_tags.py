@@ -3,7 +3,7 @@ and action items, as the signed-in user may see them, for the meeting page."""
 
 from django import template
 
-from nonprolif.events.queries_coordination import meeting_action_items, meeting_decisions
+from nonprolif.events.coordination.queries import meeting_action_items, meeting_decisions
 
 register = template.Library()
 

@@ -8,7 +8,8 @@ from typing import Any
 
 from nonprolif.core.domain.audit import record
 from nonprolif.core.models import Agency, User
-from nonprolif.events.domain.conference import conference_moment, placement_errors
+from nonprolif.events.conference.domain.timetable import conference_moment, placement_errors
+from nonprolif.events.conference.queries import build_snapshot, snapshot_changes
 from nonprolif.events.models import (
     Conference,
     Room,
@@ -18,7 +19,6 @@ from nonprolif.events.models import (
     SpeakerStatus,
     Talk,
 )
-from nonprolif.events.queries_conference import build_snapshot, snapshot_changes
 from nonprolif.seed.loader.checks import check_entry, fail, parse_moment
 from nonprolif.seed.loader.result import SeedResult
 from nonprolif.seed.loader.upsert import upsert

@@ -3,8 +3,8 @@ action items, each item at most once per interval."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from nonprolif.events.domain.coordination import remind_overdue_action_items
-from nonprolif.events.tasks_coordination import remind_overdue
+from nonprolif.events.coordination.domain.reminders import remind_overdue_action_items
+from nonprolif.events.coordination.tasks import remind_overdue
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ nonprolif manage send_reminders --start   start the periodic task (worked by db_
 
 from django.core.management.base import BaseCommand
 
-from nonprolif.events.domain.speakers import send_due_reminders
-from nonprolif.events.tasks import start_reminder_cycle
+from nonprolif.events.speakers.domain.reminders import send_due_reminders
+from nonprolif.events.speakers.tasks import start_reminder_cycle
 
 
 class Command(BaseCommand):

@@ -1,0 +1,171 @@
+"""A published (or draft) agenda laid out for the pages: the snapshot's talks per day, each
+day a grid of rooms by time, with texts in the active language. Plain data in, plain data
+out: no query."""
+
+import datetime
+import math
+from dataclasses import dataclass, field
+
+from nonprolif.core.i18n import content_language
+from nonprolif.events.models import TalkKind
+
+
+def _pick(entry: dict, name: str) -> str:
+    first, second = ("en", "es") if content_language() == "en" else ("es", "en")
+    return entry.get(f"{name}_{first}") or entry.get(f"{name}_{second}") or ""
+
+
+@dataclass
+class AgendaSpeaker:
+    id: int
+    name: str
+    organisation: str
+    topic: str
+    bio: str
+    languages: list[str]
+    fictional: bool
+    confirmed: bool = True
+
+
+@dataclass
+class AgendaTalk:
+    id: int
+    uid: str
+    title: str
+    abstract: str
+    kind: str
+    language: str
+    duration_minutes: int
+    room_id: int
+    room: str
+    start: datetime.datetime
+    end: datetime.datetime
+    speakers: list[AgendaSpeaker]
+    rowspan: int = 1
+
+    @property
+    def kind_label(self) -> str:
+        return str(TalkKind(self.kind).label) if self.kind in TalkKind.values else self.kind
+
+
+@dataclass
+class AgendaRow:
+    time: datetime.time
+    cells: list  # per room: an AgendaTalk starting here, "empty", or None (covered by a span)
+
+
+@dataclass
+class AgendaDay:
+    date: datetime.date
+    talks: list[AgendaTalk]
+    rows: list[AgendaRow] = field(default_factory=list)
+    step_minutes: int = 30
+
+
+@dataclass
+class Agenda:
+    """A snapshot laid out for a page: speakers, rooms and one grid per conference day."""
+
+    conference: dict
+    rooms: list[dict]
+    speakers: list[AgendaSpeaker]
+    days: list[AgendaDay]
+
+    @property
+    def title(self) -> str:
+        return _pick(self.conference, "title")
+
+    @property
+    def talk_count(self) -> int:
+        return sum(len(day.talks) for day in self.days)
+
+
+def _grid(day: AgendaDay, rooms: list[dict], day_start, day_end) -> None:
+    """Rows of ``day.step_minutes`` from the day's start to its end, one cell per room."""
+    if not day.talks:
+        return
+    minutes = [t.start.hour * 60 + t.start.minute for t in day.talks]
+    minutes += [t.end.hour * 60 + t.end.minute for t in day.talks]
+    step = 60
+    for value in minutes:
+        step = math.gcd(step, value)
+    step = max(step, 5)
+    first = min(minutes[: len(day.talks)])
+    last = max(minutes[len(day.talks) :])
+    if day_start is not None:
+        first = min(first, day_start.hour * 60 + day_start.minute)
+    if day_end is not None:
+        last = max(last, day_end.hour * 60 + day_end.minute)
+    first -= first % step
+    day.step_minutes = step
+    starting = {}
+    for talk in day.talks:
+        begin = talk.start.hour * 60 + talk.start.minute
+        end = talk.end.hour * 60 + talk.end.minute
+        talk.rowspan = max(1, math.ceil((end - begin) / step))
+        starting[(talk.room_id, begin)] = talk
+    covered: set[tuple[int, int]] = set()
+    for talk in day.talks:
+        begin = talk.start.hour * 60 + talk.start.minute
+        for n in range(1, talk.rowspan):
+            covered.add((talk.room_id, begin + n * step))
+    for at in range(first, last, step):
+        cells = []
+        for room in rooms:
+            if (room["id"], at) in starting:
+                cells.append(starting[(room["id"], at)])
+            elif (room["id"], at) in covered:
+                cells.append(None)
+            else:
+                cells.append("empty")
+        day.rows.append(AgendaRow(time=datetime.time(at // 60, at % 60), cells=cells))
+
+
+def agenda_from_snapshot(snapshot: dict, *, day_start=None, day_end=None) -> Agenda:
+    """Lay ``snapshot`` out: its talks per day (in the conference's time zone), each day a
+    grid of rooms by time (``day_start``/``day_end`` widen it to the conference's hours)."""
+    conference = snapshot["conference"]
+    speakers = {
+        s["id"]: AgendaSpeaker(
+            id=s["id"],
+            name=s["name"],
+            organisation=s["organisation"],
+            topic=_pick(s, "topic"),
+            bio=_pick(s, "bio"),
+            languages=s["languages"],
+            fictional=s["fictional"],
+            confirmed=s.get("confirmed", True),
+        )
+        for s in snapshot["speakers"]
+    }
+    by_day: dict[datetime.date, list[AgendaTalk]] = {
+        datetime.date.fromisoformat(day): [] for day in conference["days"]
+    }
+    for t in snapshot["talks"]:
+        start = datetime.datetime.fromisoformat(t["start"])
+        talk = AgendaTalk(
+            id=t["id"],
+            uid=t["uid"],
+            title=_pick(t, "title"),
+            abstract=_pick(t, "abstract"),
+            kind=t["kind"],
+            language=t["language"],
+            duration_minutes=t["duration_minutes"],
+            room_id=t["room_id"],
+            room=t["room"],
+            start=start,
+            end=datetime.datetime.fromisoformat(t["end"]),
+            speakers=[speakers[pk] for pk in t["speakers"] if pk in speakers],
+        )
+        by_day.setdefault(start.date(), []).append(talk)
+    days = []
+    for date in sorted(by_day):
+        day = AgendaDay(date=date, talks=sorted(by_day[date], key=lambda t: (t.start, t.room)))
+        _grid(day, snapshot["rooms"], day_start, day_end)
+        days.append(day)
+    return Agenda(
+        conference=conference,
+        rooms=snapshot["rooms"],
+        speakers=sorted(speakers.values(), key=lambda s: (s.name, s.id)),
+        days=days,
+    )

@@ -1,0 +1,240 @@
+"""The conference API's schemas: conferences, rooms, talks and their placement, releases, the
+draft's changes and the agenda's query options."""
+
+import datetime
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from ninja import Schema
+
+from nonprolif.events.conference.queries import local
+from nonprolif.events.models import CONFERENCE_FIELDS, TalkKind, TalkLanguage
+
+SchemaClass = TypeVar("SchemaClass", bound=type[Schema])
+
+
+def carries(names: Sequence[str], *, only: bool = True) -> Callable[[SchemaClass], SchemaClass]:
+    """Class decorator: the schema declares each of ``names`` (a model's field list, e.g.
+    ``CONFERENCE_FIELDS``) and, with ``only``, nothing else. It fails at import otherwise, so
+    that a field added to the model's list cannot be forgotten in the API."""
+
+    def check(schema: SchemaClass) -> SchemaClass:
+        declared = set(schema.model_fields)
+        missing = [name for name in names if name not in declared]
+        extra = sorted(declared - set(names)) if only else []
+        if missing or extra:
+            raise TypeError(f"{schema.__name__}: missing {missing}, not expected {extra}")
+        return schema
+
+    return check
+
+
+@carries(CONFERENCE_FIELDS, only=False)
+class ConferenceOut(Schema):
+    id: int
+    program: str
+    acronym: str
+    title: str
+    title_es: str
+    title_en: str
+    description_es: str
+    description_en: str
+    city: str
+    venue: str
+    host_agency: str
+    start_date: datetime.date
+    end_date: datetime.date
+    time_zone: str
+    day_start: datetime.time | None
+    day_end: datetime.time | None
+    published_version: int | None
+
+    @staticmethod
+    def resolve_program(obj) -> str:
+        return obj.program.code
+
+    @staticmethod
+    def resolve_host_agency(obj) -> str:
+        return obj.host_agency.code
+
+    @staticmethod
+    def resolve_time_zone(obj) -> str:
+        return obj.tz_name
+
+
+@carries(CONFERENCE_FIELDS)
+class ConferenceIn(Schema):
+    acronym: str
+    title_es: str
+    title_en: str
+    description_es: str = ""
+    description_en: str = ""
+    city: str
+    venue: str = ""
+    host_agency: str
+    start_date: datetime.date
+    end_date: datetime.date
+    time_zone: str = ""
+    day_start: datetime.time | None = None
+    day_end: datetime.time | None = None
+
+
+@carries(CONFERENCE_FIELDS)
+class ConferencePatch(Schema):
+    acronym: str | None = None
+    title_es: str | None = None
+    title_en: str | None = None
+    description_es: str | None = None
+    description_en: str | None = None
+    city: str | None = None
+    venue: str | None = None
+    host_agency: str | None = None
+    start_date: datetime.date | None = None
+    end_date: datetime.date | None = None
+    time_zone: str | None = None
+    day_start: datetime.time | None = None
+    day_end: datetime.time | None = None
+
+
+class RoomOut(Schema):
+    id: int
+    conference: int
+    name: str
+    capacity: int
+
+    @staticmethod
+    def resolve_conference(obj) -> int:
+        return obj.conference_id
+
+
+class RoomIn(Schema):
+    name: str
+    capacity: int
+
+
+class RoomPatch(Schema):
+    name: str | None = None
+    capacity: int | None = None
+
+
+class SpeakerRef(Schema):
+    id: int
+    name: str
+    status: str
+    response: str
+
+
+class TalkOut(Schema):
+    id: int
+    uid: str
+    conference: int
+    title: str
+    title_es: str
+    title_en: str
+    abstract_es: str
+    abstract_en: str
+    kind: TalkKind
+    language: TalkLanguage
+    duration_minutes: int
+    expected_attendance: int | None
+    speakers: list[SpeakerRef]
+    room: int | None
+    room_name: str | None
+    starts_at: datetime.datetime | None
+    ends_at: datetime.datetime | None
+
+    @staticmethod
+    def resolve_uid(obj) -> str:
+        return str(obj.uid)
+
+    @staticmethod
+    def resolve_conference(obj) -> int:
+        return obj.conference_id
+
+    @staticmethod
+    def resolve_speakers(obj):
+        return list(obj.speakers.all())
+
+    @staticmethod
+    def resolve_room(obj) -> int | None:
+        return obj.room_id
+
+    @staticmethod
+    def resolve_room_name(obj) -> str | None:
+        return obj.room.name if obj.room_id else None
+
+    @staticmethod
+    def resolve_starts_at(obj):
+        return exports_local(obj, obj.starts_at)
+
+    @staticmethod
+    def resolve_ends_at(obj):
+        return exports_local(obj, obj.ends_at)
+
+
+def exports_local(talk, moment):
+    """A placed talk's moment in the conference's time zone (ISO 8601 with its offset)."""
+    if moment is None:
+        return None
+    return local(moment, talk.conference.tz_name)
+
+
+class TalkIn(Schema):
+    title_es: str
+    title_en: str
+    abstract_es: str = ""
+    abstract_en: str = ""
+    kind: str = TalkKind.TALK.value
+    language: str = TalkLanguage.SPANISH.value
+    duration_minutes: int
+    expected_attendance: int | None = None
+    speakers: list[int] = []
+
+
+class TalkPatch(Schema):
+    title_es: str | None = None
+    title_en: str | None = None
+    abstract_es: str | None = None
+    abstract_en: str | None = None
+    kind: str | None = None
+    language: str | None = None
+    duration_minutes: int | None = None
+    expected_attendance: int | None = None
+    speakers: list[int] | None = None
+
+
+class PlacementIn(Schema):
+    room: int
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+
+
+class PublishIn(Schema):
+    note: str = ""
+
+
+class ReleaseOut(Schema):
+    version: int
+    published_at: datetime.datetime
+    published_by: str | None
+    note: str
+    changes: list[dict]
+
+    @staticmethod
+    def resolve_published_by(obj) -> str | None:
+        return obj.published_by.username if obj.published_by_id else None
+
+
+class DraftChangesOut(Schema):
+    latest_version: int | None
+    next_version: int
+    changes: list[dict]
+    unconfirmed_speakers: list[dict]
+
+
+class AgendaQuery(Schema):
+    version: int | None = None
+
+
+class PdfQuery(AgendaQuery):
+    lang: str | None = None

@@ -1,0 +1,115 @@
+"""The published agenda (everyone who can see the conference), its release history and its
+exports (iCalendar, JSON, frab XML, PDF)."""
+
+import json
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from nonprolif.events.conference import exports
+from nonprolif.events.conference.agenda import agenda_from_snapshot
+from nonprolif.events.conference.queries import (
+    get_conference_for,
+    get_release_for,
+    latest_release,
+    releases_for,
+)
+
+
+def release_list(request, pk):
+    conference = get_conference_for(request.user, pk)
+    return render(
+        request,
+        "events/conference/releases.html",
+        {"conference": conference, "releases": list(releases_for(request.user, conference))},
+    )
+
+
+def _release(request, conference):
+    """The release asked for with ``?version=N``, else the latest; Http404 when none."""
+    version = request.GET.get("version")
+    if version:
+        if not version.isdigit():
+            raise Http404(_("No such release."))
+        return get_release_for(request.user, conference, int(version))
+    release = latest_release(request.user, conference)
+    if release is None:
+        raise Http404(_("The agenda is not published yet."))
+    return release
+
+
+def agenda(request, pk):
+    """The published agenda: the latest release (or ``?version=N``), the same for every
+    user who can see the conference. Organisers also get a link to the draft."""
+    conference = get_conference_for(request.user, pk)
+    try:
+        release = _release(request, conference)
+    except Http404:
+        if request.GET.get("version"):
+            raise
+        release = None
+    latest_version = conference.published_version
+    return render(
+        request,
+        "events/conference/agenda.html",
+        {
+            "conference": conference,
+            "release": release,
+            "is_latest": release is not None and release.version == latest_version,
+            "agenda": (
+                agenda_from_snapshot(
+                    release.snapshot,
+                    day_start=conference.day_start,
+                    day_end=conference.day_end,
+                )
+                if release
+                else None
+            ),
+        },
+    )
+
+
+def _download(content: bytes, content_type: str, filename: str, *, inline=False):
+    response = HttpResponse(content, content_type=content_type)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def agenda_ics(request, pk):
+    release = _release(request, get_conference_for(request.user, pk))
+    return _download(
+        exports.to_ical(release),
+        "text/calendar; charset=utf-8",
+        exports.export_name(release, "ics"),
+    )
+
+
+def agenda_json(request, pk):
+    release = _release(request, get_conference_for(request.user, pk))
+    body = json.dumps(exports.agenda_document(release), ensure_ascii=False, indent=2)
+    return _download(
+        body.encode(), "application/json", exports.export_name(release, "json"), inline=True
+    )
+
+
+def agenda_frab(request, pk):
+    release = _release(request, get_conference_for(request.user, pk))
+    return _download(
+        exports.to_frab(release),
+        "application/xml; charset=utf-8",
+        exports.export_name(release, "xml"),
+        inline=True,
+    )
+
+
+def agenda_pdf(request, pk):
+    release = _release(request, get_conference_for(request.user, pk))
+    language = request.GET.get("lang") if request.GET.get("lang") in {"es", "en"} else None
+    suffix = f"-{language}" if language else ""
+    return _download(
+        exports.to_pdf(release, language=language),
+        "application/pdf",
+        exports.export_name(release, "pdf").replace(".pdf", f"{suffix}.pdf"),
+    )

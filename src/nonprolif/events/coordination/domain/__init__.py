@@ -1,0 +1,1 @@
+"""The writes of coordination: meeting decisions, action items, reminders of overdue items."""

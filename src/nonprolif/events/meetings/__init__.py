@@ -1,0 +1,1 @@
+"""Meetings of the program: who met, when, where, and what they talked about."""

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from nonprolif.events.meetings import views
+
+urlpatterns = [
+    path("programs/<str:code>/meetings/", views.meeting_list, name="meeting_list"),
+    path("programs/<str:code>/meetings/new/", views.meeting_create, name="meeting_create"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
+]

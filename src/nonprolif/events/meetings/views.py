@@ -1,0 +1,60 @@
+"""Meeting pages: a program's meetings, one meeting, create, edit."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from nonprolif.core.web.submit import submit
+from nonprolif.events.meetings.domain import create_meeting, update_meeting
+from nonprolif.events.meetings.forms import MeetingForm
+from nonprolif.events.meetings.queries import get_meeting_for, program_meetings
+from nonprolif.program.queries import get_program_for
+
+
+def meeting_list(request, code):
+    program = get_program_for(request.user, code)
+    return render(
+        request,
+        "events/meeting_list.html",
+        {"program": program, "meetings": list(program_meetings(request.user, program))},
+    )
+
+
+def meeting_detail(request, pk):
+    meeting = get_meeting_for(request.user, pk)
+    return render(
+        request, "events/meeting_detail.html", {"meeting": meeting, "program": meeting.program}
+    )
+
+
+def meeting_create(request, code):
+    program = get_program_for(request.user, code)
+    if not request.user.has_perm("events.add_meeting", program):
+        raise PermissionDenied
+    form = MeetingForm(request.POST or None, user=request.user, program=program)
+    meeting = submit(request, form, create_meeting, program=program)
+    if meeting is not None:
+        messages.success(request, _("Meeting recorded."))
+        return redirect("meeting_detail", pk=meeting.pk)
+    return render(
+        request, "events/meeting_form.html", {"form": form, "program": program, "meeting": None}
+    )
+
+
+def meeting_edit(request, pk):
+    meeting = get_meeting_for(request.user, pk)
+    if not request.user.has_perm("events.change_meeting", meeting):
+        raise PermissionDenied
+    form = MeetingForm(
+        request.POST or None, instance=meeting, user=request.user, program=meeting.program
+    )
+    updated = submit(request, form, update_meeting, meeting=meeting)
+    if updated is not None:
+        messages.success(request, _("Meeting saved."))
+        return redirect("meeting_detail", pk=updated.pk)
+    return render(
+        request,
+        "events/meeting_form.html",
+        {"form": form, "program": meeting.program, "meeting": meeting},
+    )

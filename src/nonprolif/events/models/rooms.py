@@ -1,0 +1,41 @@
+"""The rooms of a conference: where its talks take place, and how many they seat."""
+
+from typing import TYPE_CHECKING, Self
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .conference import Conference
+
+if TYPE_CHECKING:
+    from nonprolif.core.models import User
+
+
+class RoomQuerySet(models.QuerySet["Room"]):
+    def visible_to(self, user: "User") -> Self:
+        """The rooms of the conferences ``user`` can see."""
+        return self.filter(conference__in=Conference.objects.visible_to(user).values("pk"))
+
+
+class Room(models.Model):
+    conference = models.ForeignKey(
+        Conference, verbose_name=_("conference"), on_delete=models.CASCADE, related_name="rooms"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), validators=[MinValueValidator(1)], help_text=_("Seats.")
+    )
+
+    objects = RoomQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["conference", "name", "pk"]
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+        constraints = [
+            models.UniqueConstraint(fields=["conference", "name"], name="room_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,204 @@
+"""The API of conference registrations: the agencies' seats (quotas), registrations, the
+coordinator's decision, cancelling, check-in and badges.
+
+Lists take ``limit``/``offset`` and answer ``{"items": [...], "count": N}`` where N counts what
+the caller can see. Invisible or missing: 404 (a partner has no registrations); visible but
+not allowed: 403; bad input: 422 naming each field and why.
+"""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import Router, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
+from nonprolif.core.models import Agency, Official
+from nonprolif.events.conference.queries import get_conference_for
+from nonprolif.events.models import RegistrationStatus
+from nonprolif.events.registrations.badges import badges_pdf
+from nonprolif.events.registrations.domain import (
+    cancel_registration,
+    check_in,
+    decide_registration,
+    register_official,
+    set_quota,
+)
+from nonprolif.events.registrations.queries import (
+    checkin_list,
+    conference_quotas,
+    conference_registrations,
+    get_registration_for,
+)
+from nonprolif.events.registrations.schemas import (
+    QuotaIn,
+    QuotaOut,
+    ReasonIn,
+    RegistrationIn,
+    RegistrationOut,
+)
+from nonprolif.events.speakers.queries import confirmed_speakers
+
+router = Router(tags=["registrations"])
+
+PDF = {
+    "responses": {
+        200: {
+            "description": "PDF",
+            "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+        }
+    }
+}
+
+
+def _conference(user, conference_id, perm):
+    conference = get_conference_for(user, conference_id)
+    if not user.has_perm(perm, conference):
+        raise Http404(_("No such conference."))
+    return conference
+
+
+@router.get(
+    "/conferences/{conference_id}/registration-quotas",
+    response={200: list[QuotaOut], 404: ErrorOut},
+)
+def list_quotas(request, conference_id: int):
+    """The agencies' seats (a liaison sees his agency's) and how many are taken."""
+    conference = _conference(request.auth, conference_id, "events.view_registrations")
+    return list(conference_quotas(request.auth, conference))
+
+
+@router.put(
+    "/conferences/{conference_id}/registration-quotas/{agency_code}",
+    response={200: QuotaOut, **WRITE_ERRORS},
+)
+@service_errors
+def put_quota(request, conference_id: int, agency_code: str, payload: QuotaIn):
+    """Set an agency's seats (coordinators)."""
+    conference = _conference(request.auth, conference_id, "events.view_registrations")
+    agency = Agency.objects.visible_to(request.auth).filter(code=agency_code).first()
+    if agency is None:
+        raise ValidationError({"agency": _("Unknown agency: %(code)s.") % {"code": agency_code}})
+    quota = set_quota(actor=request.auth, conference=conference, agency=agency, seats=payload.seats)
+    return conference_quotas(request.auth, conference).get(pk=quota.pk)
+
+
+@router.get(
+    "/conferences/{conference_id}/registrations",
+    response={200: list[RegistrationOut], 404: ErrorOut},
+)
+@paginate(LimitOffsetPagination)
+def list_registrations(
+    request, conference_id: int, status: str = "", agency: str = "", q: str = ""
+):
+    """The registrations the caller can see (a liaison: his agency's), by family name."""
+    conference = _conference(request.auth, conference_id, "events.view_registrations")
+    return conference_registrations(request.auth, conference, status=status, agency=agency, q=q)
+
+
+@router.post(
+    "/conferences/{conference_id}/registrations", response={201: RegistrationOut, **WRITE_ERRORS}
+)
+@service_errors
+def post_registration(request, conference_id: int, payload: RegistrationIn):
+    """Register an official (his agency's liaison; the coordinator), within the quota."""
+    conference = _conference(request.auth, conference_id, "events.view_registrations")
+    official = Official.objects.visible_to(request.auth).filter(pk=payload.official).first()
+    if official is None:
+        raise ValidationError({"official": _("Unknown official.")})
+    registration = register_official(actor=request.auth, conference=conference, official=official)
+    return Status(201, get_registration_for(request.auth, registration.pk))
+
+
+@router.get("/registrations/{registration_id}", response={200: RegistrationOut, 404: ErrorOut})
+def get_registration(request, registration_id: int):
+    return get_registration_for(request.auth, registration_id)
+
+
+@router.post(
+    "/registrations/{registration_id}/approve", response={200: RegistrationOut, **WRITE_ERRORS}
+)
+@service_errors
+def post_approve(request, registration_id: int):
+    """Approve a submitted registration (coordinators)."""
+    registration = get_registration_for(request.auth, registration_id)
+    return decide_registration(
+        actor=request.auth, registration=registration, decision=RegistrationStatus.APPROVED
+    )
+
+
+@router.post(
+    "/registrations/{registration_id}/decline", response={200: RegistrationOut, **WRITE_ERRORS}
+)
+@service_errors
+def post_decline(request, registration_id: int, payload: ReasonIn):
+    """Decline a registration, with a reason (coordinators)."""
+    registration = get_registration_for(request.auth, registration_id)
+    return decide_registration(
+        actor=request.auth,
+        registration=registration,
+        decision=RegistrationStatus.DECLINED,
+        reason=payload.reason,
+    )
+
+
+@router.post(
+    "/registrations/{registration_id}/cancel", response={200: RegistrationOut, **WRITE_ERRORS}
+)
+@service_errors
+def post_cancel(request, registration_id: int, payload: ReasonIn):
+    """Cancel a registration (the coordinator; the liaison of the official's agency)."""
+    registration = get_registration_for(request.auth, registration_id)
+    return cancel_registration(actor=request.auth, registration=registration, reason=payload.reason)
+
+
+@router.post(
+    "/registrations/{registration_id}/check-in", response={200: RegistrationOut, **WRITE_ERRORS}
+)
+@service_errors
+def post_check_in(request, registration_id: int):
+    """Check an approved attendee in (idempotent; the coordinator, or his agency's liaison)."""
+    registration = get_registration_for(request.auth, registration_id)
+    return check_in(actor=request.auth, registration=registration)
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@router.get(
+    "/registrations/{registration_id}/badge.pdf",
+    response={403: ErrorOut, 404: ErrorOut},
+    openapi_extra=PDF,
+)
+@service_errors
+def get_badge(request, registration_id: int):
+    """The badge of an approved registration, as PDF."""
+    registration = get_registration_for(request.auth, registration_id)
+    if not request.auth.has_perm("events.print_badge", registration):
+        return Status(403, {"detail": _("You are not allowed to do this.")})
+    if registration.status != RegistrationStatus.APPROVED:
+        raise Http404(_("Only approved registrations have a badge."))
+    pdf = badges_pdf(registration.conference, registrations=[registration])
+    return _pdf(pdf, f"badge-{registration.pk}.pdf")
+
+
+@router.get(
+    "/conferences/{conference_id}/badges.pdf",
+    response={403: ErrorOut, 404: ErrorOut},
+    openapi_extra=PDF,
+)
+def get_badges(request, conference_id: int):
+    """Every badge of the conference (confirmed speakers and approved attendees), as one PDF
+    (coordinators)."""
+    conference = _conference(request.auth, conference_id, "events.view_registrations")
+    if not request.auth.has_perm("events.print_badges", conference):
+        return Status(403, {"detail": _("You are not allowed to do this.")})
+    pdf = badges_pdf(
+        conference,
+        registrations=checkin_list(request.auth, conference),
+        speakers=confirmed_speakers(request.auth, conference),
+    )
+    return _pdf(pdf, f"{conference.acronym}-badges.pdf")

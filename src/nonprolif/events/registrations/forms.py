@@ -1,0 +1,63 @@
+"""Forms of the registration pages: quotas, registering an official, the coordinator's
+decision and cancelling (parsing only; the services validate and write)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from nonprolif.events.models import RegistrationStatus
+
+
+class QuotaForm(forms.Form):
+    agency = forms.ModelChoiceField(label=_("Agency"), queryset=None)
+    seats = forms.IntegerField(label=_("Seats"), min_value=0)
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+
+    def service_data(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class RegistrationForm(forms.Form):
+    official = forms.ModelChoiceField(label=_("Official"), queryset=None)
+
+    def __init__(self, *args, officials, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["official"].queryset = officials
+        self.fields["official"].label_from_instance = lambda official: (
+            f"{official.family_names}, {official.given_names} "
+            f"({official.agency.acronym or official.agency.code})"
+        )
+
+    def service_data(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class RegistrationDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            (RegistrationStatus.APPROVED, _("Approve")),
+            (RegistrationStatus.DECLINED, _("Decline")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required to decline."),
+    )
+
+    def service_data(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def service_data(self) -> dict:
+        return dict(self.cleaned_data)
