@@ -5,12 +5,13 @@ out: no query."""
 import datetime
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from nonprolif.core.i18n import content_language
 from nonprolif.events.models import TalkKind
 
 
-def _pick(entry: dict, name: str) -> str:
+def _pick(entry: dict[str, Any], name: str) -> str:
     first, second = ("en", "es") if content_language() == "en" else ("es", "en")
     return entry.get(f"{name}_{first}") or entry.get(f"{name}_{second}") or ""
 
@@ -51,7 +52,8 @@ class AgendaTalk:
 @dataclass
 class AgendaRow:
     time: datetime.time
-    cells: list  # per room: an AgendaTalk starting here, "empty", or None (covered by a span)
+    # Per room: the AgendaTalk starting here, "empty", or None (covered by a longer talk).
+    cells: list[AgendaTalk | str | None]
 
 
 @dataclass
@@ -66,8 +68,8 @@ class AgendaDay:
 class Agenda:
     """A snapshot laid out for a page: speakers, rooms and one grid per conference day."""
 
-    conference: dict
-    rooms: list[dict]
+    conference: dict[str, Any]
+    rooms: list[dict[str, Any]]
     speakers: list[AgendaSpeaker]
     days: list[AgendaDay]
 
@@ -80,7 +82,12 @@ class Agenda:
         return sum(len(day.talks) for day in self.days)
 
 
-def _grid(day: AgendaDay, rooms: list[dict], day_start, day_end) -> None:
+def _grid(
+    day: AgendaDay,
+    rooms: list[dict[str, Any]],
+    day_start: datetime.time | None,
+    day_end: datetime.time | None,
+) -> None:
     """Rows of ``day.step_minutes`` from the day's start to its end, one cell per room."""
     if not day.talks:
         return
@@ -98,7 +105,7 @@ def _grid(day: AgendaDay, rooms: list[dict], day_start, day_end) -> None:
         last = max(last, day_end.hour * 60 + day_end.minute)
     first -= first % step
     day.step_minutes = step
-    starting = {}
+    starting: dict[tuple[int, int], AgendaTalk] = {}
     for talk in day.talks:
         begin = talk.start.hour * 60 + talk.start.minute
         end = talk.end.hour * 60 + talk.end.minute
@@ -110,7 +117,7 @@ def _grid(day: AgendaDay, rooms: list[dict], day_start, day_end) -> None:
         for n in range(1, talk.rowspan):
             covered.add((talk.room_id, begin + n * step))
     for at in range(first, last, step):
-        cells = []
+        cells: list[AgendaTalk | str | None] = []
         for room in rooms:
             if (room["id"], at) in starting:
                 cells.append(starting[(room["id"], at)])
@@ -121,7 +128,12 @@ def _grid(day: AgendaDay, rooms: list[dict], day_start, day_end) -> None:
         day.rows.append(AgendaRow(time=datetime.time(at // 60, at % 60), cells=cells))
 
 
-def agenda_from_snapshot(snapshot: dict, *, day_start=None, day_end=None) -> Agenda:
+def agenda_from_snapshot(
+    snapshot: dict[str, Any],
+    *,
+    day_start: datetime.time | None = None,
+    day_end: datetime.time | None = None,
+) -> Agenda:
     """Lay ``snapshot`` out: its talks per day (in the conference's time zone), each day a
     grid of rooms by time (``day_start``/``day_end`` widen it to the conference's hours)."""
     conference = snapshot["conference"]

@@ -11,11 +11,13 @@ two of them. Pages lay a snapshot out with ``agenda.agenda_from_snapshot``.
 import datetime
 import zoneinfo
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from nonprolif.core.models import User
 from nonprolif.events.models import (
     Conference,
     Room,
@@ -25,14 +27,19 @@ from nonprolif.events.models import (
     SpeakerStatus,
     Talk,
 )
+from nonprolif.program.models import Program
 
 SNAPSHOT_FORMAT = "nonprolif.agenda/1"
+
+# A snapshot (see above) and one entry of a change list: JSON-ready dicts.
+Snapshot = dict[str, Any]
+Change = dict[str, Any]
 
 
 # --- conferences, rooms, talks -----------------------------------------------------------
 
 
-def conferences_for(user):
+def conferences_for(user: User) -> QuerySet[Conference]:
     """The conferences ``user`` can see, with program and host agency, and
     ``published_version``: the number of their latest release (None before the first)."""
     latest = (
@@ -47,11 +54,11 @@ def conferences_for(user):
     )
 
 
-def program_conferences(user, program):
+def program_conferences(user: User, program: Program) -> QuerySet[Conference]:
     return conferences_for(user).filter(program=program)
 
 
-def get_conference_for(user, pk) -> Conference:
+def get_conference_for(user: User, pk: int) -> Conference:
     """The conference ``pk`` if ``user`` can see it; Http404 otherwise."""
     conference = conferences_for(user).filter(pk=pk).first()
     if conference is None:
@@ -59,23 +66,23 @@ def get_conference_for(user, pk) -> Conference:
     return conference
 
 
-def rooms_for(user):
+def rooms_for(user: User) -> QuerySet[Room]:
     return Room.objects.visible_to(user).select_related("conference__program")
 
 
-def conference_rooms(user, conference):
+def conference_rooms(user: User, conference: Conference) -> QuerySet[Room]:
     """The rooms of ``conference`` (visible with the conference), by name."""
     return rooms_for(user).filter(conference=conference).order_by("name", "pk")
 
 
-def get_room_for(user, pk) -> Room:
+def get_room_for(user: User, pk: int) -> Room:
     room = rooms_for(user).filter(pk=pk).first()
     if room is None:
         raise Http404(_("No such room."))
     return room
 
 
-def talks_for(user):
+def talks_for(user: User) -> QuerySet[Talk]:
     """The draft talks ``user`` can see (organisers and auditors), with conference, room and
     speakers."""
     return (
@@ -85,25 +92,25 @@ def talks_for(user):
     )
 
 
-def conference_talks(user, conference):
+def conference_talks(user: User, conference: Conference) -> QuerySet[Talk]:
     """The talks of ``conference`` that ``user`` can see: placed ones in timetable order,
     then the unplaced ones."""
     return talks_for(user).filter(conference=conference)
 
 
-def get_talk_for(user, pk) -> Talk:
+def get_talk_for(user: User, pk: int) -> Talk:
     talk = talks_for(user).filter(pk=pk).first()
     if talk is None:
         raise Http404(_("No such talk."))
     return talk
 
 
-def conference_speakers(user, conference):
+def conference_speakers(user: User, conference: Conference) -> QuerySet[Speaker]:
     """The speakers of ``conference`` that ``user`` can see, by name."""
     return Speaker.objects.visible_to(user).filter(conference=conference).order_by("name", "pk")
 
 
-def releases_for(user, conference):
+def releases_for(user: User, conference: Conference) -> QuerySet[ScheduleRelease]:
     """The schedule releases of ``conference`` that ``user`` can see, newest first."""
     return (
         ScheduleRelease.objects.visible_to(user)
@@ -113,12 +120,12 @@ def releases_for(user, conference):
     )
 
 
-def latest_release(user, conference) -> ScheduleRelease | None:
+def latest_release(user: User, conference: Conference) -> ScheduleRelease | None:
     """The latest published release of ``conference`` (None before the first)."""
     return releases_for(user, conference).first()
 
 
-def get_release_for(user, conference, version: int) -> ScheduleRelease:
+def get_release_for(user: User, conference: Conference, version: int) -> ScheduleRelease:
     release = releases_for(user, conference).filter(version=version).first()
     if release is None:
         raise Http404(_("No such release."))
@@ -132,7 +139,15 @@ def local(moment: datetime.datetime, tz_name: str) -> datetime.datetime:
     return moment.astimezone(zoneinfo.ZoneInfo(tz_name))
 
 
-def conference_days(conference) -> list[datetime.date]:
+def placed_slot(talk: Talk) -> tuple[Room, datetime.datetime, datetime.datetime]:
+    """The room, start and end of a placed talk (the database holds all three or none);
+    ValueError for an unplaced one."""
+    if talk.room is None or talk.starts_at is None or talk.ends_at is None:
+        raise ValueError(f"Talk {talk.pk} is not placed.")
+    return talk.room, talk.starts_at, talk.ends_at
+
+
+def conference_days(conference: Conference) -> list[datetime.date]:
     days = (conference.end_date - conference.start_date).days + 1
     return [conference.start_date + datetime.timedelta(days=n) for n in range(days)]
 
@@ -141,7 +156,7 @@ def is_confirmed(speaker: Speaker) -> bool:
     return speaker.status == SpeakerStatus.ACCEPTED and speaker.response == SpeakerResponse.ACCEPTED
 
 
-def _speaker_entry(speaker: Speaker, *, with_status: bool = False) -> dict:
+def _speaker_entry(speaker: Speaker, *, with_status: bool = False) -> dict[str, Any]:
     """What the agenda publishes about a speaker (never e-mail, travel needs or the
     decision's reason). ``with_status`` adds ``confirmed`` (for the organisers' draft)."""
     entry = {
@@ -160,7 +175,7 @@ def _speaker_entry(speaker: Speaker, *, with_status: bool = False) -> dict:
     return entry
 
 
-def build_snapshot(conference: Conference, *, with_unconfirmed: bool = False) -> dict:
+def build_snapshot(conference: Conference, *, with_unconfirmed: bool = False) -> Snapshot:
     """The draft agenda of ``conference`` as plain data: the conference, its rooms, every
     placed talk (times in the conference's time zone, ISO 8601 with offset) and the
     confirmed speakers of those talks (accepted by the coordinator and by themselves; other
@@ -176,9 +191,10 @@ def build_snapshot(conference: Conference, *, with_unconfirmed: bool = False) ->
         .prefetch_related(Prefetch("speakers", queryset=Speaker.objects.order_by("name", "pk")))
         .order_by("starts_at", "room__name", "pk")
     )
-    speakers: dict[int, dict] = {}
+    speakers: dict[int, dict[str, Any]] = {}
     talk_entries = []
     for talk in talks:
+        room, starts_at, ends_at = placed_slot(talk)
         confirmed = [s for s in talk.speakers.all() if with_unconfirmed or is_confirmed(s)]
         for speaker in confirmed:
             speakers.setdefault(speaker.pk, _speaker_entry(speaker, with_status=with_unconfirmed))
@@ -194,9 +210,9 @@ def build_snapshot(conference: Conference, *, with_unconfirmed: bool = False) ->
                 "language": talk.language,
                 "duration_minutes": talk.duration_minutes,
                 "room_id": talk.room_id,
-                "room": talk.room.name,
-                "start": local(talk.starts_at, tz_name).isoformat(),
-                "end": local(talk.ends_at, tz_name).isoformat(),
+                "room": room.name,
+                "start": local(starts_at, tz_name).isoformat(),
+                "end": local(ends_at, tz_name).isoformat(),
                 "speakers": [s.pk for s in confirmed],
             }
         )
@@ -233,7 +249,7 @@ def unconfirmed_speakers(conference: Conference) -> list[tuple[Talk, list[Speake
         .prefetch_related(Prefetch("speakers", queryset=Speaker.objects.order_by("name", "pk")))
         .order_by("starts_at", "pk")
     )
-    found = []
+    found: list[tuple[Talk, list[Speaker]]] = []
     for talk in talks:
         pending = [s for s in talk.speakers.all() if not is_confirmed(s)]
         if pending:
@@ -253,16 +269,16 @@ CHANGED_FIELDS = (
 )
 
 
-def _place(talk: dict) -> dict:
+def _place(talk: dict[str, Any]) -> dict[str, Any]:
     return {"room": talk["room"], "start": talk["start"], "end": talk["end"]}
 
 
-def _speaker_names(snapshot: dict, talk: dict) -> list[str]:
+def _speaker_names(snapshot: Snapshot, talk: dict[str, Any]) -> list[str]:
     names = {s["id"]: s["name"] for s in snapshot.get("speakers", [])}
     return sorted(names.get(pk, str(pk)) for pk in talk["speakers"])
 
 
-def snapshot_changes(old: dict | None, new: dict) -> list[dict]:
+def snapshot_changes(old: Snapshot | None, new: Snapshot) -> list[Change]:
     """The changes from the agenda ``old`` (None: nothing published yet) to ``new``, one
     entry per talk and kind of change, in timetable order:
 
@@ -276,9 +292,9 @@ def snapshot_changes(old: dict | None, new: dict) -> list[dict]:
     before = {t["uid"]: t for t in (old or {}).get("talks", [])}
     after = {t["uid"]: t for t in new.get("talks", [])}
     order = {"removed": 0, "added": 1, "moved": 2, "changed": 3}
-    changes: list[tuple[tuple, dict]] = []
+    changes: list[tuple[tuple[str, int, str], Change]] = []
 
-    def add(kind: str, talk: dict, **extra) -> None:
+    def add(kind: str, talk: dict[str, Any], **extra: Any) -> None:
         entry = {
             "change": kind,
             "uid": talk["uid"],
@@ -295,7 +311,7 @@ def snapshot_changes(old: dict | None, new: dict) -> list[dict]:
             continue
         if _place(previous) != _place(talk):
             add("moved", talk, **{"from": _place(previous), "to": _place(talk)})
-        old_names, new_names = _speaker_names(old, previous), _speaker_names(new, talk)
+        old_names, new_names = _speaker_names(old or {}, previous), _speaker_names(new, talk)
         fields = [
             name
             for name in CHANGED_FIELDS
@@ -306,7 +322,7 @@ def snapshot_changes(old: dict | None, new: dict) -> list[dict]:
             )
         ]
         if fields:
-            extra: dict = {"fields": fields}
+            extra: dict[str, Any] = {"fields": fields}
             if "speakers" in fields:
                 extra |= {"speakers_before": old_names, "speakers_after": new_names}
             add("changed", talk, **extra)
@@ -321,8 +337,8 @@ class DraftStatus:
     """The draft against the latest release: what publishing now would change."""
 
     latest: ScheduleRelease | None
-    snapshot: dict
-    changes: list[dict]
+    snapshot: Snapshot
+    changes: list[Change]
     unconfirmed: list[tuple[Talk, list[Speaker]]]
 
     @property
@@ -330,7 +346,7 @@ class DraftStatus:
         return (self.latest.version + 1) if self.latest else 1
 
 
-def draft_status(user, conference) -> DraftStatus:
+def draft_status(user: User, conference: Conference) -> DraftStatus:
     """The draft snapshot of ``conference``, its changes since the latest release and the
     placed talks whose speakers are not confirmed."""
     latest = latest_release(user, conference)

@@ -10,15 +10,17 @@ from ninja import Schema
 from nonprolif.events.conference.queries import local
 from nonprolif.events.models import CONFERENCE_FIELDS, TalkKind, TalkLanguage
 
-SchemaClass = TypeVar("SchemaClass", bound=type[Schema])
+SchemaClass = TypeVar("SchemaClass", bound=Schema)
 
 
-def carries(names: Sequence[str], *, only: bool = True) -> Callable[[SchemaClass], SchemaClass]:
+def carries(
+    names: Sequence[str], *, only: bool = True
+) -> Callable[[type[SchemaClass]], type[SchemaClass]]:
     """Class decorator: the schema declares each of ``names`` (a model's field list, e.g.
     ``CONFERENCE_FIELDS``) and, with ``only``, nothing else. It fails at import otherwise, so
     that a field added to the model's list cannot be forgotten in the API."""
 
-    def check(schema: SchemaClass) -> SchemaClass:
+    def check(schema: type[SchemaClass]) -> type[SchemaClass]:
         declared = set(schema.model_fields)
         missing = [name for name in names if name not in declared]
         extra = sorted(declared - set(names)) if only else []

@@ -3,26 +3,39 @@ from ``visible_to(user)`` of each model it reads. The engagement timeline is in
 ``timeline.py``."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nonprolif.core.models import Agency, Official
-from nonprolif.events.models import ActionItem, ActionItemChange, ActionStatus, MeetingDecision
-from nonprolif.events.models.coordination import CLOSED_STATUSES, program_today
+from nonprolif.core.models import Agency, Official, User
+from nonprolif.events.models import (
+    ActionItem,
+    ActionItemChange,
+    ActionStatus,
+    Meeting,
+    MeetingDecision,
+)
+from nonprolif.events.models.coordination import (
+    CLOSED_STATUSES,
+    ActionItemQuerySet,
+    program_today,
+)
+from nonprolif.program.models import Program
 
 # Decisions ------------------------------------------------------------------------------------
 
 
-def meeting_decisions(user, meeting) -> list[MeetingDecision]:
+def meeting_decisions(user: User, meeting: Meeting) -> list[MeetingDecision]:
     """The decisions of ``meeting`` (which ``user`` sees), in number order."""
     return list(MeetingDecision.objects.visible_to(user).filter(meeting=meeting))
 
 
-def get_decision_for(user, pk) -> MeetingDecision:
+def get_decision_for(user: User, pk: int) -> MeetingDecision:
     """The decision ``pk`` if ``user`` can see it; Http404 otherwise."""
     decision = (
         MeetingDecision.objects.visible_to(user)
@@ -38,7 +51,9 @@ def get_decision_for(user, pk) -> MeetingDecision:
 # Action items ---------------------------------------------------------------------------------
 
 
-def _mark_overdue(items: list[ActionItem], now: datetime.datetime | None = None) -> list:
+def _mark_overdue(
+    items: list[ActionItem], now: datetime.datetime | None = None
+) -> list[ActionItem]:
     """Set ``overdue`` (and ``days_overdue``) on each item: open and due before today in its
     program's time zone. No query (the program comes with the item)."""
     now = now or timezone.now()
@@ -49,7 +64,7 @@ def _mark_overdue(items: list[ActionItem], now: datetime.datetime | None = None)
     return items
 
 
-def action_items_for(user):
+def action_items_for(user: User) -> ActionItemQuerySet:
     """The action items ``user`` can see, with their meeting, program, owner agency and
     decision, and ``visible_owner``: the owner official when ``user`` may see him, else
     None (an official of another agency stays unnamed)."""
@@ -66,12 +81,12 @@ def action_items_for(user):
     )
 
 
-def meeting_action_items(user, meeting) -> list[ActionItem]:
+def meeting_action_items(user: User, meeting: Meeting) -> list[ActionItem]:
     """The action items of ``meeting``, by due date, each marked ``overdue``."""
     return _mark_overdue(list(action_items_for(user).filter(meeting=meeting)))
 
 
-def get_action_item_for(user, pk) -> ActionItem:
+def get_action_item_for(user: User, pk: int) -> ActionItem:
     """The action item ``pk`` if ``user`` can see it (marked ``overdue``); Http404
     otherwise."""
     item = action_items_for(user).filter(pk=pk).first()
@@ -81,8 +96,8 @@ def get_action_item_for(user, pk) -> ActionItem:
 
 
 def program_action_items(
-    user,
-    program,
+    user: User,
+    program: Program,
     *,
     agency: Agency | None = None,
     status: str = "",
@@ -106,7 +121,7 @@ def program_action_items(
     return _mark_overdue(list(items), now)
 
 
-def overdue_action_items(user, program, *, on: datetime.date) -> list[ActionItem]:
+def overdue_action_items(user: User, program: Program, *, on: datetime.date) -> list[ActionItem]:
     """The program's visible action items still open and due before ``on`` (a date in the
     program's time zone), most overdue first; each with ``days_overdue`` counted to ``on``."""
     items = list(
@@ -135,7 +150,7 @@ class HistoryEntry:
     fields: list[ShownChange]
 
 
-ITEM_FIELD_LABELS = {
+ITEM_FIELD_LABELS: dict[str, Callable[[], str]] = {
     "title_es": lambda: _("title (Spanish)"),
     "title_en": lambda: _("title (English)"),
     "description_es": lambda: _("description (Spanish)"),
@@ -148,7 +163,7 @@ ITEM_FIELD_LABELS = {
 }
 
 
-def action_item_history(user, item: ActionItem) -> list[HistoryEntry]:
+def action_item_history(user: User, item: ActionItem) -> list[HistoryEntry]:
     """Every change of ``item`` (newest first) as ``user`` may read it: statuses by their
     label, officials by name only when ``user`` may see them. Two queries."""
     changes = list(item.changes.select_related("actor").order_by("-at", "-pk"))
@@ -164,7 +179,7 @@ def action_item_history(user, item: ActionItem) -> list[HistoryEntry]:
     }
     statuses = dict(ActionStatus.choices)
 
-    def shown(name, value):
+    def shown(name: str, value: Any) -> object:
         if value is None or value == "":
             return "—"
         if name == "status":
@@ -182,7 +197,7 @@ def action_item_history(user, item: ActionItem) -> list[HistoryEntry]:
         fields = [
             ShownChange(
                 field=name,
-                label=str(ITEM_FIELD_LABELS.get(name, lambda n=name: n)()),
+                label=str(ITEM_FIELD_LABELS[name]() if name in ITEM_FIELD_LABELS else name),
                 old=shown(name, values[0]),
                 new=shown(name, values[1]),
             )

@@ -6,16 +6,17 @@ it reads."""
 import datetime
 import zoneinfo
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nonprolif.core.models import Agency
+from nonprolif.core.models import Agency, User
 from nonprolif.events.models import Conference, Meeting, ScheduleRelease
-from nonprolif.program.models import Decision, ItemDecision, Proposal, ProposalItem
+from nonprolif.program.models import Decision, ItemDecision, Program, Proposal, ProposalItem
 from nonprolif.training.models import Audience, Session
 
 
@@ -68,7 +69,7 @@ class TimelineEntry:
         return self.agency_ids is None or agency_id in self.agency_ids
 
 
-def _meeting_entries(user, program) -> list[TimelineEntry]:
+def _meeting_entries(user: User, program: Program) -> list[TimelineEntry]:
     meetings = (
         Meeting.objects.visible_to(user)
         .filter(program=program)
@@ -92,7 +93,7 @@ def _meeting_entries(user, program) -> list[TimelineEntry]:
     return entries
 
 
-def _item_targets(items) -> set[int] | None:
+def _item_targets(items: Iterable[ProposalItem]) -> set[int] | None:
     """The agencies a set of items concerns (None: an item for every agency)."""
     targets: set[int] = set()
     for item in items:
@@ -103,7 +104,7 @@ def _item_targets(items) -> set[int] | None:
     return targets
 
 
-def _proposal_entries(user, program) -> list[TimelineEntry]:
+def _proposal_entries(user: User, program: Program) -> list[TimelineEntry]:
     visible_items = ProposalItem.objects.filter(
         pk__in=ProposalItem.objects.visible_to(user).filter(proposal__program=program).values("pk")
     ).prefetch_related(Prefetch("target_agencies", queryset=Agency.objects.only("pk")))
@@ -136,7 +137,7 @@ def _proposal_entries(user, program) -> list[TimelineEntry]:
     return entries
 
 
-def _decision_entries(user, program) -> list[TimelineEntry]:
+def _decision_entries(user: User, program: Program) -> list[TimelineEntry]:
     """The review decisions, one entry per proposal and day (in the program's time zone)."""
     zone = zoneinfo.ZoneInfo(program.time_zone)
     decisions = (
@@ -149,7 +150,7 @@ def _decision_entries(user, program) -> list[TimelineEntry]:
         )
         .order_by("at", "pk")
     )
-    groups: dict[tuple, list[ItemDecision]] = defaultdict(list)
+    groups: dict[tuple[datetime.date, int], list[ItemDecision]] = defaultdict(list)
     for decision in decisions:
         day = timezone.localtime(decision.at, zone).date()
         groups[(day, decision.item.proposal_id)].append(decision)
@@ -193,7 +194,7 @@ def _decision_entries(user, program) -> list[TimelineEntry]:
     return entries
 
 
-def _session_entries(user, program) -> list[TimelineEntry]:
+def _session_entries(user: User, program: Program) -> list[TimelineEntry]:
     sessions = (
         Session.objects.visible_to(user)
         .filter(program=program)
@@ -220,7 +221,7 @@ def _session_entries(user, program) -> list[TimelineEntry]:
     return entries
 
 
-def _conference_entries(user, program) -> list[TimelineEntry]:
+def _conference_entries(user: User, program: Program) -> list[TimelineEntry]:
     conferences = list(
         Conference.objects.visible_to(user).filter(program=program).select_related("program")
     )
@@ -253,7 +254,9 @@ def _conference_entries(user, program) -> list[TimelineEntry]:
     return entries
 
 
-def engagement_timeline(user, program, *, agency: Agency | None = None) -> list[TimelineEntry]:
+def engagement_timeline(
+    user: User, program: Program, *, agency: Agency | None = None
+) -> list[TimelineEntry]:
     """Everything dated in the program that ``user`` can see, in date order: meetings,
     proposal versions (by submission date), review decisions (one entry per proposal and
     day), the conferences and their published agendas, and training sessions. ``agency``:
@@ -272,7 +275,7 @@ def engagement_timeline(user, program, *, agency: Agency | None = None) -> list[
     return entries
 
 
-def timeline_agencies(program):
+def timeline_agencies(program: Program) -> QuerySet[Agency]:
     """The agencies a timeline can be narrowed to: the program's (a public directory)."""
     return Agency.objects.filter(
         Q(pk=program.lead_agency_id) | Q(member_programs=program) | Q(partner_programs=program)

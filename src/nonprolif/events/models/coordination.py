@@ -165,6 +165,11 @@ class ActionItem(models.Model):
 
     objects = ActionItemQuerySet.as_manager()
 
+    # Not stored: set on the items the coordination selectors return (open and due before
+    # today in the program's time zone, and by how many days).
+    overdue: bool
+    days_overdue: int
+
     class Meta:
         ordering = ["due_date", "pk"]
         verbose_name = _("action item")

@@ -1,5 +1,8 @@
 """Bilingual conference badges as one PDF (Typst template ``typst/badge.typ``)."""
 
+from collections.abc import Iterable, Sequence
+from typing import Any
+
 from django.utils import formats, translation
 from django.utils.translation import pgettext
 
@@ -27,9 +30,9 @@ def _split_name(name: str) -> tuple[str, str]:
 
 def badge_data(
     conference: Conference,
-    registrations: list[Registration] = (),
-    speakers: list[Speaker] = (),
-) -> dict:
+    registrations: Sequence[Registration] = (),
+    speakers: Sequence[Speaker] = (),
+) -> dict[str, Any]:
     """What the badge template reads: the conference (both titles, place, dates) and one entry
     per speaker, then per registration (name lines, organisation, role in both languages)."""
     roles = _roles()
@@ -75,6 +78,10 @@ def badge_data(
     }
 
 
-def badges_pdf(conference, registrations=(), speakers=()) -> bytes:
+def badges_pdf(
+    conference: Conference,
+    registrations: Iterable[Registration] = (),
+    speakers: Iterable[Speaker] = (),
+) -> bytes:
     """The badges as one PDF (eight per A4 page). Side effects: none."""
     return render_pdf("badge.typ", badge_data(conference, list(registrations), list(speakers)))

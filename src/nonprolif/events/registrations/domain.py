@@ -9,17 +9,24 @@ from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import record
 from nonprolif.core.domain.permissions import require_perm
-from nonprolif.core.models import Official
-from nonprolif.events.models import Registration, RegistrationQuota, RegistrationStatus
+from nonprolif.core.models import Agency, Official, User
+from nonprolif.events.models import (
+    Conference,
+    Registration,
+    RegistrationQuota,
+    RegistrationStatus,
+)
 from nonprolif.program.queries import program_agencies
 
 
-def seats_taken(conference, agency) -> int:
+def seats_taken(conference: Conference, agency: Agency) -> int:
     """How many of the agency's registrations hold a seat (submitted or approved)."""
     return Registration.objects.filter(conference=conference, agency=agency).holding_seats().count()
 
 
-def set_quota(*, actor, conference, agency, seats) -> RegistrationQuota:
+def set_quota(
+    *, actor: User, conference: Conference, agency: Agency | None, seats: int
+) -> RegistrationQuota:
     """Set how many of ``agency``'s officials may attend ``conference`` (coordinators).
 
     The agency must take part in the conference's program; ``seats`` may not fall below the
@@ -68,7 +75,9 @@ def set_quota(*, actor, conference, agency, seats) -> RegistrationQuota:
     return quota
 
 
-def register_official(*, actor, conference, official: Official) -> Registration:
+def register_official(
+    *, actor: User, conference: Conference, official: Official | None
+) -> Registration:
     """Register ``official`` for ``conference`` (a liaison his agency's officials, the
     coordinator anyone's), within the agency's seats.
 
@@ -145,7 +154,7 @@ def register_official(*, actor, conference, official: Official) -> Registration:
 
 
 def decide_registration(
-    *, actor, registration: Registration, decision: str, reason: str = ""
+    *, actor: User, registration: Registration, decision: str, reason: str = ""
 ) -> Registration:
     """Approve or decline a submitted registration (coordinators); a reason is required to
     decline. An approved one may still be declined (with a reason) until checked in.
@@ -169,7 +178,7 @@ def decide_registration(
                 RegistrationStatus.SUBMITTED,
                 RegistrationStatus.APPROVED,
             },
-        }[decision]
+        }[RegistrationStatus(decision)]
         if current.status not in allowed_from or current.checked_in_at is not None:
             raise ValidationError(
                 {
@@ -196,7 +205,9 @@ def decide_registration(
     return registration
 
 
-def cancel_registration(*, actor, registration: Registration, reason: str = "") -> Registration:
+def cancel_registration(
+    *, actor: User, registration: Registration, reason: str = ""
+) -> Registration:
     """Cancel a submitted or approved registration (the coordinator; the liaison of the
     official's agency); its seat is freed. A checked-in registration cannot be cancelled.
 
@@ -233,7 +244,7 @@ def cancel_registration(*, actor, registration: Registration, reason: str = "") 
     return registration
 
 
-def check_in(*, actor, registration: Registration) -> Registration:
+def check_in(*, actor: User, registration: Registration) -> Registration:
     """Record that an approved attendee arrived (the coordinator; a liaison for his agency's
     officials). Idempotent: checking in twice keeps the first time and writes nothing.
 

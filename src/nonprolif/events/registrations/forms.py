@@ -4,11 +4,12 @@ decision and cancelling (parsing only; the services validate and write)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nonprolif.core.models import Agency, Official
 from nonprolif.events.models import RegistrationStatus
 
 
 class QuotaForm(forms.Form):
-    agency = forms.ModelChoiceField(label=_("Agency"), queryset=None)
+    agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none())
     seats = forms.IntegerField(label=_("Seats"), min_value=0)
 
     def __init__(self, *args, agencies, **kwargs):
@@ -20,7 +21,7 @@ class QuotaForm(forms.Form):
 
 
 class RegistrationForm(forms.Form):
-    official = forms.ModelChoiceField(label=_("Official"), queryset=None)
+    official = forms.ModelChoiceField(label=_("Official"), queryset=Official.objects.none())
 
     def __init__(self, *args, officials, **kwargs):
         super().__init__(*args, **kwargs)

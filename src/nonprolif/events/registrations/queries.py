@@ -7,12 +7,17 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from nonprolif.core.models import Official
-from nonprolif.events.models import Registration, RegistrationQuota, RegistrationStatus
+from nonprolif.core.models import Official, User
+from nonprolif.events.models import (
+    Conference,
+    Registration,
+    RegistrationQuota,
+    RegistrationStatus,
+)
 from nonprolif.events.models.registrations import SEAT_HOLDING
 
 
-def registrations_for(user) -> QuerySet[Registration]:
+def registrations_for(user: User) -> QuerySet[Registration]:
     """The registrations ``user`` can see, with the official, agency, conference and who
     registered, decided and checked in."""
     return Registration.objects.visible_to(user).select_related(
@@ -26,7 +31,7 @@ def registrations_for(user) -> QuerySet[Registration]:
 
 
 def conference_registrations(
-    user, conference, *, status: str = "", agency: str = "", q: str = ""
+    user: User, conference: Conference, *, status: str = "", agency: str = "", q: str = ""
 ) -> QuerySet[Registration]:
     """The registrations of ``conference`` ``user`` can see, by family name; optionally of
     one status, one agency (code), and matching every word of ``q`` in the official's names
@@ -46,12 +51,12 @@ def conference_registrations(
     return registrations.order_by("official__family_names", "official__given_names", "pk")
 
 
-def checkin_list(user, conference, *, q: str = "") -> QuerySet[Registration]:
+def checkin_list(user: User, conference: Conference, *, q: str = "") -> QuerySet[Registration]:
     """The approved registrations of ``conference`` ``user`` can see, by family name."""
     return conference_registrations(user, conference, status=RegistrationStatus.APPROVED, q=q)
 
 
-def get_registration_for(user, pk) -> Registration:
+def get_registration_for(user: User, pk: int | str) -> Registration:
     """The registration ``pk`` if ``user`` can see it; Http404 otherwise."""
     try:
         pk = int(pk)
@@ -63,7 +68,7 @@ def get_registration_for(user, pk) -> Registration:
     return registration
 
 
-def registration_counts(registrations) -> dict[str, int]:
+def registration_counts(registrations: QuerySet[Registration]) -> dict[str, int]:
     """{status: count} of the given (already scoped) registrations, plus "checked_in"."""
     counts = dict.fromkeys(RegistrationStatus.values, 0)
     for row in registrations.order_by().values("status").annotate(n=Count("pk")):
@@ -72,7 +77,7 @@ def registration_counts(registrations) -> dict[str, int]:
     return counts
 
 
-def conference_quotas(user, conference) -> QuerySet[RegistrationQuota]:
+def conference_quotas(user: User, conference: Conference) -> QuerySet[RegistrationQuota]:
     """The quotas of ``conference`` ``user`` can see (a liaison: his agency's), each with
     ``taken``: the registrations holding one of its seats, and ``free``."""
     taken = (
@@ -94,7 +99,7 @@ def conference_quotas(user, conference) -> QuerySet[RegistrationQuota]:
     )
 
 
-def registerable_officials(user, conference) -> QuerySet[Official]:
+def registerable_officials(user: User, conference: Conference) -> QuerySet[Official]:
     """Officials ``user`` may register for ``conference``: visible to him, active, of an
     agency with a quota there, and not already holding a seat."""
     holding = Registration.objects.filter(conference=conference, status__in=SEAT_HOLDING)

@@ -7,11 +7,18 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nonprolif.core.models import User
 from nonprolif.core.models.token import hash_token
-from nonprolif.events.models import Speaker, SpeakerInvitation, SpeakerResponse, SpeakerStatus
+from nonprolif.events.models import (
+    Conference,
+    Speaker,
+    SpeakerInvitation,
+    SpeakerResponse,
+    SpeakerStatus,
+)
 
 
-def speakers_for(user) -> QuerySet[Speaker]:
+def speakers_for(user: User) -> QuerySet[Speaker]:
     """The speakers ``user`` can see, with their conference, proposing agency and decider,
     and ``visible_invitations``: the invitations ``user`` may see, newest first (none for a
     partner)."""
@@ -28,7 +35,9 @@ def speakers_for(user) -> QuerySet[Speaker]:
     )
 
 
-def conference_speakers(user, conference, *, status: str = "") -> QuerySet[Speaker]:
+def conference_speakers(
+    user: User, conference: Conference, *, status: str = ""
+) -> QuerySet[Speaker]:
     """The speakers of ``conference`` that ``user`` can see, by name; optionally of one
     decision status."""
     speakers = speakers_for(user).filter(conference=conference)
@@ -37,7 +46,7 @@ def conference_speakers(user, conference, *, status: str = "") -> QuerySet[Speak
     return speakers.order_by("name", "pk")
 
 
-def get_speaker_for(user, pk) -> Speaker:
+def get_speaker_for(user: User, pk: int | str) -> Speaker:
     """The speaker ``pk`` if ``user`` can see it; Http404 otherwise."""
     try:
         pk = int(pk)
@@ -49,7 +58,7 @@ def get_speaker_for(user, pk) -> Speaker:
     return speaker
 
 
-def get_invitation_for(user, pk) -> SpeakerInvitation:
+def get_invitation_for(user: User, pk: int | str) -> SpeakerInvitation:
     """The invitation ``pk`` if ``user`` can see it (coordinators, auditors); Http404
     otherwise."""
     try:
@@ -82,7 +91,7 @@ def get_invitation_by_token(raw: str) -> SpeakerInvitation:
     return invitation
 
 
-def speaker_counts(speakers) -> dict[str, int]:
+def speaker_counts(speakers: QuerySet[Speaker]) -> dict[str, int]:
     """{status: count} of the given (already scoped) speakers, every status present."""
     counts = dict.fromkeys(SpeakerStatus.values, 0)
     for row in speakers.order_by().values("status").annotate(n=Count("pk")):
@@ -90,7 +99,7 @@ def speaker_counts(speakers) -> dict[str, int]:
     return counts
 
 
-def confirmed_speakers(user, conference) -> QuerySet[Speaker]:
+def confirmed_speakers(user: User, conference: Conference) -> QuerySet[Speaker]:
     """The speakers of ``conference`` ``user`` can see who were accepted and said yes."""
     return conference_speakers(user, conference).filter(
         status=SpeakerStatus.ACCEPTED, response=SpeakerResponse.ACCEPTED

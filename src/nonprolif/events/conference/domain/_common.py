@@ -3,6 +3,7 @@
 from collections.abc import Collection, Mapping
 
 from django.core.exceptions import ValidationError
+from django.db import models
 
 
 def reject_unknown(fields: Mapping[str, object], allowed: Collection[str]) -> None:
@@ -12,9 +13,9 @@ def reject_unknown(fields: Mapping[str, object], allowed: Collection[str]) -> No
         raise TypeError(f"unexpected fields: {', '.join(sorted(unknown))}")
 
 
-def clean(instance, errors: dict | None = None) -> None:
+def clean(instance: models.Model, errors: Mapping[str, list[str]] | None = None) -> None:
     """``full_clean()`` merged with ``errors``; one ValidationError naming every field."""
-    combined = dict(errors or {})
+    combined = {name: list(messages) for name, messages in (errors or {}).items()}
     try:
         instance.full_clean()
     except ValidationError as error:

@@ -1,19 +1,24 @@
 """Writes of conferences: create one for a program, change its details, days and hours."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.domain.permissions import require_perm
+from nonprolif.core.models import User
+from nonprolif.events.conference.queries import placed_slot
 from nonprolif.events.models import CONFERENCE_FIELDS, Conference, Talk
+from nonprolif.program.models import Program
 from nonprolif.program.queries import program_agencies
 
 from ._common import clean, reject_unknown
 from .timetable import placement_errors
 
 
-def _check_host(conference: Conference, errors: dict) -> None:
+def _check_host(conference: Conference, errors: dict[str, list[str]]) -> None:
     if conference.host_agency_id and conference.program_id:
         allowed = {agency.pk for agency in program_agencies(conference.program)}
         if conference.host_agency_id not in allowed:
@@ -22,12 +27,13 @@ def _check_host(conference: Conference, errors: dict) -> None:
             )
 
 
-def create_conference(*, actor, program, **fields) -> Conference:
+def create_conference(*, actor: User, program: Program, **fields: Any) -> Conference:
     """Create a conference of ``program``.
 
-    ``fields``: acronym, title_es, title_en, description_es, description_en, city, venue,
-    host_agency (an agency of the program), start_date, end_date (inclusive), time_zone
-    (empty: the program's, which is then stored), day_start, day_end.
+    ``fields``: the ``CONFERENCE_FIELDS``: acronym, title_es, title_en, description_es,
+    description_en, city, venue, host_agency (an agency of the program), start_date,
+    end_date (inclusive), time_zone (empty: the program's, which is then stored), day_start,
+    day_end.
 
     Side effects: one Conference row and one audit entry ("conference.create").
     PermissionDenied unless the actor may add conferences to the program (coordinators);
@@ -38,7 +44,7 @@ def create_conference(*, actor, program, **fields) -> Conference:
     conference = Conference(program=program, **fields)
     if not conference.time_zone:
         conference.time_zone = program.time_zone
-    errors: dict = {}
+    errors: dict[str, list[str]] = {}
     _check_host(conference, errors)
     clean(conference, errors)
     with transaction.atomic():
@@ -54,7 +60,7 @@ def create_conference(*, actor, program, **fields) -> Conference:
 
 def _stranded_talks(conference: Conference) -> list[str]:
     """Messages for the placed talks that the conference's days or hours no longer hold."""
-    messages = []
+    messages: list[str] = []
     for talk in (
         Talk.objects.placed()
         .filter(conference=conference)
@@ -62,19 +68,16 @@ def _stranded_talks(conference: Conference) -> list[str]:
         .order_by("starts_at", "pk")
     ):
         talk.conference = conference
+        room, starts_at, ends_at = placed_slot(talk)
         problems = placement_errors(
-            talk=talk,
-            room=talk.room,
-            starts_at=talk.starts_at,
-            ends_at=talk.ends_at,
-            speakers=[],
+            talk=talk, room=room, starts_at=starts_at, ends_at=ends_at, speakers=[]
         )
         for name in ("starts_at", "ends_at"):
             messages.extend(problems.get(name, []))
     return messages
 
 
-def update_conference(*, actor, conference: Conference, **fields) -> Conference:
+def update_conference(*, actor: User, conference: Conference, **fields: Any) -> Conference:
     """Change a conference. Its days and daily hours must still hold every placed talk:
     otherwise the error names the talks to move first.
 
@@ -89,7 +92,7 @@ def update_conference(*, actor, conference: Conference, **fields) -> Conference:
         setattr(conference, name, value)
     if not conference.time_zone:
         conference.time_zone = conference.program.time_zone
-    errors: dict = {}
+    errors: dict[str, list[str]] = {}
     _check_host(conference, errors)
     try:
         clean(conference, errors)

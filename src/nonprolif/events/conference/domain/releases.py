@@ -7,13 +7,14 @@ from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import record
 from nonprolif.core.domain.permissions import require_perm
+from nonprolif.core.models import User
 from nonprolif.events.conference.queries import build_snapshot, snapshot_changes
 from nonprolif.events.models import Conference, ScheduleRelease
 
 from ._common import clean
 
 
-def publish_schedule(*, actor, conference: Conference, note: str = "") -> ScheduleRelease:
+def publish_schedule(*, actor: User, conference: Conference, note: str = "") -> ScheduleRelease:
     """Publish the draft timetable as the next release (v1, v2, …): the whole agenda frozen
     as a snapshot, with the list of changes against the previous release. Attendees see the
     latest release from then on. Speakers not yet confirmed (by the coordinator and by

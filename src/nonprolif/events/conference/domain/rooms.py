@@ -1,11 +1,14 @@
 """Writes of a conference's rooms: add, rename or resize, remove."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.domain.permissions import require_perm
+from nonprolif.core.models import User
 from nonprolif.events.models import Conference, Room
 
 from ._common import clean, reject_unknown
@@ -13,7 +16,7 @@ from ._common import clean, reject_unknown
 ROOM_FIELDS = {"name", "capacity"}
 
 
-def create_room(*, actor, conference: Conference, name: str, capacity: int) -> Room:
+def create_room(*, actor: User, conference: Conference, name: str, capacity: int) -> Room:
     """Add a room to ``conference``.
 
     Side effects: one Room row and one audit entry ("room.create"). PermissionDenied unless
@@ -29,7 +32,7 @@ def create_room(*, actor, conference: Conference, name: str, capacity: int) -> R
     return room
 
 
-def update_room(*, actor, room: Room, **fields) -> Room:
+def update_room(*, actor: User, room: Room, **fields: Any) -> Room:
     """Rename a room or change its capacity. A capacity below the expected attendance of a
     talk placed in it is refused, naming the talk.
 
@@ -42,7 +45,7 @@ def update_room(*, actor, room: Room, **fields) -> Room:
     before = snapshot(room)
     for name, value in fields.items():
         setattr(room, name, value)
-    errors: dict = {}
+    errors: dict[str, list[str]] = {}
     if isinstance(room.capacity, int):
         for talk in room.talks.filter(expected_attendance__gt=room.capacity).order_by("pk"):
             errors.setdefault("capacity", []).append(
@@ -68,7 +71,7 @@ def update_room(*, actor, room: Room, **fields) -> Room:
     return room
 
 
-def delete_room(*, actor, room: Room) -> None:
+def delete_room(*, actor: User, room: Room) -> None:
     """Remove a room that holds no talk.
 
     Side effects: the Room row is deleted, one audit entry ("room.delete"). PermissionDenied

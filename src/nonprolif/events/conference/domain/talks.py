@@ -1,13 +1,18 @@
 """Writes of a conference's talks (and panels, keynotes, breaks): add, change, remove. Their
 place in the timetable is set in ``timetable.py``."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.domain.permissions import require_perm
-from nonprolif.events.models import Conference, SpeakerResponse, SpeakerStatus, Talk
+from nonprolif.core.models import User
+from nonprolif.events.conference.queries import placed_slot
+from nonprolif.events.models import Conference, Speaker, SpeakerResponse, SpeakerStatus, Talk
 
 from ._common import clean, reject_unknown
 from .timetable import placement_errors
@@ -24,7 +29,9 @@ TALK_FIELDS = {
 }
 
 
-def _check_speakers(talk: Talk, speakers, previous_ids: set[int], errors: dict) -> None:
+def _check_speakers(
+    talk: Talk, speakers: Iterable[Speaker], previous_ids: set[int], errors: dict[str, list[str]]
+) -> None:
     for speaker in speakers:
         if speaker.conference_id != talk.conference_id:
             errors.setdefault("speakers", []).append(
@@ -39,13 +46,15 @@ def _check_speakers(talk: Talk, speakers, previous_ids: set[int], errors: dict) 
             )
 
 
-def _audit_talk(talk: Talk, speakers) -> dict:
+def _audit_talk(talk: Talk, speakers: Iterable[Speaker]) -> dict[str, Any]:
     values = snapshot(talk)
     values["speakers"] = sorted(s.pk for s in speakers)
     return values
 
 
-def create_talk(*, actor, conference: Conference, speakers=(), **fields) -> Talk:
+def create_talk(
+    *, actor: User, conference: Conference, speakers: Iterable[Speaker] = (), **fields: Any
+) -> Talk:
     """Add an unplaced talk (or panel, keynote, break) to ``conference``.
 
     ``fields``: title_es, title_en, abstract_es, abstract_en, language, expected_attendance,
@@ -57,24 +66,26 @@ def create_talk(*, actor, conference: Conference, speakers=(), **fields) -> Talk
     """
     reject_unknown(fields, TALK_FIELDS)
     require_perm(actor, "events.edit_timetable", conference)
-    speakers = list(speakers)
+    chosen = list(speakers)
     talk = Talk(conference=conference, **fields)
-    errors: dict = {}
-    _check_speakers(talk, speakers, set(), errors)
+    errors: dict[str, list[str]] = {}
+    _check_speakers(talk, chosen, set(), errors)
     clean(talk, errors)
     with transaction.atomic():
         talk.save()
-        talk.speakers.set(speakers)
+        talk.speakers.set(chosen)
         record(
             actor=actor,
             action="talk.create",
             obj=talk,
-            changes=diff({}, _audit_talk(talk, speakers)),
+            changes=diff({}, _audit_talk(talk, chosen)),
         )
     return talk
 
 
-def update_talk(*, actor, talk: Talk, speakers=None, **fields) -> Talk:
+def update_talk(
+    *, actor: User, talk: Talk, speakers: Iterable[Speaker] | None = None, **fields: Any
+) -> Talk:
     """Change a talk; ``speakers``, when given, replace its speakers. A placed talk must still
     fit its place (its new duration, expected attendance and speakers are checked as when
     placing it).
@@ -87,19 +98,16 @@ def update_talk(*, actor, talk: Talk, speakers=None, **fields) -> Talk:
     require_perm(actor, "events.edit_timetable", talk.conference)
     old_speakers = list(talk.speakers.all())
     before = _audit_talk(talk, old_speakers)
-    speakers = list(speakers) if speakers is not None else old_speakers
+    chosen = list(speakers) if speakers is not None else old_speakers
     for name, value in fields.items():
         setattr(talk, name, value)
-    errors: dict = {}
-    _check_speakers(talk, speakers, {s.pk for s in old_speakers}, errors)
+    errors: dict[str, list[str]] = {}
+    _check_speakers(talk, chosen, {s.pk for s in old_speakers}, errors)
     try:
         if talk.is_placed and isinstance(talk.duration_minutes, int):
+            room, starts_at, ends_at = placed_slot(talk)
             for name, messages in placement_errors(
-                talk=talk,
-                room=talk.room,
-                starts_at=talk.starts_at,
-                ends_at=talk.ends_at,
-                speakers=speakers,
+                talk=talk, room=room, starts_at=starts_at, ends_at=ends_at, speakers=chosen
             ).items():
                 errors.setdefault(name, []).extend(messages)
         clean(talk, errors)
@@ -108,17 +116,17 @@ def update_talk(*, actor, talk: Talk, speakers=None, **fields) -> Talk:
         raise
     with transaction.atomic():
         talk.save()
-        talk.speakers.set(speakers)
+        talk.speakers.set(chosen)
         record(
             actor=actor,
             action="talk.update",
             obj=talk,
-            changes=diff(before, _audit_talk(talk, speakers)),
+            changes=diff(before, _audit_talk(talk, chosen)),
         )
     return talk
 
 
-def delete_talk(*, actor, talk: Talk) -> None:
+def delete_talk(*, actor: User, talk: Talk) -> None:
     """Remove a talk from the draft (published releases keep it).
 
     Side effects: the Talk row and its speaker links are deleted, one audit entry

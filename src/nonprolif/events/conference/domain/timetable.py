@@ -10,6 +10,8 @@ refuses with a message naming the conflict; nothing is written then.
 
 import datetime
 import zoneinfo
+from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,8 +20,9 @@ from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record
 from nonprolif.core.domain.permissions import require_perm
-from nonprolif.events.conference.queries import local
-from nonprolif.events.models import Conference, Room, Talk
+from nonprolif.core.models import User
+from nonprolif.events.conference.queries import local, placed_slot
+from nonprolif.events.models import Conference, Room, Speaker, Talk
 
 from ._common import clean
 
@@ -32,15 +35,17 @@ def _day(value: datetime.date) -> str:
     return formats.date_format(value, "DATE_FORMAT")
 
 
-def conference_moment(conference: Conference, day: datetime.date, at: datetime.time):
+def conference_moment(
+    conference: Conference, day: datetime.date, at: datetime.time
+) -> datetime.datetime:
     """The aware moment of ``day`` at ``at`` in the conference's time zone."""
     tz = zoneinfo.ZoneInfo(conference.tz_name)
     return datetime.datetime.combine(day, at, tzinfo=tz)
 
 
-def _aware(conference: Conference, moment: datetime.datetime | None):
+def _aware(conference: Conference, moment: datetime.datetime) -> datetime.datetime:
     """A naive moment is read in the conference's time zone."""
-    if moment is None or timezone.is_aware(moment):
+    if timezone.is_aware(moment):
         return moment
     return moment.replace(tzinfo=zoneinfo.ZoneInfo(conference.tz_name))
 
@@ -49,7 +54,12 @@ def _aware(conference: Conference, moment: datetime.datetime | None):
 
 
 def placement_errors(
-    *, talk: Talk, room: Room, starts_at: datetime.datetime, ends_at: datetime.datetime, speakers
+    *,
+    talk: Talk,
+    room: Room,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    speakers: Iterable[Speaker],
 ) -> dict[str, list[str]]:
     """Why ``talk`` (with ``speakers``) cannot take ``room`` from ``starts_at`` to ``ends_at``:
     ``{field: [messages]}``, empty when it can. Reads the other placed talks of the
@@ -130,11 +140,12 @@ def placement_errors(
     )
     speaker_ids = {speaker.pk for speaker in speakers}
     for other in overlapping:
+        other_room, other_start, other_end = placed_slot(other)
         when = {
             "other": other.title,
-            "other_room": other.room.name,
-            "start": _hhmm(local(other.starts_at, tz_name)),
-            "end": _hhmm(local(other.ends_at, tz_name)),
+            "other_room": other_room.name,
+            "start": _hhmm(local(other_start, tz_name)),
+            "end": _hhmm(local(other_end, tz_name)),
         }
         if other.room_id == room.pk:
             add(
@@ -158,9 +169,9 @@ def placement_errors(
     return errors
 
 
-def _placement(talk: Talk) -> dict:
+def _placement(talk: Talk) -> dict[str, Any]:
     return {
-        "room": talk.room.name if talk.room_id else None,
+        "room": talk.room.name if talk.room is not None else None,
         "starts_at": talk.starts_at.isoformat() if talk.starts_at else None,
         "ends_at": talk.ends_at.isoformat() if talk.ends_at else None,
     }
@@ -170,7 +181,12 @@ def _placement(talk: Talk) -> dict:
 
 
 def place_talk(
-    *, actor, talk: Talk, room: Room, starts_at: datetime.datetime, ends_at: datetime.datetime
+    *,
+    actor: User,
+    talk: Talk,
+    room: Room | None,
+    starts_at: datetime.datetime | None,
+    ends_at: datetime.datetime | None,
 ) -> Talk:
     """Put ``talk`` in ``room`` from ``starts_at`` to ``ends_at`` in the draft timetable (or
     move it there). Naive moments are read in the conference's time zone.
@@ -186,15 +202,15 @@ def place_talk(
     conflict; nothing is written then.
     """
     require_perm(actor, "events.edit_timetable", talk.conference)
-    errors: dict[str, list[str]] = {}
-    if room is None:
-        errors["room"] = [_("Choose a room.")]
-    if starts_at is None:
-        errors["starts_at"] = [_("Give the start.")]
-    if ends_at is None:
-        errors["ends_at"] = [_("Give the end.")]
-    if errors:
-        raise ValidationError(errors)
+    if room is None or starts_at is None or ends_at is None:
+        missing: dict[str, list[str]] = {}
+        if room is None:
+            missing["room"] = [_("Choose a room.")]
+        if starts_at is None:
+            missing["starts_at"] = [_("Give the start.")]
+        if ends_at is None:
+            missing["ends_at"] = [_("Give the end.")]
+        raise ValidationError(missing)
     starts_at = _aware(talk.conference, starts_at)
     ends_at = _aware(talk.conference, ends_at)
     with transaction.atomic():
@@ -220,7 +236,7 @@ def place_talk(
     return talk
 
 
-def unplace_talk(*, actor, talk: Talk) -> Talk:
+def unplace_talk(*, actor: User, talk: Talk) -> Talk:
     """Take ``talk`` out of the draft timetable (it stays a talk of the conference).
 
     Side effects: the talk's room, start and end emptied; one audit entry ("talk.unplace").

@@ -103,11 +103,11 @@ def _placement_initial(request, talk, conference) -> dict:
         }
     initial = {key: request.GET[key] for key in ("room", "day", "start") if request.GET.get(key)}
     try:
-        start = datetime.time.fromisoformat(initial["start"])
-        end = datetime.datetime.combine(datetime.date(2000, 1, 1), start) + datetime.timedelta(
-            minutes=talk.duration_minutes
-        )
-        initial["end"] = end.time()
+        start_time = datetime.time.fromisoformat(initial["start"])
+        end_at = datetime.datetime.combine(
+            datetime.date(2000, 1, 1), start_time
+        ) + datetime.timedelta(minutes=talk.duration_minutes)
+        initial["end"] = end_at.time()
     except (KeyError, ValueError):
         initial.pop("start", None)
     return initial

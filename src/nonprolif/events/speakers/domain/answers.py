@@ -5,6 +5,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,7 +28,7 @@ def photo_extension(content: bytes) -> str | None:
     return None
 
 
-def _read_photo(photo) -> ContentFile:
+def _read_photo(photo: UploadedFile[bytes]) -> ContentFile[bytes]:
     """The uploaded photo as a file with a random name; ValidationError (on ``photo``) when it
     is too large or not a JPEG or PNG image (judged by its first bytes, not its name)."""
     size = getattr(photo, "size", None)
@@ -49,7 +50,7 @@ def respond_to_invitation(
     bio_es: str | None = None,
     bio_en: str | None = None,
     travel_needs: str | None = None,
-    photo=None,
+    photo: UploadedFile[bytes] | None = None,
 ) -> Speaker:
     """The speaker's answer through his link: accept or decline, and (optionally) his
     biography in Spanish and English, his travel needs and a photo (JPEG or PNG, ≤ 2 MB).
@@ -61,7 +62,7 @@ def respond_to_invitation(
     has no login). ValidationError naming the field on bad input, or (on ``__all__``) when
     the link was revoked or expired meanwhile; nothing is written then.
     """
-    errors: dict = {}
+    errors: dict[str, list[str]] = {}
     if response not in (SpeakerResponse.ACCEPTED, SpeakerResponse.DECLINED):
         errors["response"] = [_("Choose whether you accept or decline.")]
     new_photo = None
@@ -96,7 +97,7 @@ def respond_to_invitation(
         speaker.full_clean(exclude=["photo"])
         if new_photo is not None:
             old_photo_name = speaker.photo.name if speaker.photo else None
-            speaker.photo.save(new_photo.name, new_photo, save=False)
+            speaker.photo.save(str(new_photo.name), new_photo, save=False)
             fields.append("photo")
         speaker.save(update_fields=fields)
         current.used_at = now

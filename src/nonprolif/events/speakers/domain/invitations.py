@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import record
 from nonprolif.core.domain.permissions import require_perm
+from nonprolif.core.models import User
 from nonprolif.core.models.token import hash_token
 from nonprolif.events.models import Speaker, SpeakerInvitation, SpeakerStatus
 
@@ -31,7 +32,7 @@ class InvitationSent:
     emailed: bool
 
 
-def send_invitation(*, actor, speaker: Speaker, days: int | None = None) -> InvitationSent:
+def send_invitation(*, actor: User, speaker: Speaker, days: int | None = None) -> InvitationSent:
     """Invite an accepted speaker: a new personal link, valid ``days`` days (default
     SPEAKER_INVITATION_DAYS), emailed to him in his first language.
 
@@ -47,7 +48,7 @@ def send_invitation(*, actor, speaker: Speaker, days: int | None = None) -> Invi
     require_perm(actor, "events.invite_speaker", speaker)
     if days is None:
         days = settings.SPEAKER_INVITATION_DAYS
-    errors = {}
+    errors: dict[str, str] = {}
     if speaker.status != SpeakerStatus.ACCEPTED:
         errors["status"] = _("Only accepted speakers can be invited.")
     if not speaker.email:
@@ -99,7 +100,7 @@ def send_invitation(*, actor, speaker: Speaker, days: int | None = None) -> Invi
     return InvitationSent(invitation=invitation, url=invitation_url(invitation), emailed=emailed)
 
 
-def revoke_invitation(*, actor, invitation: SpeakerInvitation) -> SpeakerInvitation:
+def revoke_invitation(*, actor: User, invitation: SpeakerInvitation) -> SpeakerInvitation:
     """Revoke an invitation: its link answers 404 from then on (coordinators).
 
     Revoking twice is harmless: the first time is kept and nothing is written. Side effects:

@@ -2,6 +2,7 @@
 a conference; the coordinator accepts or declines, and accepting invites him."""
 
 import re
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,7 +11,14 @@ from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.domain.permissions import require_perm
-from nonprolif.events.models import Speaker, SpeakerInvitation, SpeakerResponse, SpeakerStatus
+from nonprolif.core.models import User
+from nonprolif.events.models import (
+    Conference,
+    Speaker,
+    SpeakerInvitation,
+    SpeakerResponse,
+    SpeakerStatus,
+)
 
 from .invitations import InvitationSent, send_invitation
 
@@ -41,7 +49,7 @@ def normalise_languages(value: str) -> str:
     return ",".join(dict.fromkeys(codes))
 
 
-def propose_speaker(*, actor, conference, **fields) -> Speaker:
+def propose_speaker(*, actor: User, conference: Conference, **fields: Any) -> Speaker:
     """Propose a guest speaker for ``conference``, on behalf of the actor's agency.
 
     ``fields``: name (required), organisation, email, topic_es/topic_en (at least one),
@@ -55,7 +63,7 @@ def propose_speaker(*, actor, conference, **fields) -> Speaker:
     if set(fields) - PROPOSAL_FIELDS:
         raise TypeError(f"unexpected fields: {sorted(set(fields) - PROPOSAL_FIELDS)}")
     require_perm(actor, "events.propose_speaker", conference)
-    errors: dict = {}
+    errors: dict[str, list[str]] = {}
     values = {key: (value or "").strip() for key, value in fields.items()}
     try:
         values["languages"] = normalise_languages(values.get("languages", ""))
@@ -65,12 +73,13 @@ def propose_speaker(*, actor, conference, **fields) -> Speaker:
     speaker = Speaker(
         conference=conference,
         proposed_by=actor,
-        proposed_by_agency_id=actor.agency_id,
         status=SpeakerStatus.PROPOSED,
         response=SpeakerResponse.PENDING,
         **values,
     )
-    if not actor.agency_id:
+    if actor.agency_id:
+        speaker.proposed_by_agency_id = actor.agency_id
+    else:
         errors.setdefault("proposed_by_agency", []).append(
             _("Your login acts for no agency: ask an administrator to set it.")
         )
@@ -95,7 +104,7 @@ def propose_speaker(*, actor, conference, **fields) -> Speaker:
 
 
 def decide_speaker(
-    *, actor, speaker: Speaker, decision: str, reason: str = "", invite: bool = True
+    *, actor: User, speaker: Speaker, decision: str, reason: str = "", invite: bool = True
 ) -> tuple[Speaker, InvitationSent | None]:
     """Accept or decline a proposed speaker (coordinators). A reason is required to decline.
 

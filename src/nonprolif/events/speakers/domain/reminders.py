@@ -5,6 +5,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from nonprolif.core.domain.audit import record
@@ -15,7 +16,9 @@ from .links import REMINDER_SUBJECT, send_speaker_email
 logger = logging.getLogger(__name__)
 
 
-def pending_reminders(now=None, every_days: int | None = None):
+def pending_reminders(
+    now: datetime.datetime | None = None, every_days: int | None = None
+) -> QuerySet[SpeakerInvitation]:
     """The invitations due a reminder at ``now``: usable (not revoked, not expired), of an
     accepted speaker with an email address who has not answered, sent at least ``every_days``
     days ago (default SPEAKER_REMINDER_DAYS) and not reminded within that many days."""
@@ -34,7 +37,9 @@ def pending_reminders(now=None, every_days: int | None = None):
     )
 
 
-def send_due_reminders(*, now=None, every_days: int | None = None) -> int:
+def send_due_reminders(
+    *, now: datetime.datetime | None = None, every_days: int | None = None
+) -> int:
     """Email a reminder (with the same personal link) to every speaker whose invitation is due
     one (see ``pending_reminders``). Returns how many were sent.
 
