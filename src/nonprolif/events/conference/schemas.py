@@ -2,36 +2,13 @@
 draft's changes and the agenda's query options."""
 
 import datetime
-from collections.abc import Callable, Sequence
-from typing import TypeVar
 
 from ninja import Schema
 
 from nonprolif.events.conference.queries import local
-from nonprolif.events.models import CONFERENCE_FIELDS, TalkKind, TalkLanguage
-
-SchemaClass = TypeVar("SchemaClass", bound=Schema)
+from nonprolif.events.models import TalkKind, TalkLanguage
 
 
-def carries(
-    names: Sequence[str], *, only: bool = True
-) -> Callable[[type[SchemaClass]], type[SchemaClass]]:
-    """Class decorator: the schema declares each of ``names`` (a model's field list, e.g.
-    ``CONFERENCE_FIELDS``) and, with ``only``, nothing else. It fails at import otherwise, so
-    that a field added to the model's list cannot be forgotten in the API."""
-
-    def check(schema: type[SchemaClass]) -> type[SchemaClass]:
-        declared = set(schema.model_fields)
-        missing = [name for name in names if name not in declared]
-        extra = sorted(declared - set(names)) if only else []
-        if missing or extra:
-            raise TypeError(f"{schema.__name__}: missing {missing}, not expected {extra}")
-        return schema
-
-    return check
-
-
-@carries(CONFERENCE_FIELDS, only=False)
 class ConferenceOut(Schema):
     id: int
     program: str
@@ -64,7 +41,6 @@ class ConferenceOut(Schema):
         return obj.tz_name
 
 
-@carries(CONFERENCE_FIELDS)
 class ConferenceIn(Schema):
     acronym: str
     title_es: str
@@ -81,7 +57,6 @@ class ConferenceIn(Schema):
     day_end: datetime.time | None = None
 
 
-@carries(CONFERENCE_FIELDS)
 class ConferencePatch(Schema):
     acronym: str | None = None
     title_es: str | None = None
