@@ -5,8 +5,8 @@ service's own transaction can undo the write."""
 import pytest
 
 from nonprolif.core.models import AuditEntry
-from nonprolif.events.domain.registrations import cancel_registration, register_official
 from nonprolif.events.models import Registration, RegistrationStatus
+from nonprolif.events.registrations.domain import cancel_registration, register_official
 from tests.faults import InjectedError, audited, fail_save, table_rows
 
 pytestmark = pytest.mark.django_db(transaction=True)
