@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as SchemaValidationError
+from ninja.operation import Operation
 
 from nonprolif.api.auth import api_auth
 from nonprolif.api.errors import (
@@ -16,7 +17,33 @@ from nonprolif.events.api import router as events_router
 from nonprolif.program.api import router as program_router
 from nonprolif.training.api import router as training_router
 
-api = NinjaAPI(
+# Operation ids are part of the published API: clients generated from the OpenAPI document name
+# their methods after them. ninja derives them from the module that holds the endpoint, so an
+# endpoint keeps the prefix it was first published under when its module moves.
+PUBLISHED_PREFIXES = {
+    "nonprolif.events.meetings.api": "nonprolif_events_api",
+    "nonprolif.events.conference.api": "nonprolif_events_api_conference",
+    "nonprolif.events.coordination.api": "nonprolif_events_api_coordination",
+    "nonprolif.events.speakers.api": "nonprolif_events_api_speakers",
+    "nonprolif.events.registrations.api": "nonprolif_events_api_speakers",
+    "nonprolif.training.calendar.api": "nonprolif_training_api",
+    "nonprolif.training.attendance.api": "nonprolif_training_api_attendance",
+    "nonprolif.training.certificates.api": "nonprolif_training_api_attendance",
+    "nonprolif.training.progress.api": "nonprolif_training_api_attendance",
+    "nonprolif.training.nominations.api": "nonprolif_training_api_nominations",
+}
+
+
+class API(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        """``<prefix>_<function>``, the prefix being the published one (above) or, for an
+        endpoint published since, its module's path."""
+        module = operation.view_func.__module__
+        prefix = PUBLISHED_PREFIXES.get(module, module.replace(".", "_"))
+        return f"{prefix}_{operation.view_func.__name__}"
+
+
+api = API(
     title="nonprolif API",
     version="1.0.0",
     description="Program office of a national WMD non-proliferation program.",

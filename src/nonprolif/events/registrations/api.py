@@ -39,7 +39,8 @@ from nonprolif.events.registrations.schemas import (
 )
 from nonprolif.events.speakers.queries import confirmed_speakers
 
-router = Router(tags=["registrations"])
+# Tagged "speakers" like the speaker endpoints, as the API has always documented them.
+router = Router(tags=["speakers"])
 
 PDF = {
     "responses": {
