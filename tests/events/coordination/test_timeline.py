@@ -1,6 +1,6 @@
 import datetime
 
-from nonprolif.events.coordination.timeline import engagement_timeline
+from nonprolif.events.coordination.queries import engagement_timeline
 from nonprolif.events.models import Conference
 from nonprolif.program.domain import decide_item
 from nonprolif.program.models import Decision

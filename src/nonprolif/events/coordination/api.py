@@ -23,6 +23,7 @@ from nonprolif.events.coordination.domain.decisions import (
     update_decision,
 )
 from nonprolif.events.coordination.queries import (
+    engagement_timeline,
     get_action_item_for,
     get_decision_for,
     meeting_action_items,
@@ -42,7 +43,6 @@ from nonprolif.events.coordination.schemas import (
     StatusIn,
     TimelineEntryOut,
 )
-from nonprolif.events.coordination.timeline import engagement_timeline
 from nonprolif.events.meetings.queries import get_meeting_for
 from nonprolif.events.models import MeetingDecision
 from nonprolif.program.queries import agency_by_code, get_program_for

@@ -28,13 +28,14 @@ from nonprolif.events.coordination.forms import (
 )
 from nonprolif.events.coordination.queries import (
     action_item_history,
+    engagement_timeline,
     get_action_item_for,
     get_decision_for,
     meeting_action_items,
     meeting_decisions,
     program_action_items,
+    timeline_agencies,
 )
-from nonprolif.events.coordination.timeline import engagement_timeline, timeline_agencies
 from nonprolif.events.meetings.queries import get_meeting_for
 from nonprolif.program.queries import get_program_for, program_agencies
 

@@ -1,6 +1,5 @@
 """Reads of meeting decisions and action items (with their history). Every selector starts
-from ``visible_to(user)`` of each model it reads. The engagement timeline is in
-``timeline.py``."""
+from ``visible_to(user)`` of each model it reads."""
 
 import datetime
 from collections.abc import Callable

@@ -203,8 +203,9 @@ def _session_entries(user: User, program: Program) -> list[TimelineEntry]:
     )
     entries = []
     for session in sessions:
-        if session.audience == Audience.SENIOR:
-            targets: set[int] | None = {session.audience_agency_id}
+        targets: set[int] | None
+        if session.audience == Audience.SENIOR and session.audience_agency_id is not None:
+            targets = {session.audience_agency_id}
         else:
             targets = {agency.pk for agency in session.target_agencies.all()} or None
         entries.append(
@@ -215,7 +216,7 @@ def _session_entries(user: User, program: Program) -> list[TimelineEntry]:
                 title=f"{session.item_number}. {session.title} · {session.audience_label}",
                 url=reverse("session_detail", args=[session.pk]),
                 agency_ids=targets,
-                details=[session.venue.name] if session.venue_id else [],
+                details=[session.venue.name] if session.venue is not None else [],
             )
         )
     return entries
