@@ -5,6 +5,7 @@ agency reads it (but not the draft timetable nor the speaker records)."""
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from nonprolif.core.models import Agency
 from nonprolif.core.roles import Role
@@ -80,7 +81,7 @@ def test_propose_accept_confirm_schedule_publish_and_read_the_agenda(
     assert page.get_by_label("Accept", exact=True).is_checked()
     assert page.get_by_label("Email the invitation now (when accepting)").is_checked()
     page.get_by_role("button", name="Record the decision").click()
-    assert page.get_by_role("status").get_by_text("Invitation sent by email.").count() == 1
+    expect(page.get_by_role("status").get_by_text("Invitation sent by email.")).to_have_count(1)
     link = page.locator("input#invitation-url").input_value()
     assert link.startswith(f"{base}/speaker-invitation/")
     assert [message.to for message in mailoutbox] == [["jane.harlow@example.org"]]

@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from nonprolif.core.models import AgencyKind
 from nonprolif.core.roles import Role
@@ -92,7 +93,7 @@ def test_nominate_approve_assign_attend_certify_and_verify(training_program, liv
         ]
     )
     page.get_by_role("button", name="Upload").click()
-    assert page.locator(".messages").get_by_text("1 nominations imported").count() == 1
+    expect(page.locator(".messages").get_by_text("1 nominations imported")).to_have_count(1)
     sign_out(page)
 
     # The coordinator approves the nomination and runs the assignment.
@@ -101,7 +102,7 @@ def test_nominate_approve_assign_attend_certify_and_verify(training_program, liv
     page.get_by_role("button", name="Approve Ana Alvarez").click()
     page.goto(f"{base}/programs/journey/assignment/")
     page.get_by_role("button", name="Run and apply").click()
-    assert page.locator(".messages").get_by_text("1 nominees placed").count() == 1
+    expect(page.locator(".messages").get_by_text("1 nominees placed")).to_have_count(1)
 
     # Attendance: everyone present on the first day, then Ana ticked on three more days
     # (4 of 5 days: 80 %, the default completion rule).
