@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "nonprolif.program",
     "nonprolif.events",
     "nonprolif.training",
+    "nonprolif.reports",
 ]
 
 MIDDLEWARE = [

@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from nonprolif.core.documents import render_pdf as typst_pdf
-from nonprolif.reports.cable import Cable, Paragraph, Table
+from nonprolif.reports.compose.cable import Cable, Paragraph, Table
 
 CONTENT_TYPES = {
     "md": "text/markdown; charset=utf-8",

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from nonprolif.program.queries import get_program_for
-from nonprolif.reports.cable import issue_cable
+from nonprolif.reports.domain import issue_cable
 from nonprolif.reports.forms import ReportForm
 from nonprolif.reports.render import (
     CONTENT_TYPES,
@@ -37,7 +37,7 @@ def program_report(request, code):
     as a page (``format=html``, the default) or a download (``format=pdf`` or ``md``;
     ``format=html&download=1`` for the standalone HTML document)."""
     program = get_program_for(request.user, code)
-    if not request.user.has_perm("events.view_program_report", program):
+    if not request.user.has_perm("reports.view_program_report", program):
         raise PermissionDenied
     form = ReportForm(request.GET if "lang" in request.GET else None)
     context = {"program": program, "form": form}

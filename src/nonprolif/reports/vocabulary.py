@@ -52,7 +52,7 @@ MONTHS = {
 
 # Classification markings the person generating a report chooses from. No real
 # classification system is implied: these are handling labels of the program office.
-MARKINGS = {
+MARKINGS: dict[str, dict[str, tuple[str, str, list[str]]]] = {
     "unclassified": {
         "en": ("UNCLASSIFIED", "U", []),
         "es": ("SIN CLASIFICAR", "SC", []),

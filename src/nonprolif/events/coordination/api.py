@@ -46,7 +46,7 @@ from nonprolif.events.coordination.schemas import (
 from nonprolif.events.meetings.queries import get_meeting_for
 from nonprolif.events.models import MeetingDecision
 from nonprolif.program.queries import agency_by_code, get_program_for
-from nonprolif.reports.cable import issue_cable
+from nonprolif.reports.domain import issue_cable
 from nonprolif.reports.render import CONTENT_TYPES, render_html, render_markdown, render_pdf
 
 router = Router(tags=["coordination"])

@@ -10,7 +10,7 @@
 
 import rules
 
-from nonprolif.core.rules import is_auditor, is_coordinator, is_liaison, is_partner
+from nonprolif.core.rules import is_coordinator, is_liaison, is_partner
 
 
 @rules.predicate
@@ -31,4 +31,3 @@ rules.add_perm("events.delete_meetingdecision", is_coordinator)  # object: the d
 rules.add_perm("events.add_actionitem", is_coordinator)  # object: the meeting
 rules.add_perm("events.change_actionitem", is_coordinator)  # object: the action item
 rules.add_perm("events.update_actionitem_status", can_update_status)  # object: the item
-rules.add_perm("events.view_program_report", is_coordinator | is_auditor)  # object: program

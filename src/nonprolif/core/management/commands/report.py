@@ -17,7 +17,7 @@ from nonprolif.core.roles import Role
 from nonprolif.program.models import Program
 from nonprolif.program.queries import get_program_for
 from nonprolif.reports import vocabulary
-from nonprolif.reports.cable import issue_cable
+from nonprolif.reports.domain import issue_cable
 from nonprolif.reports.render import render_html, render_markdown, render_pdf
 
 
