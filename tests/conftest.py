@@ -2,8 +2,10 @@
 
 Two national agencies (AAA, BBB) and one partner (PTR) share a program; the outsider has a
 login and no role. Every view and endpoint of scoped data is tested against these users.
-Shared helpers: signed-in clients, query counting, English messages.
+Shared helpers: signed-in clients, query counting, English messages, PostgreSQL-only tests.
 """
+
+import os
 
 import pytest
 from django.conf import settings
@@ -109,3 +111,16 @@ def english():
     """Run the test in English (messages built outside a request use the default, Spanish)."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def postgresql():
+    """Skip, with the reason, unless the tests run on PostgreSQL (what needs its row locks
+    and real concurrency); under CI=true with a PostgreSQL DATABASE_URL that is a failure."""
+    if connection.vendor == "postgresql":
+        return
+    reason = f"needs PostgreSQL (DATABASE_URL=postgres://…); the tests run on {connection.vendor}"
+    url = os.environ.get("DATABASE_URL", "")
+    if os.environ.get("CI") == "true" and url.startswith(("postgres://", "postgresql://")):
+        pytest.fail(f"CI requires it: {reason}")
+    pytest.skip(reason)

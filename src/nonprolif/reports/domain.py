@@ -15,21 +15,46 @@ from nonprolif.program.models import Program
 from nonprolif.reports import vocabulary as v
 from nonprolif.reports.compose import check_options, compose_cable
 from nonprolif.reports.compose.cable import Cable
+from nonprolif.reports.models import ReportSequence
 from nonprolif.reports.queries import cable_facts
 
 REPORT_ACTION = "program.report"
 
 
-def next_reference(program: Program, moment: datetime.datetime) -> str:
-    """The next reference number of the program's reports: CODE-YEAR-SEQUENCE, the sequence
-    counting the reports issued for the program that year (from the audit trail)."""
-    issued = AuditEntry.objects.filter(
+def _reports_in_audit_trail(program: Program, year: int) -> int:
+    """How many reports the audit trail records for ``program`` in ``year``: where the
+    sequence of a program and year starts when it was numbered before sequences existed."""
+    return AuditEntry.objects.filter(
         action=REPORT_ACTION,
         object_type=program._meta.label_lower,
         object_id=str(program.pk),
-        at__year=moment.year,
+        at__year=year,
     ).count()
-    return f"{program.code.upper()}-{moment.year}-{issued + 1:04d}"
+
+
+def next_reference(*, program: Program, moment: datetime.datetime) -> str:
+    """Take the next reference number of ``program``'s reports: CODE-YEAR-SEQUENCE, the
+    sequence counting the reports issued for the program in ``moment``'s year.
+
+    Must run inside ``transaction.atomic()``: the program's sequence row for the year is
+    locked (SELECT … FOR UPDATE) until the transaction ends, so a concurrent caller waits
+    and then takes the number after this one; a rolled-back transaction gives its number
+    back. Side effects: creates the sequence row on the year's first report (starting from
+    the reports the audit trail already records), adds one to it.
+    """
+    year = moment.year
+    locked = ReportSequence.objects.select_for_update()
+    sequence = locked.filter(program=program, year=year).first()
+    if sequence is None:  # the year's first report (or a concurrent one is creating the row)
+        sequence, _created = locked.get_or_create(
+            program=program,
+            year=year,
+            defaults={"last_number": _reports_in_audit_trail(program, year)},
+        )
+    sequence.last_number += 1
+    sequence.full_clean()
+    sequence.save(update_fields=["last_number"])
+    return f"{program.code.upper()}-{year}-{sequence.last_number:04d}"
 
 
 def issue_cable(
@@ -44,10 +69,12 @@ def issue_cable(
     """Generate the program's status report as ``actor`` sees it (see
     ``reports.queries.build_cable``) and give it the next reference number.
 
-    Side effects: one audit entry ("program.report") naming the reference, language, date
-    and marking (the sequence of reference numbers comes from these entries).
-    PermissionDenied unless the actor may generate reports (coordinators, auditors);
-    ValidationError naming the field on a bad language or marking. Either writes nothing.
+    Side effects, in one transaction: the program's report sequence for the year is created
+    or advanced by one (``next_reference``; concurrent reports of one program wait for each
+    other there); one audit entry ("program.report") on the program naming the reference,
+    language, date and marking. PermissionDenied unless the actor may generate reports
+    (coordinators, auditors); ValidationError naming the field on a bad language or
+    marking. Either writes nothing.
     """
     if not actor.has_perm("reports.view_program_report", program):
         raise PermissionDenied(_("You are not allowed to do this."))
@@ -56,7 +83,7 @@ def issue_cable(
     as_of = as_of or program_today(program.time_zone, now)
     facts = cable_facts(actor, program, language=language, as_of=as_of)
     with transaction.atomic():
-        reference = next_reference(program, now)
+        reference = next_reference(program=program, moment=now)
         cable = compose_cable(
             facts, language=language, marking=marking, reference=reference, now=now
         )
