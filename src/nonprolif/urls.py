@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("nonprolif.program.urls")),
     path("", include("nonprolif.events.urls")),
     path("", include("nonprolif.training.urls")),
+    path("", include("nonprolif.reports.urls")),
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
 ]

@@ -15,6 +15,7 @@ from nonprolif.api.errors import (
 from nonprolif.core.api import router as core_router
 from nonprolif.events.api import router as events_router
 from nonprolif.program.api import router as program_router
+from nonprolif.reports.api import router as reports_router
 from nonprolif.training.api import router as training_router
 
 # Operation ids are part of the published API: clients generated from the OpenAPI document name
@@ -31,6 +32,7 @@ PUBLISHED_PREFIXES = {
     "nonprolif.training.certificates.api": "nonprolif_training_api_attendance",
     "nonprolif.training.progress.api": "nonprolif_training_api_attendance",
     "nonprolif.training.nominations.api": "nonprolif_training_api_nominations",
+    "nonprolif.reports.api": "nonprolif_events_api_coordination",
 }
 
 
@@ -54,6 +56,7 @@ api.add_router("/", core_router)
 api.add_router("/", program_router)
 api.add_router("/", events_router)
 api.add_router("/", training_router)
+api.add_router("/", reports_router)
 # ninja types a handler's argument as "the exception or its class"; it always passes the
 # exception itself, which is what the handlers take.
 api.add_exception_handler(DjangoValidationError, validation_error_handler)  # type: ignore[arg-type]

@@ -1,11 +1,10 @@
 """The coordination API: meeting decisions, action items (with their history and status
-changes), the engagement timeline and the program status report.
+changes) and the engagement timeline.
 
 Invisible or missing: 404; visible but not allowed: 403; bad input: 422 naming each field.
 """
 
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -39,15 +38,12 @@ from nonprolif.events.coordination.schemas import (
     MeetingDecisionIn,
     MeetingDecisionOut,
     MeetingDecisionPatch,
-    ReportQuery,
     StatusIn,
     TimelineEntryOut,
 )
 from nonprolif.events.meetings.queries import get_meeting_for
 from nonprolif.events.models import MeetingDecision
 from nonprolif.program.queries import agency_by_code, get_program_for
-from nonprolif.reports.domain import issue_cable
-from nonprolif.reports.render import CONTENT_TYPES, render_html, render_markdown, render_pdf
 
 router = Router(tags=["coordination"])
 
@@ -185,7 +181,7 @@ def post_action_item_status(request, item_id: int, payload: StatusIn):
     return get_action_item_for(request.auth, item_id)
 
 
-# Timeline and report ---------------------------------------------------------------------------
+# Timeline ----------------------------------------------------------------------------------
 
 
 @router.get(
@@ -198,28 +194,3 @@ def get_engagement_timeline(request, code: str, agency: str = ""):
     program = get_program_for(request.auth, code)
     chosen = agency_by_code(request.auth, agency, field_name="agency")
     return engagement_timeline(request.auth, program, agency=chosen)
-
-
-@router.get(
-    "/programs/{code}/report",
-    response={200: dict, 403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut},
-)
-@service_errors
-def get_program_report(request, code: str, options: Query[ReportQuery]):
-    """The program's status report as a reporting cable (coordinators and auditors):
-    ``format`` json (the structured cable, with the figures it was written from), html,
-    md or pdf. Each call issues a report with the next reference number."""
-    program = get_program_for(request.auth, code)
-    if options.format not in CONTENT_TYPES:
-        raise ValidationError({"format": _("Choose json, html, md or pdf.")})
-    cable = issue_cable(
-        actor=request.auth,
-        program=program,
-        language=options.lang,
-        as_of=options.as_of,
-        marking=options.marking,
-    )
-    if options.format == "json":
-        return cable.as_dict()
-    render = {"html": render_html, "md": render_markdown, "pdf": render_pdf}[options.format]
-    return HttpResponse(render(cable), content_type=CONTENT_TYPES[options.format])

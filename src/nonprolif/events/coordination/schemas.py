@@ -1,5 +1,5 @@
 """The coordination API's schemas: meeting decisions, action items (with their history), the
-engagement timeline and the options of the program status report."""
+and the engagement timeline."""
 
 import datetime
 
@@ -7,7 +7,6 @@ from ninja import Schema
 
 from nonprolif.events.coordination.queries import action_item_history
 from nonprolif.events.models import ActionItem, ActionStatus
-from nonprolif.reports import vocabulary
 
 
 class MeetingDecisionOut(Schema):
@@ -159,10 +158,3 @@ class TimelineEntryOut(Schema):
     def resolve_agencies(obj):
         """The codes of the agencies the entry concerns; null: every agency."""
         return None if obj.agency_ids is None else obj.agency_codes or None
-
-
-class ReportQuery(Schema):
-    lang: str = "es"
-    format: str = "json"
-    as_of: datetime.date | None = None
-    marking: str = vocabulary.DEFAULT_MARKING

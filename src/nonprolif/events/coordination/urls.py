@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from nonprolif.events.coordination import views
 
@@ -29,5 +29,4 @@ urlpatterns = [
         views.engagement_timeline_page,
         name="engagement_timeline",
     ),
-    path("", include("nonprolif.reports.urls")),
 ]
