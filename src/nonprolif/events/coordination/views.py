@@ -181,7 +181,7 @@ def program_action_item_list(request, code):
     program = get_program_for(request.user, code)
     agencies = list(program_agencies(program))
     form = ActionItemFilterForm(request.GET or None, agencies=agencies)
-    filters: dict = {}
+    filters = {}
     if form.is_valid():
         by_code = {agency.code: agency for agency in agencies}
         filters = {
