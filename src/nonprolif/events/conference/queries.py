@@ -18,6 +18,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from nonprolif.core.models import User
+from nonprolif.core.rules import has_perm
 from nonprolif.events.models import (
     Conference,
     Room,
@@ -58,10 +59,12 @@ def program_conferences(user: User, program: Program) -> QuerySet[Conference]:
     return conferences_for(user).filter(program=program)
 
 
-def get_conference_for(user: User, pk: int) -> Conference:
-    """The conference ``pk`` if ``user`` can see it; Http404 otherwise."""
+def get_conference_for(user: User, pk: int, *, perm: str | None = None) -> Conference:
+    """The conference ``pk`` if ``user`` can see it (and, with ``perm``, holds that
+    permission on it: the speakers or registrations of a conference exist only for those who
+    may view them); Http404 otherwise."""
     conference = conferences_for(user).filter(pk=pk).first()
-    if conference is None:
+    if conference is None or (perm is not None and not has_perm(perm, user, conference)):
         raise Http404(_("No such conference."))
     return conference
 

@@ -52,20 +52,13 @@ PDF = {
 }
 
 
-def _conference(user, conference_id, perm):
-    conference = get_conference_for(user, conference_id)
-    if not user.has_perm(perm, conference):
-        raise Http404(_("No such conference."))
-    return conference
-
-
 @router.get(
     "/conferences/{conference_id}/registration-quotas",
     response={200: list[QuotaOut], 404: ErrorOut},
 )
 def list_quotas(request, conference_id: int):
     """The agencies' seats (a liaison sees his agency's) and how many are taken."""
-    conference = _conference(request.auth, conference_id, "events.view_registrations")
+    conference = get_conference_for(request.auth, conference_id, perm="events.view_registrations")
     return list(conference_quotas(request.auth, conference))
 
 
@@ -76,7 +69,7 @@ def list_quotas(request, conference_id: int):
 @service_errors
 def put_quota(request, conference_id: int, agency_code: str, payload: QuotaIn):
     """Set an agency's seats (coordinators)."""
-    conference = _conference(request.auth, conference_id, "events.view_registrations")
+    conference = get_conference_for(request.auth, conference_id, perm="events.view_registrations")
     agency = Agency.objects.visible_to(request.auth).filter(code=agency_code).first()
     if agency is None:
         raise ValidationError({"agency": _("Unknown agency: %(code)s.") % {"code": agency_code}})
@@ -93,7 +86,7 @@ def list_registrations(
     request, conference_id: int, status: str = "", agency: str = "", q: str = ""
 ):
     """The registrations the caller can see (a liaison: his agency's), by family name."""
-    conference = _conference(request.auth, conference_id, "events.view_registrations")
+    conference = get_conference_for(request.auth, conference_id, perm="events.view_registrations")
     return conference_registrations(request.auth, conference, status=status, agency=agency, q=q)
 
 
@@ -103,7 +96,7 @@ def list_registrations(
 @service_errors
 def post_registration(request, conference_id: int, payload: RegistrationIn):
     """Register an official (his agency's liaison; the coordinator), within the quota."""
-    conference = _conference(request.auth, conference_id, "events.view_registrations")
+    conference = get_conference_for(request.auth, conference_id, perm="events.view_registrations")
     official = Official.objects.visible_to(request.auth).filter(pk=payload.official).first()
     if official is None:
         raise ValidationError({"official": _("Unknown official.")})
@@ -194,7 +187,7 @@ def get_badge(request, registration_id: int):
 def get_badges(request, conference_id: int):
     """Every badge of the conference (confirmed speakers and approved attendees), as one PDF
     (coordinators)."""
-    conference = _conference(request.auth, conference_id, "events.view_registrations")
+    conference = get_conference_for(request.auth, conference_id, perm="events.view_registrations")
     if not request.auth.has_perm("events.print_badges", conference):
         return Status(403, {"detail": _("You are not allowed to do this.")})
     pdf = badges_pdf(

@@ -40,14 +40,6 @@ from nonprolif.events.speakers.queries import confirmed_speakers
 from nonprolif.program.queries import program_agencies
 
 
-def _conference_with_registrations(user, pk):
-    """The conference, if ``user`` sees it and has registrations at all; Http404 else."""
-    conference = get_conference_for(user, pk)
-    if not user.has_perm("events.view_registrations", conference):
-        raise Http404(_("No such conference."))
-    return conference
-
-
 def _list_context(request, conference, *, registration_form=None, quota_form=None) -> dict:
     user = request.user
     status = request.GET.get("status", "")
@@ -75,7 +67,7 @@ def _list_context(request, conference, *, registration_form=None, quota_form=Non
 
 
 def registration_list(request, pk):
-    conference = _conference_with_registrations(request.user, pk)
+    conference = get_conference_for(request.user, pk, perm="events.view_registrations")
     return render(
         request, "events/registrations/registration_list.html", _list_context(request, conference)
     )
@@ -83,7 +75,7 @@ def registration_list(request, pk):
 
 @require_POST
 def registration_create(request, pk):
-    conference = _conference_with_registrations(request.user, pk)
+    conference = get_conference_for(request.user, pk, perm="events.view_registrations")
     if not request.user.has_perm("events.add_registration", conference):
         raise PermissionDenied
     form = RegistrationForm(
@@ -107,7 +99,7 @@ def registration_create(request, pk):
 
 @require_POST
 def registration_quota(request, pk):
-    conference = _conference_with_registrations(request.user, pk)
+    conference = get_conference_for(request.user, pk, perm="events.view_registrations")
     if not request.user.has_perm("events.set_registration_quota", conference):
         raise PermissionDenied
     form = QuotaForm(request.POST, agencies=program_agencies(conference.program), prefix="quota")
@@ -224,7 +216,7 @@ def registration_badge(request, pk):
 def conference_badges(request, pk):
     """Every badge of the conference: confirmed speakers, then approved attendees by family
     name (coordinators)."""
-    conference = _conference_with_registrations(request.user, pk)
+    conference = get_conference_for(request.user, pk, perm="events.view_registrations")
     if not request.user.has_perm("events.print_badges", conference):
         raise PermissionDenied
     return _pdf(
@@ -240,7 +232,7 @@ def conference_badges(request, pk):
 @require_GET
 def checkin_print(request, pk):
     """The approved attendees by family name, to print (print stylesheet)."""
-    conference = _conference_with_registrations(request.user, pk)
+    conference = get_conference_for(request.user, pk, perm="events.view_registrations")
     return render(
         request,
         "events/registrations/checkin_print.html",
@@ -252,7 +244,7 @@ def checkin_print(request, pk):
 def checkin_door(request, pk):
     """The door page: search the approved attendees and check them in. Without JavaScript
     the search is a plain GET form; with htmx the results follow the typing."""
-    conference = _conference_with_registrations(request.user, pk)
+    conference = get_conference_for(request.user, pk, perm="events.view_registrations")
     if not request.user.has_perm("events.check_in", conference):
         raise PermissionDenied
     q = request.GET.get("q", "").strip()

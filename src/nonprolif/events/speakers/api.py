@@ -6,8 +6,6 @@ allowed: 403; bad input: 422 naming each field and why. An invitation's secret l
 only in the answer that creates it.
 """
 
-from django.http import Http404
-from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -33,13 +31,6 @@ from nonprolif.events.speakers.schemas import (
 router = Router(tags=["speakers"])
 
 
-def _conference(user, conference_id, perm):
-    conference = get_conference_for(user, conference_id)
-    if not user.has_perm(perm, conference):
-        raise Http404(_("No such conference."))
-    return conference
-
-
 @router.get(
     "/conferences/{conference_id}/speakers", response={200: list[SpeakerOut], 404: ErrorOut}
 )
@@ -47,7 +38,7 @@ def _conference(user, conference_id, perm):
 def list_speakers(request, conference_id: int, status: str = ""):
     """The conference's speakers the caller can see (coordinators, auditors, the program's
     partners), by name; ``status`` narrows to proposed, accepted or declined."""
-    conference = _conference(request.auth, conference_id, "events.view_speakers")
+    conference = get_conference_for(request.auth, conference_id, perm="events.view_speakers")
     return conference_speakers(request.auth, conference, status=status)
 
 
@@ -55,7 +46,7 @@ def list_speakers(request, conference_id: int, status: str = ""):
 @service_errors
 def post_speaker(request, conference_id: int, payload: SpeakerIn):
     """Propose a speaker (a partner agency's users; the coordinator)."""
-    conference = _conference(request.auth, conference_id, "events.view_speakers")
+    conference = get_conference_for(request.auth, conference_id, perm="events.view_speakers")
     speaker = propose_speaker(actor=request.auth, conference=conference, **payload.dict())
     return Status(201, get_speaker_for(request.auth, speaker.pk))
 

@@ -31,16 +31,8 @@ from nonprolif.events.speakers.queries import (
 )
 
 
-def _conference_with_speakers(user, pk):
-    """The conference, if ``user`` sees it and has speaker records at all; Http404 else."""
-    conference = get_conference_for(user, pk)
-    if not user.has_perm("events.view_speakers", conference):
-        raise Http404(_("No such conference."))
-    return conference
-
-
 def speaker_list(request, pk):
-    conference = _conference_with_speakers(request.user, pk)
+    conference = get_conference_for(request.user, pk, perm="events.view_speakers")
     status = request.GET.get("status", "")
     speakers = conference_speakers(request.user, conference)
     return render(
@@ -59,7 +51,7 @@ def speaker_list(request, pk):
 
 
 def speaker_propose(request, pk):
-    conference = _conference_with_speakers(request.user, pk)
+    conference = get_conference_for(request.user, pk, perm="events.view_speakers")
     if not request.user.has_perm("events.propose_speaker", conference):
         raise PermissionDenied
     form = SpeakerProposalForm(request.POST or None)

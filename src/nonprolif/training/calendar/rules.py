@@ -14,18 +14,19 @@ the ``get_<thing>_for`` helpers first); they decide only whether the user may ac
 
 import rules
 
-from nonprolif.core.rules import is_auditor, is_coordinator, is_liaison, is_partner
+from nonprolif.core.rules import (
+    is_auditor,
+    is_coordinator,
+    is_liaison,
+    is_own_agency_official,
+    is_partner,
+)
 from nonprolif.program.rules import is_partner_of_program
 
 
 @rules.predicate
 def is_own_agency(user, agency) -> bool:
     return agency is not None and bool(user.agency_id) and agency.pk == user.agency_id
-
-
-@rules.predicate
-def is_own_agency_official(user, official) -> bool:
-    return official is not None and bool(user.agency_id) and official.agency_id == user.agency_id
 
 
 @rules.predicate

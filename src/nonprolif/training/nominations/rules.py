@@ -12,12 +12,7 @@ the ``get_<thing>_for`` helpers first); they decide only whether the user may ac
 
 import rules
 
-from nonprolif.core.rules import is_coordinator, is_liaison
-
-
-@rules.predicate
-def is_own_agency_official(user, official) -> bool:
-    return official is not None and bool(user.agency_id) and official.agency_id == user.agency_id
+from nonprolif.core.rules import is_coordinator, is_liaison, is_own_agency_official
 
 
 @rules.predicate
