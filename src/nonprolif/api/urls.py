@@ -4,7 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as SchemaValidationError
+from ninja.openapi.schema import OpenAPISchema
 from ninja.operation import Operation
+from ninja.types import DictStrAny
 
 from nonprolif.api.auth import api_auth
 from nonprolif.api.errors import (
@@ -12,6 +14,8 @@ from nonprolif.api.errors import (
     schema_error_handler,
     validation_error_handler,
 )
+from nonprolif.api.inputs import ObjectBodyParser, refuse_unstorable_input
+from nonprolif.api.schema import document_framework_answers
 from nonprolif.core.api import router as core_router
 from nonprolif.events.api import router as events_router
 from nonprolif.program.api import router as program_router
@@ -37,12 +41,22 @@ PUBLISHED_PREFIXES = {
 
 
 class API(NinjaAPI):
+    """The API: operation ids keep their published prefix, and the OpenAPI document lists the
+    answers given before a view runs, too."""
+
     def get_openapi_operation_id(self, operation: Operation) -> str:
         """``<prefix>_<function>``, the prefix being the published one (above) or, for an
         endpoint published since, its module's path."""
         module = operation.view_func.__module__
         prefix = PUBLISHED_PREFIXES.get(module, module.replace(".", "_"))
         return f"{prefix}_{operation.view_func.__name__}"
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: DictStrAny | None = None
+    ) -> OpenAPISchema:
+        document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        document_framework_answers(document)
+        return document
 
 
 api = API(
@@ -51,7 +65,9 @@ api = API(
     description="Program office of a national WMD non-proliferation program.",
     urls_namespace="api-1.0.0",
     auth=api_auth,
+    parser=ObjectBodyParser(),
 )
+api.add_decorator(refuse_unstorable_input)
 api.add_router("/", core_router)
 api.add_router("/", program_router)
 api.add_router("/", events_router)

@@ -152,7 +152,7 @@ def list_officials(request, filters: Query[OfficialFilters]):
 
 
 @router.get(
-    "/officials/{int:official_id}",
+    "/officials/{official_id}",
     response={200: OfficialOut, 404: ErrorOut},
     summary="One official",
 )
@@ -189,7 +189,7 @@ def post_official(request, payload: OfficialIn):
 
 
 @router.patch(
-    "/officials/{int:official_id}",
+    "/officials/{official_id}",
     response={200: OfficialOut, **WRITE_ERRORS},
     summary="Change an official",
 )

@@ -1,0 +1,89 @@
+"""What the API takes beyond its schemas: request bodies that are JSON objects, and numbers and
+text that the database can store.
+
+- :class:`ObjectBodyParser` refuses a JSON body that is not an object (``[]``, ``null``, a
+  number) with ninja's 400 ("Cannot parse request body"); ninja would otherwise read any value
+  as an object without attributes, so that a schema whose fields are all optional took ``[]``
+  for ``{}``.
+- :func:`refuse_unstorable_input`, applied to every operation (``api.add_decorator``), answers
+  422 naming the field when a validated input holds an integer outside 64 bits (no database
+  column holds it: SQLite raises OverflowError) or text with a NUL character or a lone
+  surrogate (PostgreSQL refuses the first, UTF-8 cannot encode the second), before the view
+  runs. The messages are Django's own validators', translated by Django.
+"""
+
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    ProhibitNullCharactersValidator,
+    RegexValidator,
+)
+from django.http import HttpRequest
+from ninja.parser import Parser
+from ninja.types import DictStrAny
+from pydantic import BaseModel
+
+INT64 = 2**63
+
+_NUMBER_VALIDATORS = [MinValueValidator(-INT64), MaxValueValidator(INT64 - 1)]
+_TEXT_VALIDATORS = [
+    ProhibitNullCharactersValidator(),
+    RegexValidator(r"[\ud800-\udfff]", inverse_match=True),
+]
+
+
+class ObjectBodyParser(Parser):
+    """ninja's JSON parser, for bodies that must be JSON objects."""
+
+    def parse_body(self, request: HttpRequest) -> DictStrAny:
+        data = super().parse_body(request)
+        if not isinstance(data, dict):
+            raise ValueError("the request body is not a JSON object")
+        return data
+
+
+def _values(field: str, value: Any) -> Iterator[tuple[str, Any]]:
+    """``(field, value)`` for every number and text in ``value``, named by the innermost field
+    that holds it (the name the 422 bodies of ``api.errors`` use)."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _values(name, getattr(value, name, None))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _values(field, key)
+            yield from _values(field, item)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            yield from _values(field, item)
+    elif isinstance(value, int | str) and not isinstance(value, bool):
+        yield field, value
+
+
+def _check_storable(name: str, value: Any) -> None:
+    """Raise a ValidationError naming the first field of the input ``name`` whose value cannot
+    be stored."""
+    for field, item in _values(name, value):
+        validators = _TEXT_VALIDATORS if isinstance(item, str) else _NUMBER_VALIDATORS
+        for validator in validators:
+            try:
+                validator(item)
+            except ValidationError as exc:
+                raise ValidationError({field: exc.error_list}) from None
+
+
+def refuse_unstorable_input(view):
+    """Decorate an operation (after ninja validated its inputs): a 422 for input that no
+    database column can hold, instead of the 500 the database would cause."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        for name, value in kwargs.items():
+            _check_storable(name, value)
+        return view(request, *args, **kwargs)
+
+    return wrapper
