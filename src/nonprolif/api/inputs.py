@@ -7,13 +7,14 @@ text that the database can store.
   for ``{}``.
 - :func:`refuse_unstorable_input`, applied to every operation (``api.add_decorator``), answers
   422 naming the field when a validated input holds an integer outside 64 bits (no database
-  column holds it: SQLite raises OverflowError) or text with a NUL character or a lone
-  surrogate (PostgreSQL refuses the first, UTF-8 cannot encode the second), before the view
-  runs. The messages are Django's own validators', translated by Django.
+  column holds it: SQLite fails with OverflowError or "datatype mismatch") or text with a NUL
+  character or a lone surrogate (PostgreSQL refuses the first, UTF-8 cannot encode the
+  second), before the view runs. The messages are Django's own validators', translated by
+  Django.
 """
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -30,8 +31,9 @@ from pydantic import BaseModel
 
 INT64 = 2**63
 
-_NUMBER_VALIDATORS = [MinValueValidator(-INT64), MaxValueValidator(INT64 - 1)]
-_TEXT_VALIDATORS = [
+Validator = Callable[[Any], None]
+_NUMBER_VALIDATORS: list[Validator] = [MinValueValidator(-INT64), MaxValueValidator(INT64 - 1)]
+_TEXT_VALIDATORS: list[Validator] = [
     ProhibitNullCharactersValidator(),
     RegexValidator(r"[\ud800-\udfff]", inverse_match=True),
 ]
@@ -76,12 +78,12 @@ def _check_storable(name: str, value: Any) -> None:
                 raise ValidationError({field: exc.error_list}) from None
 
 
-def refuse_unstorable_input(view):
+def refuse_unstorable_input(view: Callable[..., Any]) -> Callable[..., Any]:
     """Decorate an operation (after ninja validated its inputs): a 422 for input that no
     database column can hold, instead of the 500 the database would cause."""
 
     @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         for name, value in kwargs.items():
             _check_storable(name, value)
         return view(request, *args, **kwargs)
