@@ -247,15 +247,17 @@ def _raised(kind, text=""):
 def _lead_agency_cleared(case, failure, errors):
     """program: PATCH /programs/{code} with "lead_agency": null or "" reads
     program.lead_agency after setting it to None (RelatedObjectDoesNotExist, a 500). The fix,
-    in update_program: check the lead agency with the other fields (a 422 on lead_agency)."""
+    in update_program (program/domain/programs.py): check the lead agency by its id, with the
+    other fields (a 422 on lead_agency)."""
     body = case.body if isinstance(case.body, dict) else {}
     return body.get("lead_agency", 0) in (None, "") and _raised(ObjectDoesNotExist)(errors)
 
 
 def _aware_time_sent(case, failure, errors):
-    """events: ConferenceIn/ConferencePatch take ``day_start``/``day_end`` as ``format: time``
-    (RFC 3339: with an offset), and SQLite refuses an aware time (ValueError, a 500). The fix,
-    in the conference schemas: naive times only (a 422 otherwise), documented as such."""
+    """events: ConferenceIn/ConferencePatch (events/conference/schemas.py) take ``day_start``/
+    ``day_end`` as ``format: time`` (RFC 3339: with an offset), and SQLite refuses an aware
+    time (ValueError, a 500). The fix, in those schemas: naive times only (a 422 otherwise),
+    documented as such (a pattern instead of ``format: time``)."""
     body = case.body if isinstance(case.body, dict) else {}
     sent = [body.get(field) for field in ("day_start", "day_end")]
     return any(isinstance(value, str) and TIME_WITH_OFFSET.search(value) for value in sent) and (
@@ -265,13 +267,14 @@ def _aware_time_sent(case, failure, errors):
 
 def _naive_time_answered(case, failure, errors):
     """events: ConferenceOut answers ``day_start``/``day_end`` as "09:00:00", documented as
-    ``format: time`` (RFC 3339: with an offset). The same fix documents them as naive times."""
+    ``format: time`` (RFC 3339: with an offset). The same fix documents them as naive times.
+    (The entries cover every operation that takes or answers these schemas.)"""
     return bool(failure.instance_path) and failure.instance_path[-1] in ("day_start", "day_end")
 
 
 def _not_a_table(case, failure, errors):
     """training: a nominations file that is not CSV text (a PNG) makes csv.Error in
-    nomination_import (a 500). The fix, in the import: a 422 on "file"."""
+    training/nominations/imports.py (a 500). The fix, there: a 422 on "file"."""
     return _raised(csv.Error)(errors)
 
 
