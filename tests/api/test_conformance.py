@@ -15,7 +15,6 @@ run is the same every time (derandomized, no example database, bounded). Failure
 known and fixed elsewhere are listed in ``KNOWN_MISMATCHES``, each with its fix.
 """
 
-import csv
 import json
 import re
 import sys
@@ -24,7 +23,6 @@ import zlib
 
 import pytest
 import schemathesis
-from django.core.exceptions import ObjectDoesNotExist
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import got_request_exception, request_finished, request_started
 from django.db import IntegrityError, close_old_connections, transaction
@@ -244,15 +242,6 @@ def _raised(kind, text=""):
     )
 
 
-def _lead_agency_cleared(case, failure, errors):
-    """program: PATCH /programs/{code} with "lead_agency": null or "" reads
-    program.lead_agency after setting it to None (RelatedObjectDoesNotExist, a 500). The fix,
-    in update_program (program/domain/programs.py): check the lead agency by its id, with the
-    other fields (a 422 on lead_agency)."""
-    body = case.body if isinstance(case.body, dict) else {}
-    return body.get("lead_agency", 0) in (None, "") and _raised(ObjectDoesNotExist)(errors)
-
-
 def _aware_time_sent(case, failure, errors):
     """events: ConferenceIn/ConferencePatch (events/conference/schemas.py) take ``day_start``/
     ``day_end`` as ``format: time`` (RFC 3339: with an offset), and SQLite refuses an aware
@@ -272,25 +261,13 @@ def _naive_time_answered(case, failure, errors):
     return bool(failure.instance_path) and failure.instance_path[-1] in ("day_start", "day_end")
 
 
-def _not_a_table(case, failure, errors):
-    """training: a nominations file that is not CSV text (a PNG) makes csv.Error in
-    training/nominations/imports.py (a 500). The fix, there: a 422 on "file"."""
-    return _raised(csv.Error)(errors)
-
-
 KNOWN_MISMATCHES = [
-    ("PATCH /api/v1/programs/{code}", CRASH, _lead_agency_cleared),
     ("POST /api/v1/programs/{code}/conferences", CRASH, _aware_time_sent),
     ("PATCH /api/v1/conferences/{conference_id}", CRASH, _aware_time_sent),
     ("GET /api/v1/conferences", (JsonSchemaError,), _naive_time_answered),
     ("GET /api/v1/conferences/{conference_id}", (JsonSchemaError,), _naive_time_answered),
     ("PATCH /api/v1/conferences/{conference_id}", (JsonSchemaError,), _naive_time_answered),
     ("POST /api/v1/programs/{code}/conferences", (JsonSchemaError,), _naive_time_answered),
-    (
-        "POST /api/v1/programs/{code}/nomination-items/{item_key}/nominations/upload",
-        CRASH,
-        _not_a_table,
-    ),
 ]
 
 

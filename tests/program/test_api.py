@@ -116,6 +116,20 @@ def test_program_patch_with_bad_time_zone_is_422(as_user, coordinator, program):
     assert program.time_zone == "America/Mexico_City"
 
 
+@pytest.mark.parametrize("lead_agency", [None, ""])
+def test_program_patch_that_clears_the_lead_agency_is_422(
+    as_user, coordinator, program, lead_agency
+):
+    lead = program.lead_agency_id
+    response = as_user(coordinator).patch(
+        f"{API}/programs/prog-test", {"lead_agency": lead_agency}, content_type=JSON
+    )
+    assert response.status_code == 422
+    assert "lead_agency" in fields_of(response)
+    program.refresh_from_db()
+    assert program.lead_agency_id == lead
+
+
 def test_program_list_query_count_does_not_grow(as_user, coordinator, agency_a, count_queries):
     client = as_user(coordinator)
     ProgramFactory(code="p1", lead_agency=agency_a)

@@ -106,3 +106,13 @@ def test_a_file_that_is_not_a_table_is_one_clear_error(liaison_a, program, train
     report = upload(liaison_a, program, training, b"PK\x03\x04garbage", name="n.xlsx")
     assert len(report.errors) == 1
     assert "Excel" in report.errors[0].message
+
+
+def test_a_binary_file_named_csv_is_one_clear_error_and_imports_nothing(
+    liaison_a, program, training
+):
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
+    report = upload(liaison_a, program, training, png, name="nominations.csv")
+    assert len(report.errors) == 1
+    assert "CSV" in report.errors[0].message
+    assert not Nomination.objects.exists()

@@ -125,7 +125,7 @@ def update_program(
         merge_errors(
             collect(program),
             _agency_errors(
-                lead_agency=program.lead_agency,
+                lead_agency=program.lead_agency if program.lead_agency_id is not None else None,
                 member_agencies=members,
                 partner_agencies=partners,
             ),

@@ -70,7 +70,10 @@ def _table_from_csv(content: bytes) -> list[list[str]]:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [[_cell(v) for v in row] for row in csv.reader(io.StringIO(text), dialect)]
+    try:
+        return [[_cell(v) for v in row] for row in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error:
+        raise UploadError(_("The file is not a CSV table (text, one row per line).")) from None
 
 
 def _table_from_xlsx(content: bytes) -> list[list[str]]:
