@@ -16,7 +16,6 @@ known and fixed elsewhere are listed in ``KNOWN_MISMATCHES``, each with its fix.
 """
 
 import json
-import re
 import sys
 import traceback
 import zlib
@@ -30,7 +29,7 @@ from django.test import Client
 from ninja.errors import ValidationError as SchemaValidationError
 from schemathesis.core.failures import AcceptedNegativeData, FailureGroup, ServerError
 from schemathesis.generation.meta import CoverageScenario, TestPhase
-from schemathesis.openapi.checks import JsonSchemaError, UndefinedStatusCode
+from schemathesis.openapi.checks import UndefinedStatusCode
 from schemathesis.specs.openapi.checks import ignored_auth
 
 from nonprolif.api.errors import schema_error_handler
@@ -233,42 +232,9 @@ def the_api_schemas_accept_what_the_document_accepts(ctx, response, case):
 # with these exceptions behind its 500s, belong to the mismatch).
 
 CRASH = (ServerError, UndefinedStatusCode)
-TIME_WITH_OFFSET = re.compile(r"(Z|[+-]\d\d(:?\d\d)?)$")
 
 
-def _raised(kind, text=""):
-    return lambda errors: (
-        bool(errors) and all(isinstance(error, kind) and text in str(error) for error in errors)
-    )
-
-
-def _aware_time_sent(case, failure, errors):
-    """events: ConferenceIn/ConferencePatch (events/conference/schemas.py) take ``day_start``/
-    ``day_end`` as ``format: time`` (RFC 3339: with an offset), and SQLite refuses an aware
-    time (ValueError, a 500). The fix, in those schemas: naive times only (a 422 otherwise),
-    documented as such (a pattern instead of ``format: time``)."""
-    body = case.body if isinstance(case.body, dict) else {}
-    sent = [body.get(field) for field in ("day_start", "day_end")]
-    return any(isinstance(value, str) and TIME_WITH_OFFSET.search(value) for value in sent) and (
-        _raised(ValueError, "timezone-aware")(errors)
-    )
-
-
-def _naive_time_answered(case, failure, errors):
-    """events: ConferenceOut answers ``day_start``/``day_end`` as "09:00:00", documented as
-    ``format: time`` (RFC 3339: with an offset). The same fix documents them as naive times.
-    (The entries cover every operation that takes or answers these schemas.)"""
-    return bool(failure.instance_path) and failure.instance_path[-1] in ("day_start", "day_end")
-
-
-KNOWN_MISMATCHES = [
-    ("POST /api/v1/programs/{code}/conferences", CRASH, _aware_time_sent),
-    ("PATCH /api/v1/conferences/{conference_id}", CRASH, _aware_time_sent),
-    ("GET /api/v1/conferences", (JsonSchemaError,), _naive_time_answered),
-    ("GET /api/v1/conferences/{conference_id}", (JsonSchemaError,), _naive_time_answered),
-    ("PATCH /api/v1/conferences/{conference_id}", (JsonSchemaError,), _naive_time_answered),
-    ("POST /api/v1/programs/{code}/conferences", (JsonSchemaError,), _naive_time_answered),
-]
+KNOWN_MISMATCHES: list[tuple] = []
 
 
 def _null_into_not_null(case, failure, errors) -> bool:

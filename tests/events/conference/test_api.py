@@ -265,3 +265,33 @@ def test_the_agenda_json_is_the_same_document_as_the_export(
     release = publish_schedule(actor=coordinator, conference=conference)
     body = as_user(liaison_a).get(f"{API}/conferences/{conference.pk}/agenda").json()
     assert body == json.loads(json.dumps(exports.agenda_document(release)))
+
+
+@pytest.mark.parametrize("day_start", ["08:00:00Z", "08:00+02:00"])
+def test_a_day_start_with_a_utc_offset_is_a_422_and_changes_nothing(
+    as_user, coordinator, conference, day_start
+):
+    before = conference.day_start
+    response = as_user(coordinator).patch(
+        f"{API}/conferences/{conference.pk}", {"day_start": day_start}, content_type=JSON
+    )
+    assert response.status_code == 422
+    assert "UTC offset" in fields_of(response)["day_start"]
+    conference.refresh_from_db()
+    assert conference.day_start == before
+
+
+def test_day_start_and_end_are_answered_and_documented_as_local_times(
+    as_user, coordinator, conference
+):
+    response = as_user(coordinator).patch(
+        f"{API}/conferences/{conference.pk}",
+        {"day_start": "08:30", "day_end": "18:00:00"},
+        content_type=JSON,
+    )
+    assert response.status_code == 200
+    assert (response.json()["day_start"], response.json()["day_end"]) == ("08:30:00", "18:00:00")
+    document = as_user(coordinator).get(f"{API}/openapi.json").json()
+    day_start = document["components"]["schemas"]["ConferenceOut"]["properties"]["day_start"]
+    assert "format" not in json.dumps(day_start)
+    assert "pattern" in json.dumps(day_start)

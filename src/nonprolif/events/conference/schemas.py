@@ -2,11 +2,36 @@
 draft's changes and the agenda's query options."""
 
 import datetime
+from typing import Annotated
 
+from django.utils.translation import gettext as _
 from ninja import Schema
+from pydantic import AfterValidator, WithJsonSchema
 
 from nonprolif.events.conference.queries import local
 from nonprolif.events.models import TalkKind, TalkLanguage
+
+
+def _local_time(value: datetime.time) -> datetime.time:
+    """A conference day's start and end are local times in the conference's time zone."""
+    if value.tzinfo is not None:
+        raise ValueError(_("Give a local time without a UTC offset (HH:MM)."))
+    return value
+
+
+# A time of day in the conference's time zone, with no UTC offset ("09:00", "18:30:00"); the
+# OpenAPI ``format: time`` would demand an offset (RFC 3339).
+LocalTime = Annotated[
+    datetime.time,
+    AfterValidator(_local_time),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$",
+            "description": "local time of day, no UTC offset",
+        }
+    ),
+]
 
 
 class ConferenceOut(Schema):
@@ -24,8 +49,8 @@ class ConferenceOut(Schema):
     start_date: datetime.date
     end_date: datetime.date
     time_zone: str
-    day_start: datetime.time | None
-    day_end: datetime.time | None
+    day_start: LocalTime | None
+    day_end: LocalTime | None
     published_version: int | None
 
     @staticmethod
@@ -53,8 +78,8 @@ class ConferenceIn(Schema):
     start_date: datetime.date
     end_date: datetime.date
     time_zone: str = ""
-    day_start: datetime.time | None = None
-    day_end: datetime.time | None = None
+    day_start: LocalTime | None = None
+    day_end: LocalTime | None = None
 
 
 class ConferencePatch(Schema):
@@ -69,8 +94,8 @@ class ConferencePatch(Schema):
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
     time_zone: str | None = None
-    day_start: datetime.time | None = None
-    day_end: datetime.time | None = None
+    day_start: LocalTime | None = None
+    day_end: LocalTime | None = None
 
 
 class RoomOut(Schema):
