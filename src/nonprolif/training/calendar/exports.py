@@ -1,7 +1,9 @@
 """The calendar as files: CSV and XLSX (the iCalendar form is in :mod:`.ics`).
 
 Exporters take sessions already narrowed by the access rule and only lay them out; they
-speak the active language (wrap a call in ``translation.override`` for another).
+speak the active language (wrap a call in ``translation.override`` for another). Every text
+cell goes through :func:`~nonprolif.core.spreadsheets.safe_cell`, so that no cell runs as a
+formula.
 """
 
 import csv
@@ -11,6 +13,8 @@ import io
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from nonprolif.core.spreadsheets import safe_cell
 
 
 def _headers() -> list[str]:
@@ -35,19 +39,22 @@ def session_rows(sessions) -> tuple[list[str], list[list]]:
     """Headers and one row per session (dates as dates, numbers as numbers)."""
     rows = [
         [
-            s.item_number,
-            s.title,
-            s.cohort,
-            s.audience_label,
-            s.start,
-            s.end,
-            s.planned,
-            s.reason,
-            str(s.venue) if s.venue_id else "",
-            s.capacity,
-            s.get_language_display(),
-            s.sequence,
-            s.uid,
+            safe_cell(value)
+            for value in (
+                s.item_number,
+                s.title,
+                s.cohort,
+                s.audience_label,
+                s.start,
+                s.end,
+                s.planned,
+                s.reason,
+                str(s.venue) if s.venue_id else "",
+                s.capacity,
+                s.get_language_display(),
+                s.sequence,
+                s.uid,
+            )
         ]
         for s in sessions
     ]
