@@ -43,14 +43,13 @@ def next_reference(*, program: Program, moment: datetime.datetime) -> str:
     the reports the audit trail already records), adds one to it.
     """
     year = moment.year
-    locked = ReportSequence.objects.select_for_update()
-    sequence = locked.filter(program=program, year=year).first()
-    if sequence is None:  # the year's first report (or a concurrent one is creating the row)
-        sequence, _created = locked.get_or_create(
-            program=program,
-            year=year,
-            defaults={"last_number": _reports_in_audit_trail(program, year)},
-        )
+    # get_or_create reads under the lock; when two callers create the year's row at once, the
+    # unique constraint makes the second one read (and wait for) the first one's row.
+    sequence, _created = ReportSequence.objects.select_for_update().get_or_create(
+        program=program,
+        year=year,
+        defaults={"last_number": _reports_in_audit_trail(program, year)},
+    )
     sequence.last_number += 1
     sequence.full_clean()
     sequence.save(update_fields=["last_number"])
