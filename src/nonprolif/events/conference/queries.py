@@ -18,7 +18,6 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from nonprolif.core.models import User
-from nonprolif.core.rules import has_perm
 from nonprolif.events.models import (
     Conference,
     Room,
@@ -64,7 +63,7 @@ def get_conference_for(user: User, pk: int, *, perm: str | None = None) -> Confe
     permission on it: the speakers or registrations of a conference exist only for those who
     may view them); Http404 otherwise."""
     conference = conferences_for(user).filter(pk=pk).first()
-    if conference is None or (perm is not None and not has_perm(perm, user, conference)):
+    if conference is None or (perm is not None and not user.has_perm(perm, conference)):
         raise Http404(_("No such conference."))
     return conference
 
