@@ -5,7 +5,7 @@ from typing import Any
 
 from django.db import models
 
-from nonprolif.core.models import Actor, AuditEntry, User
+from nonprolif.core.models import Actor, AuditEntry, Outcome, User
 
 
 def snapshot(instance: models.Model, fields: Collection[str] | None = None) -> dict[str, Any]:
@@ -29,10 +29,15 @@ def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[
 
 
 def record(
-    *, actor: Actor, action: str, obj: models.Model, changes: Mapping[str, Any] | None = None
+    *,
+    actor: Actor,
+    action: str,
+    obj: models.Model,
+    changes: Mapping[str, Any] | None = None,
+    outcome: str = Outcome.ALLOWED,
 ) -> AuditEntry:
-    """Write one audit entry (by nobody when ``actor`` is not a stored user). Side effect: one
-    AuditEntry row."""
+    """Write one audit entry (by nobody when ``actor`` is not a stored user); ``outcome`` is
+    ``Outcome.DENIED`` for an attempt that was refused. Side effect: one AuditEntry row."""
     return AuditEntry.objects.create(
         actor=actor if isinstance(actor, User) and actor.pk else None,
         action=action,
@@ -40,4 +45,5 @@ def record(
         object_id=str(obj.pk),
         object_repr=str(obj)[:200],
         changes=dict(changes or {}),
+        outcome=outcome,
     )

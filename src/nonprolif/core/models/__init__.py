@@ -1,5 +1,5 @@
 from .agency import Agency, AgencyKind
-from .audit import AuditEntry
+from .audit import AuditEntry, Outcome
 from .official import Official, Seniority
 from .token import ApiToken
 from .user import Actor, User
@@ -11,6 +11,7 @@ __all__ = [
     "ApiToken",
     "AuditEntry",
     "Official",
+    "Outcome",
     "Seniority",
     "User",
 ]

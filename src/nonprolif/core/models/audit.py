@@ -20,6 +20,11 @@ class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
         return self.filter(actor=user)
 
 
+class Outcome(models.TextChoices):
+    ALLOWED = "allowed", _("allowed")
+    DENIED = "denied", _("denied")
+
+
 class AuditEntry(models.Model):
     """One write done through a service: who, what, on which object, when."""
 
@@ -37,6 +42,9 @@ class AuditEntry(models.Model):
     object_id = models.CharField(_("object id"), max_length=64)
     object_repr = models.CharField(_("object"), max_length=200)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=8, choices=Outcome.choices, default=Outcome.ALLOWED
+    )
 
     objects = AuditEntryQuerySet.as_manager()
 
