@@ -56,9 +56,9 @@ def test_ensure_role_groups_removes_extra_administrator_permissions():
     assert "core.delete_user" not in perms(groups["administrator"])
 
 
-def test_create_liaison_of_a_national_agency(agency_a, coordinator):
+def test_create_liaison_of_a_national_agency(agency_a, administrator):
     user = create_user(
-        username="ana", role="liaison", agency="AAA", password=STRONG, actor=coordinator
+        username="ana", role="liaison", agency="AAA", password=STRONG, actor=administrator
     )
     user = User.objects.get(pk=user.pk)
     assert user.has_role(Role.LIAISON)
@@ -66,7 +66,7 @@ def test_create_liaison_of_a_national_agency(agency_a, coordinator):
     assert user.check_password(STRONG)
     assert not user.is_staff
     entry = AuditEntry.objects.get(action="user.create", object_id=str(user.pk))
-    assert entry.actor == coordinator
+    assert entry.actor == administrator
     assert entry.changes["role"] == [None, "liaison"]
     assert STRONG not in str(entry.changes)
 

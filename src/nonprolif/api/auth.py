@@ -1,15 +1,38 @@
 """Token authentication for the API: ``Authorization: Bearer <token>``.
 
-Tokens are personal (core.ApiToken), stored as SHA-256 hashes and revocable. A signed-in
+Tokens are personal (core.ApiToken), stored as SHA-256 hashes, revocable and expiring (a
+revoked or expired token, or one of an inactive user, is a 401). A read-only token gets 403
+on any method but GET, HEAD and OPTIONS. ``last_used_at`` is written at most once a minute
+per token (LAST_USED_RESOLUTION), so that parallel clients do not queue on that write. A signed-in
 browser session is accepted too (with Django's CSRF check on writes), so that the API docs
 page works for a logged-in user.
 """
 
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from ninja.security import APIKeyCookie, HttpBearer
 
 from nonprolif.core.models import ApiToken
 from nonprolif.core.models.token import hash_token
+
+LAST_USED_RESOLUTION = datetime.timedelta(seconds=60)
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def touch_last_used(token: ApiToken) -> None:
+    """Note that ``token`` was used now, at most once per LAST_USED_RESOLUTION: no write when
+    the stored time is recent, and a conditional UPDATE (one writer wins) when it is not."""
+    now = timezone.now()
+    stale = now - LAST_USED_RESOLUTION
+    if token.last_used_at is not None and token.last_used_at >= stale:
+        return
+    ApiToken.objects.filter(
+        Q(last_used_at__isnull=True) | Q(last_used_at__lt=stale), pk=token.pk
+    ).update(last_used_at=now)
 
 
 class TokenAuth(HttpBearer):
@@ -22,11 +45,13 @@ class TokenAuth(HttpBearer):
         )
         if found is None or not found.user.is_active:
             return None
-        ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+        touch_last_used(found)
         request.user = found.user
         # The middleware chose the language before the token named the user: speak his.
         translation.activate(found.user.language)
         request.LANGUAGE_CODE = translation.get_language()
+        if found.read_only and request.method not in SAFE_METHODS:
+            raise PermissionDenied(_("This API token is read-only."))
         return found.user
 
 

@@ -93,5 +93,8 @@ class AuditFilterForm(forms.Form):
 class TokenForm(forms.ModelForm):
     class Meta:
         model = ApiToken
-        fields = ["name"]
-        help_texts = {"name": _("What the token is for, e.g. the script that uses it.")}
+        fields = ["name", "read_only"]
+        help_texts = {
+            "name": _("What the token is for, e.g. the script that uses it."),
+            "read_only": _("The token may only read: the API refuses its writes."),
+        }

@@ -4,7 +4,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from nonprolif.core.models import Actor, Agency, ApiToken, AuditEntry, Official
+from nonprolif.core.models import Actor, Agency, ApiToken, AuditEntry, Official, RoleGrant, User
 from nonprolif.core.rules import has_perm
 
 SEARCH_FIELDS = ("given_names", "family_names", "position", "email")
@@ -130,3 +130,53 @@ def audit_object_types(user: Actor) -> list[str]:
         .values_list("object_type", flat=True)
         .distinct()
     )
+
+
+def grants_for(user: Actor, *, state: str = "") -> QuerySet[RoleGrant]:
+    """Role grants an administrator sees (all; nobody else sees any), newest first,
+    optionally of one state."""
+    grants = RoleGrant.objects.visible_to(user).select_related("user", "requested_by", "decided_by")
+    if state:
+        grants = grants.filter(state=state)
+    return grants
+
+
+def get_grant_for(user: Actor, pk: int | str) -> RoleGrant:
+    """One role grant; Http404 for a missing one and for a user who may not see grants."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404("No such grant") from None
+    grant = grants_for(user).filter(pk=pk).first()
+    if grant is None:
+        raise Http404("No such grant")
+    return grant
+
+
+def accounts_for(user: Actor, *, q: str = "") -> QuerySet[User]:
+    """The logins an administrator manages (all; nobody else sees any), by username, with
+    their roles and agency; ``q`` finds words in the username, names and e-mail."""
+    if not has_perm("core.manage_accounts", user):
+        return User.objects.none()
+    accounts = User.objects.select_related("agency").prefetch_related("groups")
+    for word in q.split():
+        accounts = accounts.filter(
+            Q(username__icontains=word)
+            | Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(email__icontains=word)
+        )
+    return accounts.order_by("username")
+
+
+def get_account_for(user: Actor, pk: int | str) -> User:
+    """One login an administrator manages; Http404 for a missing one and for anybody who
+    does not manage accounts."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404("No such account") from None
+    account = accounts_for(user).filter(pk=pk).first()
+    if account is None:
+        raise Http404("No such account")
+    return account

@@ -1,5 +1,6 @@
 from .agency import Agency, AgencyKind
 from .audit import AuditEntry, Outcome
+from .grant import GrantState, RoleGrant
 from .official import Official, Seniority
 from .token import ApiToken
 from .user import Actor, User
@@ -10,8 +11,10 @@ __all__ = [
     "AgencyKind",
     "ApiToken",
     "AuditEntry",
+    "GrantState",
     "Official",
     "Outcome",
+    "RoleGrant",
     "Seniority",
     "User",
 ]

@@ -1,3 +1,4 @@
+import datetime
 import hashlib
 import secrets
 from typing import Self
@@ -21,6 +22,11 @@ def new_raw_token(prefix: str = TOKEN_PREFIX) -> str:
     return prefix + secrets.token_urlsafe(32)
 
 
+def default_expiry() -> datetime.datetime:
+    """When a token issued now expires: ``settings.API_TOKEN_DAYS`` days from now."""
+    return timezone.now() + datetime.timedelta(days=settings.API_TOKEN_DAYS)
+
+
 class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
     def visible_to(self, user: Actor) -> Self:
         """A user sees only his own tokens."""
@@ -29,7 +35,8 @@ class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
         return self.filter(user=user)
 
     def active(self) -> Self:
-        return self.filter(revoked_at__isnull=True)
+        """Neither revoked nor expired."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
 
 
 class ApiToken(models.Model):
@@ -44,6 +51,10 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), default=default_expiry)
+    read_only = models.BooleanField(
+        _("read only"), default=False, help_text=_("Only reads: GET, HEAD and OPTIONS.")
+    )
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -54,3 +65,7 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.hint}…)"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

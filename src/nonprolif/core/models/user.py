@@ -9,6 +9,7 @@ from django.contrib.auth.models import (  # type: ignore[attr-defined]
     _user_has_perm,
 )
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +33,20 @@ class User(AbstractUser):
         choices=[("es-mx", "Español (México)"), ("en", "English")],
         default="es-mx",
     )
+    # Part of the session hash (below): the account service bumps it when the user's roles,
+    # agency, activation or password change, and every session signed in before ends at its
+    # next request (Django compares the hash on each request).
+    session_stamp = models.PositiveIntegerField(default=0, editable=False)
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        # Django's hash covers the password only; this one covers the session stamp too.
+        key_salt = "nonprolif.core.models.User.get_session_auth_hash"
+        return salted_hmac(
+            key_salt,
+            f"{self.password}:{self.session_stamp}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     @cached_property
     def role_names(self) -> frozenset[str]:

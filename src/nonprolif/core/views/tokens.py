@@ -18,7 +18,11 @@ def token_list(request):
     raw = None
     if request.method == "POST" and form.is_valid():
         try:
-            _token, raw = issue_token(user=request.user, name=form.cleaned_data["name"])
+            _token, raw = issue_token(
+                user=request.user,
+                name=form.cleaned_data["name"],
+                read_only=form.cleaned_data["read_only"],
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
