@@ -16,7 +16,9 @@ EPILOG = """\
 examples:
   nonprolif demo                          try it: built-in 2009 program, demo logins
   nonprolif seed                          load the built-in 2009 program (idempotent)
-  nonprolif createuser ana --role liaison --agency SEDENA
+  nonprolif createuser ana --role liaison --agency SEDENA --as admin
+  nonprolif account grant ana coordinator --as admin   (another admin approves:)
+  nonprolif account approve 1 --as admin2
   nonprolif serve --host 0.0.0.0 --port 8000 --threads 8
   nonprolif review --program mx-2009 --as ana --accept-all
   nonprolif calendar --program mx-2009 --format json
@@ -34,6 +36,7 @@ DJANGO_COMMANDS = {
     "calendar": "print a program's training calendar as a table, JSON, CSV or iCalendar",
     "assign": "assign approved nominees to sessions optimally; print the plan and the reasons",
     "report": "write a program status report as a reporting cable (PDF, HTML or Markdown)",
+    "account": "manage logins as an administrator: roles, agency, activation, role grants",
 }
 
 
@@ -117,7 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Create a login with one role. Liaisons need a national agency and partners a "
             "partner agency. The password is asked for in a terminal, read from standard "
-            "input with --password-stdin, or left unusable with --no-password."
+            "input with --password-stdin, or left unusable with --no-password. Once an "
+            "administrator exists, --as ADMIN names the administrator who creates it (a "
+            "coordinator or auditor role then waits for another administrator's approval); "
+            "without --as, only a fresh install's first logins are created."
         ),
     )
     createuser.add_argument("username", help="the login name")
@@ -127,6 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="coordinator, liaison, partner, auditor or administrator",
     )
     createuser.add_argument("--agency", metavar="CODE", help="the agency code, e.g. SEDENA")
+    createuser.add_argument(
+        "--as",
+        dest="acting",
+        metavar="ADMIN",
+        help="the administrator who creates it (required once an administrator exists)",
+    )
     createuser.add_argument("--email", default="", help="e-mail address")
     createuser.add_argument("--first-name", default="", help="given names")
     createuser.add_argument("--last-name", default="", help="family names")
@@ -212,6 +224,7 @@ def _createuser(args) -> None:
         "createuser",
         args.username,
         role=args.role,
+        acting=args.acting,
         agency=args.agency,
         email=args.email,
         first_name=args.first_name,

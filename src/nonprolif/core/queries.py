@@ -1,6 +1,15 @@
 """Reads of the core app (selectors). Every read of scoped data starts from ``visible_to``."""
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
@@ -158,7 +167,9 @@ def accounts_for(user: Actor, *, q: str = "") -> QuerySet[User]:
     their roles and agency; ``q`` finds words in the username, names and e-mail."""
     if not has_perm("core.manage_accounts", user):
         return User.objects.none()
-    accounts = User.objects.select_related("agency").prefetch_related("groups")
+    accounts = User.objects.select_related("agency").prefetch_related(
+        "groups", Prefetch("role_grants", queryset=RoleGrant.objects.pending())
+    )
     for word in q.split():
         accounts = accounts.filter(
             Q(username__icontains=word)

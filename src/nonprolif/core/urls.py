@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from nonprolif.core.views import account, agencies, audit, officials, tokens
+from nonprolif.core.views import account, agencies, audit, grants, officials, tokens
 
 urlpatterns = [
     path(
@@ -25,5 +25,9 @@ urlpatterns = [
     path("officials/<int:pk>/edit/", officials.official_edit, name="official_edit"),
     path("account/tokens/", tokens.token_list, name="token_list"),
     path("account/tokens/<int:pk>/revoke/", tokens.token_revoke, name="token_revoke"),
+    path("account/password/", account.password_change, name="password_change"),
+    path("account/grants/", grants.grant_list, name="grant_list"),
+    path("account/grants/<int:pk>/approve/", grants.grant_approve, name="grant_approve"),
+    path("account/grants/<int:pk>/reject/", grants.grant_reject, name="grant_reject"),
     path("audit/", audit.audit_log, name="audit_log"),
 ]
