@@ -15,7 +15,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.forms import UserChangeForm, UserCreationForm
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -99,13 +99,13 @@ class AccountChangeForm(UserChangeForm):
         return cleaned
 
 
-class AccountCreationForm(UserCreationForm):
+class AccountCreationForm(AdminUserCreationForm):
     """A new login with one role (the service creates it; a role that needs approval waits
     for a second administrator)."""
 
     role = forms.ChoiceField(label=_("role"), choices=Role.choices)
 
-    class Meta(UserCreationForm.Meta):
+    class Meta(AdminUserCreationForm.Meta):
         model = User
         fields = ("username", "agency", "language")
 
