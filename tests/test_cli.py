@@ -24,6 +24,7 @@ SUBCOMMANDS = (
     "calendar",
     "assign",
     "report",
+    "account",
     "manage",
 )
 
@@ -38,7 +39,8 @@ def test_help_lists_every_subcommand(capsys):
 
 
 @pytest.mark.parametrize(
-    "command", ["demo", "serve", "seed", "createuser", "review", "calendar", "assign", "report"]
+    "command",
+    ["demo", "serve", "seed", "createuser", "review", "calendar", "assign", "report", "account"],
 )
 def test_each_subcommand_explains_its_options(capsys, command):
     with pytest.raises(SystemExit) as exit_:
