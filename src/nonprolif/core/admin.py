@@ -335,8 +335,8 @@ class RoleGrantAdmin(AccountsAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Approve the selected grants"), permissions=["view"])
     def approve(self, request, queryset):
-        self._decide(request, queryset, approve_grant, gettext("%(n)d grants approved."))
+        self._decide(request, queryset, approve_grant, gettext("Grants approved: %(n)d."))
 
     @admin.action(description=_("Reject the selected grants"), permissions=["view"])
     def reject(self, request, queryset):
-        self._decide(request, queryset, reject_grant, gettext("%(n)d grants rejected."))
+        self._decide(request, queryset, reject_grant, gettext("Grants rejected: %(n)d."))
