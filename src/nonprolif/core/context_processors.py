@@ -1,8 +1,15 @@
 from nonprolif.core.roles import Role
+from nonprolif.core.rules import has_perm
 
 
 def roles(request):
-    """``user_roles``: the signed-in user's role names, for menus."""
+    """``user_roles``: the signed-in user's role names, for menus; ``manages_accounts``: whether
+    he is an administrator (asked of the rule itself: no model-permission queries)."""
     user = getattr(request, "user", None)
-    names = user.role_names if user is not None and user.is_authenticated else frozenset()
-    return {"user_roles": names, "Role": Role}
+    signed_in = user is not None and user.is_authenticated
+    names = user.role_names if signed_in else frozenset()
+    return {
+        "user_roles": names,
+        "Role": Role,
+        "manages_accounts": signed_in and has_perm("core.manage_accounts", user),
+    }
