@@ -1,8 +1,10 @@
 """``nonprolif account`` and ``createuser --as``: the same rules as the admin and the API."""
 
 import io
+import sys
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from nonprolif.cli import main
 from nonprolif.core.models import AuditEntry, Outcome, RoleGrant, User
@@ -11,11 +13,15 @@ from tests.factories import UserFactory
 
 
 def run(*argv: str) -> int:
-    """``nonprolif ARGV``: its exit code (Django's commands exit through SystemExit)."""
+    """``nonprolif ARGV`` for a Django command, in the test's transaction (``nonprolif``
+    itself runs it with ``execute_from_command_line``, which closes the connections): 0, or
+    1 with the error on standard error."""
     try:
-        return main(list(argv))
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+        call_command(*argv)
+    except CommandError as error:
+        sys.stderr.write(f"CommandError: {error}\n")
+        return 1
+    return 0
 
 
 @pytest.fixture

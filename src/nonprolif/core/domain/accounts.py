@@ -323,7 +323,9 @@ def update_account(
         else {role for role in wanted_roles - before_roles if needs_approval(role)}
     )
     with transaction.atomic():
-        current = User.objects.select_for_update().select_related("agency").get(pk=user.pk)
+        current = (
+            User.objects.select_for_update(of=("self",)).select_related("agency").get(pk=user.pk)
+        )
         if "roles" in changes:
             given = wanted_roles - waiting
             if given != before_roles:

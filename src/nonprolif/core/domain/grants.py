@@ -77,7 +77,11 @@ def approve_grant(*, actor: Actor, grant: RoleGrant) -> RoleGrant:
     with transaction.atomic():
         current = RoleGrant.objects.select_for_update().get(pk=grant.pk)
         _check_pending(current)
-        user = User.objects.select_for_update().select_related("agency").get(pk=current.user_id)
+        user = (
+            User.objects.select_for_update(of=("self",))
+            .select_related("agency")
+            .get(pk=current.user_id)
+        )
         roles = roles_of(user) | {Role(current.role)}
         validate_roles_agency(roles, user.agency)
         current.state = GrantState.APPROVED
