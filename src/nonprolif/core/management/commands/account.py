@@ -13,7 +13,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import Http404
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from nonprolif.core import queries
@@ -170,7 +170,7 @@ class Command(BaseCommand):
         by = grant.requested_by.username if grant.requested_by else "-"
         line = (
             f"{grant.pk}\t{grant.user.username}\t{grant.role}\t{grant.state}\t"
-            f"requested by {by} {grant.requested_at:%Y-%m-%d %H:%M}"
+            f"requested by {by} {timezone.localtime(grant.requested_at):%Y-%m-%d %H:%M}"
         )
         if grant.decided_by:
             line += f"\tdecided by {grant.decided_by.username}"
