@@ -26,7 +26,9 @@ SPEAKER_INVITATION_DAYS, SPEAKER_REMINDER_DAYS, ACTION_ITEM_REMINDER_DAYS
                     validity of a speaker's invitation link (30), days between reminders (7)
 REPORT_SIGNATURE    the signature of status reports (default: the generating user's surname)
 ROLES_NEEDING_APPROVAL comma separated roles whose grant waits for a second administrator's
-                    approval (default coordinator,auditor: the roles that read the whole office)
+                    approval (default coordinator,auditor,administrator: the roles that read the
+                    whole office, and the one that manages accounts, so that one administrator
+                    cannot make a second administrator to approve his own grants)
 API_TOKEN_DAYS      days an API token stays valid after it is issued (default 90)
 """
 
@@ -217,7 +219,7 @@ REPORT_SIGNATURE = os.environ.get("REPORT_SIGNATURE", "")
 # Accounts and API tokens (issue 9). A grant of one of ROLES_NEEDING_APPROVAL takes effect only
 # when an administrator other than the requester and the grantee approves it; API tokens expire
 # API_TOKEN_DAYS after they are issued.
-ROLES_NEEDING_APPROVAL = env_list("ROLES_NEEDING_APPROVAL", "coordinator,auditor")
+ROLES_NEEDING_APPROVAL = env_list("ROLES_NEEDING_APPROVAL", "coordinator,auditor,administrator")
 API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "90"))
 
 # Security hardening. Cookies are secure unless DEBUG. The HTTPS redirect and HSTS are

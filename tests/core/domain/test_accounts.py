@@ -11,6 +11,7 @@ from nonprolif.core.domain.accounts import (
     set_password,
     update_account,
 )
+from nonprolif.core.domain.grants import approve_grant
 from nonprolif.core.domain.tokens import issue_token
 from nonprolif.core.models import ApiToken, AuditEntry, GrantState, Outcome, RoleGrant, User
 from nonprolif.core.roles import Role
@@ -112,8 +113,13 @@ def test_a_role_that_needs_no_approval_is_given_at_once(administrator, liaison_a
     assert entry.actor == administrator
 
 
-def test_giving_the_administrator_role_makes_staff(administrator, outsider):
-    grant_role(actor=administrator, user=outsider, role="administrator")
+def test_giving_the_administrator_role_waits_for_a_second_administrator_then_makes_staff(
+    administrator, outsider
+):
+    (grant,) = grant_role(actor=administrator, user=outsider, role="administrator").grants
+    assert not User.objects.get(pk=outsider.pk).is_staff  # one administrator cannot make another
+    second = UserFactory(username="administrator2", roles=[Role.ADMINISTRATOR])
+    approve_grant(actor=second, grant=grant)
     assert User.objects.get(pk=outsider.pk).is_staff
     revoke_role(actor=administrator, user=outsider, role="administrator")
     assert not User.objects.get(pk=outsider.pk).is_staff
