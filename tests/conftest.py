@@ -22,6 +22,25 @@ from tests.factories import PASSWORD, AgencyFactory, ProgramFactory, UserFactory
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def _flush_past_the_audit_trigger() -> None:
+    """On PostgreSQL the audit table refuses TRUNCATE (migration core 0007), and pytest-django
+    empties the database with it after each ``transaction=True`` test: that flush, and only
+    it, runs in replica mode, where ordinary triggers do not fire (as a DBA could)."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    sql_flush = DatabaseOperations.sql_flush
+
+    def flush(self, style, tables, **kwargs):
+        statements = sql_flush(self, style, tables, **kwargs)
+        return ["SET LOCAL session_replication_role = replica", *statements] if statements else []
+
+    DatabaseOperations.sql_flush = flush  # type: ignore[method-assign]
+
+
+if connection.vendor == "postgresql":
+    _flush_past_the_audit_trigger()
+
+
 @pytest.fixture
 def agency_a(db):
     return AgencyFactory(code="AAA", name_es="Agencia A", name_en="Agency A")

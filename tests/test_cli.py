@@ -25,6 +25,7 @@ SUBCOMMANDS = (
     "assign",
     "report",
     "account",
+    "audit",
     "manage",
 )
 

@@ -24,6 +24,7 @@ examples:
   nonprolif calendar --program mx-2009 --format json
   nonprolif assign --program mx-2009 --dry-run
   nonprolif report --program mx-2009 --lang es --format pdf --output informe.pdf
+  nonprolif audit verify                  check the audit trail's hash chain
   nonprolif manage migrate                any Django management command
 
 Run "nonprolif COMMAND --help" for the options of a command.
@@ -37,6 +38,7 @@ DJANGO_COMMANDS = {
     "assign": "assign approved nominees to sessions optimally; print the plan and the reasons",
     "report": "write a program status report as a reporting cable (PDF, HTML or Markdown)",
     "account": "manage logins as an administrator: roles, agency, activation, role grants",
+    "audit": "verify the audit trail's hash chain (audit verify), print its head (audit head)",
 }
 
 

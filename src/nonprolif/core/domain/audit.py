@@ -1,11 +1,49 @@
-"""The audit trail: every service writes one entry per change."""
+"""The audit trail: every service writes one entry per change, the read middleware one per
+read (core/audit_reads.py), all through :func:`record`.
 
-from collections.abc import Collection, Mapping
+Entries form a hash chain (core/models/audit.py): an append locks the chain's head row for
+the rest of its transaction, so two concurrent appends never take the same place. The
+request's id and client address come from a context variable that the request middleware
+sets (:func:`request_context`), so service writes made during a request carry them too.
+"""
+
+import contextvars
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 
-from nonprolif.core.models import Actor, AuditEntry, Outcome, User
+from nonprolif.core.models import Actor, AuditEntry, AuditHead, Outcome, User
+from nonprolif.core.models.audit import GENESIS_HASH, HASHED_FIELDS, chain_hash
+
+
+@dataclass(frozen=True)
+class RequestContext:
+    request_id: str = ""
+    client_address: str = ""
+
+
+NO_REQUEST = RequestContext()
+_context: contextvars.ContextVar[RequestContext] = contextvars.ContextVar("audit_request")
+
+
+@contextmanager
+def request_context(*, request_id: str, client_address: str) -> Iterator[RequestContext]:
+    """While active, entries written in this thread or task carry this request id and
+    client address."""
+    context = RequestContext(request_id=request_id[:64], client_address=client_address[:64])
+    token = _context.set(context)
+    try:
+        yield context
+    finally:
+        _context.reset(token)
+
+
+def current_context() -> RequestContext:
+    return _context.get(NO_REQUEST)
 
 
 def snapshot(instance: models.Model, fields: Collection[str] | None = None) -> dict[str, Any]:
@@ -28,22 +66,143 @@ def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[
     }
 
 
+def _actor_snapshot(actor: Actor) -> tuple[User | None, str, str, str]:
+    """(the stored user or None, his username, his roles comma separated, his agency's code)."""
+    if not isinstance(actor, User) or not actor.pk:
+        return None, "", "", ""
+    roles = ",".join(sorted(actor.role_names))
+    agency = actor.agency.code if actor.agency_id and actor.agency else ""
+    return actor, actor.username, roles, agency
+
+
 def record(
     *,
     actor: Actor,
     action: str,
-    obj: models.Model,
+    obj: models.Model | None = None,
     changes: Mapping[str, Any] | None = None,
     outcome: str = Outcome.ALLOWED,
+    object_type: str = "",
+    object_ids: Iterable[Any] | None = None,
+    object_repr: str = "",
 ) -> AuditEntry:
-    """Write one audit entry (by nobody when ``actor`` is not a stored user); ``outcome`` is
-    ``Outcome.DENIED`` for an attempt that was refused. Side effect: one AuditEntry row."""
-    return AuditEntry.objects.create(
-        actor=actor if isinstance(actor, User) and actor.pk else None,
-        action=action,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:200],
-        changes=dict(changes or {}),
-        outcome=outcome,
-    )
+    """Append one entry to the chain (by nobody when ``actor`` is not a stored user).
+
+    ``obj`` names the one object concerned; for a list, ``object_type`` and ``object_ids``
+    (the ids shown) do. ``outcome`` is ``Outcome.DENIED`` for an attempt that was refused.
+    Side effects, in one transaction (the caller's, when there is one): one AuditEntry row;
+    the head row (AuditHead) is locked until that transaction ends and moved to the entry.
+    """
+    user, actor_name, roles, agency = _actor_snapshot(actor)
+    context = _context.get(NO_REQUEST)
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = str(obj.pk)
+        object_repr = object_repr or str(obj)
+    else:
+        object_id = ""
+    ids = [pk if isinstance(pk, int) else str(pk) for pk in (object_ids or [])]
+    if obj is None and len(ids) == 1:
+        object_id = str(ids[0])
+    with transaction.atomic():
+        head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
+        entry = AuditEntry(
+            seq=head.seq + 1,
+            at=timezone.now(),
+            actor=user,
+            actor_name=actor_name,
+            role=roles,
+            agency=agency,
+            action=action[:64],
+            object_type=object_type[:64],
+            object_id=object_id[:64],
+            object_ids=ids,
+            object_repr=object_repr[:200],
+            changes=dict(changes or {}),
+            outcome=outcome,
+            request_id=context.request_id,
+            client_address=context.client_address,
+            prev_hash=head.entry_hash,
+        )
+        entry.entry_hash = entry.compute_hash()
+        entry.save()
+        head.seq, head.entry_hash = entry.seq, entry.entry_hash
+        head.save(update_fields=["seq", "entry_hash"])
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """What :func:`verify_chain` found: how many entries it checked, the last one's seq and
+    hash, and the first problem (empty when the chain holds)."""
+
+    checked: int
+    head_seq: int
+    head_hash: str
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+
+def verify_chain(*, expected_head: tuple[int, str] | None = None) -> ChainReport:
+    """Recompute the chain in ``seq`` order and report the first bad entry: a gap or a
+    repeated number (deleted or reordered entries), a ``prev_hash`` that is not the previous
+    entry's hash (deleted, reordered or edited entries before it), or a hash that does not
+    match the entry's content (edited). Then the head row must name the last entry, and
+    ``expected_head`` (seq and hash copied to an external store earlier) must still be in
+    the chain, which catches entries removed from the end. Reads only."""
+    expected_seq, prev_hash, checked = 1, GENESIS_HASH, 0
+    seen_expected = expected_head is None
+    rows = AuditEntry.objects.order_by("seq").values("id", "entry_hash", *HASHED_FIELDS)
+    for row in rows.iterator(chunk_size=2000):
+        where = f"entry seq {row['seq']} (id {row['id']})"
+        if row["seq"] != expected_seq:
+            problem = (
+                f"{where}: expected seq {expected_seq}; entries were deleted or reordered"
+                if row["seq"] > expected_seq
+                else f"{where}: seq repeated or out of order"
+            )
+            return ChainReport(checked, expected_seq - 1, prev_hash, problem)
+        if row["prev_hash"] != prev_hash:
+            problem = (
+                f"{where}: its prev_hash is not the hash of entry seq {expected_seq - 1}; "
+                "an entry before it was deleted, reordered or edited"
+            )
+            return ChainReport(checked, expected_seq - 1, prev_hash, problem)
+        if chain_hash(row) != row["entry_hash"]:
+            problem = f"{where}: its content does not match its hash; it was edited"
+            return ChainReport(checked, expected_seq - 1, prev_hash, problem)
+        if expected_head is not None and row["seq"] == expected_head[0]:
+            if row["entry_hash"] != expected_head[1]:
+                problem = f"{where}: its hash is not the head recorded externally"
+                return ChainReport(checked, expected_seq - 1, prev_hash, problem)
+            seen_expected = True
+        checked += 1
+        expected_seq += 1
+        prev_hash = row["entry_hash"]
+    last_seq = expected_seq - 1
+    head = AuditHead.objects.filter(pk=1).first()
+    head_seq, head_hash = (head.seq, head.entry_hash) if head else (0, GENESIS_HASH)
+    if (head_seq, head_hash) != (last_seq, prev_hash):
+        problem = (
+            f"the head names entry seq {head_seq} but the chain ends at seq {last_seq}; "
+            "entries were removed from the end"
+        )
+        return ChainReport(checked, last_seq, prev_hash, problem)
+    if not seen_expected:
+        assert expected_head is not None
+        problem = (
+            f"entry seq {expected_head[0]} (the head recorded externally) is missing; "
+            f"the chain ends at seq {last_seq}: entries were removed from the end"
+        )
+        return ChainReport(checked, last_seq, prev_hash, problem)
+    return ChainReport(checked, last_seq, prev_hash)
+
+
+def chain_head() -> tuple[int, str]:
+    """The head of the chain as stored: the last entry's seq and hash (0 and the genesis
+    hash for an empty trail)."""
+    head = AuditHead.objects.filter(pk=1).first()
+    return (head.seq, head.entry_hash) if head else (0, GENESIS_HASH)

@@ -1,5 +1,5 @@
 from .agency import Agency, AgencyKind
-from .audit import AuditEntry, Outcome
+from .audit import AuditEntry, AuditHead, Outcome
 from .grant import GrantState, RoleGrant
 from .official import Official, Seniority
 from .token import ApiToken
@@ -11,6 +11,7 @@ __all__ = [
     "AgencyKind",
     "ApiToken",
     "AuditEntry",
+    "AuditHead",
     "GrantState",
     "Official",
     "Outcome",
