@@ -30,6 +30,11 @@ ROLES_NEEDING_APPROVAL comma separated roles whose grant waits for a second admi
                     whole office, and the one that manages accounts, so that one administrator
                     cannot make a second administrator to approve his own grants)
 API_TOKEN_DAYS      days an API token stays valid after it is issued (default 90)
+AUDIT_CLIENT_ADDRESS_HEADER
+                    the header a trusted reverse proxy puts the client's address in (e.g.
+                    X-Forwarded-For; its last address is taken); default empty: REMOTE_ADDR
+SQLITE_TIMEOUT      seconds a SQLite writer waits for the lock before "database is locked"
+                    (default 20)
 """
 
 import os
@@ -93,6 +98,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "nonprolif.core.audit_reads.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -104,6 +110,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "nonprolif.core.audit_reads.ReadAuditMiddleware",  # last: closest to the view
 ]
 
 ROOT_URLCONF = "nonprolif.urls"
@@ -137,6 +144,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        # Writers queue for the lock (every read writes an audit entry) instead of failing
+        # at once with "database is locked".
+        "timeout": float(os.environ.get("SQLITE_TIMEOUT", "20")),
     }
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
@@ -258,3 +268,16 @@ PUBLIC_URL_NAMES = [
     "speaker_invitation",  # a speaker's answer page behind a revocable, expiring secret link
     "speaker_invitation_photo",  # that speaker's own photo, behind the same link
 ]
+
+# Audit trail (core/audit_reads.py, core/domain/audit.py). Every GET or HEAD of a signed-in
+# user writes one entry, and every refused write, except on these URLs, which show no scoped
+# data (sign-in and sign-out, language, the API's document, the public pages, one's own
+# account settings).
+AUDIT_UNSCOPED_URL_NAMES = [
+    *PUBLIC_URL_NAMES,
+    "logout",
+    "admin:logout",
+    "admin:jsi18n",
+]
+# The client's address in audit entries: REMOTE_ADDR, unless a trusted proxy's header is named.
+AUDIT_CLIENT_ADDRESS_HEADER = os.environ.get("AUDIT_CLIENT_ADDRESS_HEADER", "")

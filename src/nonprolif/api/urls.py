@@ -18,6 +18,7 @@ from nonprolif.api.inputs import ObjectBodyParser, refuse_unstorable_input
 from nonprolif.api.schema import document_framework_answers
 from nonprolif.core.accounts.api import router as accounts_router
 from nonprolif.core.api import router as core_router
+from nonprolif.core.audit_reads import note_api_result
 from nonprolif.events.api import router as events_router
 from nonprolif.program.api import router as program_router
 from nonprolif.reports.api import router as reports_router
@@ -69,6 +70,7 @@ api = API(
     parser=ObjectBodyParser(),
 )
 api.add_decorator(refuse_unstorable_input)
+api.add_decorator(note_api_result)
 api.add_router("/", core_router)
 api.add_router("/", accounts_router)
 api.add_router("/", program_router)

@@ -20,10 +20,14 @@ from nonprolif.core.models import Actor, AuditEntry, AuditHead, Outcome, User
 from nonprolif.core.models.audit import GENESIS_HASH, HASHED_FIELDS, chain_hash
 
 
-@dataclass(frozen=True)
+@dataclass
 class RequestContext:
+    """The request being answered: its id, the client's address, and how many entries it
+    has written so far (the read middleware writes one only when nothing else did)."""
+
     request_id: str = ""
     client_address: str = ""
+    entries: int = 0
 
 
 NO_REQUEST = RequestContext()
@@ -128,6 +132,8 @@ def record(
         entry.save()
         head.seq, head.entry_hash = entry.seq, entry.entry_hash
         head.save(update_fields=["seq", "entry_hash"])
+    if context is not NO_REQUEST:
+        context.entries += 1
     return entry
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from rules import has_perm
 
 from nonprolif.core import queries
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.domain.agencies import update_agency
 from nonprolif.core.forms import AgencyForm
 from nonprolif.core.models import AgencyKind
@@ -16,6 +17,7 @@ def agency_list(request):
     """The agency directory: national agencies and partners, each with its parent and the
     number of its officials the user may see."""
     agencies = list(queries.agencies_for(request.user))
+    note_read(request, action="agency.list", objects=agencies)
     groups = [
         (kind, label, [agency for agency in agencies if agency.kind == kind])
         for kind, label in AgencyKind.choices
@@ -26,6 +28,7 @@ def agency_list(request):
 def agency_detail(request, code):
     agency = queries.get_agency_for(request.user, code)
     officials = queries.search_officials(request.user, agency=agency.code)
+    note_read(request, action="agency.view", obj=agency)
     return render(
         request,
         "core/agency_detail.html",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from rules import has_perm
 
 from nonprolif.core import queries
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.domain.officials import create_official, update_official
 from nonprolif.core.forms import OfficialFilterForm, OfficialForm
 from nonprolif.core.web.pagination import paginate
@@ -18,8 +19,11 @@ def official_list(request):
     """Officials the user may see: search, filters, 25 a page. An htmx request aimed at the
     results region gets only that region (live search); without JS the form submits."""
     form = OfficialFilterForm(request.GET, user=request.user)
-    officials = queries.search_officials(request.user, **form.filters())
+    filters = form.filters()
+    officials = queries.search_officials(request.user, **filters)
     context = {"form": form, "page": paginate(request, officials), "results_id": RESULTS_ID}
+    search = {key: value for key, value in filters.items() if value not in ("", None)}
+    note_read(request, action="official.list", changes={"search": search} if search else None)
     live_search = (
         request.headers.get("HX-Request")
         and request.headers.get("HX-Target") == RESULTS_ID
@@ -35,6 +39,7 @@ def official_list(request):
 
 def official_detail(request, pk):
     official = queries.get_official_for(request.user, pk)
+    note_read(request, action="official.view", obj=official)
     return render(request, "core/official_detail.html", {"official": official})
 
 

@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from nonprolif.core import queries
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.domain.tokens import issue_token, revoke_token
 from nonprolif.core.forms import TokenForm
 
@@ -28,6 +29,7 @@ def token_list(request):
         else:
             form = TokenForm()
     tokens = queries.tokens_of(request.user)
+    note_read(request, action="token.list", objects=tokens)
     return render(
         request, "core/token_list.html", {"form": form, "tokens": tokens, "raw_token": raw}
     )
