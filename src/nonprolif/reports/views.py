@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.program.queries import get_program_for
 from nonprolif.reports.domain import issue_cable
 from nonprolif.reports.forms import ReportForm
@@ -37,6 +38,7 @@ def program_report(request, code):
     as a page (``format=html``, the default) or a download (``format=pdf`` or ``md``;
     ``format=html&download=1`` for the standalone HTML document)."""
     program = get_program_for(request.user, code)
+    note_read(request, action="report.view", obj=program)
     if not request.user.has_perm("reports.view_program_report", program):
         raise PermissionDenied
     form = ReportForm(request.GET if "lang" in request.GET else None)

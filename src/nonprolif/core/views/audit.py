@@ -2,6 +2,7 @@ from django.shortcuts import render
 from rules import has_perm
 
 from nonprolif.core import queries
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.forms import AuditFilterForm
 from nonprolif.core.web.pagination import paginate
 
@@ -26,6 +27,7 @@ def audit_log(request):
     form = AuditFilterForm(request.GET, user=request.user)
     object_type = form.cleaned_data.get("object_type", "") if form.is_valid() else ""
     page = paginate(request, queries.audit_entries(request.user, object_type=object_type))
+    note_read(request, action="audit.list")
     for entry in page:
         entry.change_rows = _change_rows(entry.changes)
     return render(

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.web.submit import add_service_errors, submit
 from nonprolif.events.coordination.domain.action_items import (
@@ -43,6 +44,7 @@ from nonprolif.program.queries import get_program_for, program_agencies
 def meeting_coordination(request, pk):
     """A meeting's decisions and action items (with the forms to add them)."""
     meeting = get_meeting_for(request.user, pk)
+    note_read(request, action="meeting.coordination", obj=meeting)
     context = {
         "meeting": meeting,
         "program": meeting.program,
@@ -128,6 +130,7 @@ def action_item_edit(request, pk):
 
 def action_item_detail(request, pk):
     item = get_action_item_for(request.user, pk)
+    note_read(request, action="action_item.view", obj=item)
     form = None
     if request.user.has_perm("events.update_actionitem_status", item):
         form = StatusForm(initial={"status": item.status})
@@ -179,6 +182,7 @@ def action_item_status(request, pk):
 
 def program_action_item_list(request, code):
     program = get_program_for(request.user, code)
+    note_read(request, action="action_item.list", obj=program)
     agencies = list(program_agencies(program))
     form = ActionItemFilterForm(request.GET or None, agencies=agencies)
     filters = {}
@@ -202,6 +206,7 @@ def program_action_item_list(request, code):
 
 def engagement_timeline_page(request, code):
     program = get_program_for(request.user, code)
+    note_read(request, action="engagement.timeline", obj=program)
     agencies = list(timeline_agencies(program).order_by("kind", "code"))
     form = TimelineFilterForm(request.GET or None, agencies=agencies)
     agency = None

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.web.submit import submit
 from nonprolif.events.meetings.domain import create_meeting, update_meeting
 from nonprolif.events.meetings.forms import MeetingForm
@@ -14,6 +15,7 @@ from nonprolif.program.queries import get_program_for
 
 def meeting_list(request, code):
     program = get_program_for(request.user, code)
+    note_read(request, action="meeting.list", obj=program)
     return render(
         request,
         "events/meeting_list.html",
@@ -23,6 +25,7 @@ def meeting_list(request, code):
 
 def meeting_detail(request, pk):
     meeting = get_meeting_for(request.user, pk)
+    note_read(request, action="meeting.view", obj=meeting)
     return render(
         request, "events/meeting_detail.html", {"meeting": meeting, "program": meeting.program}
     )

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.web.submit import submit
 from nonprolif.events.conference.queries import get_conference_for
 from nonprolif.events.models import RegistrationStatus
@@ -68,9 +69,14 @@ def _list_context(request, conference, *, registration_form=None, quota_form=Non
 
 def registration_list(request, pk):
     conference = get_conference_for(request.user, pk, perm="events.view_registrations")
-    return render(
-        request, "events/registrations/registration_list.html", _list_context(request, conference)
+    context = _list_context(request, conference)
+    note_read(
+        request,
+        action="registration.list",
+        objects=context["registrations"],
+        changes={"search": {"status": context["status"], "q": context["q"]}},
     )
+    return render(request, "events/registrations/registration_list.html", context)
 
 
 @require_POST
@@ -133,7 +139,9 @@ def _detail(request, registration, *, decision_form=None, cancel_form=None, stat
 
 
 def registration_detail(request, pk):
-    return _detail(request, get_registration_for(request.user, pk))
+    registration = get_registration_for(request.user, pk)
+    note_read(request, action="registration.view", obj=registration)
+    return _detail(request, registration)
 
 
 @require_POST
@@ -202,6 +210,7 @@ def _pdf(content: bytes, filename: str) -> HttpResponse:
 @require_GET
 def registration_badge(request, pk):
     registration = get_registration_for(request.user, pk)
+    note_read(request, action="registration.badge", obj=registration)
     if not request.user.has_perm("events.print_badge", registration):
         raise PermissionDenied
     if registration.status != RegistrationStatus.APPROVED:
@@ -217,6 +226,7 @@ def conference_badges(request, pk):
     """Every badge of the conference: confirmed speakers, then approved attendees by family
     name (coordinators)."""
     conference = get_conference_for(request.user, pk, perm="events.view_registrations")
+    note_read(request, action="registration.badges", obj=conference)
     if not request.user.has_perm("events.print_badges", conference):
         raise PermissionDenied
     return _pdf(
@@ -233,6 +243,7 @@ def conference_badges(request, pk):
 def checkin_print(request, pk):
     """The approved attendees by family name, to print (print stylesheet)."""
     conference = get_conference_for(request.user, pk, perm="events.view_registrations")
+    note_read(request, action="registration.checkin_list", obj=conference)
     return render(
         request,
         "events/registrations/checkin_print.html",
@@ -249,6 +260,9 @@ def checkin_door(request, pk):
         raise PermissionDenied
     q = request.GET.get("q", "").strip()
     registrations = checkin_list(request.user, conference, q=q)
+    note_read(
+        request, action="registration.checkin_search", obj=conference, changes={"search": {"q": q}}
+    )
     context = {
         "conference": conference,
         "q": q,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.web.submit import add_service_errors, submit
 from nonprolif.events.conference.queries import get_conference_for
 from nonprolif.events.models import SpeakerStatus
@@ -33,6 +34,7 @@ from nonprolif.events.speakers.queries import (
 
 def speaker_list(request, pk):
     conference = get_conference_for(request.user, pk, perm="events.view_speakers")
+    note_read(request, action="speaker.list", obj=conference)
     status = request.GET.get("status", "")
     speakers = conference_speakers(request.user, conference)
     return render(
@@ -84,7 +86,9 @@ def _detail(request, speaker, *, decision_form=None, invitation_form=None, sent=
 
 
 def speaker_detail(request, pk):
-    return _detail(request, get_speaker_for(request.user, pk))
+    speaker = get_speaker_for(request.user, pk)
+    note_read(request, action="speaker.view", obj=speaker)
+    return _detail(request, speaker)
 
 
 @require_POST
@@ -143,7 +147,9 @@ def _photo_response(speaker):
 
 @require_GET
 def speaker_photo(request, pk):
-    return _photo_response(get_speaker_for(request.user, pk))
+    speaker = get_speaker_for(request.user, pk)
+    note_read(request, action="speaker.photo", obj=speaker)
+    return _photo_response(speaker)
 
 
 # --- the speaker's own page: no login, the secret link is the key ------------------------------

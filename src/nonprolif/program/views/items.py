@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.web.submit import submit
 from nonprolif.program.domain import create_item, update_item
 from nonprolif.program.forms import ItemForm
@@ -15,6 +16,7 @@ from .review import item_page_context
 
 def item_detail(request, pk):
     item = get_item_for(request.user, pk)
+    note_read(request, action="item.view", obj=item)
     return render(request, "program/item_detail.html", item_page_context(request, item))
 
 

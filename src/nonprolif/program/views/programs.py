@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.web.submit import submit
 from nonprolif.program.domain import create_program, update_program
 from nonprolif.program.forms import ProgramForm
@@ -18,6 +19,7 @@ def home(request):
 
 def program_detail(request, code):
     program = get_program_for(request.user, code)
+    note_read(request, action="program.view", obj=program)
     return render(
         request,
         "program/program_detail.html",

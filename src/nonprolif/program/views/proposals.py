@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.rules import is_coordinator
 from nonprolif.core.web.submit import submit
 from nonprolif.program.domain import create_proposal, update_proposal
@@ -19,6 +20,7 @@ from nonprolif.program.queries import (
 
 def proposal_detail(request, pk):
     proposal = get_proposal_for(request.user, pk)
+    note_read(request, action="proposal.view", obj=proposal)
     return render(
         request,
         "program/proposal_detail.html",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.web.submit import add_service_errors
 from nonprolif.program.domain import (
     close_review,
@@ -197,6 +198,7 @@ def proposal_revise(request, pk):
 
 def proposal_changes_view(request, pk):
     proposal = get_proposal_for(request.user, pk)
+    note_read(request, action="proposal.changes", obj=proposal)
     return render(
         request,
         "program/proposal_changes.html",

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.training.attendance.domain import (
     Mark,
     mark_all_present,
@@ -50,6 +51,7 @@ def session_attendance(request, pk):
     """The attendance sheet of a session. POST (who may record it) saves every editable
     cell shown: a ticked box is present, an unticked one absent."""
     session = get_session_for(request.user, pk)
+    note_read(request, action="attendance.view", obj=session)
     if request.method != "POST":
         return _render_sheet(request, session)
     if not request.user.has_perm("training.record_attendance", session):

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.web.pagination import paginate
 from nonprolif.core.web.submit import add_service_errors
 from nonprolif.program.queries import get_program_for
@@ -57,6 +58,7 @@ def certificate_list(request, code):
     """The program's certificates the user can see, 25 a page."""
     program = get_program_for(request.user, code)
     certificates = certificates_for(request.user).filter(program=program)
+    note_read(request, action="certificate.list")
     return render(
         request,
         "training/certificates/list.html",
@@ -69,6 +71,7 @@ def certificate_download(request, pk):
     certificate = get_certificate_for(request.user, pk)
     if not request.user.has_perm("training.download_certificate", certificate):
         raise PermissionDenied
+    note_read(request, action="certificate.download", obj=certificate)
     pdf = certificate_pdf(
         certificate, verify_url=request.build_absolute_uri(verification_path(certificate))
     )
@@ -132,6 +135,7 @@ def transcript(request, pk):
     """An official's transcript: his sessions (those the user can see), attendance,
     completion and certificates."""
     official = get_transcript_official_for(request.user, pk)
+    note_read(request, action="transcript.view", obj=official)
     return render(
         request,
         "training/attendance/transcript.html",

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.charts import bar_chart_svg
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.progress.queries import program_progress, progress_agencies
@@ -14,6 +15,7 @@ def progress_dashboard(request, code):
     targets, as a chart (inline SVG) and a table of the same numbers. Filters: ``agency``
     (a code) and ``item`` (an item key)."""
     program = get_program_for(request.user, code)
+    note_read(request, action="progress.view", obj=program)
     agencies = list(progress_agencies(request.user, program))
     agency_code = request.GET.get("agency", "")
     agency = next((a for a in agencies if a.code == agency_code), None)

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.events.conference import exports
 from nonprolif.events.conference.agenda import agenda_from_snapshot
 from nonprolif.events.conference.queries import (
@@ -19,6 +20,7 @@ from nonprolif.events.conference.queries import (
 
 def release_list(request, pk):
     conference = get_conference_for(request.user, pk)
+    note_read(request, action="conference.releases", obj=conference)
     return render(
         request,
         "events/conference/releases.html",
@@ -43,6 +45,7 @@ def agenda(request, pk):
     """The published agenda: the latest release (or ``?version=N``), the same for every
     user who can see the conference. Organisers also get a link to the draft."""
     conference = get_conference_for(request.user, pk)
+    note_read(request, action="agenda.view", obj=conference)
     try:
         release = _release(request, conference)
     except Http404:
@@ -79,6 +82,12 @@ def _download(content: bytes, content_type: str, filename: str, *, inline=False)
 
 def agenda_ics(request, pk):
     release = _release(request, get_conference_for(request.user, pk))
+    note_read(
+        request,
+        action="agenda.export",
+        obj=release.conference,
+        changes={"format": "ics", "version": release.version},
+    )
     return _download(
         exports.to_ical(release),
         "text/calendar; charset=utf-8",
@@ -88,6 +97,12 @@ def agenda_ics(request, pk):
 
 def agenda_json(request, pk):
     release = _release(request, get_conference_for(request.user, pk))
+    note_read(
+        request,
+        action="agenda.export",
+        obj=release.conference,
+        changes={"format": "json", "version": release.version},
+    )
     body = json.dumps(exports.agenda_document(release), ensure_ascii=False, indent=2)
     return _download(
         body.encode(), "application/json", exports.export_name(release, "json"), inline=True
@@ -96,6 +111,12 @@ def agenda_json(request, pk):
 
 def agenda_frab(request, pk):
     release = _release(request, get_conference_for(request.user, pk))
+    note_read(
+        request,
+        action="agenda.export",
+        obj=release.conference,
+        changes={"format": "xml", "version": release.version},
+    )
     return _download(
         exports.to_frab(release),
         "application/xml; charset=utf-8",
@@ -106,6 +127,12 @@ def agenda_frab(request, pk):
 
 def agenda_pdf(request, pk):
     release = _release(request, get_conference_for(request.user, pk))
+    note_read(
+        request,
+        action="agenda.export",
+        obj=release.conference,
+        changes={"format": "pdf", "version": release.version},
+    )
     language = request.GET.get("lang") if request.GET.get("lang") in {"es", "en"} else None
     suffix = f"-{language}" if language else ""
     return _download(

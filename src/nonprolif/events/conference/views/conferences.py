@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.web.submit import submit
 from nonprolif.events.conference.domain.conferences import create_conference, update_conference
@@ -23,6 +24,8 @@ from nonprolif.program.queries import get_program_for
 
 def conference_list(request):
     conferences = conferences_for(request.user).order_by("start_date", "pk")
+    conferences = list(conferences)
+    note_read(request, action="conference.list", objects=conferences)
     return render(request, "events/conference/list.html", {"conferences": list(conferences)})
 
 
@@ -60,6 +63,7 @@ def conference_edit(request, pk):
 
 def conference_detail(request, pk):
     conference = get_conference_for(request.user, pk)
+    note_read(request, action="conference.view", obj=conference)
     return render(
         request,
         "events/conference/detail.html",

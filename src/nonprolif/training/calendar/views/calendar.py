@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.calendar import exports
 from nonprolif.training.calendar.domain import regenerate_sessions
@@ -28,6 +29,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def calendar_month(request, code):
     """One month of the program's calendar (``?month=YYYY-MM``)."""
     program = get_program_for(request.user, code)
+    note_read(request, action="calendar.view", obj=program)
     error = None
     try:
         month = parse_month(request.GET.get("month"))
@@ -51,6 +53,7 @@ def calendar_month(request, code):
 def calendar_timeline(request, code):
     """The whole program on one time line, one row per session."""
     program = get_program_for(request.user, code)
+    note_read(request, action="calendar.timeline", obj=program)
     return render(
         request,
         "training/calendar_timeline.html",
@@ -90,6 +93,7 @@ def _filename(program, extension: str) -> str:
 @require_GET
 def calendar_csv(request, code):
     program = get_program_for(request.user, code)
+    note_read(request, action="calendar.export", obj=program, changes={"format": "csv"})
     sessions = program_sessions(request.user, program)
     response = HttpResponse(exports.to_csv(sessions), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(program, "csv")}"'
@@ -99,6 +103,7 @@ def calendar_csv(request, code):
 @require_GET
 def calendar_xlsx(request, code):
     program = get_program_for(request.user, code)
+    note_read(request, action="calendar.export", obj=program, changes={"format": "xlsx"})
     sessions = program_sessions(request.user, program)
     response = HttpResponse(exports.to_xlsx(sessions, title=program.code), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{_filename(program, "xlsx")}"'

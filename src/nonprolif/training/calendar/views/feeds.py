@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.web.submit import add_service_errors
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.calendar import ics
@@ -45,6 +46,7 @@ def _feed_form(request, program, data=None):
 def feed_list(request, code):
     """The user's calendar feeds of the program; POST creates one and shows its URL once."""
     program = get_program_for(request.user, code)
+    note_read(request, action="feed.list", obj=program)
     form, can_create = _feed_form(request, program, request.POST or None)
     feed_url = None
     if request.method == "POST":

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.models import Official
 from nonprolif.core.web.submit import add_service_errors, submit
 from nonprolif.training.calendar.domain import add_participant, remove_participant, update_session
@@ -39,6 +40,7 @@ def _detail(request, session, *, participant_form=None, status=200):
 
 def session_detail(request, pk):
     session = get_session_for(request.user, pk)
+    note_read(request, action="session.view", obj=session)
     return _detail(request, session)
 
 

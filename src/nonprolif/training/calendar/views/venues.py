@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.web.submit import submit
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.calendar.domain import (
@@ -20,6 +21,7 @@ from nonprolif.training.calendar.queries import get_blackout_for, program_blacko
 def venue_list(request, code):
     """Venues and blackout dates; POST (``form=venue`` or ``form=blackout``) adds one."""
     program = get_program_for(request.user, code)
+    note_read(request, action="venue.list", obj=program)
     venues = program_venues(request.user, program)
     posted = request.POST.get("form") if request.method == "POST" else None
     if posted and not request.user.has_perm("training.manage_venues", program):

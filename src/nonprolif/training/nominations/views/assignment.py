@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.nominations.domain.assignment import run_assignment
 from nonprolif.training.nominations.domain.reasons import reason_text
@@ -21,6 +22,7 @@ def assignment_page(request, code):
     """GET: the assignment in force as the user may see it. POST (coordinators): run it
     (``dry_run=1``: show the plan without writing)."""
     program = get_program_for(request.user, code)
+    note_read(request, action="assignment.view", obj=program)
     can_run = request.user.has_perm("training.run_assignment", program)
     plan = None
     if request.method == "POST":

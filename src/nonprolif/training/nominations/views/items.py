@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.web.pagination import paginate
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.nominations.domain.nominations import nominate
@@ -45,6 +46,7 @@ def nomination_index(request, code):
     """The program's items that take nominations, with their window and seats."""
     program = get_program_for(request.user, code)
     items = visible_items(request.user, program)
+    note_read(request, action="nomination.items", obj=program)
     return render(
         request,
         "training/nominations/index.html",
@@ -162,6 +164,11 @@ def nomination_item(request, code, item_key):
         query=criteria.get("q") or None,
     )
     page = paginate(request, nominations, per_page=50)
+    note_read(
+        request,
+        action="nomination.list",
+        changes={"search": {k: str(v) for k, v in criteria.items() if v}},
+    )
     for nomination in page.object_list:
         nomination.reason_shown = reason_text(nomination.outcome_code, nomination.outcome_details)
     failed = bool(posted) and (report is None or not report.created)

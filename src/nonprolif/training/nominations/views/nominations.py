@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.web.pagination import paginate
 from nonprolif.core.web.submit import add_service_errors
 from nonprolif.program.queries import get_program_for
@@ -72,6 +73,11 @@ def nomination_queue(request, code):
         query=criteria.get("q") or None,
     ).filter(item_key__in=list(items))
     page = paginate(request, rows, per_page=50)
+    note_read(
+        request,
+        action="nomination.list",
+        changes={"search": {k: str(v) for k, v in criteria.items() if v}},
+    )
     for nomination in page.object_list:
         nomination.item = items.get(nomination.item_key)
     return render(
@@ -89,6 +95,7 @@ def nomination_queue(request, code):
 def nomination_detail(request, pk):
     """One nomination: who nominated, decided, withdrew or replaced, when; the actions."""
     nomination = get_nomination_for(request.user, pk)
+    note_read(request, action="nomination.view", obj=nomination)
     return _render_detail(request, nomination)
 
 
