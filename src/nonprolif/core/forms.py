@@ -1,12 +1,16 @@
 """Forms parse and render input; the services in ``domain/`` decide and write."""
 
+import datetime
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core import queries
 from nonprolif.core.domain.agencies import EDITABLE_FIELDS as AGENCY_FIELDS
 from nonprolif.core.domain.officials import EDITABLE_FIELDS as OFFICIAL_FIELDS
-from nonprolif.core.models import Agency, ApiToken, Official, Seniority
+from nonprolif.core.models import Agency, ApiToken, Official, Outcome, Seniority
+from nonprolif.core.web.forms import DateInput
 
 
 class OfficialForm(forms.ModelForm):
@@ -81,13 +85,56 @@ class OfficialFilterForm(forms.Form):
 
 
 class AuditFilterForm(forms.Form):
+    """The audit page's filters: who (a text, never a list of people), agency, action,
+    object type, outcome and a date range (days in the active time zone)."""
+
+    actor = forms.CharField(label=_("Who"), required=False, max_length=150)
+    agency = forms.CharField(label=_("Agency"), required=False, max_length=32)
+    action = forms.ChoiceField(label=_("Action"), required=False)
     object_type = forms.ChoiceField(label=_("Object type"), required=False)
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), required=False, choices=[("", _("All")), *Outcome.choices]
+    )
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("To"), required=False, widget=DateInput())
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["object_type"].choices = [("", _("All"))] + [
             (name, name) for name in queries.audit_object_types(user)
         ]
+        self.fields["action"].choices = [("", _("All"))] + [
+            (name, name) for name in queries.audit_actions(user)
+        ]
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and until < since:
+            self.add_error("until", _("The end date is before the start date."))
+        return data
+
+    def filters(self) -> dict:
+        """Keyword arguments for ``queries.audit_entries`` (invalid values are dropped)."""
+        data = {}
+        if self.is_bound:
+            self.is_valid()
+            data = self.cleaned_data
+        zone = timezone.get_current_timezone()
+
+        def start_of(day):
+            return datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
+
+        since, until = data.get("since"), data.get("until")
+        return {
+            "actor": data.get("actor", ""),
+            "agency": data.get("agency", "").strip(),
+            "action": data.get("action", ""),
+            "object_type": data.get("object_type", ""),
+            "outcome": data.get("outcome", ""),
+            "since": start_of(since) if since else None,
+            "until": start_of(until + datetime.timedelta(days=1)) if until else None,
+        }
 
 
 class TokenForm(forms.ModelForm):

@@ -1,5 +1,7 @@
 """Reads of the core app (selectors). Every read of scoped data starts from ``visible_to``."""
 
+import datetime
+
 from django.db.models import (
     Count,
     IntegerField,
@@ -122,13 +124,56 @@ def get_token_for(user: Actor, pk: int | str) -> ApiToken:
     return token
 
 
-def audit_entries(user: Actor, *, object_type: str = "") -> QuerySet[AuditEntry]:
+def audit_entries(
+    user: Actor,
+    *,
+    object_type: str = "",
+    actor: str = "",
+    agency: str = "",
+    action: str = "",
+    outcome: str = "",
+    since: datetime.datetime | None = None,
+    until: datetime.datetime | None = None,
+) -> QuerySet[AuditEntry]:
     """Audit entries ``user`` may read (auditors and coordinators: all; others: their own),
-    newest first, optionally of one object type (e.g. "core.official")."""
+    newest first, narrowed by the filters: ``object_type`` (e.g. "core.official"), ``actor``
+    (every word in the username, given or family name, as it was or is), ``agency`` (a
+    code), ``action`` (exact, or a prefix ending in "."), ``outcome``, and the time range
+    [``since``, ``until``)."""
     entries = AuditEntry.objects.visible_to(user).select_related("actor")
     if object_type:
         entries = entries.filter(object_type=object_type)
+    for word in actor.split():
+        entries = entries.filter(
+            Q(actor_name__icontains=word)
+            | Q(actor__first_name__icontains=word)
+            | Q(actor__last_name__icontains=word)
+        )
+    if agency:
+        entries = entries.filter(agency__iexact=agency)
+    if action:
+        entries = (
+            entries.filter(action__startswith=action)
+            if action.endswith(".")
+            else entries.filter(action=action)
+        )
+    if outcome:
+        entries = entries.filter(outcome=outcome)
+    if since is not None:
+        entries = entries.filter(at__gte=since)
+    if until is not None:
+        entries = entries.filter(at__lt=until)
     return entries
+
+
+def audit_actions(user: Actor) -> list[str]:
+    """The distinct actions among the entries ``user`` may read."""
+    return list(
+        AuditEntry.objects.visible_to(user)
+        .order_by("action")
+        .values_list("action", flat=True)
+        .distinct()
+    )
 
 
 def audit_object_types(user: Actor) -> list[str]:

@@ -1,10 +1,20 @@
+import csv
+import io
+
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from rules import has_perm
 
 from nonprolif.core import queries
 from nonprolif.core.audit_reads import note_read
+from nonprolif.core.audit_words import describe, type_name
 from nonprolif.core.forms import AuditFilterForm
+from nonprolif.core.spreadsheets import safe_cell
 from nonprolif.core.web.pagination import paginate
+
+CSV_LIMIT = 100_000
 
 
 def _change_rows(changes) -> list[tuple[str, object, object]]:
@@ -23,15 +33,80 @@ def _change_rows(changes) -> list[tuple[str, object, object]]:
 
 def audit_log(request):
     """The audit trail the user may read (auditors and coordinators: all of it; anybody
-    else: his own actions), newest first, 25 a page, filterable by object type."""
+    else: his own actions), newest first, 25 a page, as sentences in the reader's language
+    with times in the active time zone; filters by who, agency, action, object type,
+    outcome and dates; ``?format=csv`` downloads the filtered entries."""
     form = AuditFilterForm(request.GET, user=request.user)
-    object_type = form.cleaned_data.get("object_type", "") if form.is_valid() else ""
-    page = paginate(request, queries.audit_entries(request.user, object_type=object_type))
+    entries = queries.audit_entries(request.user, **form.filters())
+    if request.GET.get("format") == "csv":
+        return _csv(request, entries)
+    page = paginate(request, entries)
     note_read(request, action="audit.list")
     for entry in page:
+        entry.sentence = describe(entry)
         entry.change_rows = _change_rows(entry.changes)
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "core/audit_log.html",
-        {"form": form, "page": page, "reads_all": has_perm("core.view_audit", request.user)},
+        {
+            "form": form,
+            "page": page,
+            "reads_all": has_perm("core.view_audit", request.user),
+            "time_zone": timezone.get_current_timezone_name(),
+            "csv_query": query.urlencode(),
+        },
     )
+
+
+def _csv(request, entries) -> HttpResponse:
+    """The filtered entries as CSV (UTF-8, newest first, at most CSV_LIMIT rows); cells that a
+    spreadsheet would run as formulas are written as text."""
+    rows = list(entries[:CSV_LIMIT])
+    note_read(request, action="audit.export", objects=rows, changes={"format": "csv"})
+    zone = timezone.get_current_timezone()
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "seq",
+            _("When"),
+            _("Who"),
+            _("Roles"),
+            _("Agency"),
+            _("Action"),
+            _("What happened"),
+            _("Object type"),
+            _("Object id"),
+            _("Object ids"),
+            _("Outcome"),
+            _("Request id"),
+            _("Client address"),
+            _("Hash"),
+        ]
+    )
+    for entry in rows:
+        writer.writerow(
+            safe_cell(value)
+            for value in (
+                entry.seq,
+                entry.at.astimezone(zone).isoformat(timespec="seconds"),
+                entry.actor_name,
+                entry.role,
+                entry.agency,
+                entry.action,
+                describe(entry),
+                type_name(entry.object_type),
+                entry.object_id,
+                " ".join(str(pk) for pk in entry.object_ids),
+                entry.get_outcome_display(),
+                entry.request_id,
+                entry.client_address,
+                entry.entry_hash,
+            )
+        )
+    response = HttpResponse(out.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="audit.csv"'
+    response["Cache-Control"] = "no-store"
+    return response
