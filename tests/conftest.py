@@ -22,6 +22,12 @@ from tests.factories import PASSWORD, AgencyFactory, ProgramFactory, UserFactory
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+#: The queries of a read's audit entry (core/audit_reads.py), in a test's transaction: the
+#: savepoint, the head row locked, the entry inserted, the head moved, the savepoint released,
+#: and the reader's roles (or agency) for the entry's snapshot. Fixed-count tests add it.
+AUDITED_READ_QUERIES = 6
+
+
 def _flush_past_the_audit_trigger() -> None:
     """On PostgreSQL the audit table refuses TRUNCATE (migration core 0007), and pytest-django
     empties the database with it after each ``transaction=True`` test: that flush, and only

@@ -203,7 +203,7 @@ def _record_answer(
         shown_type, object_ids = _shown(note.objects)
         object_type = object_type or shown_type
     elif obj is None and len(kwargs) == 1:
-        object_ids = [int(v) if v.isdigit() else v for v in kwargs.values()]
+        object_ids = [int(v) if v.isascii() and v.isdigit() else v for v in kwargs.values()]
     record(
         actor=user,
         action=note.action or ("read" if reading else "write"),

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from nonprolif.core.domain.audit import record
 from nonprolif.core.domain.officials import update_official
-from nonprolif.core.models import AuditEntry, Outcome
+from nonprolif.core.models import Outcome
 from nonprolif.core.roles import Role
-from tests.factories import OfficialFactory, UserFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

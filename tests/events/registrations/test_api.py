@@ -2,6 +2,7 @@ import pytest
 
 from nonprolif.events.models import Registration, RegistrationQuota, RegistrationStatus
 from nonprolif.events.registrations.domain import register_official
+from tests.conftest import AUDITED_READ_QUERIES
 from tests.factories import OfficialFactory
 
 from .conftest import status_of
@@ -166,6 +167,6 @@ def test_registration_list_api_query_count_does_not_grow(
             actor=coordinator, conference=quotas, official=OfficialFactory(agency=agency_a)
         )
     client = as_user(coordinator)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(6 + AUDITED_READ_QUERIES):
         response = client.get(f"{API}/conferences/{quotas.pk}/registrations")
     assert response.json()["count"] == n

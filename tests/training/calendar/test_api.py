@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from nonprolif.training.models import Session, SessionParticipant, Venue
+from tests.conftest import AUDITED_READ_QUERIES
 from tests.factories import ProposalItemFactory
 
 API = "/api/v1"
@@ -155,7 +156,7 @@ def test_the_session_list_takes_a_fixed_number_of_queries(
         )
     client = as_user(coordinator)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(6 + AUDITED_READ_QUERIES):
         body = client.get(f"{API}/programs/prog-test/sessions").json()
 
     assert body["count"] == n == Session.objects.count()
