@@ -1,4 +1,4 @@
-"""The core router of /api/v1: the signed-in user, agencies and officials.
+"""The core router of /api/v1: the signed-in user, agencies, officials, the audit trail.
 
 Scoping is the same as the web UI's: reads start from ``visible_to``; an invisible or
 missing object is a 404; a write that is not allowed is a 403 only when the object is
@@ -14,12 +14,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
 from rules import has_perm
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.core import queries
 from nonprolif.core.domain.officials import create_official, update_official
-from nonprolif.core.models import Agency, AgencyKind, Seniority
+from nonprolif.core.models import Agency, AgencyKind, Outcome, Seniority
 
 router = Router(tags=["core"])
 
@@ -203,3 +204,56 @@ def patch_official(request, official_id: int, payload: OfficialPatch):
         changes["agency"] = _agency_from_code(user, changes["agency"])
     update_official(actor=user, official=official, **changes)
     return queries.get_official_for(user, official_id)
+
+
+# The audit trail ----------------------------------------------------------------------
+
+
+class AuditEntryOut(Schema):
+    seq: int
+    at: datetime.datetime
+    actor: str = Field(description="the username at the time (empty: the system)")
+    role: str = Field(description="the actor's roles then, comma separated")
+    agency: str = Field(description="the actor's agency code then")
+    action: str
+    object_type: str
+    object_id: str
+    object_ids: list[int | str] = Field(description="the ids shown, for a list")
+    object_repr: str
+    changes: dict
+    outcome: str
+    request_id: str
+    client_address: str
+    prev_hash: str
+    entry_hash: str
+
+    @staticmethod
+    def resolve_actor(obj) -> str:
+        return obj.actor_name
+
+
+class AuditFilters(Schema):
+    actor: str = Field("", max_length=150, description="words of the username or name")
+    agency: str = Field("", max_length=32, description="agency code")
+    action: str = Field("", max_length=64, description='an action, or a prefix ending in "."')
+    object_type: str = Field("", max_length=64, description='e.g. "core.official"')
+    outcome: Outcome | None = None
+    since: datetime.datetime | None = Field(None, description="from this time (inclusive)")
+    until: datetime.datetime | None = Field(None, description="before this time")
+
+
+@router.get("/audit", response=list[AuditEntryOut], summary="The audit trail, newest first")
+@paginate(LimitOffsetPagination)
+def list_audit_entries(request, filters: Query[AuditFilters]):
+    """The entries the caller may read (auditors and coordinators: all; others: their own
+    actions), newest first, with each entry's hash-chain fields."""
+    return queries.audit_entries(
+        request.auth,
+        actor=filters.actor,
+        agency=filters.agency,
+        action=filters.action,
+        object_type=filters.object_type,
+        outcome=filters.outcome or "",
+        since=filters.since,
+        until=filters.until,
+    )
