@@ -278,6 +278,7 @@ AUDIT_UNSCOPED_URL_NAMES = [
     "logout",
     "admin:logout",
     "admin:jsi18n",
+    "password_change",  # one's own password form (a change is audited by its service)
 ]
 # The client's address in audit entries: REMOTE_ADDR, unless a trusted proxy's header is named.
 AUDIT_CLIENT_ADDRESS_HEADER = os.environ.get("AUDIT_CLIENT_ADDRESS_HEADER", "")
