@@ -24,6 +24,7 @@ examples:
   nonprolif calendar --program mx-2009 --format json
   nonprolif assign --program mx-2009 --dry-run
   nonprolif report --program mx-2009 --lang es --format pdf --output informe.pdf
+  nonprolif unlock ana --as admin          lift a sign-in lockout (or --address 10.0.0.7)
   nonprolif manage migrate                any Django management command
 
 Run "nonprolif COMMAND --help" for the options of a command.
@@ -37,6 +38,8 @@ DJANGO_COMMANDS = {
     "assign": "assign approved nominees to sessions optimally; print the plan and the reasons",
     "report": "write a program status report as a reporting cable (PDF, HTML or Markdown)",
     "account": "manage logins as an administrator: roles, agency, activation, role grants",
+    "unlock": "lift the sign-in lockout of a username or a client address (administrators)",
+    "otp_reset": "remove a user's lost authenticator and recovery codes (administrators)",
 }
 
 
