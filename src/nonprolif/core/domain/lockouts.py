@@ -68,23 +68,22 @@ def unlock(*, actor: Actor, username: str = "", address: str = "") -> Unlocked:
     attempts = AccessAttempt.objects.filter(
         **({"username": username} if username else {"ip_address": address})
     )
-    with transaction.atomic():
+    changes: dict[str, object] = {"username": username, "address": address}
+    if not has_perm("core.unlock_logins", actor):
         first = attempts.order_by("pk").first()
-        changes: dict[str, object] = {"username": username, "address": address}
-        if not has_perm("core.unlock_logins", actor):
-            target = first if first is not None else actor
-            if isinstance(target, models.Model) and target.pk:
-                record(
-                    actor=actor,
-                    action="login.unlock",
-                    obj=target,
-                    changes=changes,
-                    outcome=Outcome.DENIED,
-                )
-            raise PermissionDenied(_("Only an administrator can lift a lockout."))
+        target = first if first is not None else actor
+        if isinstance(target, models.Model) and target.pk:
+            record(
+                actor=actor, action="login.unlock", obj=target, changes=changes, outcome=Outcome.DENIED
+            )
+        raise PermissionDenied(_("Only an administrator can lift a lockout."))
+    with transaction.atomic():
+        first = attempts.order_by("pk").select_for_update().first()
         count = 0
         if first is not None:
             count = attempts.count()
-            record(actor=actor, action="login.unlock", obj=first, changes={**changes, "attempts": count})
+            record(
+                actor=actor, action="login.unlock", obj=first, changes={**changes, "attempts": count}
+            )
             attempts.delete()
     return Unlocked(username=username, address=address, attempts=count)

@@ -17,6 +17,7 @@ import segno
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -66,10 +67,17 @@ def _refuse(user: User, device: Device, step: str) -> ValidationError:
         changes={"step": step},
         outcome=Outcome.DENIED,
     )
-    return ValidationError(
-        {"code": _("That code is not valid. Enter the current code of your app.")},
-        code="invalid",
-    )
+    device.refresh_from_db()
+    allowed, wait = device.verify_is_allowed()
+    if not allowed and wait and wait.get("locked_until"):
+        seconds = max(1, int((wait["locked_until"] - timezone.now()).total_seconds()) + 1)
+        message = _(
+            "That code is not valid. Wait %(seconds)s seconds before the next try (the wait "
+            "doubles with each wrong code)."
+        ) % {"seconds": seconds}
+    else:
+        message = _("That code is not valid. Enter the current code of your app.")
+    return ValidationError({"code": message}, code="invalid")
 
 
 def confirm_enrolment(*, user: User, device: TOTPDevice, code: str) -> list[str]:
@@ -173,10 +181,10 @@ def reset_second_factor(*, actor: Actor, user: User) -> int:
     Side effects (one transaction): the user's TOTP and recovery-code devices deleted; one
     audit entry ``otp.reset`` on the user.
     """
+    if not has_perm("core.reset_second_factor", actor):
+        record(actor=actor, action="otp.reset", obj=user, outcome=Outcome.DENIED)
+        raise PermissionDenied(_("Only an administrator can reset two-factor sign-in."))
     with transaction.atomic():
-        if not has_perm("core.reset_second_factor", actor):
-            record(actor=actor, action="otp.reset", obj=user, outcome=Outcome.DENIED)
-            raise PermissionDenied(_("Only an administrator can reset two-factor sign-in."))
         devices = TOTPDevice.objects.filter(user=user), StaticDevice.objects.filter(user=user)
         count = sum(queryset.count() for queryset in devices)
         for queryset in devices:
