@@ -13,9 +13,9 @@ from django.db import connection
 from django.http import HttpRequest
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from django.utils import translation
 
 from nonprolif.core import queries
 from nonprolif.core.models import AgencyKind
@@ -139,8 +139,9 @@ def real_second_factor():
 def test_logins_pass_the_second_factor(request, monkeypatch):
     """``client.force_login(user)`` and ``client.login(...)`` give a session that has passed
     the second factor, for every role: a user who needs one gets a confirmed authenticator
-    (made here if he has none), and the session keeps it as the verification page would. Tests that ask for ``real_second_factor`` go through
-    the real steps instead. ``client.login`` also hands django-axes the request it needs."""
+    (made here if he has none), and the session keeps it as the verification page would.
+    Tests that ask for ``real_second_factor`` go through the real steps instead.
+    ``client.login`` also hands django-axes the request it needs."""
     original_login = Client.login
     original_session_login = Client._login
 

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from nonprolif.core import queries
+from nonprolif.core.models import User
 
 
 class UserLanguageMiddleware:
@@ -67,7 +68,9 @@ class SessionTimeoutMiddleware:
                         request,
                         _("Your session has ended. Please sign in again.")
                         if now - signed_in > absolute
-                        else _("Your session ended after a period of inactivity. Please sign in again."),
+                        else _(
+                            "Your session ended after a period of inactivity. Please sign in again."
+                        ),
                     )
                     return redirect_to_login(request.get_full_path())
             elif now - seen >= LAST_SEEN_RESOLUTION or LAST_SEEN_AT not in session:
@@ -98,7 +101,10 @@ class SecondFactorMiddleware:
         match = request.resolver_match
         if match is not None and match.view_name in SECOND_FACTOR_EXEMPT:
             return None
-        target = "otp_verify" if queries.totp_device_of(request.user) else "otp_setup"
+        user = request.user
+        if not isinstance(user, User):  # needs_second_factor: a signed-in user
+            return None
+        target = "otp_verify" if queries.totp_device_of(user) else "otp_setup"
         return HttpResponseRedirect(
             f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}"
         )

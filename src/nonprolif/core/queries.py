@@ -262,4 +262,4 @@ def totp_device_of(user: User) -> TOTPDevice | None:
 
 def recovery_codes_left(user: User) -> int:
     """How many unused recovery codes the user has."""
-    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+    return int(StaticToken.objects.filter(device__user=user, device__confirmed=True).count())

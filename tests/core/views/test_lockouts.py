@@ -28,7 +28,9 @@ def signed_in(client: Client) -> bool:
 
 def error_text(response) -> str:
     """The page's error words, without the username echoed back in the form."""
-    found = re.search(r'<div class="errors" role="alert">(.*?)</div>', response.content.decode(), re.S)
+    found = re.search(
+        r'<div class="errors" role="alert">(.*?)</div>', response.content.decode(), re.S
+    )
     assert found, response.content.decode()[:500]
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found.group(1))).strip()
 

@@ -111,7 +111,8 @@ def test_enrolment_shows_a_local_qr_code_and_confirms_with_a_first_code(coordina
     page = client.get(f"{SETUP}?next=/officials/")
     content = page.content.decode()
     assert page.status_code == 200
-    assert '<svg width="' in content and 'class="segno"' in content  # drawn here, inline
+    assert '<svg width="' in content
+    assert 'class="segno"' in content
     assert "http" not in content.split('class="segno"', 1)[1].split("</svg>", 1)[0]
     device = TOTPDevice.objects.get(user=coordinator)
     assert not device.confirmed
@@ -122,17 +123,21 @@ def test_enrolment_shows_a_local_qr_code_and_confirms_with_a_first_code(coordina
     device.refresh_from_db()
     assert not device.confirmed
     failure = AuditEntry.objects.get(action="otp.failure")
-    assert failure.outcome == Outcome.DENIED and failure.actor == coordinator
+    assert failure.outcome == Outcome.DENIED
+    assert failure.actor == coordinator
 
     wait_passed(coordinator)
     done = client.post(SETUP, {"code": totp_code(device), "next": "/officials/"})
     assert done.status_code == 200
     codes = shown_codes(done)
-    assert len(codes) == 10 and len(set(codes)) == 10
+    assert len(codes) == 10
+    assert len(set(codes)) == 10
     assert 'href="/officials/"' in done.content.decode()
     device.refresh_from_db()
     assert device.confirmed
-    assert set(StaticToken.objects.filter(device__user=coordinator).values_list("token", flat=True)) == set(codes)
+    assert set(
+        StaticToken.objects.filter(device__user=coordinator).values_list("token", flat=True)
+    ) == set(codes)
     assert AuditEntry.objects.get(action="otp.enrol").actor == coordinator
     assert client.get(reverse("official_list")).status_code == 200
     # the codes are shown once: the page shows only how many are left
@@ -247,7 +252,8 @@ def test_an_administrator_resets_a_lost_second_factor(administrator, coordinator
     assert not TOTPDevice.objects.filter(user=coordinator).exists()
     assert not StaticDevice.objects.filter(user=coordinator).exists()
     entry = AuditEntry.objects.get(action="otp.reset")
-    assert entry.actor == administrator and entry.changes == {"devices": 2}
+    assert entry.actor == administrator
+    assert entry.changes == {"devices": 2}
     response = password_sign_in(coordinator).get("/")
     assert response["Location"].startswith(f"{SETUP}?next=")
 

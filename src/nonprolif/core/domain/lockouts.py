@@ -74,7 +74,11 @@ def unlock(*, actor: Actor, username: str = "", address: str = "") -> Unlocked:
         target = first if first is not None else actor
         if isinstance(target, models.Model) and target.pk:
             record(
-                actor=actor, action="login.unlock", obj=target, changes=changes, outcome=Outcome.DENIED
+                actor=actor,
+                action="login.unlock",
+                obj=target,
+                changes=changes,
+                outcome=Outcome.DENIED,
             )
         raise PermissionDenied(_("Only an administrator can lift a lockout."))
     with transaction.atomic():
@@ -83,7 +87,10 @@ def unlock(*, actor: Actor, username: str = "", address: str = "") -> Unlocked:
         if first is not None:
             count = attempts.count()
             record(
-                actor=actor, action="login.unlock", obj=first, changes={**changes, "attempts": count}
+                actor=actor,
+                action="login.unlock",
+                obj=first,
+                changes={**changes, "attempts": count},
             )
             attempts.delete()
     return Unlocked(username=username, address=address, attempts=count)

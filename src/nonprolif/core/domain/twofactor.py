@@ -110,7 +110,9 @@ def confirm_enrolment(*, user: User, device: TOTPDevice, code: str) -> list[str]
     return codes
 
 
-def _new_recovery_codes(user: User, make: Callable[[], str] = StaticToken.random_token) -> list[str]:
+def _new_recovery_codes(
+    user: User, make: Callable[[], str] = StaticToken.random_token
+) -> list[str]:
     """Replace the user's recovery codes with new ones (one StaticDevice, its tokens)."""
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=RECOVERY, confirmed=True)
@@ -186,7 +188,7 @@ def reset_second_factor(*, actor: Actor, user: User) -> int:
         raise PermissionDenied(_("Only an administrator can reset two-factor sign-in."))
     with transaction.atomic():
         devices = TOTPDevice.objects.filter(user=user), StaticDevice.objects.filter(user=user)
-        count = sum(queryset.count() for queryset in devices)
+        count = sum(int(queryset.count()) for queryset in devices)
         for queryset in devices:
             queryset.delete()
         record(actor=actor, action="otp.reset", obj=user, changes={"devices": count})

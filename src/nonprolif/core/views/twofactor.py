@@ -121,4 +121,3 @@ def otp_recovery_codes(request):
     return render(
         request, "core/otp_recovery_codes.html", {"codes": codes, "next": "", "enrolled": False}
     )
-

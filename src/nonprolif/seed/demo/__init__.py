@@ -10,9 +10,10 @@ Every person is invented; the e-mail domains are under the reserved ``.example``
 
 The package, by what it seeds: ``people.py`` (the invented officials and the logins as plain
 data), ``officials.py`` (officials and logins in the database), ``secondfactor.py`` (the
-authenticator secret and recovery codes of the logins that need a second factor), ``training.py`` (the training
-program's decisions, seats and nominations), ``conference.py`` (rooms, speakers, talks, the
-first release) and ``document.py`` (a whole demo document in one transaction).
+authenticator secret and recovery codes of the logins that need a second factor),
+``training.py`` (the training program's decisions, seats and nominations), ``conference.py``
+(rooms, speakers, talks, the first release) and ``document.py`` (a whole demo document in one
+transaction).
 """
 
 from .conference import load_demo_conference

@@ -15,9 +15,9 @@ from nonprolif.seed.loader.document import builtin_document
 from nonprolif.seed.loader.result import SeedResult
 
 from .conference import load_demo_conference
-from .secondfactor import ensure_demo_second_factor
 from .officials import DemoPassword, ensure_login, login_agency, upsert_official
 from .people import generate_officials
+from .secondfactor import ensure_demo_second_factor
 from .training import load_demo_training
 
 DEMO_FORMAT = "nonprolif.demo/1"

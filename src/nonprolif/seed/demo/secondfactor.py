@@ -83,7 +83,11 @@ def ensure_demo_second_factor(
         )
     )
     if codes != set(wanted.recovery_codes) or StaticDevice.objects.filter(user=user).count() != 1:
-        StaticDevice.objects.filter(user=user).delete()
+        existing = StaticDevice.objects.filter(user=user)
+        (result.updated if existing.exists() else result.created)[
+            StaticDevice._meta.label_lower
+        ] += 1
+        existing.delete()
         device = StaticDevice.objects.create(user=user, name=RECOVERY, confirmed=True)
         StaticToken.objects.bulk_create(
             StaticToken(device=device, token=code) for code in wanted.recovery_codes
