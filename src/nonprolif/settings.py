@@ -290,7 +290,9 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_RESET_ON_SUCCESS = True
+# A successful sign-in does not clear failures: it would clear every failure from its address,
+# other usernames' included (an attacker with one account could reset his victims' counts).
+AXES_RESET_ON_SUCCESS = False
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_LOCKOUT_CALLABLE = "nonprolif.core.views.lockouts.lockout_response"
 AXES_ENABLE_ADMIN = False  # lockouts are listed and lifted on the app's own page
