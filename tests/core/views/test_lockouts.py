@@ -222,7 +222,7 @@ def test_the_unlock_command_lifts_an_address(administrator):
 
 def test_the_unlock_command_refuses_a_non_administrator(coordinator, liaison_a):
     lock()
-    with pytest.raises(CommandError, match="not allowed|no puede"):
+    with pytest.raises(CommandError, match=r"not allowed|no puede"):
         call_command("unlock", "liaison_a", actor="coordinator")
     assert AccessAttempt.objects.filter(username="liaison_a").count() == LIMIT
     assert AuditEntry.objects.get(action="login.unlock").outcome == Outcome.DENIED

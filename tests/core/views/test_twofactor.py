@@ -154,6 +154,16 @@ def test_verification_with_the_app_code_lets_the_user_in(auditor):
     assert client.get("/api/v1/agencies").status_code == 200
 
 
+def test_a_password_only_session_cannot_make_new_recovery_codes(coordinator):
+    enrolled(coordinator)
+    old = recovery_codes(coordinator)
+    client = password_sign_in(coordinator)
+    assert client.get(SETUP)["Location"].startswith(f"{VERIFY}?next=")
+    response = client.post(reverse("otp_recovery_codes"))
+    assert response["Location"].startswith(f"{VERIFY}?next=")
+    assert set(StaticToken.objects.values_list("token", flat=True)) == set(old)
+
+
 def test_a_wrong_code_is_refused_and_audited(auditor):
     device = enrolled(auditor)
     client = password_sign_in(auditor)
@@ -260,7 +270,7 @@ def test_an_administrator_resets_a_lost_second_factor(administrator, coordinator
 
 def test_only_an_administrator_resets_a_second_factor(auditor, coordinator):
     enrolled(coordinator)
-    with pytest.raises(CommandError, match="not allowed|no puede"):
+    with pytest.raises(CommandError, match=r"not allowed|no puede"):
         call_command("otp_reset", "coordinator", actor="auditor")
     assert TOTPDevice.objects.filter(user=coordinator).exists()
     assert AuditEntry.objects.get(action="otp.reset").outcome == Outcome.DENIED

@@ -17,6 +17,7 @@ from django_otp import login as otp_login
 from nonprolif.core import queries
 from nonprolif.core.domain import twofactor
 from nonprolif.core.forms import SecondFactorForm
+from nonprolif.core.middleware import needs_second_factor
 
 
 def _next_url(request) -> str:
@@ -43,6 +44,8 @@ def otp_setup(request):
     ones."""
     user = request.user
     authenticator = queries.totp_device_of(user)
+    if authenticator is not None and needs_second_factor(request):
+        return redirect(f"{reverse('otp_verify')}?{urlencode({'next': _next_url(request)})}")
     if authenticator is not None:
         return render(
             request,
