@@ -34,8 +34,8 @@ AXES_FAILURE_LIMIT  failed sign-ins before a lockout, counted per username and, 
                     per client address (default 5)
 AXES_COOLOFF_MINUTES how long a lockout lasts (default 15); an administrator can lift it sooner
                     (Security → Lockouts, or `nonprolif unlock`)
-AXES_IPWARE_PROXY_COUNT number of reverse proxies in front of the application that append to
-                    X-Forwarded-For (default 0: the client address is REMOTE_ADDR)
+CLIENT_ADDRESS_PROXY_COUNT number of reverse proxies in front of the application, each appending
+                    to X-Forwarded-For (default 0: the client address is REMOTE_ADDR)
 OTP_REQUIRED_ROLES  comma separated roles that must sign in with a second factor (TOTP or a
                     recovery code) (default coordinator,auditor,administrator)
 OTP_TOTP_ISSUER     the issuer shown by authenticator apps (default nonprolif)
@@ -297,10 +297,10 @@ AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_LOCKOUT_CALLABLE = "nonprolif.core.views.lockouts.lockout_response"
 AXES_ENABLE_ADMIN = False  # lockouts are listed and lifted on the app's own page
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
-)
+# The client address (lockouts per address): REMOTE_ADDR, or behind CLIENT_ADDRESS_PROXY_COUNT
+# proxies the X-Forwarded-For entry the outermost one wrote (core.web.client).
+CLIENT_ADDRESS_PROXY_COUNT = int(os.environ.get("CLIENT_ADDRESS_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "nonprolif.core.web.client.client_address"
 # The roles that sign in with a second factor; the others may enrol of their own accord (and
 # are then asked for it too).
 OTP_REQUIRED_ROLES = env_list("OTP_REQUIRED_ROLES", "coordinator,auditor,administrator")
