@@ -216,8 +216,17 @@ def test_the_unlock_command_lifts_a_lockout_as_an_administrator(administrator, l
 def test_the_unlock_command_lifts_an_address(administrator):
     for n in range(LIMIT):
         sign_in(Client(), f"guess{n}", "bad", address="10.6.6.6")
-    assert main(["unlock", "--address", "10.6.6.6", "--as", "administrator"]) == 0
+    call_command("unlock", address="10.6.6.6", actor="administrator")
     assert not AccessAttempt.objects.filter(ip_address="10.6.6.6").exists()
+
+
+def test_nonprolif_unlock_is_a_subcommand(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["unlock", "--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert "--address IP" in out
+    assert "--as ADMIN" in out
 
 
 def test_the_unlock_command_refuses_a_non_administrator(coordinator, liaison_a):
