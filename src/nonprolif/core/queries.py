@@ -201,6 +201,8 @@ def get_account_for(user: Actor, pk: int | str) -> User:
     if account is None:
         raise Http404("No such account")
     return account
+
+
 # Sign-in: lockouts and second factors.
 
 
