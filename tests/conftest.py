@@ -10,10 +10,14 @@ import os
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.http import HttpRequest
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from nonprolif.core import queries
 from nonprolif.core.models import AgencyKind
 from nonprolif.core.roles import Role
 from tests.factories import PASSWORD, AgencyFactory, ProgramFactory, UserFactory
@@ -149,3 +153,39 @@ def postgresql():
     if os.environ.get("CI") == "true" and url.startswith(("postgres://", "postgresql://")):
         pytest.fail(f"CI requires it: {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture
+def real_second_factor():
+    """Sign-ins of the test client owe their second factor, as a browser's do (the OTP tests)."""
+
+
+@pytest.fixture(autouse=True)
+def test_logins_pass_the_second_factor(request, monkeypatch):
+    """``client.force_login(user)`` and ``client.login(...)`` give a session that has passed
+    the second factor, for every role: a user who needs one gets a confirmed authenticator
+    (made here if he has none), and the session keeps it as the verification page would.
+    Tests that ask for ``real_second_factor`` go through the real steps instead.
+    ``client.login`` also hands django-axes the request it needs."""
+    original_login = Client.login
+    original_session_login = Client._login
+
+    def login(self, **credentials):
+        credentials.setdefault("request", HttpRequest())
+        return original_login(self, **credentials)
+
+    monkeypatch.setattr(Client, "login", login)
+    if "real_second_factor" in request.fixturenames:
+        return
+
+    def session_login(self, user, backend=None):
+        original_session_login(self, user, backend)
+        if queries.second_factor_required(user):
+            device = queries.totp_device_of(user) or TOTPDevice.objects.create(
+                user=user, name="test", confirmed=True
+            )
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "_login", session_login)

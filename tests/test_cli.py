@@ -26,6 +26,8 @@ SUBCOMMANDS = (
     "report",
     "account",
     "audit",
+    "unlock",
+    "otp_reset",
     "manage",
 )
 
@@ -41,7 +43,19 @@ def test_help_lists_every_subcommand(capsys):
 
 @pytest.mark.parametrize(
     "command",
-    ["demo", "serve", "seed", "createuser", "review", "calendar", "assign", "report", "account"],
+    [
+        "demo",
+        "serve",
+        "seed",
+        "createuser",
+        "review",
+        "calendar",
+        "assign",
+        "report",
+        "unlock",
+        "otp_reset",
+        "account",
+    ],
 )
 def test_each_subcommand_explains_its_options(capsys, command):
     with pytest.raises(SystemExit) as exit_:

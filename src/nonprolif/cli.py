@@ -25,6 +25,7 @@ examples:
   nonprolif assign --program mx-2009 --dry-run
   nonprolif report --program mx-2009 --lang es --format pdf --output informe.pdf
   nonprolif audit verify                  check the audit trail's hash chain
+  nonprolif unlock ana --as admin          lift a sign-in lockout (or --address 10.0.0.7)
   nonprolif manage migrate                any Django management command
 
 Run "nonprolif COMMAND --help" for the options of a command.
@@ -39,6 +40,8 @@ DJANGO_COMMANDS = {
     "report": "write a program status report as a reporting cable (PDF, HTML or Markdown)",
     "account": "manage logins as an administrator: roles, agency, activation, role grants",
     "audit": "verify the audit trail's hash chain (audit verify), print its head (audit head)",
+    "unlock": "lift the sign-in lockout of a username or a client address (administrators)",
+    "otp_reset": "remove a user's lost authenticator and recovery codes (administrators)",
 }
 
 

@@ -30,13 +30,24 @@ ROLES_NEEDING_APPROVAL comma separated roles whose grant waits for a second admi
                     whole office, and the one that manages accounts, so that one administrator
                     cannot make a second administrator to approve his own grants)
 API_TOKEN_DAYS      days an API token stays valid after it is issued (default 90)
-AUDIT_CLIENT_ADDRESS_HEADER
-                    the header a trusted reverse proxy puts the client's address in (e.g.
-                    X-Forwarded-For; its last address is taken); default empty: REMOTE_ADDR
 SQLITE_TIMEOUT      seconds a SQLite writer waits for the lock before "database is locked"
                     (default 20)
+AXES_FAILURE_LIMIT  failed sign-ins before a lockout, counted per username and, separately,
+                    per client address (default 5)
+AXES_COOLOFF_MINUTES how long a lockout lasts (default 15); an administrator can lift it sooner
+                    (Security → Lockouts, or `nonprolif unlock`)
+CLIENT_ADDRESS_PROXY_COUNT number of reverse proxies in front of the application, each appending
+                    to X-Forwarded-For (default 0: the client address is REMOTE_ADDR); lockouts
+                    per address and audit entries use it
+OTP_REQUIRED_ROLES  comma separated roles that must sign in with a second factor (TOTP or a
+                    recovery code) (default coordinator,auditor,administrator)
+OTP_TOTP_ISSUER     the issuer shown by authenticator apps (default nonprolif)
+SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_TIMEOUT
+                    minutes without a request, and minutes since sign-in, after which a session
+                    ends (defaults 30 and 720)
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -90,6 +101,10 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "nonprolif.core",
     "nonprolif.program",
     "nonprolif.events",
@@ -106,9 +121,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "nonprolif.core.middleware.SessionTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "nonprolif.core.middleware.UserLanguageMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "nonprolif.core.middleware.SecondFactorMiddleware",
+    "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "nonprolif.core.audit_reads.ReadAuditMiddleware",  # last: closest to the view
 ]
@@ -153,6 +172,7 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out sign-ins
     "rules.permissions.ObjectPermissionBackend",
     "nonprolif.core.backends.NoSuperuserModelBackend",
 ]
@@ -279,6 +299,40 @@ AUDIT_UNSCOPED_URL_NAMES = [
     "admin:logout",
     "admin:jsi18n",
     "password_change",  # one's own password form (a change is audited by its service)
+    "otp_setup",  # one's own second factor (enrolment, failures and resets are audited)
+    "otp_verify",
 ]
-# The client's address in audit entries: REMOTE_ADDR, unless a trusted proxy's header is named.
-AUDIT_CLIENT_ADDRESS_HEADER = os.environ.get("AUDIT_CLIENT_ADDRESS_HEADER", "")
+# Sign-in: lockout (django-axes), second factor (django-otp), session timeouts.
+# A lockout follows AXES_FAILURE_LIMIT failures per username or per client address (either
+# list locks), for AXES_COOLOFF_MINUTES; attempts during a lockout do not extend it. Attempts
+# are kept in the database (shared by every server process). Unknown usernames are counted and
+# locked like known ones, and every message reads the same for both.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# A successful sign-in does not clear failures: it would clear every failure from its address,
+# other usernames' included (an attacker with one account could reset his victims' counts).
+AXES_RESET_ON_SUCCESS = False
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_CALLABLE = "nonprolif.core.views.lockouts.lockout_response"
+AXES_ENABLE_ADMIN = False  # lockouts are listed and lifted on the app's own page
+AXES_VERBOSE = False
+# The client address (lockouts per address, audit entries): REMOTE_ADDR, or behind
+# CLIENT_ADDRESS_PROXY_COUNT proxies the X-Forwarded-For entry the outermost one wrote
+# (core.web.client).
+CLIENT_ADDRESS_PROXY_COUNT = int(os.environ.get("CLIENT_ADDRESS_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "nonprolif.core.web.client.client_address"
+# The roles that sign in with a second factor; the others may enrol of their own accord (and
+# are then asked for it too).
+OTP_REQUIRED_ROLES = env_list("OTP_REQUIRED_ROLES", "coordinator,auditor,administrator")
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "nonprolif")
+RECOVERY_CODE_COUNT = 10
+# Sessions end after SESSION_IDLE_TIMEOUT minutes without a request and SESSION_ABSOLUTE_TIMEOUT
+# minutes after sign-in (core.middleware.SessionTimeoutMiddleware); the cookie never outlives
+# the absolute timeout.
+SESSION_IDLE_TIMEOUT = datetime.timedelta(minutes=int(os.environ.get("SESSION_IDLE_TIMEOUT", "30")))
+SESSION_ABSOLUTE_TIMEOUT = datetime.timedelta(
+    minutes=int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", "720"))
+)
+SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT.total_seconds())

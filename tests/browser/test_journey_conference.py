@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 from nonprolif.core.models import Agency
 from nonprolif.core.roles import Role
 from nonprolif.events.models import Conference, Speaker, Talk
-from tests.factories import PASSWORD, UserFactory
+from tests.browser.signin import sign_in
+from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,14 +39,6 @@ def cancun(transactional_db, settings, live_server):
             roles=[role],
         )
     return Conference.objects.get(acronym="adm-cancun-2009")
-
-
-def sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/login/")
-    page.locator("#id_username").fill(username)  # the login page speaks the browser's Spanish
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.get_by_role("button", name="Sign out").wait_for()
 
 
 def sign_out(page):

@@ -6,6 +6,8 @@ import re
 import pytest
 from django.core.management import call_command
 
+from tests.browser.signin import pass_second_factor
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DEMO_PASSWORD = "demo-2009!"
@@ -21,7 +23,9 @@ def sign_in(page, live_server, username):
     assert "/login/" in page.url
     page.get_by_label("Nombre de usuario").fill(username)
     page.get_by_label("Contraseña").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Iniciar sesión").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Iniciar sesión").click()
+    pass_second_factor(page, username)  # the demo coordinator's printed authenticator
 
 
 def test_coordinator_sees_the_2009_program_and_switches_to_english(seeded, live_server, page):

@@ -6,7 +6,8 @@ from django.core.management import call_command
 
 from nonprolif.core.models import Agency
 from nonprolif.core.roles import Role
-from tests.factories import PASSWORD, UserFactory
+from tests.browser.signin import sign_in
+from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,10 +31,7 @@ def capacities(page) -> list[str]:
 def test_coordinator_accepts_amends_and_sees_the_calendar_change(
     coordinator_on_2009_program, live_server, page
 ):
-    page.goto(f"{live_server.url}/login/")
-    page.locator("#id_username").fill("ana")  # the login page speaks the browser's Spanish
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
+    sign_in(page, live_server, "ana")
 
     page.goto(f"{live_server.url}/programs/mx-2009/")
     page.get_by_role("link", name="FBI WMD Directorate training proposal").click()

@@ -13,8 +13,8 @@ from nonprolif.core.roles import Role
 from nonprolif.program.domain.review import decide_item
 from nonprolif.program.models import ItemKind
 from nonprolif.training.models import Certificate, Session
+from tests.browser.signin import sign_in
 from tests.factories import (
-    PASSWORD,
     AgencyFactory,
     OfficialFactory,
     ProgramFactory,
@@ -62,14 +62,6 @@ def training_program(transactional_db):
     )
     decide_item(item=item, decision="accepted", actor=coordinator, rationale="", amendments=None)
     return item
-
-
-def sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/login/")
-    page.locator("#id_username").fill(username)  # the login page speaks the browser's Spanish
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.get_by_role("button", name="Sign out").wait_for()
 
 
 def sign_out(page):

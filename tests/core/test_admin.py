@@ -219,3 +219,8 @@ def test_grants_are_approved_in_the_admin_by_a_second_administrator(
     assert as_user(other).post(url, action).status_code == 302
     assert RoleGrant.objects.get(pk=grant.pk).state == "approved"
     assert _fresh(outsider).has_role("coordinator")
+
+
+def test_second_factor_devices_and_lockouts_are_not_in_the_admin():
+    labels = {m._meta.label for m in admin.site._registry}
+    assert not labels & {"otp_totp.TOTPDevice", "otp_static.StaticDevice", "axes.AccessAttempt"}

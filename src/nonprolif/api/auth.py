@@ -6,6 +6,10 @@ on any method but GET, HEAD and OPTIONS. ``last_used_at`` is written at most onc
 per token (LAST_USED_RESOLUTION), so that parallel clients do not queue on that write. A signed-in
 browser session is accepted too (with Django's CSRF check on writes), so that the API docs
 page works for a logged-in user.
+
+Tokens are not asked for a second factor: a token is issued only from a signed-in session
+(the API tokens page), which for a user who needs one is a session verified with it; a
+session that has not proved its second factor yet is refused (401) like no session.
 """
 
 import datetime
@@ -16,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja.security import APIKeyCookie, HttpBearer
 
+from nonprolif.core.middleware import needs_second_factor
 from nonprolif.core.models import ApiToken
 from nonprolif.core.models.token import hash_token
 
@@ -56,15 +61,18 @@ class TokenAuth(HttpBearer):
 
 
 class SessionAuth(APIKeyCookie):
-    """The browser session, CSRF-checked by ninja on unsafe methods."""
+    """The browser session, CSRF-checked by ninja on unsafe methods. A session that still owes
+    its second factor (core.middleware.needs_second_factor) is refused like no session."""
 
     param_name = "sessionid"
 
     def authenticate(self, request, key):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.is_active:
-            return user
-        return None
+        if user is None or not user.is_authenticated or not user.is_active:
+            return None
+        if needs_second_factor(request):
+            return None
+        return user
 
 
 api_auth = [TokenAuth(), SessionAuth()]

@@ -21,6 +21,8 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from rules import has_perm
 
 from nonprolif.core.domain.accounts import (
@@ -340,3 +342,10 @@ class RoleGrantAdmin(AccountsAdminMixin, admin.ModelAdmin):
     @admin.action(description=_("Reject the selected grants"), permissions=["view"])
     def reject(self, request, queryset):
         self._decide(request, queryset, reject_grant, gettext("Grants rejected: %(n)d."))
+
+
+# Second-factor devices hold their secrets: they stay out of the admin, which manages accounts
+# and tokens only (an administrator resets a lost second factor with `nonprolif otp_reset`).
+for _device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device_model):
+        admin.site.unregister(_device_model)

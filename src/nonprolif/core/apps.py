@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "nonprolif.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from nonprolif.core import signals  # noqa: F401  (connects the sign-in receivers)

@@ -22,6 +22,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 from nonprolif.core.domain.audit import record, request_context
 from nonprolif.core.models import AuditEntry, Outcome
+from nonprolif.core.web.client import client_address
 
 logger = logging.getLogger(__name__)
 
@@ -138,13 +139,7 @@ def _query(request: HttpRequest) -> dict[str, Any]:
 
 
 def _client_address(request: HttpRequest) -> str:
-    header = settings.AUDIT_CLIENT_ADDRESS_HEADER
-    if header:
-        key = "HTTP_" + header.upper().replace("-", "_")
-        forwarded = request.META.get(key, "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()[:64]
-    return str(request.META.get("REMOTE_ADDR", ""))[:64]
+    return client_address(request) or ""
 
 
 def audit_answer(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:

@@ -145,3 +145,15 @@ class TokenForm(forms.ModelForm):
             "name": _("What the token is for, e.g. the script that uses it."),
             "read_only": _("The token may only read: the API refuses its writes."),
         }
+
+
+class SecondFactorForm(forms.Form):
+    """A code from the authenticator app (6 digits) or a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
+    )

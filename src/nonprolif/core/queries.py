@@ -1,19 +1,27 @@
 """Reads of the core app (selectors). Every read of scoped data starts from ``visible_to``."""
 
 import datetime
+from dataclasses import dataclass
 
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.db.models import (
     Count,
     IntegerField,
+    Max,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from nonprolif.core.models import Actor, Agency, ApiToken, AuditEntry, Official, RoleGrant, User
 from nonprolif.core.rules import has_perm
@@ -236,3 +244,67 @@ def get_account_for(user: Actor, pk: int | str) -> User:
     if account is None:
         raise Http404("No such account")
     return account
+
+
+# Sign-in: lockouts and second factors.
+
+
+@dataclass(frozen=True)
+class Lockout:
+    """A username or a client address locked out now: its failures within the cool-off, the
+    last one, and when the lockout ends by itself."""
+
+    kind: str  # "username" or "address"
+    value: str
+    failures: int
+    last_failure: datetime.datetime
+    ends: datetime.datetime
+
+
+def current_lockouts(user: Actor) -> list[Lockout]:
+    """The usernames and client addresses locked out now (administrators only; nobody else
+    sees any), usernames first, each by its last failure, newest first."""
+    if not has_perm("core.unlock_logins", user):
+        return []
+    cool_off = settings.AXES_COOLOFF_TIME
+    recent = AccessAttempt.objects.filter(attempt_time__gte=timezone.now() - cool_off)
+    found = []
+    for kind, field in (("username", "username"), ("address", "ip_address")):
+        rows = (
+            recent.exclude(**{f"{field}__isnull": True})
+            .values(field)
+            .annotate(failures=Sum("failures_since_start"), last=Max("attempt_time"))
+            .filter(failures__gte=settings.AXES_FAILURE_LIMIT)
+            .order_by("-last")
+        )
+        found += [
+            Lockout(
+                kind=kind,
+                value=row[field],
+                failures=row["failures"],
+                last_failure=row["last"],
+                ends=row["last"] + cool_off,
+            )
+            for row in rows
+        ]
+    return found
+
+
+def second_factor_required(user: Actor) -> bool:
+    """Must ``user`` prove a second factor to use the application: he has a role listed in
+    OTP_REQUIRED_ROLES, or he enrolled a device of his own accord."""
+    if not isinstance(user, User) or not user.is_authenticated:
+        return False
+    if user.role_names & set(settings.OTP_REQUIRED_ROLES):
+        return True
+    return totp_device_of(user) is not None
+
+
+def totp_device_of(user: User) -> TOTPDevice | None:
+    """The user's confirmed authenticator (TOTP) device, if he enrolled one."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+
+
+def recovery_codes_left(user: User) -> int:
+    """How many unused recovery codes the user has."""
+    return int(StaticToken.objects.filter(device__user=user, device__confirmed=True).count())

@@ -55,3 +55,6 @@ rules.add_perm("core.change_agency", is_coordinator)
 rules.add_perm("core.add_agency", is_coordinator)
 rules.add_perm("core.view_audit", is_auditor | is_coordinator)
 rules.add_perm("core.manage_accounts", is_administrator)
+# Sign-in: administrators list and lift lockouts.
+rules.add_perm("core.unlock_logins", is_administrator)
+rules.add_perm("core.reset_second_factor", is_administrator)

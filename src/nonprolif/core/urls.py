@@ -2,7 +2,16 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from nonprolif.core.views import account, agencies, audit, grants, officials, tokens
+from nonprolif.core.views import (
+    account,
+    agencies,
+    audit,
+    grants,
+    lockouts,
+    officials,
+    tokens,
+    twofactor,
+)
 
 urlpatterns = [
     path(
@@ -30,4 +39,13 @@ urlpatterns = [
     path("account/grants/<int:pk>/approve/", grants.grant_approve, name="grant_approve"),
     path("account/grants/<int:pk>/reject/", grants.grant_reject, name="grant_reject"),
     path("audit/", audit.audit_log, name="audit_log"),
+    path("account/two-factor/", twofactor.otp_setup, name="otp_setup"),
+    path("account/two-factor/verify/", twofactor.otp_verify, name="otp_verify"),
+    path(
+        "account/two-factor/recovery-codes/",
+        twofactor.otp_recovery_codes,
+        name="otp_recovery_codes",
+    ),
+    path("security/lockouts/", lockouts.lockout_list, name="lockout_list"),
+    path("security/lockouts/unlock/", lockouts.lockout_unlock, name="lockout_unlock"),
 ]

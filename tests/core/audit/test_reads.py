@@ -154,7 +154,7 @@ def test_every_answer_carries_a_request_id(client):
     assert first != second
 
 
-@override_settings(AUDIT_CLIENT_ADDRESS_HEADER="X-Forwarded-For")
+@override_settings(CLIENT_ADDRESS_PROXY_COUNT=1)
 def test_the_client_address_comes_from_the_trusted_proxys_header(coordinator, official_a):
     before = last_seq()
     client_for(coordinator).get(

@@ -156,7 +156,7 @@ def test_the_session_list_takes_a_fixed_number_of_queries(
         )
     client = as_user(coordinator)
 
-    with django_assert_num_queries(6 + AUDITED_READ_QUERIES):
+    with django_assert_num_queries(7 + AUDITED_READ_QUERIES):  # +1: 2nd-factor device
         body = client.get(f"{API}/programs/prog-test/sessions").json()
 
     assert body["count"] == n == Session.objects.count()

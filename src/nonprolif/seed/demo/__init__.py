@@ -9,14 +9,17 @@ and creates or repairs the demo logins, so loading twice changes nothing.
 Every person is invented; the e-mail domains are under the reserved ``.example`` domain.
 
 The package, by what it seeds: ``people.py`` (the invented officials and the logins as plain
-data), ``officials.py`` (officials and logins in the database), ``training.py`` (the training
-program's decisions, seats and nominations), ``conference.py`` (rooms, speakers, talks, the
-first release) and ``document.py`` (a whole demo document in one transaction).
+data), ``officials.py`` (officials and logins in the database), ``secondfactor.py`` (the
+authenticator secret and recovery codes of the logins that need a second factor),
+``training.py`` (the training program's decisions, seats and nominations), ``conference.py``
+(rooms, speakers, talks, the first release) and ``document.py`` (a whole demo document in one
+transaction).
 """
 
 from .conference import load_demo_conference
 from .document import BUILTIN_DEMO, DEMO_FORMAT, load_builtin_demo, load_demo_document
 from .people import DemoLogin, DemoPerson, demo_logins, gendered, generate_officials
+from .secondfactor import DemoSecondFactor, demo_second_factor, ensure_demo_second_factor
 from .training import load_demo_training
 
 __all__ = [
@@ -24,7 +27,10 @@ __all__ = [
     "DEMO_FORMAT",
     "DemoLogin",
     "DemoPerson",
+    "DemoSecondFactor",
     "demo_logins",
+    "demo_second_factor",
+    "ensure_demo_second_factor",
     "gendered",
     "generate_officials",
     "load_builtin_demo",

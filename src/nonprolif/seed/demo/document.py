@@ -17,6 +17,7 @@ from nonprolif.seed.loader.result import SeedResult
 from .conference import load_demo_conference
 from .officials import DemoPassword, ensure_login, login_agency, upsert_official
 from .people import generate_officials
+from .secondfactor import ensure_demo_second_factor
 from .training import load_demo_training
 
 DEMO_FORMAT = "nonprolif.demo/1"
@@ -32,7 +33,8 @@ def load_demo_document(doc: dict[str, Any], *, actor: User | None = None) -> See
 
     Side effects, in one transaction: Official rows created or updated (key: agency and
     e-mail); the role groups ensured; each demo login created (``create_user``) or brought back
-    to the document, including its password; each login's official linked to it; one audit
+    to the document, including its password, and given its demo second factor when its role
+    needs one (``ensure_demo_second_factor``); each login's official linked to it; one audit
     entry per row created or changed. A second load changes nothing and writes no audit entry.
     """
     check_entry(
@@ -93,6 +95,7 @@ def load_demo_document(doc: dict[str, Any], *, actor: User | None = None) -> See
                 fail(f"{where}.agency", "a login with an official needs the official's agency")
             named = login_agency(login, where=where)
             user = ensure_login(login, named, password, where=where, result=result, actor=actor)
+            ensure_demo_second_factor(user, login["role"], result=result, actor=actor)
             if official and named is not None:
                 upsert_official(
                     official,

@@ -9,7 +9,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
 from nonprolif.core.domain.accounts import ensure_role_groups
-from nonprolif.seed.demo import BUILTIN_DEMO, demo_logins, load_demo_document
+from nonprolif.seed.demo import BUILTIN_DEMO, demo_logins, demo_second_factor, load_demo_document
 from nonprolif.seed.loader import (
     BUILTIN_PROGRAM,
     builtin_document,
@@ -91,6 +91,18 @@ class Command(BaseCommand):
 
         if demo_doc is not None and options["verbosity"] >= 1:
             self.stdout.write(f"Demo logins (password for all: {demo_doc['password']}):")
+            self.stdout.write(
+                "  (a second factor: add the secret or the otpauth:// address to an "
+                "authenticator app, or run `oathtool --totp -b SECRET` for the current code)"
+            )
             for login in demo_logins(demo_doc):
                 agency = f" ({login.agency})" if login.agency else ""
                 self.stdout.write(f"  {login.username:<15} {login.role}{agency}")
+                second = demo_second_factor(login.username, login.role)
+                if second is not None:
+                    self.stdout.write(
+                        f"  {'':<15} second factor: authenticator secret {second.secret}\n"
+                        f"  {'':<15}   {second.otpauth_uri}\n"
+                        f"  {'':<15}   or a recovery code: {second.recovery_codes[0]} "
+                        f"(each works once; seed --demo restores them)"
+                    )
