@@ -45,6 +45,12 @@ OTP_TOTP_ISSUER     the issuer shown by authenticator apps (default nonprolif)
 SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_TIMEOUT
                     minutes without a request, and minutes since sign-in, after which a session
                     ends (defaults 30 and 720)
+UPLOAD_MAX_BYTES    the largest file an upload takes (default 5242880, 5 MB); larger ones are
+                    refused before they are read, naming the file field
+UPLOAD_MAX_UNCOMPRESSED_BYTES, UPLOAD_MAX_COMPRESSION_RATIO
+                    an XLSX (a zip) whose members decompress to more than this (default 50 MB)
+                    or more than this many times their compressed size (default 100) is refused
+                    before it is opened
 """
 
 import datetime
@@ -98,6 +104,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
+    "csp",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
@@ -116,6 +123,10 @@ MIDDLEWARE = [
     "nonprolif.core.audit_reads.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise: every answer but the static files'.
+    "csp.middleware.CSPMiddleware",
+    "nonprolif.core.middleware.SecurityHeadersMiddleware",
+    "nonprolif.core.middleware.RefuseNullCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -265,6 +276,66 @@ if env_bool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Headers and input limits (issue 9) -------------------------------------------------------
+# Content-Security-Policy (django-csp): scripts, styles, images, fonts and connections from this
+# site only; no inline script or style anywhere (the templates use classes in the static CSS,
+# htmx is told not to inject its indicator styles, charts carry SVG attributes, not CSS), no
+# plugins, no framing, forms post here only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Powerful browser features no page uses, denied to every page and frame (Permissions-Policy,
+# by core.middleware.SecurityHeadersMiddleware, which also sends "Cache-Control: no-store" on
+# every answer but the static files').
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "fullscreen",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "picture-in-picture",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Uploads: a file over UPLOAD_MAX_BYTES is refused naming its field, and is never read (the
+# upload handler keeps none of its bytes past the limit). Request bodies other than files (form
+# fields, JSON) stay within Django's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB), well under it.
+UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+UPLOAD_MAX_UNCOMPRESSED_BYTES = int(
+    os.environ.get("UPLOAD_MAX_UNCOMPRESSED_BYTES", str(50 * 1024 * 1024))
+)
+UPLOAD_MAX_COMPRESSION_RATIO = int(os.environ.get("UPLOAD_MAX_COMPRESSION_RATIO", "100"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2621440
+FILE_UPLOAD_HANDLERS = [
+    "nonprolif.core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 LOGGING = {
     "version": 1,

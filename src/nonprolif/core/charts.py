@@ -1,9 +1,13 @@
 """Charts as SVG with matplotlib (offline: its bundled DejaVu fonts, no web fonts).
 
-Used by pages (inline SVG) and by PDF documents (an extra file for Typst).
+Used by pages (inline SVG) and by PDF documents (an extra file for Typst). The SVG carries no
+CSS (no ``<style>`` element, no ``style`` attribute): matplotlib's declarations are written as
+SVG presentation attributes, which the pages' Content-Security-Policy (no inline style)
+allows.
 """
 
 import io
+import re
 import textwrap
 from collections.abc import Sequence
 from html import escape
@@ -15,6 +19,29 @@ matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable, acc
 matplotlib.rcParams["svg.hashsalt"] = "nonprolif"  # stable element ids: same data, same SVG
 
 from matplotlib import pyplot as plt  # noqa: E402  (after choosing the backend)
+
+_STYLE_ATTRIBUTE = re.compile(r'style="([^"]*)"')
+_STYLE_ELEMENT = re.compile(r"<style[^>]*>\s*\*\s*\{([^}]*)\}\s*</style>")
+
+
+def _attributes(declarations: str) -> str:
+    """``fill: #fff; stroke-width: 0.8`` → ``fill="#fff" stroke-width="0.8"`` (every property
+    matplotlib writes is also an SVG presentation attribute)."""
+    pairs = (part.split(":", 1) for part in declarations.split(";") if ":" in part)
+    return " ".join(f'{name.strip()}="{value.strip()}"' for name, value in pairs)
+
+
+def without_css(svg: str) -> str:
+    """matplotlib's SVG with its CSS turned into presentation attributes: the ``style``
+    attributes in place, the global ``<style>`` rule (``*{...}``: inherited properties) on the
+    root element."""
+    svg = _STYLE_ATTRIBUTE.sub(lambda match: _attributes(match.group(1)), svg)
+    rule = _STYLE_ELEMENT.search(svg)
+    if rule is not None:
+        svg = svg[: rule.start()] + svg[rule.end() :]
+        svg = svg.replace("<svg ", f"<svg {_attributes(rule.group(1))} ", 1)
+    return svg
+
 
 PALETTE = ["#0b4f8a", "#2a7fbf", "#5ba3d9", "#1d6b2f", "#8a5a0b", "#6b1d5f"]
 
@@ -53,7 +80,7 @@ def bar_chart_svg(
         figure.tight_layout()
         buffer = io.BytesIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})
-        svg = buffer.getvalue().decode()
+        svg = without_css(buffer.getvalue().decode())
         opening_end = svg.index(">", svg.index("<svg")) + 1
         label = escape(title or ", ".join(series))
         svg = f"{svg[:opening_end]}<title>{label}</title>{svg[opening_end:]}"

@@ -5,9 +5,15 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+)
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from nonprolif.core import queries
@@ -117,3 +123,49 @@ def needs_second_factor(request: HttpRequest) -> bool:
     if not user.is_authenticated or getattr(user, "is_verified", lambda: False)():
         return False
     return queries.second_factor_required(user)
+
+
+class SecurityHeadersMiddleware:
+    """Headers that Django's SecurityMiddleware does not send (below WhiteNoise, so on every
+    answer but the static files'):
+
+    - ``Permissions-Policy``: every feature of ``settings.PERMISSIONS_POLICY`` denied
+      (``camera=()``…), to the page and to any frame;
+    - ``Cache-Control: no-store`` unless the view chose otherwise: every page but the sign-in
+      page shows scoped data, and so do the API's answers, the exports and the PDFs; none may
+      be kept by a browser or a proxy.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = ", ".join(
+            f"{feature}=()" for feature in settings.PERMISSIONS_POLICY
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        if "no-store" not in response.get("Cache-Control", ""):
+            patch_cache_control(response, no_store=True)
+        return response
+
+
+class RefuseNullCharactersMiddleware:
+    """A 400 naming the parameter for a NUL character in a query string or a form's fields,
+    before any view: no database stores one (PostgreSQL refuses it), and every text field of a
+    form would refuse it anyway. The API (``/api/``) answers its own 422 for it
+    (``api.inputs``), in its documented shape."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith("/api/"):
+            for data in (request.GET, request.POST):
+                for name, values in data.lists():
+                    if "\x00" in name or any("\x00" in value for value in values):
+                        message = _("The field “%(field)s” holds a NUL character.") % {
+                            "field": name.replace("\x00", "")
+                        }
+                        return HttpResponseBadRequest(message, content_type="text/plain")
+        return self.get_response(request)

@@ -204,11 +204,18 @@ def month_view(user: User, program: Program, month: datetime.date) -> MonthView:
 # --------------------------------------------------------------------------- timeline
 
 
+def _percent(part: float) -> str:
+    """A share of the time line as an SVG length, never localised ("12.5%")."""
+    return f"{100 * part:.3f}%"
+
+
 @dataclass
 class TimelineMonth:
     month: datetime.date
     column: int  # 1-based first day column
     span: int  # days
+    x: str = ""  # where it starts and how wide it is, as shares of the whole time line
+    width: str = ""
 
 
 @dataclass
@@ -216,6 +223,8 @@ class TimelineRow:
     session: Session
     column: int
     span: int
+    x: str = ""
+    width: str = ""
 
 
 @dataclass
@@ -257,7 +266,11 @@ def timeline(user: User, program: Program) -> Timeline:
         TimelineRow(session=s, column=(s.start - first).days + 1, span=(s.end - s.start).days + 1)
         for s in sessions
     ]
-    return Timeline(first=first, days=(end - first).days, months=months, rows=rows)
+    days = (end - first).days
+    for placed in [*months, *rows]:
+        placed.x = _percent((placed.column - 1) / days)
+        placed.width = _percent(placed.span / days)
+    return Timeline(first=first, days=days, months=months, rows=rows)
 
 
 # --------------------------------------------------------------------------- feeds

@@ -30,7 +30,7 @@ from nonprolif.training.nominations.domain.nominations import (
 )
 from nonprolif.training.nominations.domain.seats import apply_seat_rule, set_agency_seats
 from nonprolif.training.nominations.domain.upload import import_nominations
-from nonprolif.training.nominations.imports import parse_upload
+from nonprolif.training.nominations.imports import RowError, parse_upload, size_error
 from nonprolif.training.nominations.queries import (
     get_item_for,
     get_nomination_for,
@@ -166,6 +166,21 @@ def post_nomination(request, code: str, item_key: str, payload: NominationIn):
     return Status(201, get_nomination_for(request.auth, nomination.pk))
 
 
+def _upload_field(error: RowError) -> str:
+    """The field an upload error names: the file itself (row 0), or a row and its column."""
+    if error.row == 0:
+        return "file"
+    return f"row {error.row}: {error.column}" if error.column else f"row {error.row}"
+
+
+def _upload_errors(errors: list[RowError]) -> JsonResponse:
+    detail = [
+        {"row": e.row, "column": e.column, "field": _upload_field(e), "message": e.message}
+        for e in errors
+    ]
+    return JsonResponse({"detail": detail}, status=422)
+
+
 @router.post(
     "/programs/{code}/nomination-items/{item_key}/nominations/upload",
     response={200: UploadOut, 403: ErrorOut, 404: ErrorOut, 422: UploadErrorsOut},
@@ -184,6 +199,9 @@ def upload_nominations(
     ``only_good`` the good rows are imported and the bad ones listed in ``errors``."""
     program = get_program_for(request.auth, code)
     item = get_item_for(request.auth, program, item_key)
+    too_large = size_error(file.size)
+    if too_large:
+        return _upload_errors([RowError(0, "", too_large)])
     rows, file_errors = parse_upload(file.name or "", file.read())
     report = import_nominations(
         actor=request.auth,
@@ -194,20 +212,7 @@ def upload_nominations(
         only_good=only_good,
     )
     if report.errors and not report.created:
-        return JsonResponse(
-            {
-                "detail": [
-                    {
-                        "row": e.row,
-                        "column": e.column,
-                        "field": f"row {e.row}: {e.column}" if e.column else f"row {e.row}",
-                        "message": e.message,
-                    }
-                    for e in report.errors
-                ]
-            },
-            status=422,
-        )
+        return _upload_errors(report.errors)
     created = list(
         program_nominations(request.auth, program).filter(pk__in=[n.pk for n in report.created])
     )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.models import Official
 from nonprolif.training.models.nomination import NominationStatus, SeatRule
-from nonprolif.training.nominations.imports import parse_periods, parse_preferences
+from nonprolif.training.nominations.imports import parse_periods, parse_preferences, size_error
 
 
 class SettingsForm(forms.Form):
@@ -146,6 +146,14 @@ class UploadForm(forms.Form):
         label=_("Import only the good rows (otherwise any bad row imports nothing)"),
         required=False,
     )
+
+    def clean_file(self):
+        """The file, if it is within ``UPLOAD_MAX_BYTES`` (checked before it is read)."""
+        upload = self.cleaned_data["file"]
+        too_large = size_error(upload.size)
+        if too_large:
+            raise forms.ValidationError(too_large, code="too_large")
+        return upload
 
 
 class DecisionForm(forms.Form):

@@ -11,8 +11,13 @@ import csv
 import datetime
 import io
 import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 MAX_ROWS = 5000
@@ -45,6 +50,11 @@ class UploadError(ValueError):
     """The file cannot be read at all (not CSV/XLSX, empty...)."""
 
 
+class FormulaCell(str):
+    """The text of a formula cell (``=SUM(A1:A3)``): reported as an error of its row, never
+    read as a value (nor dropped, as an unevaluated formula's empty cached value would be)."""
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -57,7 +67,31 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
-def _table_from_csv(content: bytes) -> list[list[str]]:
+def size_error(size: int | None) -> str | None:
+    """Why an upload of ``size`` bytes is refused before it is read, or None."""
+    limit = settings.UPLOAD_MAX_BYTES
+    if size is not None and size > limit:
+        return _("The file is larger than %(limit)s: it was not read.") % {
+            "limit": filesizeformat(limit)
+        }
+    return None
+
+
+def _limited(rows: Iterable[list[str]], max_rows: int) -> list[list[str]]:
+    """The first rows of a table, header included, reading no further than the first
+    non-empty row past ``max_rows`` data rows (so that the caller sees there are too many)."""
+    table: list[list[str]] = []
+    filled = 0
+    for row in rows:
+        table.append(row)
+        if any(row):
+            filled += 1
+            if filled > max_rows + 1:
+                break
+    return table
+
+
+def _table_from_csv(content: bytes, max_rows: int) -> list[list[str]]:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -71,29 +105,73 @@ def _table_from_csv(content: bytes) -> list[list[str]]:
     except csv.Error:
         dialect = csv.excel
     try:
-        return [[_cell(v) for v in row] for row in csv.reader(io.StringIO(text), dialect)]
+        reader = csv.reader(io.StringIO(text), dialect)
+        return _limited(([_cell(v) for v in row] for row in reader), max_rows)
     except csv.Error:
         raise UploadError(_("The file is not a CSV table (text, one row per line).")) from None
 
 
-def _table_from_xlsx(content: bytes) -> list[list[str]]:
+def _check_zip(content: bytes) -> None:
+    """Refuse a zip (an XLSX) that would decompress to more than the settings allow, in all or
+    against its compressed size, before anything is decompressed (a zip bomb). The sizes are
+    those the zip declares; Python's zipfile never decompresses a member past its declared
+    size."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise UploadError(_("The file is not a readable Excel workbook (XLSX).")) from None
+    total = sum(member.file_size for member in members)
+    compressed = sum(member.compress_size for member in members)
+    if total > settings.UPLOAD_MAX_UNCOMPRESSED_BYTES or (
+        total > settings.UPLOAD_MAX_COMPRESSION_RATIO * max(compressed, 1)
+    ):
+        raise UploadError(
+            _("The workbook decompresses to %(size)s, more than the %(limit)s allowed.")
+            % {
+                "size": filesizeformat(total),
+                "limit": filesizeformat(
+                    min(
+                        settings.UPLOAD_MAX_UNCOMPRESSED_BYTES,
+                        settings.UPLOAD_MAX_COMPRESSION_RATIO * max(compressed, 1),
+                    )
+                ),
+            }
+        )
+
+
+def _xlsx_value(cell) -> str:
+    if getattr(cell, "data_type", None) == "f":
+        return FormulaCell(str(cell.value))
+    return _cell(cell.value)
+
+
+def _table_from_xlsx(content: bytes, max_rows: int) -> list[list[str]]:
     from openpyxl import load_workbook
 
+    _check_zip(content)
     try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        # Read-only (streamed, one row at a time) and with formulas as formulas: a formula's
+        # cached value may be empty (the file was never opened in a spreadsheet).
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception:
         raise UploadError(_("The file is not a readable Excel workbook (XLSX).")) from None
-    sheet = book.worksheets[0]
-    rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    book.close()
-    return rows
+    try:
+        sheet = book.worksheets[0]
+        rows = ([_xlsx_value(cell) for cell in row] for row in sheet.iter_rows())
+        return _limited(rows, max_rows)
+    except Exception:
+        raise UploadError(_("The file is not a readable Excel workbook (XLSX).")) from None
+    finally:
+        book.close()
 
 
-def read_table(name: str, content: bytes) -> list[list[str]]:
-    """The cells of the upload as text, row by row (XLSX by its name or signature)."""
+def read_table(name: str, content: bytes, max_rows: int = MAX_ROWS) -> list[list[str]]:
+    """The cells of the upload as text, row by row (XLSX by its name or signature), up to the
+    first non-empty row past ``max_rows`` data rows."""
     if name.lower().endswith(".xlsx") or content[:2] == b"PK":
-        return _table_from_xlsx(content)
-    return _table_from_csv(content)
+        return _table_from_xlsx(content, max_rows)
+    return _table_from_csv(content, max_rows)
 
 
 DATE = r"\d{4}-\d{2}-\d{2}"
@@ -128,15 +206,37 @@ def parse_preferences(text: str) -> list[int]:
     for part in re.split(r"[,;\s]+", text.strip()):
         if not part:
             continue
-        if not part.isdigit():
+        if not re.fullmatch(r"[0-9]{1,4}", part):
             raise ValueError(_("“%(part)s” is not a cohort number.") % {"part": part})
         numbers.append(int(part))
     return numbers
 
 
+def _unreadable_cells(number: int, cells: dict[str, str]) -> list[RowError]:
+    """The errors of a row's cells that hold no value to read: a formula, or a NUL or another
+    control character."""
+    errors = []
+    for column, value in cells.items():
+        if isinstance(value, FormulaCell):
+            errors.append(
+                RowError(
+                    number,
+                    column,
+                    _("A formula (%(formula)s): enter its value instead.") % {"formula": value},
+                )
+            )
+        elif any(unicodedata.category(char) == "Cc" and char not in "\t\n\r" for char in value):
+            errors.append(RowError(number, column, _("The cell holds a control character.")))
+    return errors
+
+
 def parse_upload(name: str, content: bytes) -> tuple[list[ParsedRow], list[RowError]]:
     """(rows, file errors). File errors (row 1 or 0) concern the whole file: an unreadable
-    file, no header, an unknown column, no column naming the official, too many rows."""
+    file, no header, an unknown column, no column naming the official, too many rows; a file
+    over ``UPLOAD_MAX_BYTES`` is refused unread."""
+    too_large = size_error(len(content))
+    if too_large:
+        return [], [RowError(0, "", too_large)]
     try:
         table = read_table(name, content)
     except UploadError as error:
@@ -159,7 +259,7 @@ def parse_upload(name: str, content: bytes) -> tuple[list[ParsedRow], list[RowEr
             )
     if not any(c in header for c in (*ID_COLUMNS, "email")):
         errors.append(RowError(1, "", _("A column official_id or email must name the official.")))
-    if len(table) - 1 > MAX_ROWS:
+    if sum(1 for values in table[1:] if any(values)) > MAX_ROWS:
         errors.append(RowError(0, "", _("At most %(max)d rows per upload.") % {"max": MAX_ROWS}))
     if errors:
         return [], errors
@@ -170,11 +270,21 @@ def parse_upload(name: str, content: bytes) -> tuple[list[ParsedRow], list[RowEr
             continue
         cells = dict(zip(header, [*values, *[""] * (len(header) - len(values))], strict=False))
         row = ParsedRow(number=index)
+        unreadable = _unreadable_cells(index, cells)
+        row.errors.extend(unreadable)
+        for error in unreadable:  # reported: not read as a value
+            cells[error.column] = ""
         id_column = next((c for c in ID_COLUMNS if c in header), None)
         raw_id = cells.get(id_column, "") if id_column else ""
+        if any(error.column in ID_COLUMNS or error.column == "email" for error in unreadable):
+            row.official_column = next(
+                e.column for e in unreadable if e.column in ID_COLUMNS or e.column == "email"
+            )
+            rows.append(row)
+            continue
         if id_column is not None and raw_id:
             row.official_column = id_column
-            if raw_id.isdigit():
+            if re.fullmatch(r"[0-9]{1,18}", raw_id):
                 row.official_id = int(raw_id)
             else:
                 row.errors.append(RowError(index, id_column, _("Not an official id (a number).")))
