@@ -331,6 +331,9 @@ UPLOAD_MAX_UNCOMPRESSED_BYTES = int(
 )
 UPLOAD_MAX_COMPRESSION_RATIO = int(os.environ.get("UPLOAD_MAX_COMPRESSION_RATIO", "100"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2621440
+# API lists: at most 100 items a page (the officials list's own bound too); offsets beyond 64
+# bits are refused by api.inputs.
+NINJA_PAGINATION_MAX_LIMIT = 100
 FILE_UPLOAD_HANDLERS = [
     "nonprolif.core.uploads.LimitedUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

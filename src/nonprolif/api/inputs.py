@@ -27,7 +27,7 @@ from django.core.validators import (
 from django.http import HttpRequest
 from ninja.parser import Parser
 from ninja.types import DictStrAny
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 INT64 = 2**63
 
@@ -89,3 +89,16 @@ def refuse_unstorable_input(view: Callable[..., Any]) -> Callable[..., Any]:
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def _no_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
+def omittable(**kwargs: Any) -> Any:
+    """A field of a partial update (PATCH) that may be left out but is never null: the column
+    behind it takes no NULL. Declared ``name: str = omittable()``: pydantic refuses an explicit
+    null (a 422 naming the field, instead of the database's IntegrityError), the OpenAPI
+    document shows the type without null, and the value stays unset when it is left out
+    (``payload.dict(exclude_unset=True)``)."""
+    return Field(None, json_schema_extra=_no_default, **kwargs)

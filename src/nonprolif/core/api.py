@@ -18,6 +18,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from rules import has_perm
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
+from nonprolif.api.inputs import omittable
 from nonprolif.core import queries
 from nonprolif.core.domain.officials import create_official, update_official
 from nonprolif.core.models import Agency, AgencyKind, Outcome, Seniority
@@ -84,15 +85,15 @@ class OfficialIn(Schema):
 
 
 class OfficialPatch(Schema):
-    agency: str | None = Field(None, description="agency code")
-    given_names: str | None = None
-    family_names: str | None = None
-    position: str | None = None
-    seniority: Seniority | None = None
-    email: str | None = None
-    phone: str | None = None
-    language: str | None = None
-    active: bool | None = None
+    agency: str = omittable(description="agency code")
+    given_names: str = omittable()
+    family_names: str = omittable()
+    position: str = omittable()
+    seniority: Seniority = omittable()
+    email: str = omittable()
+    phone: str = omittable()
+    language: str = omittable()
+    active: bool = omittable()
 
 
 class OfficialPage(Schema):

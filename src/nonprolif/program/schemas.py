@@ -5,6 +5,7 @@ import uuid
 
 from ninja import Schema
 
+from nonprolif.api.inputs import omittable
 from nonprolif.program.models import Decision, ItemKind, ItemStatus, ProposalStatus
 from nonprolif.program.queries import proposal_items
 
@@ -68,16 +69,16 @@ class ProgramIn(Schema):
 
 
 class ProgramPatch(Schema):
-    code: str | None = None
-    name_es: str | None = None
-    name_en: str | None = None
-    description_es: str | None = None
-    description_en: str | None = None
-    country: str | None = None
-    lead_agency: str | None = None
+    code: str = omittable()
+    name_es: str = omittable()
+    name_en: str = omittable()
+    description_es: str = omittable()
+    description_en: str = omittable()
+    country: str = omittable()
+    lead_agency: str = omittable()
     member_agencies: list[str] | None = None
     partner_agencies: list[str] | None = None
-    time_zone: str | None = None
+    time_zone: str = omittable()
     target_trainees: int | None = None
     start_date: datetime.date | None = None
 
@@ -173,12 +174,12 @@ class ItemIn(Schema):
 
 
 class ItemPatch(Schema):
-    number: int | None = None
-    kind: str | None = None
-    title_es: str | None = None
-    title_en: str | None = None
-    description_es: str | None = None
-    description_en: str | None = None
+    number: int = omittable()
+    kind: str = omittable()
+    title_es: str = omittable()
+    title_en: str = omittable()
+    description_es: str = omittable()
+    description_en: str = omittable()
     target_trainees: int | None = None
     cohort_size: int | None = None
     cohort_count: int | None = None
@@ -186,7 +187,7 @@ class ItemPatch(Schema):
     cadence_months: int | None = None
     session_days: int | None = None
     target_agencies: list[str] | None = None
-    notes: str | None = None
+    notes: str = omittable()
 
 
 class ProposalOut(Schema):
@@ -247,12 +248,12 @@ class ProposalIn(Schema):
 
 
 class ProposalPatch(Schema):
-    version: int | None = None
-    title_es: str | None = None
-    title_en: str | None = None
-    summary_es: str | None = None
-    summary_en: str | None = None
-    submitted_on: datetime.date | None = None
+    version: int = omittable()
+    title_es: str = omittable()
+    title_en: str = omittable()
+    summary_es: str = omittable()
+    summary_en: str = omittable()
+    submitted_on: datetime.date = omittable()
 
 
 # Review --------------------------------------------------------------------------------------

@@ -286,6 +286,22 @@ def test_withdrawal_promotes_the_first_waitlisted_nominee_and_emails_both_in_the
     assert AssignmentRun.objects.filter(trigger="withdrawal").count() == 1
 
 
+def test_a_withdrawal_is_saved_when_the_mail_server_cannot_be_reached(
+    coordinator, liaison_a, program, training, small_program, make_nomination, settings
+):
+    """The re-plan's e-mails fail (no SMTP server): the withdrawal stands, no 500."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # the discard port: refused
+    aaa, _bbb = small_program
+    noms = [make_nomination(o, training, minute=n) for n, o in enumerate(aaa)]
+    run_assignment(actor=coordinator, program=program)
+    withdraw_nomination(actor=liaison_a, nomination=noms[1], reason="Illness")
+    noms[1].refresh_from_db()
+    noms[4].refresh_from_db()
+    assert noms[1].status == NominationStatus.WITHDRAWN
+    assert noms[4].session is not None
+
+
 def test_withdrawal_before_any_assignment_only_changes_the_status(
     liaison_a, program, training, official_a, make_nomination
 ):

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import LocalizedNameMixin
+from nonprolif.core.validators import validate_name
 
 from .user import Actor
 
@@ -30,9 +31,9 @@ class AgencyQuerySet(models.QuerySet["Agency"]):
 
 class Agency(LocalizedNameMixin, models.Model):
     code = models.CharField(_("code"), max_length=32, unique=True, validators=[code_validator])
-    name_es = models.CharField(_("name (Spanish)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    acronym = models.CharField(_("acronym"), max_length=32, blank=True)
+    name_es = models.CharField(_("name (Spanish)"), max_length=200, validators=[validate_name])
+    name_en = models.CharField(_("name (English)"), max_length=200, validators=[validate_name])
+    acronym = models.CharField(_("acronym"), max_length=32, blank=True, validators=[validate_name])
     country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2 code"))
     kind = models.CharField(_("kind"), max_length=16, choices=AgencyKind.choices)
     parent = models.ForeignKey(

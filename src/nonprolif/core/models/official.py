@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.roles import Role
+from nonprolif.core.validators import validate_name
 
 from .user import Actor, User
 
@@ -36,9 +37,11 @@ class Official(models.Model):
     agency = models.ForeignKey(
         "core.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="officials"
     )
-    given_names = models.CharField(_("given names"), max_length=120)
-    family_names = models.CharField(_("family names"), max_length=120)
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    given_names = models.CharField(_("given names"), max_length=120, validators=[validate_name])
+    family_names = models.CharField(_("family names"), max_length=120, validators=[validate_name])
+    position = models.CharField(
+        _("position"), max_length=200, blank=True, validators=[validate_name]
+    )
     seniority = models.CharField(
         _("seniority"), max_length=16, choices=Seniority.choices, default=Seniority.WORKING
     )

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nonprolif.core.validators import validate_name
+
 from .user import Actor
 
 TOKEN_PREFIX = "np_"  # noqa: S105 (a visible prefix, not a secret)
@@ -45,7 +47,7 @@ class ApiToken(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
     )
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_name])
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     hint = models.CharField(_("first characters"), max_length=12, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)

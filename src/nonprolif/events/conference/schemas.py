@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Schema
 from pydantic import AfterValidator, WithJsonSchema
 
+from nonprolif.api.inputs import omittable
 from nonprolif.events.conference.queries import local
 from nonprolif.events.models import TalkKind, TalkLanguage
 
@@ -83,17 +84,17 @@ class ConferenceIn(Schema):
 
 
 class ConferencePatch(Schema):
-    acronym: str | None = None
-    title_es: str | None = None
-    title_en: str | None = None
-    description_es: str | None = None
-    description_en: str | None = None
-    city: str | None = None
-    venue: str | None = None
-    host_agency: str | None = None
-    start_date: datetime.date | None = None
-    end_date: datetime.date | None = None
-    time_zone: str | None = None
+    acronym: str = omittable()
+    title_es: str = omittable()
+    title_en: str = omittable()
+    description_es: str = omittable()
+    description_en: str = omittable()
+    city: str = omittable()
+    venue: str = omittable()
+    host_agency: str = omittable()
+    start_date: datetime.date = omittable()
+    end_date: datetime.date = omittable()
+    time_zone: str = omittable()
     day_start: LocalTime | None = None
     day_end: LocalTime | None = None
 
@@ -115,8 +116,8 @@ class RoomIn(Schema):
 
 
 class RoomPatch(Schema):
-    name: str | None = None
-    capacity: int | None = None
+    name: str = omittable()
+    capacity: int = omittable()
 
 
 class SpeakerRef(Schema):
@@ -194,13 +195,13 @@ class TalkIn(Schema):
 
 
 class TalkPatch(Schema):
-    title_es: str | None = None
-    title_en: str | None = None
-    abstract_es: str | None = None
-    abstract_en: str | None = None
-    kind: str | None = None
-    language: str | None = None
-    duration_minutes: int | None = None
+    title_es: str = omittable()
+    title_en: str = omittable()
+    abstract_es: str = omittable()
+    abstract_en: str = omittable()
+    kind: str = omittable()
+    language: str = omittable()
+    duration_minutes: int = omittable()
     expected_attendance: int | None = None
     speakers: list[int] | None = None
 

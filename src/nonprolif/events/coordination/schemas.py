@@ -5,6 +5,7 @@ import datetime
 
 from ninja import Schema
 
+from nonprolif.api.inputs import omittable
 from nonprolif.events.coordination.queries import action_item_history
 from nonprolif.events.models import ActionItem, ActionStatus
 
@@ -29,9 +30,9 @@ class MeetingDecisionIn(Schema):
 
 
 class MeetingDecisionPatch(Schema):
-    text_es: str | None = None
-    text_en: str | None = None
-    number: int | None = None
+    text_es: str = omittable()
+    text_en: str = omittable()
+    number: int = omittable()
 
 
 class OwnerOut(Schema):
@@ -120,15 +121,15 @@ class ActionItemIn(Schema):
 
 
 class ActionItemPatch(Schema):
-    title_es: str | None = None
-    title_en: str | None = None
-    owner_agency: str | None = None
-    due_date: datetime.date | None = None
+    title_es: str = omittable()
+    title_en: str = omittable()
+    owner_agency: str = omittable()
+    due_date: datetime.date = omittable()
     owner_official: int | None = None
     decision: int | None = None
-    description_es: str | None = None
-    description_en: str | None = None
-    status: ActionStatus | None = None
+    description_es: str = omittable()
+    description_en: str = omittable()
+    status: ActionStatus = omittable()
     note: str = ""
 
 

@@ -4,6 +4,7 @@ import datetime
 
 from ninja import Schema
 
+from nonprolif.api.inputs import omittable
 from nonprolif.events.models import DatePrecision
 
 
@@ -64,12 +65,12 @@ class MeetingIn(Schema):
 
 
 class MeetingPatch(Schema):
-    title_es: str | None = None
-    title_en: str | None = None
-    date: datetime.date | None = None
-    date_precision: str | None = None
-    place: str | None = None
+    title_es: str = omittable()
+    title_en: str = omittable()
+    date: datetime.date = omittable()
+    date_precision: str = omittable()
+    place: str = omittable()
     agencies: list[str] | None = None
     officials: list[int] | None = None
-    summary_es: str | None = None
-    summary_en: str | None = None
+    summary_es: str = omittable()
+    summary_en: str = omittable()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import localized_property
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
+from nonprolif.core.validators import validate_name
 from nonprolif.program.models.program import validate_time_zone
 
 if TYPE_CHECKING:
@@ -64,12 +65,12 @@ class Conference(models.Model):
         unique=True,
         help_text=_("Short identifier used in exports and file names, e.g. wmd-cancun-2009."),
     )
-    title_es = models.CharField(_("title (Spanish)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_es = models.CharField(_("title (Spanish)"), max_length=200, validators=[validate_name])
+    title_en = models.CharField(_("title (English)"), max_length=200, validators=[validate_name])
     description_es = models.TextField(_("description (Spanish)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
-    city = models.CharField(_("city"), max_length=120)
-    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=120, validators=[validate_name])
+    venue = models.CharField(_("venue"), max_length=200, blank=True, validators=[validate_name])
     host_agency = models.ForeignKey(
         "core.Agency",
         verbose_name=_("host agency"),

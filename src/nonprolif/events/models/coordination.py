@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import localized_property
+from nonprolif.core.validators import validate_name
 
 if TYPE_CHECKING:
     from nonprolif.core.models import User
@@ -129,8 +130,8 @@ class ActionItem(models.Model):
         on_delete=models.SET_NULL,
         related_name="action_items",
     )
-    title_es = models.CharField(_("title (Spanish)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_es = models.CharField(_("title (Spanish)"), max_length=200, validators=[validate_name])
+    title_en = models.CharField(_("title (English)"), max_length=200, validators=[validate_name])
     description_es = models.TextField(_("description (Spanish)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     owner_agency = models.ForeignKey(

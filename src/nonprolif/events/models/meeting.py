@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import localized_property
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
+from nonprolif.core.validators import validate_name
 
 if TYPE_CHECKING:
     from nonprolif.core.models import User
@@ -39,8 +40,8 @@ class Meeting(models.Model):
         on_delete=models.CASCADE,
         related_name="meetings",
     )
-    title_es = models.CharField(_("title (Spanish)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_es = models.CharField(_("title (Spanish)"), max_length=200, validators=[validate_name])
+    title_en = models.CharField(_("title (English)"), max_length=200, validators=[validate_name])
     date = models.DateField(_("date"))
     date_precision = models.CharField(
         _("date precision"),
@@ -49,7 +50,7 @@ class Meeting(models.Model):
         default=DatePrecision.DAY,
         help_text=_("How much of the date is known (the record may give only a month or year)."),
     )
-    place = models.CharField(_("place"), max_length=200)
+    place = models.CharField(_("place"), max_length=200, validators=[validate_name])
     agencies = models.ManyToManyField(
         "core.Agency", verbose_name=_("participating agencies"), related_name="meetings"
     )

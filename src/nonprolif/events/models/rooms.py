@@ -6,6 +6,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from nonprolif.core.validators import validate_name
+
 from .conference import Conference
 
 if TYPE_CHECKING:
@@ -22,7 +24,7 @@ class Room(models.Model):
     conference = models.ForeignKey(
         Conference, verbose_name=_("conference"), on_delete=models.CASCADE, related_name="rooms"
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_name])
     capacity = models.PositiveIntegerField(
         _("capacity"), validators=[MinValueValidator(1)], help_text=_("Seats.")
     )

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from nonprolif.core.i18n import localized_property
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, sees_everything
+from nonprolif.core.validators import validate_name
 
 from .conference import Conference
 
@@ -64,8 +65,10 @@ class Speaker(models.Model):
         on_delete=models.CASCADE,
         related_name="speakers",
     )
-    name = models.CharField(_("name"), max_length=200)
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_name])
+    organisation = models.CharField(
+        _("organisation"), max_length=200, blank=True, validators=[validate_name]
+    )
     email = models.EmailField(_("email"), blank=True)
     topic_es = models.CharField(_("topic (Spanish)"), max_length=300, blank=True)
     topic_en = models.CharField(_("topic (English)"), max_length=300, blank=True)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import localized_property
 from nonprolif.core.scoping import is_signed_in, sees_everything
+from nonprolif.core.validators import validate_name
 
 from .conference import Conference
 from .rooms import Room
@@ -65,8 +66,8 @@ class Talk(models.Model):
         editable=False,
         help_text=_("Kept across schedule releases and used in calendar and frab exports."),
     )
-    title_es = models.CharField(_("title (Spanish)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_es = models.CharField(_("title (Spanish)"), max_length=200, validators=[validate_name])
+    title_en = models.CharField(_("title (English)"), max_length=200, validators=[validate_name])
     abstract_es = models.TextField(_("abstract (Spanish)"), blank=True)
     abstract_en = models.TextField(_("abstract (English)"), blank=True)
     speakers = models.ManyToManyField(

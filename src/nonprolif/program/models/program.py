@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from nonprolif.core.i18n import LocalizedNameMixin, localized_property
 from nonprolif.core.models.agency import code_validator
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
+from nonprolif.core.validators import validate_name
 
 if TYPE_CHECKING:
     from nonprolif.core.models import User
@@ -33,8 +34,8 @@ class ProgramQuerySet(models.QuerySet["Program"]):
 
 class Program(LocalizedNameMixin, models.Model):
     code = models.CharField(_("code"), max_length=32, unique=True, validators=[code_validator])
-    name_es = models.CharField(_("name (Spanish)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_es = models.CharField(_("name (Spanish)"), max_length=200, validators=[validate_name])
+    name_en = models.CharField(_("name (English)"), max_length=200, validators=[validate_name])
     description_es = models.TextField(_("description (Spanish)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2 code"))

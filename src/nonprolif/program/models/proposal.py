@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from nonprolif.core.i18n import localized_property
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
+from nonprolif.core.validators import validate_name
 
 from .constraints import positive_when_set_constraints
 
@@ -90,8 +91,8 @@ class Proposal(models.Model):
         related_name="proposals",
     )
     version = models.PositiveIntegerField(_("version"), default=1)
-    title_es = models.CharField(_("title (Spanish)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_es = models.CharField(_("title (Spanish)"), max_length=200, validators=[validate_name])
+    title_en = models.CharField(_("title (English)"), max_length=200, validators=[validate_name])
     summary_es = models.TextField(_("summary (Spanish)"), blank=True)
     summary_en = models.TextField(_("summary (English)"), blank=True)
     submitted_on = models.DateField(_("submitted on"))
@@ -247,8 +248,8 @@ class ProposalItem(models.Model):
     )
     number = models.PositiveIntegerField(_("number"), validators=[MinValueValidator(1)])
     kind = models.CharField(_("kind"), max_length=16, choices=ItemKind.choices)
-    title_es = models.CharField(_("title (Spanish)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_es = models.CharField(_("title (Spanish)"), max_length=200, validators=[validate_name])
+    title_en = models.CharField(_("title (English)"), max_length=200, validators=[validate_name])
     description_es = models.TextField(_("description (Spanish)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     target_trainees = models.PositiveIntegerField(_("target trainees"), null=True, blank=True)

@@ -4,6 +4,8 @@ import datetime
 
 from ninja import Schema
 
+from nonprolif.api.inputs import omittable
+
 
 class VenueRef(Schema):
     id: int
@@ -60,8 +62,8 @@ class SessionOut(Schema):
 
 class SessionPatch(Schema):
     venue: int | None = None
-    capacity: int | None = None
-    language: str | None = None
+    capacity: int = omittable()
+    language: str = omittable()
 
 
 class RegenerateIn(Schema):

@@ -11,6 +11,7 @@ from nonprolif.core.i18n import localized_property
 from nonprolif.core.models import User
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, sees_everything
+from nonprolif.core.validators import validate_name
 
 
 class CertificateQuerySet(models.QuerySet["Certificate"]):
@@ -62,11 +63,13 @@ class Certificate(models.Model):
         on_delete=models.PROTECT,
         related_name="certificates",
     )
-    official_name = models.CharField(_("name as certified"), max_length=250)
+    official_name = models.CharField(
+        _("name as certified"), max_length=250, validators=[validate_name]
+    )
     item_key = models.UUIDField(_("item key"), db_index=True)
     item_number = models.PositiveIntegerField(_("item number"))
-    title_es = models.CharField(_("title (Spanish)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_es = models.CharField(_("title (Spanish)"), max_length=200, validators=[validate_name])
+    title_en = models.CharField(_("title (English)"), max_length=200, validators=[validate_name])
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
     days_total = models.PositiveIntegerField(_("session days"))

@@ -12,6 +12,7 @@ from nonprolif.core.i18n import localized_property
 from nonprolif.core.models import Agency, User
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
+from nonprolif.core.validators import validate_name
 from nonprolif.training.calendar.moves import describe_move
 
 
@@ -103,8 +104,8 @@ class Session(models.Model):
     )
     item_key = models.UUIDField(_("item key"), db_index=True)
     item_number = models.PositiveIntegerField(_("item number"))
-    title_es = models.CharField(_("title (Spanish)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_es = models.CharField(_("title (Spanish)"), max_length=200, validators=[validate_name])
+    title_en = models.CharField(_("title (English)"), max_length=200, validators=[validate_name])
     audience = models.CharField(_("audience"), max_length=16, choices=Audience.choices)
     cohort = models.PositiveIntegerField(_("cohort"), null=True, blank=True)
     audience_agency = models.ForeignKey(

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from nonprolif.core.i18n import localized_property
 from nonprolif.core.models import User
 from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
+from nonprolif.core.validators import validate_name
 
 
 class VenueQuerySet(models.QuerySet["Venue"]):
@@ -29,8 +30,8 @@ class Venue(models.Model):
         on_delete=models.CASCADE,
         related_name="venues",
     )
-    name = models.CharField(_("name"), max_length=200)
-    city = models.CharField(_("city"), max_length=120)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_name])
+    city = models.CharField(_("city"), max_length=120, validators=[validate_name])
     address = models.CharField(_("address"), max_length=300, blank=True)
 
     objects = VenueQuerySet.as_manager()

@@ -1,6 +1,8 @@
 """The e-mails of a re-plan: the withdrawn participant's released place and each promoted
 nominee's new one, in the official's language."""
 
+import logging
+
 from django.core.mail import EmailMessage, get_connection
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -9,6 +11,8 @@ from django.utils.translation import gettext_noop
 from nonprolif.core.models import Official
 from nonprolif.training.models import Session
 from nonprolif.training.models.nomination import Nomination
+
+logger = logging.getLogger(__name__)
 
 
 def _language(official: Official) -> str:
@@ -63,6 +67,14 @@ def promoted_message(nomination: Nomination, session: Session) -> EmailMessage |
     )
 
 
-def send(messages: list[EmailMessage]) -> None:
-    if messages:
+def send(messages: list[EmailMessage]) -> bool:
+    """Send ``messages``; False (logged) when the mail server cannot be reached: the re-plan
+    they tell of is saved, and the page or the API shows it, whether or not they went out."""
+    if not messages:
+        return True
+    try:
         get_connection().send_messages(messages)
+    except OSError:  # SMTP errors are OSErrors
+        logger.exception("Re-plan emails (%d) failed", len(messages))
+        return False
+    return True
