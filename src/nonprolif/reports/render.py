@@ -19,8 +19,35 @@ NBSP = "\u00a0"
 EXTENSIONS = {"md": "md", "html": "html", "pdf": "pdf", "json": "json"}
 
 
+# What Markdown (CommonMark, and GitHub's tables and strikethrough) reads as markup inline: a
+# backslash before each makes it text. Escaping "<", ">" and "&" leaves no raw HTML, no
+# autolink and no entity; escaping "[" and "]" leaves no link (so no ``javascript:`` one).
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]<>#!|~&])")
+# What Markdown reads as a block at the start of a line: a heading, a quote, a list item, a
+# thematic break or a setext underline.
+_MD_LINE_START = re.compile(r"^(\s*)([-+=])|^(\s*\d{1,9})([.)])(?=\s|$)")
+
+
+def escape_markdown(value: object) -> str:
+    """``value`` as Markdown text that renders as itself: every character Markdown could read
+    as markup (inline HTML and links included) escaped, on one line."""
+    text = " ".join(str(value).split("\n"))
+    text = _MD_INLINE.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(
+        lambda match: "{}\\{}".format(*[part for part in match.groups() if part is not None]),
+        text,
+        count=1,
+    )
+
+
+def _code_fence(lines: list[str]) -> str:
+    """A fence no run of backticks in ``lines`` closes (CommonMark: a longer one)."""
+    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    return "`" * max(3, longest + 1)
+
+
 def _md_cell(value: str) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    return escape_markdown(value)
 
 
 def _md_table(table: Table) -> list[str]:
@@ -38,22 +65,27 @@ def _md_table(table: Table) -> list[str]:
 
 
 def _paragraph_text(cable: Cable, paragraph: Paragraph) -> str:
-    return f"{paragraph.mark} {cable.portion} " + " ".join(paragraph.text)
+    return escape_markdown(f"{paragraph.mark} {cable.portion} " + " ".join(paragraph.text))
 
 
 def render_markdown(cable: Cable) -> str:
     """The cable as Markdown: the header in a fixed-width block, as cables are read; then
-    the numbered paragraphs with their section headings and tables; the signature."""
-    lines = ["```text", *cable.header.lines(), "```", ""]
+    the numbered paragraphs with their section headings and tables; the signature. Every text
+    that comes from data (names, titles, places…) is escaped (``escape_markdown``), so that
+    the file holds no markup, raw HTML or link but ours; the header's fence is longer than
+    any run of backticks in it."""
+    header = cable.header.lines()
+    fence = _code_fence(header)
+    lines = [f"{fence}text", *header, fence, ""]
     for paragraph in cable.paragraphs:
         if paragraph.heading:
-            lines += [f"**{paragraph.heading.upper()}**", ""]
+            lines += [f"**{escape_markdown(paragraph.heading.upper())}**", ""]
         lines += [_paragraph_text(cable, paragraph), ""]
         for table in paragraph.tables:
             lines += _md_table(table)
         for chart in paragraph.charts:
-            lines += [f"*[{chart.title}: {chart.name}]*", ""]
-    lines += [cable.signature, ""]
+            lines += [f"*{escape_markdown(f'[{chart.title}: {chart.name}]')}*", ""]
+    lines += [escape_markdown(cable.signature), ""]
     return "\n".join(lines)
 
 

@@ -120,9 +120,12 @@ def test_a_file_just_within_the_limit_is_read(liaison_a, program, training, offi
     settings.UPLOAD_MAX_BYTES = 100
     content = f"email\n{official_a.email}\n".encode().ljust(100, b"\n")
     rows, errors = parse_upload("n.csv", content)
-    assert errors == [] and [row.email for row in rows] == [official_a.email]
+    assert errors == []
+    assert [row.email for row in rows] == [official_a.email]
     rows, errors = parse_upload("n.csv", content + b"\n")
-    assert rows == [] and errors[0].row == 0 and "not read" in errors[0].message
+    assert rows == []
+    assert errors[0].row == 0
+    assert "not read" in errors[0].message
 
 
 def test_a_zip_bomb_xlsx_is_refused_before_it_is_decompressed(
@@ -142,18 +145,21 @@ def test_a_zip_bomb_xlsx_is_refused_before_it_is_decompressed(
     )
     assert web.status_code == 400
     [error] = web.context["report"].errors
-    assert error.row == 0 and "decompresses" in error.message
+    assert error.row == 0
+    assert "decompresses" in error.message
     api = client.post(api_url(program, training), {"file": SimpleUploadedFile("n.xlsx", bomb)})
     assert api.status_code == 422
     [error] = api.json()["detail"]
-    assert error["field"] == "file" and "decompresses" in error["message"]
+    assert error["field"] == "file"
+    assert "decompresses" in error["message"]
     assert not Nomination.objects.exists()
 
 
 def test_a_high_compression_ratio_alone_is_refused(settings):
     settings.UPLOAD_MAX_UNCOMPRESSED_BYTES = 10**12
     rows, errors = parse_upload("n.xlsx", zip_bomb())
-    assert rows == [] and "decompresses" in errors[0].message
+    assert rows == []
+    assert "decompresses" in errors[0].message
 
 
 def test_the_row_limit_stops_the_reading_at_the_first_row_past_it(monkeypatch):
@@ -162,7 +168,9 @@ def test_the_row_limit_stops_the_reading_at_the_first_row_past_it(monkeypatch):
     assert len(table) == 12  # the header, 10 rows and the one that tells there are more
     monkeypatch.setattr(imports, "MAX_ROWS", 10)
     rows, errors = parse_upload("n.csv", "\n".join(lines).encode())
-    assert rows == [] and errors[0].row == 0 and "10" in errors[0].message
+    assert rows == []
+    assert errors[0].row == 0
+    assert "10" in errors[0].message
 
 
 def test_the_row_limit_stops_reading_an_xlsx_too():
