@@ -24,7 +24,7 @@ import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import got_request_exception, request_finished, request_started
-from django.db import IntegrityError, close_old_connections, transaction
+from django.db import close_old_connections, transaction
 from django.test import Client
 from ninja.errors import ValidationError as SchemaValidationError
 from schemathesis.core.failures import AcceptedNegativeData, FailureGroup, ServerError
@@ -237,20 +237,6 @@ CRASH = (ServerError, UndefinedStatusCode)
 KNOWN_MISMATCHES: list[tuple] = []
 
 
-def _null_into_not_null(case, failure, errors) -> bool:
-    """Any operation: a 500 from a NOT NULL column that the request sent null for (PATCH
-    {"position": null}: the Patch schemas document null as allowed, and full_clean lets None
-    through for a blank=True field). Another issue's work: the Patch schemas or the services
-    must refuse null where the column takes none (a 422)."""
-    body = case.body if isinstance(case.body, dict) else {}
-    sent_null = [name for name, value in body.items() if value is None]
-    return bool(errors) and all(
-        isinstance(error, IntegrityError)
-        and any(f".{name}" in str(error) or f'"{name}"' in str(error) for name in sent_null)
-        for error in errors
-    )
-
-
 def _negated_value(case, data):
     """The value that a coverage case put in the one field it negated, or None."""
     location = data.parameter_location
@@ -280,7 +266,7 @@ def _lax_scalar_accepted(case, failure, errors) -> bool:
     return isinstance(_negated_value(case, data), bool | int | float | str)
 
 
-KNOWN_EVERYWHERE = [(CRASH, _null_into_not_null), ((AcceptedNegativeData,), _lax_scalar_accepted)]
+KNOWN_EVERYWHERE = [((AcceptedNegativeData,), _lax_scalar_accepted)]
 
 
 def is_known(case, failure, errors) -> bool:
