@@ -267,9 +267,10 @@ def timeline(user: User, program: Program) -> Timeline:
         for s in sessions
     ]
     days = (end - first).days
-    for placed in [*months, *rows]:
-        placed.x = _percent((placed.column - 1) / days)
-        placed.width = _percent(placed.span / days)
+    placed: list[TimelineMonth | TimelineRow] = [*months, *rows]
+    for part in placed:
+        part.x = _percent((part.column - 1) / days)
+        part.width = _percent(part.span / days)
     return Timeline(first=first, days=days, months=months, rows=rows)
 
 

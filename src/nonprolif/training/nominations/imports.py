@@ -272,14 +272,13 @@ def parse_upload(name: str, content: bytes) -> tuple[list[ParsedRow], list[RowEr
         row = ParsedRow(number=index)
         unreadable = _unreadable_cells(index, cells)
         row.errors.extend(unreadable)
-        for error in unreadable:  # reported: not read as a value
-            cells[error.column] = ""
+        for bad in unreadable:  # reported: not read as a value
+            cells[bad.column] = ""
         id_column = next((c for c in ID_COLUMNS if c in header), None)
         raw_id = cells.get(id_column, "") if id_column else ""
-        if any(error.column in ID_COLUMNS or error.column == "email" for error in unreadable):
-            row.official_column = next(
-                e.column for e in unreadable if e.column in ID_COLUMNS or e.column == "email"
-            )
+        naming = [bad.column for bad in unreadable if bad.column in (*ID_COLUMNS, "email")]
+        if naming:
+            row.official_column = naming[0]
             rows.append(row)
             continue
         if id_column is not None and raw_id:
