@@ -197,7 +197,7 @@ def test_a_nul_in_a_web_form_is_a_400_naming_the_field_and_writes_nothing(
 def test_a_nul_in_a_web_query_string_is_a_400_naming_it(as_user, coordinator):
     response = as_user(coordinator).get(reverse("official_list"), {"q": "a\x00b"})
     assert response.status_code == 400
-    assert "“q”" in response.content.decode()
+    assert re.search(r"[«“]q[»”]", response.content.decode())  # es-MX or en
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite stores any 64-bit integer")
