@@ -125,7 +125,7 @@ def test_a_file_just_within_the_limit_is_read(liaison_a, program, training, offi
     rows, errors = parse_upload("n.csv", content + b"\n")
     assert rows == []
     assert errors[0].row == 0
-    assert "not read" in errors[0].message
+    assert "100" in errors[0].message  # the limit, in bytes (filesizeformat)
 
 
 def test_a_zip_bomb_xlsx_is_refused_before_it_is_decompressed(
@@ -146,12 +146,12 @@ def test_a_zip_bomb_xlsx_is_refused_before_it_is_decompressed(
     assert web.status_code == 400
     [error] = web.context["report"].errors
     assert error.row == 0
-    assert "decompresses" in error.message
+    assert "200.0" in error.message
     api = client.post(api_url(program, training), {"file": SimpleUploadedFile("n.xlsx", bomb)})
     assert api.status_code == 422
     [error] = api.json()["detail"]
     assert error["field"] == "file"
-    assert "decompresses" in error["message"]
+    assert "200.0" in error["message"]
     assert not Nomination.objects.exists()
 
 
@@ -159,7 +159,7 @@ def test_a_high_compression_ratio_alone_is_refused(settings):
     settings.UPLOAD_MAX_UNCOMPRESSED_BYTES = 10**12
     rows, errors = parse_upload("n.xlsx", zip_bomb())
     assert rows == []
-    assert "decompresses" in errors[0].message
+    assert "200.0" in errors[0].message
 
 
 def test_the_row_limit_stops_the_reading_at_the_first_row_past_it(monkeypatch):
