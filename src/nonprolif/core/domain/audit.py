@@ -79,6 +79,19 @@ def _actor_snapshot(actor: Actor) -> tuple[User | None, str, str, str]:
     return actor, actor.username, roles, agency
 
 
+def storable(value: Any) -> Any:
+    """``value`` with every string made storable in any database and JSON column: a NUL is
+    written as ``\\x00`` and a lone surrogate as its ``\\udxxx`` escape (a request may carry
+    both; its entry must still be written). Dicts and lists are walked."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
+    if isinstance(value, Mapping):
+        return {storable(key): storable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [storable(item) for item in value]
+    return value
+
+
 def record(
     *,
     actor: Actor,
@@ -105,7 +118,7 @@ def record(
         object_repr = object_repr or str(obj)
     else:
         object_id = ""
-    ids = [pk if isinstance(pk, int) else str(pk) for pk in (object_ids or [])]
+    ids = [pk if isinstance(pk, int) else storable(str(pk)) for pk in (object_ids or [])]
     if obj is None and len(ids) == 1:
         object_id = str(ids[0])
     with transaction.atomic():
@@ -119,10 +132,10 @@ def record(
             agency=agency,
             action=action[:64],
             object_type=object_type[:64],
-            object_id=object_id[:64],
+            object_id=storable(object_id)[:64],
             object_ids=ids,
-            object_repr=object_repr[:200],
-            changes=dict(changes or {}),
+            object_repr=storable(object_repr)[:200],
+            changes=storable(dict(changes or {})),
             outcome=outcome,
             request_id=context.request_id,
             client_address=context.client_address,
