@@ -5,6 +5,9 @@ text that the database can store.
   number) with ninja's 400 ("Cannot parse request body"); ninja would otherwise read any value
   as an object without attributes, so that a schema whose fields are all optional took ``[]``
   for ``{}``.
+- :data:`Instant`, a date and time taken as an instant: with an offset of at most 14 hours
+  (PostgreSQL refuses more), or none (the server's time zone), turned into UTC; a 422 when it
+  cannot be.
 - :func:`refuse_unstorable_input`, applied to every operation (``api.add_decorator``), answers
   422 naming the field when a validated input holds an integer outside 64 bits (no database
   column holds it: SQLite fails with OverflowError or "datatype mismatch") or text with a NUL
@@ -13,9 +16,10 @@ text that the database can store.
   Django.
 """
 
+import datetime
 import functools
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import (
@@ -25,9 +29,10 @@ from django.core.validators import (
     RegexValidator,
 )
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja.parser import Parser
 from ninja.types import DictStrAny
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 INT64 = 2**63
 
@@ -37,6 +42,24 @@ _TEXT_VALIDATORS: list[Validator] = [
     ProhibitNullCharactersValidator(),
     RegexValidator(r"[\ud800-\udfff]", inverse_match=True),
 ]
+
+
+MAX_UTC_OFFSET = datetime.timedelta(hours=14)
+
+
+def _as_utc(value: datetime.datetime) -> datetime.datetime:
+    if timezone.is_naive(value):
+        value = value.replace(tzinfo=timezone.get_current_timezone())
+    offset = value.utcoffset()
+    if offset is not None and abs(offset) > MAX_UTC_OFFSET:
+        raise ValueError("the UTC offset must be between -14:00 and +14:00")
+    try:
+        return value.astimezone(datetime.UTC)
+    except OverflowError:
+        raise ValueError("the date is out of range") from None
+
+
+Instant = Annotated[datetime.datetime, AfterValidator(_as_utc)]
 
 
 class ObjectBodyParser(Parser):

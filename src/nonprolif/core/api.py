@@ -18,7 +18,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from rules import has_perm
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
-from nonprolif.api.inputs import omittable
+from nonprolif.api.inputs import Instant, omittable
 from nonprolif.core import queries
 from nonprolif.core.domain.officials import create_official, update_official
 from nonprolif.core.models import Agency, AgencyKind, Outcome, Seniority
@@ -239,8 +239,8 @@ class AuditFilters(Schema):
     action: str = Field("", max_length=64, description='an action, or a prefix ending in "."')
     object_type: str = Field("", max_length=64, description='e.g. "core.official"')
     outcome: Outcome | None = None
-    since: datetime.datetime | None = Field(None, description="from this time (inclusive)")
-    until: datetime.datetime | None = Field(None, description="before this time")
+    since: Instant | None = Field(None, description="from this time (inclusive)")
+    until: Instant | None = Field(None, description="before this time")
 
 
 @router.get("/audit", response=list[AuditEntryOut], summary="The audit trail, newest first")

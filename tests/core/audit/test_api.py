@@ -1,5 +1,7 @@
 """GET /api/v1/audit: the trail for auditors (and coordinators); others read their own."""
 
+import datetime
+
 import pytest
 from django.test import Client
 
@@ -42,3 +44,20 @@ def test_filters_and_a_bad_outcome_is_a_422_naming_it(auditor, liaison_a, offici
     response = client.get("/api/v1/audit", {"outcome": "maybe"})
     assert response.status_code == 422
     assert "outcome" in response.content.decode()
+
+
+def test_a_time_range_in_any_offset_filters_and_an_impossible_one_is_a_422(auditor, official_a):
+    entry = record(actor=None, action="official.update", obj=official_a)
+    client = api(auditor)
+    since = entry.at.astimezone(datetime.timezone(datetime.timedelta(hours=-6))).isoformat()
+
+    def seqs(**filters):
+        items = client.get("/api/v1/audit", {"action": "official.update", **filters}).json()
+        return [item["seq"] for item in items["items"]]
+
+    assert seqs(since=since) == [entry.seq]
+    assert seqs(since=(entry.at + datetime.timedelta(seconds=1)).isoformat()) == []
+    for bad in ("2126-10-19T20:42:34+21:36", "0001-01-01T00:00:00+01:00"):
+        response = client.get("/api/v1/audit", {"until": bad})
+        assert response.status_code == 422, bad
+        assert "until" in response.content.decode()
