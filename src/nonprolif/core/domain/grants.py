@@ -84,22 +84,27 @@ def approve_grant(*, actor: Actor, grant: RoleGrant) -> RoleGrant:
         )
         roles = roles_of(user) | {Role(current.role)}
         validate_roles_agency(roles, user.agency)
-        current.state = GrantState.APPROVED
-        current.decided_by = approver
-        current.decided_at = timezone.now()
-        current.save(update_fields=["state", "decided_by", "decided_at"])
-        record(
-            actor=approver,
-            action="grant.approve",
-            obj=current,
-            changes={
-                "user": user.username,
-                "role": current.role,
-                "state": [GrantState.PENDING.value, current.state],
-            },
-        )
+        _decide(current, decider=approver, state=GrantState.APPROVED, username=user.username)
         apply_roles(actor=approver, user=user, roles=roles)
     return current
+
+
+def _decide(grant: RoleGrant, *, decider: User, state: GrantState, username: str) -> None:
+    """Close the pending ``grant`` (locked by the caller) as ``state``, and audit it."""
+    grant.state = state
+    grant.decided_by = decider
+    grant.decided_at = timezone.now()
+    grant.save(update_fields=["state", "decided_by", "decided_at"])
+    record(
+        actor=decider,
+        action="grant.approve" if state == GrantState.APPROVED else "grant.reject",
+        obj=grant,
+        changes={
+            "user": username,
+            "role": grant.role,
+            "state": [GrantState.PENDING.value, grant.state],
+        },
+    )
 
 
 def reject_grant(*, actor: Actor, grant: RoleGrant) -> RoleGrant:
@@ -117,18 +122,5 @@ def reject_grant(*, actor: Actor, grant: RoleGrant) -> RoleGrant:
     with transaction.atomic():
         current = RoleGrant.objects.select_for_update().get(pk=grant.pk)
         _check_pending(current)
-        current.state = GrantState.REJECTED
-        current.decided_by = decider
-        current.decided_at = timezone.now()
-        current.save(update_fields=["state", "decided_by", "decided_at"])
-        record(
-            actor=decider,
-            action="grant.reject",
-            obj=current,
-            changes={
-                "user": current.user.username,
-                "role": current.role,
-                "state": [GrantState.PENDING.value, current.state],
-            },
-        )
+        _decide(current, decider=decider, state=GrantState.REJECTED, username=current.user.username)
     return current
