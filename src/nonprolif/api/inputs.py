@@ -5,9 +5,10 @@ text that the database can store.
   number) with ninja's 400 ("Cannot parse request body"); ninja would otherwise read any value
   as an object without attributes, so that a schema whose fields are all optional took ``[]``
   for ``{}``.
-- :data:`Instant`, a date and time taken as an instant: with an offset of at most 14 hours
-  (PostgreSQL refuses more), or none (the server's time zone), turned into UTC; a 422 when it
-  cannot be.
+- :data:`Instant`, a date and time taken as an instant (a bound of a time range): turned into
+  UTC, whatever offset RFC 3339 allows (PostgreSQL refuses offsets over 15:59), or taken in the
+  server's time zone without one; within a day of the representable range, its first or last
+  instant.
 - :func:`refuse_unstorable_input`, applied to every operation (``api.add_decorator``), answers
   422 naming the field when a validated input holds an integer outside 64 bits (no database
   column holds it: SQLite fails with OverflowError or "datatype mismatch") or text with a NUL
@@ -44,19 +45,14 @@ _TEXT_VALIDATORS: list[Validator] = [
 ]
 
 
-MAX_UTC_OFFSET = datetime.timedelta(hours=14)
-
-
 def _as_utc(value: datetime.datetime) -> datetime.datetime:
     if timezone.is_naive(value):
         value = value.replace(tzinfo=timezone.get_current_timezone())
-    offset = value.utcoffset()
-    if offset is not None and abs(offset) > MAX_UTC_OFFSET:
-        raise ValueError("the UTC offset must be between -14:00 and +14:00")
     try:
         return value.astimezone(datetime.UTC)
-    except OverflowError:
-        raise ValueError("the date is out of range") from None
+    except OverflowError:  # within a day of the first or the last representable instant
+        edge = datetime.datetime.min if value.year == datetime.MINYEAR else datetime.datetime.max
+        return edge.replace(tzinfo=datetime.UTC)
 
 
 Instant = Annotated[datetime.datetime, AfterValidator(_as_utc)]

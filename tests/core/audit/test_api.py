@@ -46,18 +46,21 @@ def test_filters_and_a_bad_outcome_is_a_422_naming_it(auditor, liaison_a, offici
     assert "outcome" in response.content.decode()
 
 
-def test_a_time_range_in_any_offset_filters_and_an_impossible_one_is_a_422(auditor, official_a):
+def test_a_time_range_in_any_offset_filters_as_the_same_instant(auditor, official_a):
     entry = record(actor=None, action="official.update", obj=official_a)
     client = api(auditor)
-    since = entry.at.astimezone(datetime.timezone(datetime.timedelta(hours=-6))).isoformat()
 
     def seqs(**filters):
-        items = client.get("/api/v1/audit", {"action": "official.update", **filters}).json()
-        return [item["seq"] for item in items["items"]]
+        response = client.get("/api/v1/audit", {"action": "official.update", **filters})
+        assert response.status_code == 200, response.content
+        return [item["seq"] for item in response.json()["items"]]
 
-    assert seqs(since=since) == [entry.seq]
+    west = datetime.timezone(datetime.timedelta(hours=-6))
+    assert seqs(since=entry.at.astimezone(west).isoformat()) == [entry.seq]
     assert seqs(since=(entry.at + datetime.timedelta(seconds=1)).isoformat()) == []
-    for bad in ("2126-10-19T20:42:34+21:36", "0001-01-01T00:00:00+01:00"):
-        response = client.get("/api/v1/audit", {"until": bad})
-        assert response.status_code == 422, bad
-        assert "until" in response.content.decode()
+    # Offsets PostgreSQL would refuse, and instants at the ends of the calendar.
+    far = datetime.timezone(datetime.timedelta(hours=21, minutes=36))
+    assert seqs(since=entry.at.astimezone(far).isoformat(), until="2126-10-19T20:42:34+21:36") == [
+        entry.seq
+    ]
+    assert seqs(since="0001-01-01T00:00:00+01:00", until="9999-12-31T23:59:59-01:00") == [entry.seq]
