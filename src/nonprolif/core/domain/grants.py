@@ -22,32 +22,16 @@ from nonprolif.core.rules import has_perm
 def _check_decider(*, actor: Actor, grant: RoleGrant, action: str) -> User:
     """The administrator who may decide ``grant``: not its requester (for an approval), not
     its grantee. Anybody else: PermissionDenied, audited as denied."""
-    attempt: dict[str, Any] = {"state": [grant.state, action.removeprefix("grant.")]}
     if not isinstance(actor, User) or not has_perm("core.manage_accounts", actor):
-        refuse(
-            actor=actor,
-            action=action,
-            obj=grant,
-            changes=attempt,
-            why=_("Only administrators decide on role grants."),
-        )
-    if actor.pk == grant.user_id:
-        refuse(
-            actor=actor,
-            action=action,
-            obj=grant,
-            changes=attempt,
-            why=_("Nobody may decide on a grant of a role to himself."),
-        )
-    if action == "grant.approve" and actor.pk == grant.requested_by_id:
-        refuse(
-            actor=actor,
-            action=action,
-            obj=grant,
-            changes=attempt,
-            why=_("A second administrator must approve this grant, not the one who asked."),
-        )
-    return actor
+        why = _("Only administrators decide on role grants.")
+    elif actor.pk == grant.user_id:
+        why = _("Nobody may decide on a grant of a role to himself.")
+    elif action == "grant.approve" and actor.pk == grant.requested_by_id:
+        why = _("A second administrator must approve this grant, not the one who asked.")
+    else:
+        return actor
+    attempt: dict[str, Any] = {"state": [grant.state, action.removeprefix("grant.")]}
+    refuse(actor=actor, action=action, obj=grant, changes=attempt, why=why)
 
 
 def _check_pending(grant: RoleGrant) -> None:
