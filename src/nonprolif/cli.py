@@ -20,6 +20,8 @@ examples:
   nonprolif account grant ana coordinator --as admin   (another admin approves:)
   nonprolif account approve 1 --as admin2
   nonprolif serve --host 0.0.0.0 --port 8000 --threads 8
+  nonprolif serve --workers 4 --threads 4   4 processes of 4 threads (gunicorn; not on Windows)
+  nonprolif worker --workers 2            2 background task workers (database or Redis backend)
   nonprolif review --program mx-2009 --as ana --accept-all
   nonprolif calendar --program mx-2009 --format json
   nonprolif assign --program mx-2009 --dry-run
@@ -42,6 +44,7 @@ DJANGO_COMMANDS = {
     "audit": "verify the audit trail's hash chain (audit verify), print its head (audit head)",
     "unlock": "lift the sign-in lockout of a username or a client address (administrators)",
     "otp_reset": "remove a user's lost authenticator and recovery codes (administrators)",
+    "worker": "run N background task workers for TASKS_BACKEND (database or Redis)",
 }
 
 
@@ -86,16 +89,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser(
         "serve",
-        help="serve in production: collect static files, then run the waitress WSGI server",
+        help="serve in production: collect static files, then run waitress or gunicorn",
         description=(
-            "Collect the static files (collectstatic --noinput), then serve the application "
-            "with waitress. Apply migrations beforehand with `nonprolif manage migrate`; put "
-            "a TLS-terminating proxy in front and set ALLOWED_HOSTS."
+            "Collect the static files (collectstatic --noinput), then serve the application: "
+            "with --workers 1 (the default) in one waitress process of --threads threads; "
+            "with more, in that many gunicorn worker processes of --threads threads each, "
+            "forked from a master that loaded the application once (POSIX only). SIGTERM "
+            "stops gracefully: requests in progress are finished first. Apply migrations "
+            "beforehand with `nonprolif manage migrate`; put a TLS-terminating proxy in front "
+            "and set ALLOWED_HOSTS."
         ),
     )
     _add_address(serve)
     serve.add_argument(
-        "--threads", type=_positive_int, default=4, help="worker threads (default 4)"
+        "--workers",
+        type=_positive_int,
+        default=1,
+        help="worker processes (default 1; e.g. the number of cores: more need gunicorn)",
+    )
+    serve.add_argument(
+        "--threads", type=_positive_int, default=4, help="threads per worker process (default 4)"
+    )
+    serve.add_argument(
+        "--no-collectstatic",
+        action="store_true",
+        help="do not collect the static files first (they were collected at installation)",
     )
 
     seed = commands.add_parser(
@@ -198,15 +216,68 @@ def _demo(args) -> None:
 
 
 def _serve(args) -> None:
+    if args.workers > 1 and sys.platform == "win32":
+        from django.core.management.base import CommandError
+
+        raise CommandError(
+            "--workers: several processes need gunicorn, which does not run on Windows; "
+            "use --workers 1 and more --threads"
+        )
     _setup()
     from django.core.management import call_command
-    from waitress import serve
 
-    call_command("collectstatic", interactive=False, verbosity=0)
+    if not args.no_collectstatic:
+        call_command("collectstatic", interactive=False, verbosity=0)
     from nonprolif.wsgi import application  # after collectstatic: WhiteNoise indexes the files
 
-    print(f"Serving nonprolif on http://{args.host}:{args.port}/", flush=True)
-    serve(application, host=args.host, port=args.port, threads=args.threads)
+    print(
+        f"Serving nonprolif on http://{args.host}:{args.port}/ "
+        f"({args.workers} processes of {args.threads} threads)",
+        flush=True,
+    )
+    if args.workers == 1:
+        from waitress import serve
+
+        serve(application, host=args.host, port=args.port, threads=args.threads)
+    else:
+        _gunicorn(application, args)
+
+
+def _gunicorn(application, args) -> None:
+    """Serve ``application`` (loaded here, in the master) with gunicorn: ``args.workers``
+    forked processes of ``args.threads`` threads (gthread workers), no access log (as with
+    waitress), errors on standard error. SIGTERM: graceful stop (30 s for requests in
+    progress); SIGINT: quick stop."""
+    from django.db import connections
+    from gunicorn.app.base import BaseApplication
+
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    options = {
+        "bind": f"{host}:{args.port}",
+        "workers": args.workers,
+        "worker_class": "gthread",
+        "threads": args.threads,
+        "preload_app": True,
+        "accesslog": None,
+        "errorlog": "-",
+        "graceful_timeout": 30,
+        "proc_name": "nonprolif",
+        # No control socket: it would be one per user ($HOME/.gunicorn), shared by every
+        # instance on the host.
+        "control_socket_disable": True,
+    }
+
+    class Server(BaseApplication):
+        def load_config(self):
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            return application
+
+    # The workers are forked from this process: none may inherit its database connection.
+    connections.close_all()
+    Server().run()
 
 
 def _seed(args) -> None:

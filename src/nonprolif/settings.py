@@ -18,8 +18,13 @@ SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, SECURE_PROXY_SSL_HEADER
                     HTTPS hardening where TLS reaches the application (default off)
 SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE
                     secure cookies (default on unless DEBUG)
-TASKS_BACKEND       the Django Tasks backend (default django_tasks_db.DatabaseBackend, run by
-                    `nonprolif manage db_worker`)
+TASKS_BACKEND       the Django Tasks backend: django_tasks_db.DatabaseBackend (the default:
+                    tasks kept in the database) or django_tasks_rq.RQBackend (tasks on Redis,
+                    at REDIS_URL); `nonprolif worker --workers N` runs the workers of either
+TASKS_QUEUES        comma separated names of task queues besides "default" (where the
+                    reminders go), for workers of their own (`nonprolif worker --queue NAME`)
+REDIS_URL           the Redis database of the RQ task backend (default
+                    redis://127.0.0.1:6379/0)
 MEDIA_ROOT          where uploaded files (speakers' photos) go (default DATA_DIR/media)
 SITE_URL            the public address, for links in emails (default http://localhost:8000)
 SPEAKER_INVITATION_DAYS, SPEAKER_REMINDER_DAYS, ACTION_ITEM_REMINDER_DAYS
@@ -232,14 +237,25 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "nonprolif@localhost")
 
 # Background work through the Django Tasks API. By default tasks are stored in the database and
-# run by `nonprolif manage db_worker`; TASKS_BACKEND may name another backend (e.g.
+# run by `nonprolif worker` (db_worker processes); with TASKS_BACKEND=django_tasks_rq.RQBackend
+# they go to Redis at REDIS_URL, every queue on the same connection, and `nonprolif worker`
+# runs an RQ worker pool. TASKS_BACKEND may name another backend (e.g.
 # django_tasks.backends.immediate.ImmediateBackend to run them at once, without a worker).
+TASKS_QUEUES = ["default", *(name for name in env_list("TASKS_QUEUES", "") if name != "default")]
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default"],
+        "QUEUES": TASKS_QUEUES,
     }
 }
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+# django-rq's queues (read by the RQ backend and its workers only). A job may run for an hour
+# (a national office's reminders send one e-mail each).
+RQ_QUEUES = {name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600} for name in TASKS_QUEUES}
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    # The RQ backend requires the app (its system check says so); it is left out otherwise,
+    # with its admin dashboard.
+    INSTALLED_APPS.append("django_rq")
 
 # Uploaded files (speakers' photos). They are never served from MEDIA_URL directly: views
 # check who may see them first.
