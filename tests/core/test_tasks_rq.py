@@ -38,10 +38,18 @@ def redis_or_skip():
 
 
 def remove_queue(connection, queue: str, job_ids) -> None:
-    """Delete the keys of ``queue`` and of its jobs (workers' own keys expire by themselves)."""
+    """Delete the keys of ``queue`` and of every job it listed or ``job_ids`` names (workers'
+    own keys expire by themselves)."""
     keys = [*connection.scan_iter(f"*{queue}*")]
-    for job_id in job_ids:
-        keys += [*connection.scan_iter(f"*{job_id}*")]
+    jobs = {job_id.encode() for job_id in job_ids}
+    for key in keys:
+        kind = connection.type(key)
+        if kind == b"list":
+            jobs.update(connection.lrange(key, 0, -1))
+        elif kind == b"zset":
+            jobs.update(connection.zrange(key, 0, -1))
+    for job in jobs:
+        keys += [f"rq:job:{job.decode()}", f"rq:results:{job.decode()}"]
     if keys:
         connection.delete(*keys)
     connection.srem("rq:queues", f"rq:queue:{queue}")
@@ -128,3 +136,33 @@ def test_a_failing_task_is_recorded_as_failed_and_changes_nothing(rq_queue, over
     assert overdue_item.last_reminded_at is None
     assert not AuditEntry.objects.filter(action="action_item.remind").exists()
     assert mail.outbox == []
+
+
+def test_the_speaker_reminder_cycle_on_redis_is_started_once_and_rescheduled(rq_queue, monkeypatch):
+    import django_rq
+    from django_tasks_rq import Job
+    from rq import SimpleWorker
+    from rq.registry import ScheduledJobRegistry
+
+    from nonprolif.events.speakers import tasks
+
+    queue, connection, job_ids = rq_queue
+    monkeypatch.setattr(
+        tasks,
+        "send_invitation_reminders",
+        tasks.send_invitation_reminders.using(queue_name=queue),
+    )
+    first = tasks.start_reminder_cycle()
+    assert first is not None
+    job_ids.append(first.id)
+    assert tasks.start_reminder_cycle() is None  # queued: not started twice
+    assert connection.llen(f"rq:queue:{queue}") == 1
+
+    django_rq.get_worker(queue, job_class=Job, worker_class=SimpleWorker).work(burst=True)
+
+    # The run re-queued itself for later; that waiting run is not duplicated either.
+    scheduled = ScheduledJobRegistry(queue=django_rq.get_queue(queue, job_class=Job))
+    assert len(scheduled.get_job_ids()) == 1
+    assert tasks.start_reminder_cycle() is None
+    assert len(scheduled.get_job_ids()) == 1
+    assert connection.llen(f"rq:queue:{queue}") == 0

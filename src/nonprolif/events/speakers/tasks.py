@@ -3,7 +3,7 @@
 ``send_invitation_reminders`` emails the speakers whose invitations are due a reminder. Run
 with ``repeat=True`` it is periodic: when done it enqueues itself again to run after
 SPEAKER_REMINDER_CHECK_HOURS (default 24) hours, on a backend that supports ``run_after``
-(the database backend, worked by ``nonprolif manage db_worker``). Start the cycle once with
+(the database backend, or Redis's: both worked by ``nonprolif worker``). Start the cycle once with
 ``nonprolif manage send_reminders --start``; ``start_reminder_cycle`` does not start a second
 one while a run is already waiting.
 """
@@ -36,17 +36,32 @@ def send_invitation_reminders(repeat: bool = False) -> int:
 
 
 def _waiting_runs() -> int | None:
-    """How many reminder runs wait in the database queue, or None when the backend keeps no
-    queue we can read."""
+    """How many reminder runs wait in the queue (the database's, or Redis's: queued or
+    scheduled), or None when the backend keeps no queue we can read."""
     from django_tasks_db import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
 
-    if not isinstance(send_invitation_reminders.get_backend(), DatabaseBackend):
+    backend = send_invitation_reminders.get_backend()
+    if type(backend).__module__.startswith("django_tasks_rq"):
+        return _waiting_redis_runs()
+    if not isinstance(backend, DatabaseBackend):
         return None
 
     return DBTaskResult.objects.filter(
         task_path=send_invitation_reminders.module_path, status=TaskResultStatus.READY
     ).count()
+
+
+def _waiting_redis_runs() -> int:
+    import django_rq
+    from django_tasks_rq import Job
+    from rq.registry import ScheduledJobRegistry
+
+    queue = django_rq.get_queue(send_invitation_reminders.queue_name, job_class=Job)
+    ids = [*queue.get_job_ids(), *ScheduledJobRegistry(queue=queue).get_job_ids()]
+    jobs = Job.fetch_many(ids, connection=queue.connection)
+    path = send_invitation_reminders.module_path
+    return sum(1 for job in jobs if job is not None and job.func_name == path)
 
 
 def schedule_next_reminders(after: datetime.timedelta | None = None):

@@ -1,7 +1,7 @@
 """Remind speakers who have not answered their invitation.
 
 nonprolif manage send_reminders           send the reminders due now, here
-nonprolif manage send_reminders --start   start the periodic task (worked by db_worker)
+nonprolif manage send_reminders --start   start the periodic task (worked by nonprolif worker)
 """
 
 from django.core.management.base import BaseCommand
@@ -14,7 +14,7 @@ class Command(BaseCommand):
     help = (
         "Email a reminder to the speakers whose invitations are unanswered (every "
         "SPEAKER_REMINDER_DAYS days, never after the link expires). With --start, enqueue the "
-        "periodic task instead; `nonprolif manage db_worker` runs it."
+        "periodic task instead; `nonprolif worker` runs it."
     )
 
     def add_arguments(self, parser):
