@@ -7,6 +7,7 @@ afterwards. With CI=true an unreachable Redis fails the test; elsewhere it skips
 
 import datetime
 import os
+import signal
 import uuid
 
 import pytest
@@ -66,7 +67,11 @@ def rq_queue(settings):
     }
     settings.RQ_QUEUES = {name: {"URL": REDIS_TEST_URL} for name in ("default", queue)}
     job_ids: list[str] = []
+    # An RQ worker run here installs its own SIGINT and SIGTERM handlers: pytest gets its back.
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     yield queue, connection, job_ids
+    for sig, handler in handlers.items():
+        signal.signal(sig, handler)
     remove_queue(connection, queue, job_ids)
 
 
