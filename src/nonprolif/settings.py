@@ -253,9 +253,11 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 # (a national office's reminders send one e-mail each).
 RQ_QUEUES = {name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600} for name in TASKS_QUEUES}
 if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
-    # The RQ backend requires the app (its system check says so); it is left out otherwise,
-    # with its admin dashboard.
+    # The RQ backend requires the app (its system check says so); it is left out otherwise.
     INSTALLED_APPS.append("django_rq")
+# No RQ dashboard in the admin: its pages would show and change jobs outside the audit trail
+# (`nonprolif manage rqstats` shows the queues).
+RQ_SHOW_ADMIN_LINK = False
 
 # Uploaded files (speakers' photos). They are never served from MEDIA_URL directly: views
 # check who may see them first.
