@@ -40,11 +40,11 @@ DJANGO_COMMANDS = {
     "calendar": "print a program's training calendar as a table, JSON, CSV or iCalendar",
     "assign": "assign approved nominees to sessions optimally; print the plan and the reasons",
     "report": "write a program status report as a reporting cable (PDF, HTML or Markdown)",
+    "worker": "run N background task workers for TASKS_BACKEND (database or Redis)",
     "account": "manage logins as an administrator: roles, agency, activation, role grants",
     "audit": "verify the audit trail's hash chain (audit verify), print its head (audit head)",
     "unlock": "lift the sign-in lockout of a username or a client address (administrators)",
     "otp_reset": "remove a user's lost authenticator and recovery codes (administrators)",
-    "worker": "run N background task workers for TASKS_BACKEND (database or Redis)",
 }
 
 
