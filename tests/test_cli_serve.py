@@ -183,18 +183,37 @@ def test_worker_runs_two_database_workers_that_run_the_tasks_and_stop_on_sigterm
 
     try:
         supervisor = psutil.Process(worker.pid)
-        children = wait_for(
-            lambda: len(found := supervisor.children()) == 2 and found,
-            BOOT_SECONDS,
-            "two db_worker processes",
-        )
-        assert all("db_worker" in " ".join(child.cmdline()) for child in children)
+
+        def db_workers():
+            found = supervisor.children()
+            running = [child for child in found if "db_worker" in child.cmdline()]
+            return len(found) == len(running) == 2 and found
+
+        children = wait_for(db_workers, BOOT_SECONDS, "two db_worker processes")
         assert wait_for(task_status, BOOT_SECONDS, "the task to run") == "SUCCESSFUL"
     finally:
         status = stop(worker)
 
     assert status == 0, log.read_text()
     assert not any(child.is_running() for child in children)
+
+
+def test_when_a_database_worker_fails_the_others_are_stopped_and_the_status_is_reported(
+    site, tmp_path
+):
+    environment, _database = site
+    broken = {**environment, "DATABASE_URL": f"sqlite:///{tmp_path / 'missing' / 'db.sqlite3'}"}
+    finished = subprocess.run(
+        nonprolif("worker", "--workers", "2"),
+        env=broken,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    output = finished.stdout + finished.stderr
+    assert finished.returncode == 1, output
+    assert "unable to open database file" in output
+    assert "CommandError: a worker stopped with status 1" in output
 
 
 def test_worker_runs_a_pool_of_two_rq_workers_on_redis_in_burst_mode(site, settings, tmp_path):

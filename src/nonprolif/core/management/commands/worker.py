@@ -116,24 +116,29 @@ class Command(BaseCommand):
         children = [
             subprocess.Popen(command, env=environment, start_new_session=True) for _ in range(count)
         ]
-        stopping = False
+        asked_to_stop = False
+        failure = 0  # the status of the first worker that failed unasked
 
-        def stop(signum=None, frame=None):
-            nonlocal stopping
-            stopping = True
+        def stop_all() -> None:
             for child in children:
                 if child.poll() is None:
                     child.send_signal(signal.SIGTERM)
 
-        previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+        def on_signal(signum=None, frame=None) -> None:
+            nonlocal asked_to_stop
+            asked_to_stop = True
+            stop_all()
+
+        previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
         try:
             while True:
                 statuses = [child.poll() for child in children]
-                failed = [status for status in statuses if status]
-                if failed and not stopping:
-                    stop()
+                if not asked_to_stop and not failure:
+                    failure = next((status for status in statuses if status), 0)
+                    if failure:
+                        stop_all()
                 if all(status is not None for status in statuses):
-                    return 0 if stopping else next(iter(failed), 0)
+                    return failure
                 time.sleep(0.2)
         finally:
             for sig, handler in previous.items():
