@@ -94,8 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Collect the static files (collectstatic --noinput), then serve the application: "
             "with --workers 1 (the default) in one waitress process of --threads threads; "
             "with more, in that many gunicorn worker processes of --threads threads each, "
-            "forked from a master that loaded the application once (POSIX only). SIGTERM "
-            "stops gracefully: requests in progress are finished first. Apply migrations "
+            "forked from a master that loaded the application once (POSIX only), which SIGTERM "
+            "stops gracefully (requests in progress are finished first). Apply migrations "
             "beforehand with `nonprolif manage migrate`; put a TLS-terminating proxy in front "
             "and set ALLOWED_HOSTS."
         ),
