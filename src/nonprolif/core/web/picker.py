@@ -67,7 +67,7 @@ class PickerWidget(forms.Widget):
         for one in values:
             one = getattr(one, "pk", one)
             try:
-                pks.append(int(one))
+                pks.append(int(str(one)))
             except (TypeError, ValueError):
                 continue
         return pks
@@ -98,10 +98,10 @@ class MultiplePickerWidget(PickerWidget):
 
 
 class _PickerMixin:
-    """Ties the widget to its field (the copy of each form), so that the widget can show the
-    current choice; holds the search endpoint's URL."""
+    """Ties the widget to its field (each form's copy: fields are deep-copied per form), so
+    that the widget can show the current choice; holds the search endpoint's URL."""
 
-    widget: PickerWidget
+    widget: Any
     queryset: QuerySet | None
     label_from_instance: Callable[[Any], str]
     search_url: str = ""
@@ -133,12 +133,6 @@ class OfficialPickerField(_PickerMixin, forms.ModelChoiceField):
         super().__init__(queryset=queryset, **kwargs)
         self._bind_widget()
 
-    def _set_queryset(self, queryset) -> None:
-        super()._set_queryset(queryset)
-        self._bind_widget()
-
-    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
-
     def label_from_instance(self, obj) -> str:
         return official_label(obj)
 
@@ -155,12 +149,6 @@ class OfficialMultiplePickerField(_PickerMixin, forms.ModelMultipleChoiceField):
     def __init__(self, *, queryset=None, **kwargs) -> None:
         super().__init__(queryset=queryset, **kwargs)
         self._bind_widget()
-
-    def _set_queryset(self, queryset) -> None:
-        super()._set_queryset(queryset)
-        self._bind_widget()
-
-    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
 
     def label_from_instance(self, obj) -> str:
         return official_label(obj)
