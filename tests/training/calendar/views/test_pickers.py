@@ -3,9 +3,12 @@ it) and the feed form's official search (those the user may make a feed for)."""
 
 import re
 
+import pytest
 from django.urls import reverse
 
+from nonprolif.core.models import Official
 from nonprolif.core.web.picker import PAGE_SIZE
+from nonprolif.training.calendar.queries import feed_officials
 from nonprolif.training.models import CalendarFeed, SessionParticipant
 from tests.factories import OfficialFactory
 
@@ -100,3 +103,18 @@ def test_a_forged_feed_official_is_refused_and_no_feed_made(
     )
     assert response.status_code == 400
     assert not CalendarFeed.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "username", ["coordinator", "liaison_a", "liaison_b", "partner", "auditor", "outsider"]
+)
+def test_the_feed_officials_are_those_the_feed_rule_allows(
+    request, username, calendar, program, official_a, official_b, agency_a
+):
+    user = request.getfixturevalue(username)
+    mine = OfficialFactory(agency=agency_a, user=user)
+    visible = Official.objects.visible_to(user).filter(
+        pk__in=[official_a.pk, official_b.pk, mine.pk]
+    )
+    allowed = {o.pk for o in visible if user.has_perm("training.add_official_feed", o)}
+    assert set(feed_officials(user, program).values_list("pk", flat=True)) == allowed
