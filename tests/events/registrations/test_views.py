@@ -243,7 +243,7 @@ def test_registration_list_query_count_does_not_grow(
     client = as_user(coordinator)
     url = reverse("registration_list", args=[quotas.pk])
     client.get(url)
-    with django_assert_num_queries(11 + AUDITED_READ_QUERIES):  # +1: 2nd-factor device
+    with django_assert_num_queries(10 + AUDITED_READ_QUERIES):  # +1: 2nd-factor device
         response = client.get(url)
     assert len(response.context["registrations"]) == n
 

@@ -2,10 +2,12 @@
 (parsing only; the services validate and write)."""
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.models import Agency, Official
 from nonprolif.core.web.forms import DateInput, ServiceModelForm
+from nonprolif.core.web.picker import OfficialPickerField
 from nonprolif.events.models import ActionItem, ActionStatus, MeetingDecision
 
 
@@ -32,9 +34,23 @@ class DecisionForm(ServiceModelForm):
         return data
 
 
+def owner_officials(user, meeting) -> QuerySet[Official]:
+    """The officials who may own an action item of ``meeting``: those of the meeting's
+    agencies that ``user`` can see (the form's choices and its picker's search)."""
+    return (
+        Official.objects.visible_to(user)
+        .filter(agency__in=Agency.objects.filter(meetings=meeting).values("pk"))
+        .select_related("agency")
+        .order_by("agency__code", "family_names", "given_names")
+    )
+
+
 class ActionItemForm(ServiceModelForm):
     """An action item of ``meeting``: the owner agency among the meeting's agencies, the
-    owner official among the officials of those agencies that ``user`` can see."""
+    owner official among the officials of those agencies that ``user`` can see, searched at
+    ``search_url``."""
+
+    owner_official = OfficialPickerField(label=_("Owner official"), required=False)
 
     class Meta:
         model = ActionItem
@@ -55,18 +71,11 @@ class ActionItemForm(ServiceModelForm):
             "description_en": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, user, meeting, **kwargs):
+    def __init__(self, *args, user, meeting, search_url, **kwargs):
         super().__init__(*args, **kwargs)
-        agencies = Agency.objects.filter(meetings=meeting)
-        self.fields["owner_agency"].queryset = agencies
-        self.fields["owner_official"].queryset = (
-            Official.objects.visible_to(user)
-            .filter(agency__in=agencies.values("pk"))
-            .select_related("agency")
-        )
-        self.fields["owner_official"].label_from_instance = lambda official: (
-            f"{official.full_name} ({official.agency.acronym or official.agency.code})"
-        )
+        self.fields["owner_agency"].queryset = Agency.objects.filter(meetings=meeting)
+        self.fields["owner_official"].queryset = owner_officials(user, meeting)
+        self.fields["owner_official"].search_url = search_url
         self.fields["decision"].queryset = MeetingDecision.objects.filter(meeting=meeting)
         self.fields["decision"].label_from_instance = lambda decision: str(decision)
 

@@ -16,6 +16,11 @@ urlpatterns = [
         views.action_item_create,
         name="action_item_create",
     ),
+    path(
+        "meetings/<int:pk>/action-items/owners/",
+        views.action_item_owner_search,
+        name="action_item_owner_search",
+    ),
     path("action-items/<int:pk>/", views.action_item_detail, name="action_item_detail"),
     path("action-items/<int:pk>/edit/", views.action_item_edit, name="action_item_edit"),
     path("action-items/<int:pk>/status/", views.action_item_status, name="action_item_status"),

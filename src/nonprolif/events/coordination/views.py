@@ -4,11 +4,13 @@ engagement timeline."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.domain.permissions import require_perm
+from nonprolif.core.views.pickers import search_page
 from nonprolif.core.web.submit import add_service_errors, submit
 from nonprolif.events.coordination.domain.action_items import (
     change_action_item_status,
@@ -26,6 +28,7 @@ from nonprolif.events.coordination.forms import (
     DecisionForm,
     StatusForm,
     TimelineFilterForm,
+    owner_officials,
 )
 from nonprolif.events.coordination.queries import (
     action_item_history,
@@ -99,7 +102,12 @@ def decision_delete(request, pk):
 def action_item_create(request, pk):
     meeting = get_meeting_for(request.user, pk)
     require_perm(request.user, "events.add_actionitem", meeting)
-    form = ActionItemForm(request.POST or None, user=request.user, meeting=meeting)
+    form = ActionItemForm(
+        request.POST or None,
+        user=request.user,
+        meeting=meeting,
+        search_url=reverse("action_item_owner_search", args=[meeting.pk]),
+    )
     item = submit(request, form, create_action_item, meeting=meeting)
     if item is not None:
         messages.success(request, _("Action item recorded."))
@@ -115,7 +123,11 @@ def action_item_edit(request, pk):
     item = get_action_item_for(request.user, pk)
     require_perm(request.user, "events.change_actionitem", item)
     form = ActionItemForm(
-        request.POST or None, instance=item, user=request.user, meeting=item.meeting
+        request.POST or None,
+        instance=item,
+        user=request.user,
+        meeting=item.meeting,
+        search_url=reverse("action_item_owner_search", args=[item.meeting_id]),
     )
     updated = submit(request, form, update_action_item, item=item)
     if updated is not None:
@@ -222,3 +234,12 @@ def engagement_timeline_page(request, code):
             "entries": engagement_timeline(request.user, program, agency=agency),
         },
     )
+
+
+@require_GET
+def action_item_owner_search(request, pk):
+    """The officials the action item form of meeting ``pk`` offers as owner, matching
+    ``?q=``."""
+    meeting = get_meeting_for(request.user, pk)
+    require_perm(request.user, "events.add_actionitem", meeting)
+    return search_page(request, owner_officials(request.user, meeting))

@@ -1,12 +1,29 @@
 """Forms of the meeting pages (parsing only; the services validate and write)."""
 
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
 from nonprolif.core.models import Official
 from nonprolif.core.web.forms import DateInput, ServiceModelForm
+from nonprolif.core.web.picker import OfficialMultiplePickerField
 from nonprolif.events.models import Meeting
 from nonprolif.program.queries import program_agencies
 
 
+def meeting_officials(user, program) -> QuerySet[Official]:
+    """The officials a meeting of ``program`` may list: those of the program's agencies that
+    ``user`` can see (the form's choices and its picker's search)."""
+    return (
+        Official.objects.visible_to(user)
+        .filter(agency__in=program_agencies(program).values("pk"))
+        .select_related("agency")
+        .order_by("agency__code", "family_names", "given_names")
+    )
+
+
 class MeetingForm(ServiceModelForm):
+    officials = OfficialMultiplePickerField(label=_("Participating officials"), required=False)
+
     class Meta:
         model = Meeting
         fields = [
@@ -22,15 +39,8 @@ class MeetingForm(ServiceModelForm):
         ]
         widgets = {"date": DateInput()}
 
-    def __init__(self, *args, user, program, **kwargs):
+    def __init__(self, *args, user, program, search_url, **kwargs):
         super().__init__(*args, **kwargs)
-        agencies = program_agencies(program)
-        self.fields["agencies"].queryset = agencies
-        self.fields["officials"].queryset = (
-            Official.objects.visible_to(user)
-            .filter(agency__in=agencies.values("pk"))
-            .select_related("agency")
-        )
-        self.fields["officials"].label_from_instance = lambda official: (
-            f"{official.full_name} ({official.agency.acronym or official.agency.code})"
-        )
+        self.fields["agencies"].queryset = program_agencies(program)
+        self.fields["officials"].queryset = meeting_officials(user, program)
+        self.fields["officials"].search_url = search_url

@@ -3,12 +3,15 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from nonprolif.core.audit_reads import note_read
+from nonprolif.core.views.pickers import search_page
 from nonprolif.core.web.submit import submit
 from nonprolif.events.meetings.domain import create_meeting, update_meeting
-from nonprolif.events.meetings.forms import MeetingForm
+from nonprolif.events.meetings.forms import MeetingForm, meeting_officials
 from nonprolif.events.meetings.queries import get_meeting_for, program_meetings
 from nonprolif.program.queries import get_program_for
 
@@ -35,7 +38,12 @@ def meeting_create(request, code):
     program = get_program_for(request.user, code)
     if not request.user.has_perm("events.add_meeting", program):
         raise PermissionDenied
-    form = MeetingForm(request.POST or None, user=request.user, program=program)
+    form = MeetingForm(
+        request.POST or None,
+        user=request.user,
+        program=program,
+        search_url=reverse("meeting_official_search", args=[program.code]),
+    )
     meeting = submit(request, form, create_meeting, program=program)
     if meeting is not None:
         messages.success(request, _("Meeting recorded."))
@@ -50,7 +58,11 @@ def meeting_edit(request, pk):
     if not request.user.has_perm("events.change_meeting", meeting):
         raise PermissionDenied
     form = MeetingForm(
-        request.POST or None, instance=meeting, user=request.user, program=meeting.program
+        request.POST or None,
+        instance=meeting,
+        user=request.user,
+        program=meeting.program,
+        search_url=reverse("meeting_official_search", args=[meeting.program.code]),
     )
     updated = submit(request, form, update_meeting, meeting=meeting)
     if updated is not None:
@@ -61,3 +73,12 @@ def meeting_edit(request, pk):
         "events/meeting_form.html",
         {"form": form, "program": meeting.program, "meeting": meeting},
     )
+
+
+@require_GET
+def meeting_official_search(request, code):
+    """The officials the meeting form of program ``code`` offers, matching ``?q=``."""
+    program = get_program_for(request.user, code)
+    if not request.user.has_perm("events.add_meeting", program):
+        raise PermissionDenied
+    return search_page(request, meeting_officials(request.user, program))

@@ -4,7 +4,8 @@ decision and cancelling (parsing only; the services validate and write)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.core.models import Agency, Official
+from nonprolif.core.models import Agency
+from nonprolif.core.web.picker import OfficialPickerField
 from nonprolif.events.models import RegistrationStatus
 
 
@@ -21,15 +22,14 @@ class QuotaForm(forms.Form):
 
 
 class RegistrationForm(forms.Form):
-    official = forms.ModelChoiceField(label=_("Official"), queryset=Official.objects.none())
+    """The official is searched among ``officials`` at ``search_url``."""
 
-    def __init__(self, *args, officials, **kwargs):
+    official = OfficialPickerField(label=_("Official"))
+
+    def __init__(self, *args, officials, search_url, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["official"].queryset = officials
-        self.fields["official"].label_from_instance = lambda official: (
-            f"{official.family_names}, {official.given_names} "
-            f"({official.agency.acronym or official.agency.code})"
-        )
+        self.fields["official"].search_url = search_url
 
     def service_data(self) -> dict:
         return dict(self.cleaned_data)

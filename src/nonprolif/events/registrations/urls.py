@@ -16,6 +16,11 @@ urlpatterns = [
         name="registration_create",
     ),
     path(
+        "conferences/<int:pk>/registrations/officials/",
+        views.registration_official_search,
+        name="registration_official_search",
+    ),
+    path(
         "conferences/<int:pk>/registrations/quotas/",
         views.registration_quota,
         name="registration_quota",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from nonprolif.core.audit_reads import note_read
+from nonprolif.core.views.pickers import search_page
 from nonprolif.core.web.submit import submit
 from nonprolif.events.conference.queries import get_conference_for
 from nonprolif.events.models import RegistrationStatus
@@ -41,6 +42,15 @@ from nonprolif.events.speakers.queries import confirmed_speakers
 from nonprolif.program.queries import program_agencies
 
 
+def _registration_form(request, conference, data=None) -> RegistrationForm:
+    return RegistrationForm(
+        data,
+        officials=registerable_officials(request.user, conference),
+        search_url=reverse("registration_official_search", args=[conference.pk]),
+        prefix="register",
+    )
+
+
 def _list_context(request, conference, *, registration_form=None, quota_form=None) -> dict:
     user = request.user
     status = request.GET.get("status", "")
@@ -49,9 +59,7 @@ def _list_context(request, conference, *, registration_form=None, quota_form=Non
     can_register = user.has_perm("events.add_registration", conference)
     can_set_quota = user.has_perm("events.set_registration_quota", conference)
     if registration_form is None and can_register:
-        registration_form = RegistrationForm(
-            officials=registerable_officials(user, conference), prefix="register"
-        )
+        registration_form = _registration_form(request, conference)
     if quota_form is None and can_set_quota:
         quota_form = QuotaForm(agencies=program_agencies(conference.program), prefix="quota")
     return {
@@ -84,9 +92,7 @@ def registration_create(request, pk):
     conference = get_conference_for(request.user, pk, perm="events.view_registrations")
     if not request.user.has_perm("events.add_registration", conference):
         raise PermissionDenied
-    form = RegistrationForm(
-        request.POST, officials=registerable_officials(request.user, conference), prefix="register"
-    )
+    form = _registration_form(request, conference, request.POST)
     registration = submit(request, form, register_official, conference=conference)
     if registration is not None:
         messages.success(
@@ -273,3 +279,12 @@ def checkin_door(request, pk):
     if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "door-results":
         return render(request, "events/registrations/_checkin_results.html", context)
     return render(request, "events/registrations/checkin_door.html", context)
+
+
+@require_GET
+def registration_official_search(request, pk):
+    """The officials the registration form of conference ``pk`` offers, matching ``?q=``."""
+    conference = get_conference_for(request.user, pk, perm="events.view_registrations")
+    if not request.user.has_perm("events.add_registration", conference):
+        raise PermissionDenied
+    return search_page(request, registerable_officials(request.user, conference))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.core.models import Agency, Official
+from nonprolif.core.models import Agency
 from nonprolif.core.web.forms import DateInput, ServiceModelForm
+from nonprolif.core.web.picker import OfficialPickerField
 from nonprolif.training.models import BlackoutDate, FeedScope, Session, Venue
 
 
@@ -27,16 +28,15 @@ class SessionForm(ServiceModelForm):
 
 
 class ParticipantForm(forms.Form):
-    official: forms.ModelChoiceField[Official] = forms.ModelChoiceField(
-        label=_("Official"), queryset=None
-    )
+    """The official is searched among ``officials`` at ``search_url``."""
 
-    def __init__(self, *args, officials, **kwargs):
+    official = OfficialPickerField(label=_("Official"))
+
+    def __init__(self, *args, officials, search_url, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["official"].queryset = officials
-        self.fields["official"].label_from_instance = lambda official: (
-            f"{official.full_name} ({official.agency.acronym or official.agency.code})"
-        )
+        field = self.fields["official"]
+        field.queryset = officials
+        field.search_url = search_url
 
     def service_data(self) -> dict:
         return dict(self.cleaned_data)
@@ -60,18 +60,14 @@ class FeedForm(forms.Form):
     agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
         label=_("Agency"), queryset=None, required=False
     )
-    official: forms.ModelChoiceField[Official] = forms.ModelChoiceField(
-        label=_("Official"), queryset=None, required=False
-    )
+    official = OfficialPickerField(label=_("Official"), required=False)
 
-    def __init__(self, *args, scopes, agencies, officials, **kwargs):
+    def __init__(self, *args, scopes, agencies, officials, search_url, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["scope"].choices = [c for c in FeedScope.choices if c[0] in scopes]
         self.fields["agency"].queryset = agencies
         self.fields["official"].queryset = officials
-        self.fields["official"].label_from_instance = lambda official: (
-            f"{official.full_name} ({official.agency.acronym or official.agency.code})"
-        )
+        self.fields["official"].search_url = search_url
         if FeedScope.AGENCY not in scopes:
             del self.fields["agency"]
         if FeedScope.OFFICIAL not in scopes:

@@ -15,6 +15,11 @@ urlpatterns = [
     path("programs/<str:code>/calendar.csv", calendar.calendar_csv, name="calendar_csv"),
     path("programs/<str:code>/calendar.xlsx", calendar.calendar_xlsx, name="calendar_xlsx"),
     path("programs/<str:code>/feeds/", feeds.feed_list, name="feed_list"),
+    path(
+        "programs/<str:code>/feeds/officials/",
+        feeds.feed_official_search,
+        name="feed_official_search",
+    ),
     path("programs/<str:code>/venues/", venues.venue_list, name="venue_list"),
     path("blackouts/<int:pk>/delete/", venues.blackout_delete, name="blackout_delete"),
     path("sessions/<int:pk>/", sessions.session_detail, name="session_detail"),
@@ -23,6 +28,11 @@ urlpatterns = [
         "sessions/<int:pk>/participants/add/",
         sessions.participant_add,
         name="session_participant_add",
+    ),
+    path(
+        "sessions/<int:pk>/participants/search/",
+        sessions.participant_search,
+        name="session_participant_search",
     ),
     path(
         "sessions/<int:pk>/participants/<int:official_pk>/remove/",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.core.models import Official
+from nonprolif.core.web.picker import OfficialPickerField
 from nonprolif.training.models.nomination import NominationStatus, SeatRule
 from nonprolif.training.nominations.imports import parse_periods, parse_preferences, size_error
 
@@ -118,17 +118,17 @@ class NominationFields(forms.Form):
 
 
 class NominateForm(NominationFields):
-    official: forms.ModelChoiceField[Official] = forms.ModelChoiceField(
-        label=_("Official"), queryset=None
-    )
+    """The official is searched among ``officials`` at ``search_url`` (an endpoint over the
+    same officials)."""
+
+    official = OfficialPickerField(label=_("Official"))
     field_order = ["official", "language", "unavailable", "preferences"]
 
-    def __init__(self, *args, officials, **kwargs):
+    def __init__(self, *args, officials, search_url, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["official"].queryset = officials
-        self.fields["official"].label_from_instance = lambda official: (
-            f"{official.full_name} ({official.agency.acronym or official.agency.code})"
-        )
+        field = self.fields["official"]
+        field.queryset = officials
+        field.search_url = search_url
 
 
 class SubstituteForm(NominateForm):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from nonprolif.training.nominations.views import assignment, items, nominations
+from nonprolif.training.nominations.views import assignment, items, nominations, pickers
 
 urlpatterns = [
     path(
@@ -20,6 +20,11 @@ urlpatterns = [
         items.nomination_item,
         name="nomination_item",
     ),
+    path(
+        "programs/<str:code>/nominations/<uuid:item_key>/officials/",
+        pickers.nominable_search,
+        name="nominable_search",
+    ),
     path("programs/<str:code>/assignment/", assignment.assignment_page, name="assignment"),
     path("nominations/<int:pk>/", nominations.nomination_detail, name="nomination_detail"),
     path("nominations/<int:pk>/decide/", nominations.nomination_decide, name="nomination_decide"),
@@ -32,5 +37,10 @@ urlpatterns = [
         "nominations/<int:pk>/substitute/",
         nominations.nomination_substitute,
         name="nomination_substitute",
+    ),
+    path(
+        "nominations/<int:pk>/substitutes/",
+        pickers.substitute_search,
+        name="substitute_search",
     ),
 ]

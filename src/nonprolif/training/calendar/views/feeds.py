@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from nonprolif.core.audit_reads import note_read
+from nonprolif.core.views.pickers import search_page
 from nonprolif.core.web.submit import add_service_errors
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.calendar import ics
@@ -38,7 +39,13 @@ def _feed_form(request, program, data=None):
         scopes.append(FeedScope.AGENCY)
     if officials.exists():
         scopes.append(FeedScope.OFFICIAL)
-    form = FeedForm(data, scopes=scopes, agencies=agencies, officials=officials)
+    form = FeedForm(
+        data,
+        scopes=scopes,
+        agencies=agencies,
+        officials=officials,
+        search_url=reverse("feed_official_search", args=[program.code]),
+    )
     return form, bool(scopes)
 
 
@@ -98,3 +105,10 @@ def feed_ics(request, token):
     response["Content-Disposition"] = 'inline; filename="calendar.ics"'
     response["Cache-Control"] = "private, max-age=300"
     return response
+
+
+@require_GET
+def feed_official_search(request, code):
+    """The officials the feed form of program ``code`` offers, matching ``?q=``."""
+    program = get_program_for(request.user, code)
+    return search_page(request, feed_officials(request.user, program))

@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.models import Official
+from nonprolif.core.views.pickers import search_page
 from nonprolif.core.web.submit import add_service_errors, submit
 from nonprolif.training.calendar.domain import add_participant, remove_participant, update_session
 from nonprolif.training.calendar.forms import ParticipantForm, SessionForm
@@ -19,12 +21,19 @@ from nonprolif.training.calendar.queries import (
 )
 
 
+def _participant_form(request, session, data=None) -> ParticipantForm:
+    return ParticipantForm(
+        data,
+        officials=eligible_officials(request.user, session),
+        search_url=reverse("session_participant_search", args=[session.pk]),
+        prefix="participant",
+    )
+
+
 def _detail(request, session, *, participant_form=None, status=200):
     can_manage = request.user.has_perm("training.manage_participants", session)
     if participant_form is None and can_manage:
-        participant_form = ParticipantForm(
-            officials=eligible_officials(request.user, session), prefix="participant"
-        )
+        participant_form = _participant_form(request, session)
     return render(
         request,
         "training/session_detail.html",
@@ -70,9 +79,7 @@ def participant_add(request, pk):
     session = get_session_for(request.user, pk)
     if not request.user.has_perm("training.manage_participants", session):
         raise PermissionDenied
-    form = ParticipantForm(
-        request.POST, officials=eligible_officials(request.user, session), prefix="participant"
-    )
+    form = _participant_form(request, session, request.POST)
     if form.is_valid():
         try:
             add_participant(
@@ -96,3 +103,12 @@ def participant_remove(request, pk, official_pk):
         remove_participant(actor=request.user, session=session, official=official)
         messages.success(request, _("Participant removed."))
     return redirect("session_detail", pk=session.pk)
+
+
+@require_GET
+def participant_search(request, pk):
+    """The officials the participant form of session ``pk`` offers, matching ``?q=``."""
+    session = get_session_for(request.user, pk)
+    if not request.user.has_perm("training.manage_participants", session):
+        raise PermissionDenied
+    return search_page(request, eligible_officials(request.user, session))

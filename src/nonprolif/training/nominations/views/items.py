@@ -4,6 +4,7 @@ settings (coordinators), its nominations, the nomination form and the upload."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from nonprolif.core.audit_reads import note_read
@@ -95,6 +96,7 @@ def nomination_item(request, code, item_key):
         request.POST if posted == "nominate" else None,
         prefix="nominate",
         officials=nominable_officials(user, program, item),
+        search_url=reverse("nominable_search", args=[program.code, item.key]),
     )
     upload_form = UploadForm(
         request.POST if posted == "upload" else None,

@@ -4,6 +4,7 @@ substitute)."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -109,6 +110,7 @@ def _render_detail(request, nomination, form=None, name=None):
         "withdraw_form": WithdrawForm(),
         "substitute_form": SubstituteForm(
             officials=_substitute_officials(request.user, program, item, nomination),
+            search_url=reverse("substitute_search", args=[nomination.pk]),
             prefix="sub",
         ),
     }
@@ -179,6 +181,7 @@ def nomination_substitute(request, pk):
     form = SubstituteForm(
         request.POST,
         officials=_substitute_officials(request.user, program, item, nomination),
+        search_url=reverse("substitute_search", args=[nomination.pk]),
         prefix="sub",
     )
     if form.is_valid():
