@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.web.picker import OfficialPickerField
 from nonprolif.training.models.nomination import NominationStatus, SeatRule
+from nonprolif.training.nominations.domain.reasons import REASON_TEXT
 from nonprolif.training.nominations.imports import parse_periods, parse_preferences, size_error
+from nonprolif.training.nominations.queries import NOT_PLANNED
 
 
 class SettingsForm(forms.Form):
@@ -185,3 +187,28 @@ class QueueFilterForm(forms.Form):
     )
     agency = forms.CharField(label=_("Agency code"), required=False)
     q = forms.CharField(label=_("Name or e-mail"), required=False)
+
+
+class AssignmentFilterForm(forms.Form):
+    """The assignment page's filters (GET): the item narrows the summary and both tables,
+    the agency both tables, the session (followed from the summary) the placements, the
+    reason the waitlist."""
+
+    item = forms.ChoiceField(label=_("Item"), required=False)
+    agency = forms.ChoiceField(label=_("Agency"), required=False)
+    session = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    reason = forms.ChoiceField(label=_("Reason left out"), required=False)
+
+    def __init__(self, *args, items, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].choices = [("", _("All items"))] + [
+            (str(item.key), f"{item.number}. {item.title}") for item in items
+        ]
+        self.fields["agency"].choices = [("", _("All agencies"))] + [
+            (agency.code, agency.acronym or agency.code) for agency in agencies
+        ]
+        self.fields["reason"].choices = [
+            ("", _("Any reason")),
+            (NOT_PLANNED, _("Not planned yet")),
+            *((code, text) for code, text in REASON_TEXT.items()),
+        ]

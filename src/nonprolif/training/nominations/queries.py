@@ -4,7 +4,7 @@
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -224,3 +224,99 @@ def placed_participants(user: User, program: Program) -> QuerySet[SessionPartici
 
 def senior_audience(session: Session) -> bool:
     return session.audience == Audience.SENIOR
+
+
+# The assignment page: its summary (aggregate queries) and its tables ---------------------------
+
+# The waitlist filter's value for nominees the last applied assignment gave no reason (not
+# planned yet).
+NOT_PLANNED = "none"
+
+
+def assignment_placements(
+    user: User,
+    program: Program,
+    item_keys: list[uuid.UUID],
+    *,
+    session: int | None = None,
+    agency: str | None = None,
+) -> QuerySet[SessionParticipant]:
+    """The participants ``user`` can see of the sessions of ``item_keys`` (optionally of
+    one session, or of one agency's officials), by session and name."""
+    rows = placed_participants(user, program).filter(session__item_key__in=item_keys)
+    if session is not None:
+        rows = rows.filter(session_id=session)
+    if agency:
+        rows = rows.filter(official__agency__code=agency)
+    return rows
+
+
+def assignment_waitlist(
+    user: User,
+    program: Program,
+    item_keys: list[uuid.UUID],
+    *,
+    agency: str | None = None,
+    reason: str | None = None,
+) -> QuerySet[Nomination]:
+    """The waitlisted nominees ``user`` can see of ``item_keys`` (optionally of one agency,
+    or left out for one reason code; :data:`NOT_PLANNED` for those without a reason)."""
+    rows = waitlist(user, program).filter(item_key__in=item_keys)
+    if agency:
+        rows = rows.filter(agency__code=agency)
+    if reason == NOT_PLANNED:
+        rows = rows.filter(outcome_code="")
+    elif reason:
+        rows = rows.filter(outcome_code=reason)
+    return rows
+
+
+def session_fill(user: User, program: Program, item_keys: list[uuid.UUID]) -> QuerySet[Session]:
+    """The sessions of ``item_keys`` ``user`` can see, each with ``placed``: how many of its
+    participants he can see (one query per page, whatever the number of participants)."""
+    seen = Official.objects.visible_to(user).values("pk")
+    return (
+        Session.objects.visible_to(user)
+        .filter(program=program, item_key__in=item_keys)
+        .select_related("audience_agency")
+        .annotate(placed=Count("participants", filter=Q(participants__official__in=seen)))
+        .order_by("start", "item_number", "cohort", "pk")
+    )
+
+
+def agency_fill(user: User, program: Program, item_keys: list[uuid.UUID]) -> list[dict]:
+    """Per agency (by code) the visible participants placed in the sessions of
+    ``item_keys`` and the seats its quotas give it there: ``{"code", "placed", "seats"}``.
+    Two aggregate queries."""
+    placed = {
+        row["official__agency__code"]: row["n"]
+        for row in assignment_placements(user, program, item_keys)
+        .order_by()
+        .values("official__agency__code")
+        .annotate(n=Count("pk"))
+    }
+    seats = {
+        row["agency__code"]: row["n"]
+        for row in AgencySeats.objects.visible_to(user)
+        .filter(program=program, item_key__in=item_keys)
+        .order_by()
+        .values("agency__code")
+        .annotate(n=Sum("seats"))
+    }
+    return [
+        {"code": code, "placed": placed.get(code, 0), "seats": seats.get(code)}
+        for code in sorted(placed.keys() | seats.keys())
+    ]
+
+
+def reason_counts(user: User, program: Program, item_keys: list[uuid.UUID]) -> list[dict]:
+    """How many waitlisted nominees ``user`` can see got each reason: ``{"code", "n"}``,
+    most frequent first (code "" for nominees not planned yet). One aggregate query."""
+    rows = (
+        assignment_waitlist(user, program, item_keys)
+        .order_by()
+        .values("outcome_code")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "outcome_code")
+    )
+    return [{"code": row["outcome_code"], "n": row["n"]} for row in rows]

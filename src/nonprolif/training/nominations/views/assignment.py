@@ -1,35 +1,92 @@
-"""The assignment page: per session its participants by agency, the waitlist with reasons;
-coordinators run the assignment or a dry run."""
+"""The assignment page: a summary (seats filled per session and per agency, the objective of
+the run in force, how many nominees got each reason) and the placements and the waitlist as
+filtered, paginated tables; coordinators run the assignment or a dry run.
+
+Whatever the number of nominees, the page runs a fixed number of queries: the summary is
+aggregated by the database, the tables are pages."""
+
+from collections import Counter
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from nonprolif.core.audit_reads import note_read
-from nonprolif.program.queries import get_program_for
+from nonprolif.core.web.pagination import paginate
+from nonprolif.program.queries import get_program_for, program_agencies
+from nonprolif.training.models import Session
 from nonprolif.training.nominations.domain.assignment import run_assignment
-from nonprolif.training.nominations.domain.reasons import reason_text
+from nonprolif.training.nominations.domain.reasons import REASON_TEXT, reason_text
+from nonprolif.training.nominations.forms import AssignmentFilterForm
 from nonprolif.training.nominations.queries import (
+    NOT_PLANNED,
+    agency_fill,
+    assignment_placements,
+    assignment_waitlist,
     latest_run,
-    placed_participants,
+    reason_counts,
+    session_fill,
     visible_items,
-    waitlist,
 )
+
+PAGE_SIZE = 50
+# The rows of a plan just computed (not stored, so not paged) shown on the page; the API's
+# POST /programs/{code}/assignment answers the whole plan.
+PLAN_ROWS_SHOWN = 100
+
+OBJECTIVE_LABELS = {
+    "assigned": gettext_lazy("Nominees placed"),
+    "priority": gettext_lazy(
+        "Sum of the waitlist positions placed (lower: earlier nominees placed first)"
+    ),
+    "preference": gettext_lazy("Preference cost (cohorts not chosen first)"),
+    "mix": gettext_lazy("Agency mix cost"),
+    "changes": gettext_lazy("Cost of the changes to the assignment in force"),
+    "total": gettext_lazy("Total cost minimised"),
+    "moved": gettext_lazy("Nominees moved"),
+    "mix_excess": gettext_lazy("Places over the agency mix"),
+    "mix_violations": gettext_lazy("Sessions over the agency mix"),
+    "bound": gettext_lazy("Proven lower bound of the total"),
+}
+
+
+def objective_rows(objective: dict) -> list[tuple[str, str, object]]:
+    """(key, label, value) of each objective term, labelled in the reader's language."""
+    return [
+        (key, str(OBJECTIVE_LABELS.get(key, key)), value) for key, value in objective.items()
+    ]
+
+
+def reason_label(code: str) -> str:
+    return str(REASON_TEXT.get(code, code)) if code else _("Not planned yet")
+
+
+def _plan_context(plan) -> dict:
+    """What the page shows of a plan just computed: its objective, the sessions' counts, the
+    reasons counted and the first rows of those left out."""
+    reasons = Counter(entry.code for entry in plan.left_out)
+    return {
+        "plan_objective": objective_rows(plan.objective),
+        "plan_reasons": [(reason_label(code), n) for code, n in reasons.most_common()],
+        "plan_left_out": plan.left_out[:PLAN_ROWS_SHOWN],
+    }
 
 
 def assignment_page(request, code):
-    """GET: the assignment in force as the user may see it. POST (coordinators): run it
-    (``dry_run=1``: show the plan without writing)."""
-    program = get_program_for(request.user, code)
-    note_read(request, action="assignment.view", obj=program)
-    can_run = request.user.has_perm("training.run_assignment", program)
+    """GET: the assignment in force as the user may see it (``item``, ``agency``,
+    ``session``, ``reason`` filter it; ``sessions_page``, ``placed_page``, ``waiting_page``
+    page it). POST (coordinators): run it (``dry_run=1``: show the plan without writing)."""
+    user = request.user
+    program = get_program_for(user, code)
+    can_run = user.has_perm("training.run_assignment", program)
     plan = None
     if request.method == "POST":
         if not can_run:
             raise PermissionDenied
         dry_run = request.POST.get("dry_run") == "1"
-        plan = run_assignment(actor=request.user, program=program, dry_run=dry_run)
+        plan = run_assignment(actor=user, program=program, dry_run=dry_run)
         if dry_run:
             messages.info(request, _("Dry run: nothing was written."))
         else:
@@ -37,34 +94,58 @@ def assignment_page(request, code):
                 request,
                 _("Assignment applied: %(n)d nominees placed.") % {"n": plan.assigned},
             )
-    items = {item.key: item for item in visible_items(request.user, program)}
-    sessions = {}  # session pk -> {"session", "by_agency", "participants"}
-    for participant in placed_participants(request.user, program):
-        session = participant.session
-        if session.item_key not in items:
-            continue
-        entry = sessions.setdefault(
-            session.pk, {"session": session, "by_agency": {}, "participants": []}
-        )
-        code_ = participant.official.agency.code
-        entry["by_agency"][code_] = entry["by_agency"].get(code_, 0) + 1
-        entry["participants"].append(participant)
-    waiting = list(waitlist(request.user, program).filter(item_key__in=list(items)))
-    for nomination in waiting:
+    items = {item.key: item for item in visible_items(user, program)}
+    form = AssignmentFilterForm(
+        request.GET or None, items=items.values(), agencies=program_agencies(program)
+    )
+    form.is_valid()
+    criteria = getattr(form, "cleaned_data", {})
+    keys = [key for key in items if not criteria.get("item") or str(key) == criteria["item"]]
+    agency = criteria.get("agency") or None
+    session_pk = criteria.get("session")
+    session = None
+    if session_pk:
+        session = Session.objects.visible_to(user).filter(program=program, pk=session_pk).first()
+    placed = paginate(
+        request,
+        assignment_placements(user, program, keys, session=session_pk, agency=agency),
+        PAGE_SIZE,
+        param="placed_page",
+    )
+    waiting = paginate(
+        request,
+        assignment_waitlist(user, program, keys, agency=agency, reason=criteria.get("reason")),
+        PAGE_SIZE,
+        param="waiting_page",
+    )
+    for nomination in waiting.object_list:
         nomination.item = items[nomination.item_key]
         nomination.reason_shown = reason_text(nomination.outcome_code, nomination.outcome_details)
-    return render(
+    sessions = paginate(request, session_fill(user, program, keys), PAGE_SIZE, param="sessions_page")
+    note_read(
         request,
-        "training/nominations/assignment.html",
-        {
-            "program": program,
-            "can_run": can_run,
-            "plan": plan,
-            "run": latest_run(program),
-            "sessions": [
-                {**entry, "by_agency": sorted(entry["by_agency"].items())}
-                for entry in sessions.values()
-            ],
-            "waiting": waiting,
-        },
+        action="assignment.view",
+        objects=[p.official for p in placed.object_list] + [n.official for n in waiting],
+        changes={"search": {k: str(v) for k, v in criteria.items() if v}},
     )
+    run = latest_run(program)
+    context = {
+        "program": program,
+        "can_run": can_run,
+        "plan": plan,
+        "run": run,
+        "objective": objective_rows(run.objective) if run else [],
+        "form": form,
+        "session": session,
+        "sessions": sessions,
+        "agencies": agency_fill(user, program, keys),
+        "reasons": [
+            {**row, "label": reason_label(row["code"]), "value": row["code"] or NOT_PLANNED}
+            for row in reason_counts(user, program, keys)
+        ],
+        "placed": placed,
+        "waiting": waiting,
+    }
+    if plan is not None:
+        context.update(_plan_context(plan))
+    return render(request, "training/nominations/assignment.html", context)
