@@ -1,10 +1,20 @@
 """The nominations API: scoping, 403/404/422, uploads, decisions, the assignment."""
 
+import datetime
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from nonprolif.program.models import ItemKind
 from nonprolif.training.models import SessionParticipant
-from nonprolif.training.models.nomination import AgencySeats, Nomination, NominationStatus
+from nonprolif.training.models.nomination import (
+    AgencySeats,
+    ItemSettings,
+    Nomination,
+    NominationStatus,
+)
+from tests.conftest import AUDITED_READ_QUERIES
+from tests.factories import ProposalItemFactory
 
 API = "/api/v1"
 
@@ -121,7 +131,7 @@ def test_seats_are_set_by_the_coordinator_only(as_user, coordinator, liaison_a, 
     )
     assert {s["agency"]: s["seats"] for s in split.json()["seats"]} == {"AAA": 150, "BBB": 50}
     mine = as_user(liaison_a).get(f"{API}/programs/prog-test/nomination-items").json()
-    assert [s["agency"] for s in mine[0]["seats"]] == ["AAA"]
+    assert [s["agency"] for s in mine["items"][0]["seats"]] == ["AAA"]
 
 
 def test_assignment_dry_run_returns_the_plan_and_writes_nothing(
@@ -158,3 +168,43 @@ def test_nominations_api_list_queries_do_not_grow_with_rows(
         assert body["count"] == rows
         counts[rows] = len(captured)
     assert counts[1] == counts[3], counts
+
+
+def test_nomination_items_queries_do_not_grow_with_items(
+    as_user, coordinator, liaison_a, program, proposal, accept, calendar, agency_a, agency_b
+):
+    """Each item's settings and seats come in one query for all items; the list is paged."""
+    counts = {}
+    number = 2
+    for size in (2, 6):
+        while number < size:
+            number += 1
+            item = ProposalItemFactory(
+                proposal=proposal,
+                number=number,
+                kind=ItemKind.TRAINING,
+                cohort_size=10,
+                cohort_count=1,
+                start_date=datetime.date(2010, 1, 4) + datetime.timedelta(weeks=number),
+                session_days=1,
+            )
+            accept(item)
+            ItemSettings.objects.create(program=program, item_key=item.key)
+            AgencySeats.objects.create(program=program, item_key=item.key, agency=agency_a, seats=4)
+            AgencySeats.objects.create(program=program, item_key=item.key, agency=agency_b, seats=6)
+        for user in (coordinator, liaison_a):
+            client = as_user(user)
+            url = f"{API}/programs/prog-test/nomination-items"
+            client.get(url)  # warm the caches
+            with CaptureQueriesContext(connection) as captured:
+                body = client.get(url).json()
+            assert body["count"] == size
+            assert len(body["items"]) == size
+            counts[(user.username, size)] = len(captured)
+    seats = {i["number"]: {s["agency"] for s in i["seats"]} for i in body["items"]}
+    assert seats[6] == {"AAA"}  # the liaison's answer: his agency's seats only
+    assert counts[("coordinator", 2)] == counts[("coordinator", 6)], counts
+    assert counts[("liaison_a", 2)] == counts[("liaison_a", 6)], counts
+    assert counts[("coordinator", 6)] <= 10 + AUDITED_READ_QUERIES, counts
+    paged = as_user(coordinator).get(f"{API}/programs/prog-test/nomination-items?limit=2&offset=2")
+    assert [i["number"] for i in paged.json()["items"]] == [3, 4]

@@ -19,7 +19,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.core.models import Official
 from nonprolif.program.queries import get_program_for
-from nonprolif.training.models.nomination import NominationStatus
+from nonprolif.training.models.nomination import ItemSettings, NominationStatus
 from nonprolif.training.nominations.domain.assignment import run_assignment
 from nonprolif.training.nominations.domain.nominations import (
     NominationInput,
@@ -34,8 +34,8 @@ from nonprolif.training.nominations.imports import RowError, parse_upload, size_
 from nonprolif.training.nominations.queries import (
     get_item_for,
     get_nomination_for,
-    item_seats,
-    item_settings,
+    items_seats,
+    items_settings,
     program_nominations,
     visible_items,
     waitlist,
@@ -56,8 +56,7 @@ from nonprolif.training.nominations.schemas import (
 router = Router(tags=["nominations"])
 
 
-def _item_out(user, program, item) -> dict:
-    settings = item_settings(program, item.key)
+def _item_out(item, settings: ItemSettings, seats: list) -> dict:
     return {
         "item_key": item.key,
         "number": item.number,
@@ -68,8 +67,28 @@ def _item_out(user, program, item) -> dict:
         "nomination_opens": settings.nomination_opens,
         "nomination_closes": settings.nomination_closes,
         "window": settings.window_state(),
-        "seats": list(item_seats(user, program, item.key)),
+        "seats": seats,
     }
+
+
+def _items_out(user, program, items) -> list[dict]:
+    """The items as the API shows them: their settings and the seats ``user`` can see, in
+    two queries whatever the number of items."""
+    keys = [item.key for item in items]
+    settings = items_settings(program, keys)
+    seats = items_seats(user, program, keys)
+    return [
+        _item_out(
+            item,
+            settings.get(item.key) or ItemSettings(program=program, item_key=item.key),
+            seats.get(item.key, []),
+        )
+        for item in items
+    ]
+
+
+def _one_item_out(user, program, item) -> dict:
+    return _items_out(user, program, [item])[0]
 
 
 def _official(user, pk) -> Official | None:
@@ -91,11 +110,12 @@ def _input(user, payload: NominationIn) -> NominationInput:
 @router.get(
     "/programs/{code}/nomination-items", response={200: list[NominationItemOut], 404: ErrorOut}
 )
+@paginate(LimitOffsetPagination)
 def list_items(request, code: str):
-    """The accepted items taking nominations that the caller can see, with window and seats
-    (a liaison sees his agency's seats)."""
+    """The accepted items taking nominations that the caller can see, in item order, with
+    window and seats (a liaison sees his agency's seats). A fixed number of queries."""
     program = get_program_for(request.auth, code)
-    return [_item_out(request.auth, program, item) for item in visible_items(request.auth, program)]
+    return _items_out(request.auth, program, visible_items(request.auth, program))
 
 
 @router.get(
@@ -103,7 +123,7 @@ def list_items(request, code: str):
 )
 def get_item(request, code: str, item_key: str):
     program = get_program_for(request.auth, code)
-    return _item_out(request.auth, program, get_item_for(request.auth, program, item_key))
+    return _one_item_out(request.auth, program, get_item_for(request.auth, program, item_key))
 
 
 @router.put(
@@ -116,7 +136,7 @@ def put_seats(request, code: str, item_key: str, payload: SeatsIn):
     program = get_program_for(request.auth, code)
     item = get_item_for(request.auth, program, item_key)
     set_agency_seats(actor=request.auth, program=program, item=item, seats=payload.seats)
-    return _item_out(request.auth, program, item)
+    return _one_item_out(request.auth, program, item)
 
 
 @router.post(
@@ -132,7 +152,7 @@ def split_seats(request, code: str, item_key: str, payload: SplitIn):
     apply_seat_rule(
         actor=request.auth, program=program, item=item, rule=payload.rule, weights=payload.weights
     )
-    return _item_out(request.auth, program, item)
+    return _one_item_out(request.auth, program, item)
 
 
 @router.get("/programs/{code}/nominations", response={200: list[NominationOut], 404: ErrorOut})

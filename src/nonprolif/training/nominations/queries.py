@@ -117,6 +117,28 @@ def item_seats(user: User, program: Program, item_key: uuid.UUID) -> QuerySet[Ag
     )
 
 
+def items_settings(program: Program, item_keys: list[uuid.UUID]) -> dict[uuid.UUID, ItemSettings]:
+    """{item key: its settings} of the items that have any (one query)."""
+    rows = ItemSettings.objects.filter(program=program, item_key__in=item_keys)
+    return {row.item_key: row for row in rows}
+
+
+def items_seats(
+    user: User, program: Program, item_keys: list[uuid.UUID]
+) -> dict[uuid.UUID, list[AgencySeats]]:
+    """{item key: the quotas ``user`` can see, by agency code} (one query)."""
+    found: dict[uuid.UUID, list[AgencySeats]] = {}
+    rows = (
+        AgencySeats.objects.visible_to(user)
+        .filter(program=program, item_key__in=item_keys)
+        .select_related("agency")
+        .order_by("agency__code")
+    )
+    for row in rows:
+        found.setdefault(row.item_key, []).append(row)
+    return found
+
+
 def nominations_for(user: User) -> QuerySet[Nomination]:
     """The nominations ``user`` can see, with what the lists show."""
     return Nomination.objects.visible_to(user).select_related(
