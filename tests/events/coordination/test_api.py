@@ -118,3 +118,21 @@ def test_coordinator_patches_and_deletes(as_user, coordinator, item, decision):
     assert client.delete(f"{API}/decisions/{decision.pk}").status_code == 204
     item.refresh_from_db()
     assert item.decision is None
+
+
+def test_program_list_filters_by_meeting_and_lists_are_paged(
+    as_user, coordinator, liaison_b, meeting, item, make_item
+):
+    make_item(title_en="Second")
+    client = as_user(coordinator)
+    url = f"{API}/programs/prog-test/action-items"
+    assert client.get(url, {"meeting": meeting.pk}).json()["count"] == 2
+    assert client.get(url, {"meeting": meeting.pk + 1000}).json()["count"] == 0
+    assert client.get(url, {"meeting": "x"}).status_code == 422
+    paged = client.get(url, {"limit": 1, "offset": 1}).json()
+    assert paged["count"] == 2 and len(paged["items"]) == 1
+    assert paged["items"][0]["overdue"] in (True, False)
+    assert client.get(url, {"limit": 50000}).status_code == 422
+    of_meeting = client.get(f"{API}/meetings/{meeting.pk}/action-items").json()
+    assert of_meeting["count"] == 2
+    assert as_user(liaison_b).get(f"{API}/meetings/{meeting.pk}/action-items").status_code == 404

@@ -98,7 +98,7 @@ def test_timeline_page_and_api_filter_by_agency(
     assert "Solo B" in body or "B only" in body
     assert "Reunión de agosto" not in body
     assert "August meeting" not in body
-    api = client.get("/api/v1/programs/prog-test/timeline", {"agency": "BBB"}).json()
+    api = client.get("/api/v1/programs/prog-test/timeline", {"agency": "BBB"}).json()["items"]
     assert [e["date"] for e in api] == sorted(e["date"] for e in api)
     assert client.get("/api/v1/programs/prog-test/timeline", {"agency": "NOPE"}).status_code == 422
 
@@ -119,3 +119,60 @@ def test_timeline_queries_do_not_grow_with_entries(
     many, response = count_queries(lambda: client.get(url))
     assert len(response.context["entries"]) == before + 3
     assert many == few
+
+
+def test_timeline_filters_by_dates_and_kind(
+    as_user, coordinator, program, meeting, agency_a, agency_b, partner_agency
+):
+    _timeline_data(program, coordinator, meeting, agency_a, agency_b, partner_agency)
+    since, until = datetime.date(2009, 11, 1), datetime.date(2009, 11, 18)
+    entries = engagement_timeline(coordinator, program, since=since, until=until)
+    assert [(e.kind, e.date) for e in entries] == [
+        ("session", datetime.date(2009, 11, 9)),
+        ("session", datetime.date(2009, 11, 17)),
+        ("conference", datetime.date(2009, 11, 18)),
+    ]
+    only = engagement_timeline(coordinator, program, kind="session", until=until)
+    assert {e.kind for e in only} == {"session"}
+    assert len(only) == Session.objects.filter(program=program, start__lte=until).count()
+    client = as_user(coordinator)
+    page = client.get(
+        "/programs/prog-test/timeline/engagement/", {"since": "2009-11-01", "until": "2009-11-18"}
+    )
+    assert [e.kind for e in page.context["entries"]] == ["session", "session", "conference"]
+    api = "/api/v1/programs/prog-test/timeline"
+    body = client.get(api, {"since": "2009-11-01", "until": "2009-11-18", "kind": "session"})
+    assert [e["date"] for e in body.json()["items"]] == ["2009-11-09", "2009-11-17"]
+    # Bad input names the field: never a 500.
+    reversed_range = client.get(api, {"since": "2009-11-18", "until": "2009-11-01"})
+    assert reversed_range.status_code == 422
+    assert reversed_range.json()["detail"][0]["field"] == "until"
+    assert client.get(api, {"kind": "nope"}).status_code == 422
+    assert client.get(api, {"since": "yesterday"}).status_code == 422
+    bad = client.get("/programs/prog-test/timeline/engagement/", {"since": "x", "until": "y"})
+    assert bad.status_code == 200
+    assert set(bad.context["form"].errors) == {"since", "until"}
+
+
+def test_timeline_is_paginated(as_user, coordinator, program):
+    for day in range(60):
+        _session(
+            program, start=datetime.date(2010, 1, 1) + datetime.timedelta(days=day), cohort=day + 1
+        )
+    client = as_user(coordinator)
+    url = "/programs/prog-test/timeline/engagement/"
+    first = client.get(url)
+    assert len(first.context["entries"]) == 50
+    second = client.get(url, {"page": 2})
+    assert len(second.context["entries"]) == 10
+    assert second.context["entries"][0].date == datetime.date(2010, 2, 20)
+    api = client.get("/api/v1/programs/prog-test/timeline", {"limit": 100, "offset": 50}).json()
+    assert api["count"] == 60 and len(api["items"]) == 10
+    assert client.get("/api/v1/programs/prog-test/timeline", {"limit": 1000}).status_code == 422
+
+
+def test_timeline_outsider_gets_404(as_user, outsider, program):
+    assert as_user(outsider).get("/api/v1/programs/prog-test/timeline").status_code == 404
+    assert (
+        as_user(outsider).get("/programs/prog-test/timeline/engagement/?page=2").status_code == 404
+    )

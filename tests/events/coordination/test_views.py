@@ -177,3 +177,38 @@ def test_meeting_page_hides_action_items_from_an_agency_that_was_not_there(
     as_user, liaison_b, item
 ):
     assert as_user(liaison_b).get(f"/meetings/{item.meeting_id}/").status_code == 404
+
+
+def test_program_action_items_are_paginated_and_filter_by_meeting(
+    as_user, coordinator, program, meeting, make_item, agency_a
+):
+    for n in range(55):
+        make_item(
+            title_en=f"Item {n:02}", due_date=datetime.date(2009, 9, 1) + datetime.timedelta(days=n)
+        )
+    other = MeetingFactory(program=program, title_en="Other meeting")
+    other.agencies.set([agency_a])
+    create_action_item(
+        actor=coordinator,
+        meeting=other,
+        title_es="Otra",
+        title_en="Other",
+        owner_agency=agency_a,
+        due_date=datetime.date(2009, 8, 1),
+    )
+    client = as_user(coordinator)
+    url = "/programs/prog-test/action-items/"
+    first = client.get(url)
+    assert len(first.context["items"]) == 50
+    assert first.context["page"].paginator.count == 56
+    second = client.get(url, {"page": 2})
+    assert [i.title_en for i in second.context["items"]] == [f"Item {n:02}" for n in range(49, 55)]
+    assert all(hasattr(i, "overdue") for i in second.context["items"])
+    only = client.get(url, {"meeting": other.pk})
+    assert [i.title_en for i in only.context["items"]] == ["Other"]
+    assert only.context["meeting"] == other
+    assert f"meeting={meeting.pk}" in first.content.decode()
+    bad = client.get(url, {"meeting": "abc", "status": "nonsense"})
+    assert bad.status_code == 200
+    assert set(bad.context["form"].errors) == {"meeting", "status"}
+    assert bad.context["page"].paginator.count == 56

@@ -91,9 +91,7 @@ def test_liaisons_summary_counts_only_what_he_may_see(as_user, liaison_a, progra
     assert response.status_code == 200
     assert placed_by_session(response) == {1: 3, 2: 0, 3: 0, 4: 0, None: 0}
     assert [(a["code"], a["placed"]) for a in response.context["agencies"]] == [("AAA", 3)]
-    assert [(r["code"], r["n"]) for r in response.context["reasons"]] == [
-        (planning.QUOTA_FULL, 2)
-    ]
+    assert [(r["code"], r["n"]) for r in response.context["reasons"]] == [(planning.QUOTA_FULL, 2)]
     codes = {p.official.agency.code for p in response.context["placed"].object_list}
     assert codes == {"AAA"}
     assert {n.agency.code for n in response.context["waiting"].object_list} == {"AAA"}

@@ -40,6 +40,7 @@ from nonprolif.events.coordination.schemas import (
     MeetingDecisionPatch,
     StatusIn,
     TimelineEntryOut,
+    TimelineFilters,
 )
 from nonprolif.events.meetings.queries import get_meeting_for
 from nonprolif.events.models import MeetingDecision
@@ -78,6 +79,7 @@ def _item_refs(user, meeting, data: dict) -> dict:
 @router.get(
     "/meetings/{meeting_id}/decisions", response={200: list[MeetingDecisionOut], 404: ErrorOut}
 )
+@paginate(LimitOffsetPagination)
 def list_decisions(request, meeting_id: int):
     """The decisions of a meeting, in number order."""
     return meeting_decisions(request.auth, get_meeting_for(request.auth, meeting_id))
@@ -118,6 +120,7 @@ def remove_decision(request, decision_id: int):
 @router.get(
     "/meetings/{meeting_id}/action-items", response={200: list[ActionItemOut], 404: ErrorOut}
 )
+@paginate(LimitOffsetPagination)
 def list_meeting_action_items(request, meeting_id: int):
     """The action items of a meeting, by due date."""
     return meeting_action_items(request.auth, get_meeting_for(request.auth, meeting_id))
@@ -127,7 +130,7 @@ def list_meeting_action_items(request, meeting_id: int):
 @paginate(LimitOffsetPagination)
 def list_program_action_items(request, code: str, filters: Query[ActionItemFilters]):
     """The program's action items the caller can see, by due date; ``agency`` (owner code),
-    ``status`` and ``overdue`` narrow them."""
+    ``status``, ``overdue`` and ``meeting`` (its id) narrow them."""
     program = get_program_for(request.auth, code)
     agency = agency_by_code(request.auth, filters.agency, field_name="agency")
     return program_action_items(
@@ -136,6 +139,7 @@ def list_program_action_items(request, code: str, filters: Query[ActionItemFilte
         agency=agency,
         status=filters.status or "",
         overdue=filters.overdue,
+        meeting=filters.meeting,
     )
 
 
@@ -188,9 +192,20 @@ def post_action_item_status(request, item_id: int, payload: StatusIn):
     "/programs/{code}/timeline",
     response={200: list[TimelineEntryOut], 404: ErrorOut, 422: ValidationErrorOut},
 )
-def get_engagement_timeline(request, code: str, agency: str = ""):
+@paginate(LimitOffsetPagination)
+def get_engagement_timeline(request, code: str, filters: Query[TimelineFilters]):
     """The program's engagement timeline in date order; ``agency`` (a code): only the
-    entries that concern it."""
+    entries that concern it; ``kind``: only entries of that kind; ``since``/``until``
+    (inclusive): only the entries that overlap those dates."""
     program = get_program_for(request.auth, code)
-    chosen = agency_by_code(request.auth, agency, field_name="agency")
-    return engagement_timeline(request.auth, program, agency=chosen)
+    chosen = agency_by_code(request.auth, filters.agency, field_name="agency")
+    if filters.since and filters.until and filters.until < filters.since:
+        raise ValidationError({"until": _("The end comes before the start.")})
+    return engagement_timeline(
+        request.auth,
+        program,
+        agency=chosen,
+        since=filters.since,
+        until=filters.until,
+        kind=filters.kind or "",
+    )

@@ -96,6 +96,8 @@ class ActionItemFilterForm(forms.Form):
         label=_("Status"), required=False, choices=[("", _("All")), *ActionStatus.choices]
     )
     overdue = forms.ChoiceField(label=_("Overdue"), required=False, choices=OVERDUE_CHOICES)
+    # Followed from a row's meeting (a link), not picked from a list of every meeting.
+    meeting = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,9 +111,21 @@ class ActionItemFilterForm(forms.Form):
 
 class TimelineFilterForm(forms.Form):
     agency = forms.ChoiceField(label=_("Concerning agency"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("Until"), required=False, widget=DateInput())
 
-    def __init__(self, *args, agencies, **kwargs):
+    def __init__(self, *args, agencies, kinds, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].choices = [("", _("All agencies"))] + [
             (agency.code, agency.acronym or agency.code) for agency in agencies
         ]
+        self.fields["kind"].choices = [("", _("Every kind")), *kinds.items()]
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and until < since:
+            self.add_error("until", _("The end comes before the start."))
+            data.pop("until", None)
+        return data

@@ -2,8 +2,9 @@
 and the engagement timeline."""
 
 import datetime
+from typing import Literal
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from nonprolif.api.inputs import omittable
 from nonprolif.events.coordination.queries import action_item_history
@@ -142,6 +143,17 @@ class ActionItemFilters(Schema):
     agency: str = ""
     status: ActionStatus | None = None
     overdue: bool | None = None
+    meeting: int | None = Field(None, ge=1)
+
+
+TimelineKind = Literal["meeting", "proposal", "decisions", "conference", "release", "session"]
+
+
+class TimelineFilters(Schema):
+    agency: str = ""
+    kind: TimelineKind | None = None
+    since: datetime.date | None = None
+    until: datetime.date | None = None
 
 
 class TimelineEntryOut(Schema):

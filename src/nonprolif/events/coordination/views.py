@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.views.pickers import search_page
+from nonprolif.core.web.pagination import paginate
 from nonprolif.core.web.submit import add_service_errors, submit
 from nonprolif.events.coordination.domain.action_items import (
     change_action_item_status,
@@ -35,13 +36,17 @@ from nonprolif.events.coordination.queries import (
     engagement_timeline,
     get_action_item_for,
     get_decision_for,
+    kind_labels,
     meeting_action_items,
     meeting_decisions,
     program_action_items,
     timeline_agencies,
 )
 from nonprolif.events.meetings.queries import get_meeting_for
+from nonprolif.events.models import Meeting
 from nonprolif.program.queries import get_program_for, program_agencies
+
+PAGE_SIZE = 50
 
 
 def meeting_coordination(request, pk):
@@ -193,37 +198,61 @@ def action_item_status(request, pk):
 
 
 def program_action_item_list(request, code):
+    """The program's action items, a page at a time; owner agency, status, overdue and
+    meeting (followed from a row) filter them."""
     program = get_program_for(request.user, code)
-    note_read(request, action="action_item.list", obj=program)
     agencies = list(program_agencies(program))
     form = ActionItemFilterForm(request.GET or None, agencies=agencies)
-    filters = {}
-    if form.is_valid():
-        by_code = {agency.code: agency for agency in agencies}
-        filters = {
-            "agency": by_code.get(form.cleaned_data["agency"]),
-            "status": form.cleaned_data["status"],
-            "overdue": form.overdue_value(),
-        }
+    form.is_valid()
+    criteria = getattr(form, "cleaned_data", {})
+    by_code = {agency.code: agency for agency in agencies}
+    filters = {
+        "agency": by_code.get(criteria.get("agency") or ""),
+        "status": criteria.get("status") or "",
+        "overdue": form.overdue_value() if "overdue" in criteria else None,
+        "meeting": criteria.get("meeting"),
+    }
+    meeting = None
+    if filters["meeting"]:
+        meeting = (
+            Meeting.objects.visible_to(request.user)
+            .filter(program=program, pk=filters["meeting"])
+            .first()
+        )
+    page = paginate(request, program_action_items(request.user, program, **filters), PAGE_SIZE)
+    note_read(request, action="action_item.list")
     return render(
         request,
         "events/coordination/action_item_list.html",
         {
             "program": program,
             "form": form,
-            "items": program_action_items(request.user, program, **filters),
+            "meeting": meeting,
+            "page": page,
+            "items": page.object_list,
         },
     )
 
 
 def engagement_timeline_page(request, code):
+    """The program's engagement timeline, a page at a time; concerning agency, kind and a
+    date range filter it."""
     program = get_program_for(request.user, code)
     note_read(request, action="engagement.timeline", obj=program)
     agencies = list(timeline_agencies(program).order_by("kind", "code"))
-    form = TimelineFilterForm(request.GET or None, agencies=agencies)
-    agency = None
-    if form.is_valid() and form.cleaned_data["agency"]:
-        agency = next(a for a in agencies if a.code == form.cleaned_data["agency"])
+    form = TimelineFilterForm(request.GET or None, agencies=agencies, kinds=kind_labels())
+    form.is_valid()
+    criteria = getattr(form, "cleaned_data", {})
+    agency = next((a for a in agencies if a.code == criteria.get("agency")), None)
+    entries = engagement_timeline(
+        request.user,
+        program,
+        agency=agency,
+        since=criteria.get("since"),
+        until=criteria.get("until"),
+        kind=criteria.get("kind") or "",
+    )
+    page = paginate(request, entries, PAGE_SIZE)
     return render(
         request,
         "events/coordination/timeline.html",
@@ -231,7 +260,8 @@ def engagement_timeline_page(request, code):
             "program": program,
             "form": form,
             "agency": agency,
-            "entries": engagement_timeline(request.user, program, agency=agency),
+            "page": page,
+            "entries": page.object_list,
         },
     )
 

@@ -4,6 +4,7 @@ from ``visible_to(user)`` of each model it reads."""
 
 from nonprolif.events.coordination.queries.action_items import (
     HistoryEntry,
+    MarkedActionItems,
     ShownChange,
     action_item_history,
     action_items_for,
@@ -18,12 +19,14 @@ from nonprolif.events.coordination.queries.timeline import (
     EntryKind,
     TimelineEntry,
     engagement_timeline,
+    kind_labels,
     timeline_agencies,
 )
 
 __all__ = [
     "EntryKind",
     "HistoryEntry",
+    "MarkedActionItems",
     "ShownChange",
     "TimelineEntry",
     "action_item_history",
@@ -31,6 +34,7 @@ __all__ = [
     "engagement_timeline",
     "get_action_item_for",
     "get_decision_for",
+    "kind_labels",
     "meeting_action_items",
     "meeting_decisions",
     "overdue_action_items",

@@ -94,6 +94,34 @@ def get_action_item_for(user: User, pk: int) -> ActionItem:
     return _mark_overdue([item])[0]
 
 
+class MarkedActionItems:
+    """Action items as a paginator takes them (Django's ``Paginator``, ninja's pagination):
+    counted by the database, and sliced, each item of a slice marked ``overdue``. Only the
+    page shown is read."""
+
+    def __init__(self, queryset: ActionItemQuerySet, now: datetime.datetime | None = None):
+        self.queryset = queryset
+        self.now = now
+        self.ordered = queryset.ordered
+
+    def all(self) -> "MarkedActionItems":
+        return self
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[ActionItem]:
+        if not isinstance(index, slice):
+            raise TypeError("MarkedActionItems is read by slices")
+        return _mark_overdue(list(self.queryset[index]), self.now)
+
+    def __iter__(self):
+        return iter(_mark_overdue(list(self.queryset), self.now))
+
+
 def program_action_items(
     user: User,
     program: Program,
@@ -101,23 +129,28 @@ def program_action_items(
     agency: Agency | None = None,
     status: str = "",
     overdue: bool | None = None,
+    meeting: int | None = None,
     now: datetime.datetime | None = None,
-) -> list[ActionItem]:
-    """The program's action items ``user`` can see, by due date, each marked ``overdue``.
+) -> MarkedActionItems:
+    """The program's action items ``user`` can see, by due date, each marked ``overdue``
+    as it is read (a page at a time).
 
     ``agency``: only the items it owns. ``status``: an ActionStatus value, or "" for all.
     ``overdue``: True for overdue items only, False for the others, None for both.
+    ``meeting``: only the items of the meeting with this id.
     """
     items = action_items_for(user).filter(meeting__program=program)
     if agency is not None:
         items = items.filter(owner_agency=agency)
     if status:
         items = items.filter(status=status)
+    if meeting is not None:
+        items = items.filter(meeting_id=meeting)
     if overdue is True:
         items = items.overdue(now)
     elif overdue is False:
         items = items.exclude(pk__in=ActionItem.objects.overdue(now).values("pk"))
-    return _mark_overdue(list(items), now)
+    return MarkedActionItems(items.order_by("due_date", "pk"), now)
 
 
 def overdue_action_items(user: User, program: Program, *, on: datetime.date) -> list[ActionItem]:

@@ -21,6 +21,8 @@ from nonprolif.training.models import Audience, Session
 
 
 class EntryKind:
+    """The kinds of entries (the timeline's ``kind`` filter takes these values)."""
+
     MEETING = "meeting"
     PROPOSAL = "proposal"
     DECISIONS = "decisions"
@@ -37,6 +39,19 @@ KIND_ORDER = [
     EntryKind.RELEASE,
     EntryKind.SESSION,
 ]
+
+
+def kind_labels() -> dict[str, str]:
+    """Each entry kind's label in the active language, in the timeline's order."""
+    labels = {
+        EntryKind.MEETING: _("Meeting"),
+        EntryKind.PROPOSAL: _("Proposal version"),
+        EntryKind.DECISIONS: _("Review decisions"),
+        EntryKind.SESSION: _("Training session"),
+        EntryKind.CONFERENCE: _("Conference"),
+        EntryKind.RELEASE: _("Agenda published"),
+    }
+    return {kind: labels[kind] for kind in KIND_ORDER}
 
 
 @dataclass
@@ -56,14 +71,7 @@ class TimelineEntry:
 
     @property
     def kind_label(self) -> str:
-        return {
-            EntryKind.MEETING: _("Meeting"),
-            EntryKind.PROPOSAL: _("Proposal version"),
-            EntryKind.DECISIONS: _("Review decisions"),
-            EntryKind.SESSION: _("Training session"),
-            EntryKind.CONFERENCE: _("Conference"),
-            EntryKind.RELEASE: _("Agenda published"),
-        }[self.kind]
+        return kind_labels()[self.kind]
 
     def concerns(self, agency_id: int) -> bool:
         return self.agency_ids is None or agency_id in self.agency_ids
@@ -194,12 +202,21 @@ def _decision_entries(user: User, program: Program) -> list[TimelineEntry]:
     return entries
 
 
-def _session_entries(user: User, program: Program) -> list[TimelineEntry]:
-    sessions = (
-        Session.objects.visible_to(user)
-        .filter(program=program)
-        .select_related("audience_agency", "venue")
-        .prefetch_related(Prefetch("target_agencies", queryset=Agency.objects.only("pk", "code")))
+def _session_entries(
+    user: User,
+    program: Program,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+) -> list[TimelineEntry]:
+    """The sessions (those overlapping [since, until] when given: the largest source is
+    narrowed by the database)."""
+    sessions = Session.objects.visible_to(user).filter(program=program)
+    if since is not None:
+        sessions = sessions.filter(end__gte=since)
+    if until is not None:
+        sessions = sessions.filter(start__lte=until)
+    sessions = sessions.select_related("audience_agency", "venue").prefetch_related(
+        Prefetch("target_agencies", queryset=Agency.objects.only("pk", "code"))
     )
     entries = []
     for session in sessions:
@@ -256,22 +273,48 @@ def _conference_entries(user: User, program: Program) -> list[TimelineEntry]:
 
 
 def engagement_timeline(
-    user: User, program: Program, *, agency: Agency | None = None
+    user: User,
+    program: Program,
+    *,
+    agency: Agency | None = None,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+    kind: str = "",
 ) -> list[TimelineEntry]:
     """Everything dated in the program that ``user`` can see, in date order: meetings,
     proposal versions (by submission date), review decisions (one entry per proposal and
     day), the conferences and their published agendas, and training sessions. ``agency``:
-    only the entries that concern it. A fixed number of queries."""
-    entries = (
-        _meeting_entries(user, program)
-        + _proposal_entries(user, program)
-        + _decision_entries(user, program)
-        + _conference_entries(user, program)
-        + _session_entries(user, program)
-    )
+    only the entries that concern it; ``since``/``until``: only those that overlap the
+    dates (inclusive); ``kind``: only entries of that kind (an EntryKind value). A fixed
+    number of queries."""
+    sources = {
+        EntryKind.MEETING: lambda: _meeting_entries(user, program),
+        EntryKind.PROPOSAL: lambda: _proposal_entries(user, program),
+        EntryKind.DECISIONS: lambda: _decision_entries(user, program),
+        EntryKind.CONFERENCE: lambda: _conference_entries(user, program),
+        EntryKind.SESSION: lambda: _session_entries(user, program, since, until),
+    }
+    entries = []
+    for source_kind, source in sources.items():
+        if (
+            not kind
+            or kind == source_kind
+            or (kind, source_kind)
+            == (
+                EntryKind.RELEASE,
+                EntryKind.CONFERENCE,
+            )
+        ):
+            entries += source()
+    if kind:
+        entries = [entry for entry in entries if entry.kind == kind]
     if agency is not None:
         entries = [entry for entry in entries if entry.concerns(agency.pk)]
-    order = {kind: index for index, kind in enumerate(KIND_ORDER)}
+    if since is not None:
+        entries = [entry for entry in entries if (entry.end or entry.date) >= since]
+    if until is not None:
+        entries = [entry for entry in entries if entry.date <= until]
+    order = {name: index for index, name in enumerate(KIND_ORDER)}
     entries.sort(key=lambda entry: (entry.date, order[entry.kind], entry.title))
     return entries
 

@@ -54,9 +54,7 @@ OBJECTIVE_LABELS = {
 
 def objective_rows(objective: dict) -> list[tuple[str, str, object]]:
     """(key, label, value) of each objective term, labelled in the reader's language."""
-    return [
-        (key, str(OBJECTIVE_LABELS.get(key, key)), value) for key, value in objective.items()
-    ]
+    return [(key, str(OBJECTIVE_LABELS.get(key, key)), value) for key, value in objective.items()]
 
 
 def reason_label(code: str) -> str:
@@ -121,7 +119,9 @@ def assignment_page(request, code):
     for nomination in waiting.object_list:
         nomination.item = items[nomination.item_key]
         nomination.reason_shown = reason_text(nomination.outcome_code, nomination.outcome_details)
-    sessions = paginate(request, session_fill(user, program, keys), PAGE_SIZE, param="sessions_page")
+    sessions = paginate(
+        request, session_fill(user, program, keys), PAGE_SIZE, param="sessions_page"
+    )
     note_read(
         request,
         action="assignment.view",
