@@ -75,7 +75,7 @@ def test_session_login_works_for_reads(as_user, coordinator):
 
 def test_agency_counts_do_not_leak_to_a_liaison(api_as, liaison_a, official_a, official_b):
     response = api_as(liaison_a).get(f"{API}/agencies")
-    counts = {agency["code"]: agency["official_count"] for agency in response.json()}
+    counts = {agency["code"]: agency["official_count"] for agency in response.json()["items"]}
     assert counts == {"AAA": 1, "BBB": 0}
 
 

@@ -46,7 +46,7 @@ def test_coordinator_posts_an_amendment_and_reads_the_history(
         ["BBB"],
     )
     assert body["actor"] == "coordinator"
-    history = client.get(url).json()
+    history = client.get(url).json()["items"]
     assert [d["decision"] for d in history] == ["amended", "accepted"]
     item = client.get(f"{API}/items/{item_all.pk}").json()
     assert item["status"] == "amended"

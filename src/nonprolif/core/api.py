@@ -127,8 +127,9 @@ def me(request):
 
 
 @router.get("/agencies", response=list[AgencyOut], summary="The agency directory")
+@paginate(LimitOffsetPagination)
 def list_agencies(request):
-    return list(queries.agencies_for(request.auth))
+    return queries.agencies_for(request.auth)
 
 
 @router.get("/agencies/{code}", response={200: AgencyOut, 404: ErrorOut}, summary="One agency")

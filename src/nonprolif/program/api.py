@@ -222,6 +222,7 @@ def _field_changes(fields) -> list[dict]:
 
 
 @router.get("/items/{item_id}/decisions", response={200: list[ReviewDecisionOut], 404: ErrorOut})
+@paginate(LimitOffsetPagination)
 def list_item_decisions(request, item_id: int):
     """The item's decisions, newest first: the first is the current one, the rest history."""
     item = get_item_for(request.auth, item_id)

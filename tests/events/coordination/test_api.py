@@ -130,7 +130,8 @@ def test_program_list_filters_by_meeting_and_lists_are_paged(
     assert client.get(url, {"meeting": meeting.pk + 1000}).json()["count"] == 0
     assert client.get(url, {"meeting": "x"}).status_code == 422
     paged = client.get(url, {"limit": 1, "offset": 1}).json()
-    assert paged["count"] == 2 and len(paged["items"]) == 1
+    assert paged["count"] == 2
+    assert len(paged["items"]) == 1
     assert paged["items"][0]["overdue"] in (True, False)
     assert client.get(url, {"limit": 50000}).status_code == 422
     of_meeting = client.get(f"{API}/meetings/{meeting.pk}/action-items").json()

@@ -167,7 +167,8 @@ def test_timeline_is_paginated(as_user, coordinator, program):
     assert len(second.context["entries"]) == 10
     assert second.context["entries"][0].date == datetime.date(2010, 2, 20)
     api = client.get("/api/v1/programs/prog-test/timeline", {"limit": 100, "offset": 50}).json()
-    assert api["count"] == 60 and len(api["items"]) == 10
+    assert api["count"] == 60
+    assert len(api["items"]) == 10
     assert client.get("/api/v1/programs/prog-test/timeline", {"limit": 1000}).status_code == 422
 
 

@@ -25,7 +25,7 @@ def test_liaison_sees_only_his_agencys_registrations(
     assert [item["id"] for item in listing["items"]] == [registration_a.pk]
     assert client.get(f"{API}/registrations/{registration_b.pk}").status_code == 404
     quotas = client.get(f"{API}/conferences/{conference_id}/registration-quotas").json()
-    assert quotas == [{"agency": "AAA", "seats": 2, "taken": 1}]
+    assert quotas == {"items": [{"agency": "AAA", "seats": 2, "taken": 1}], "count": 1}
 
 
 @pytest.mark.parametrize("user", ["partner", "outsider", "administrator"])

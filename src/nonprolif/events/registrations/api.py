@@ -56,10 +56,11 @@ PDF = {
     "/conferences/{conference_id}/registration-quotas",
     response={200: list[QuotaOut], 404: ErrorOut},
 )
+@paginate(LimitOffsetPagination)
 def list_quotas(request, conference_id: int):
     """The agencies' seats (a liaison sees his agency's) and how many are taken."""
     conference = get_conference_for(request.auth, conference_id, perm="events.view_registrations")
-    return list(conference_quotas(request.auth, conference))
+    return conference_quotas(request.auth, conference)
 
 
 @router.put(

@@ -3,6 +3,7 @@
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
@@ -306,7 +307,7 @@ def session_fill(user: User, program: Program, item_keys: list[uuid.UUID]) -> Qu
     )
 
 
-def agency_fill(user: User, program: Program, item_keys: list[uuid.UUID]) -> list[dict]:
+def agency_fill(user: User, program: Program, item_keys: list[uuid.UUID]) -> list[dict[str, Any]]:
     """Per agency (by code) the visible participants placed in the sessions of
     ``item_keys`` and the seats its quotas give it there: ``{"code", "placed", "seats"}``.
     Two aggregate queries."""
@@ -331,7 +332,7 @@ def agency_fill(user: User, program: Program, item_keys: list[uuid.UUID]) -> lis
     ]
 
 
-def reason_counts(user: User, program: Program, item_keys: list[uuid.UUID]) -> list[dict]:
+def reason_counts(user: User, program: Program, item_keys: list[uuid.UUID]) -> list[dict[str, Any]]:
     """How many waitlisted nominees ``user`` can see got each reason: ``{"code", "n"}``,
     most frequent first (code "" for nominees not planned yet). One aggregate query."""
     rows = (

@@ -2,7 +2,7 @@
 from ``visible_to(user)`` of each model it reads."""
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,7 +118,7 @@ class MarkedActionItems:
             raise TypeError("MarkedActionItems is read by slices")
         return _mark_overdue(list(self.queryset[index]), self.now)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[ActionItem]:
         return iter(_mark_overdue(list(self.queryset), self.now))
 
 

@@ -6,7 +6,7 @@ it reads."""
 import datetime
 import zoneinfo
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -287,24 +287,17 @@ def engagement_timeline(
     only the entries that concern it; ``since``/``until``: only those that overlap the
     dates (inclusive); ``kind``: only entries of that kind (an EntryKind value). A fixed
     number of queries."""
-    sources = {
-        EntryKind.MEETING: lambda: _meeting_entries(user, program),
-        EntryKind.PROPOSAL: lambda: _proposal_entries(user, program),
-        EntryKind.DECISIONS: lambda: _decision_entries(user, program),
-        EntryKind.CONFERENCE: lambda: _conference_entries(user, program),
-        EntryKind.SESSION: lambda: _session_entries(user, program, since, until),
-    }
-    entries = []
-    for source_kind, source in sources.items():
-        if (
-            not kind
-            or kind == source_kind
-            or (kind, source_kind)
-            == (
-                EntryKind.RELEASE,
-                EntryKind.CONFERENCE,
-            )
-        ):
+    # Each source and the kinds it makes (conferences make their agendas' entries too).
+    sources: list[tuple[set[str], Callable[[], list[TimelineEntry]]]] = [
+        ({EntryKind.MEETING}, lambda: _meeting_entries(user, program)),
+        ({EntryKind.PROPOSAL}, lambda: _proposal_entries(user, program)),
+        ({EntryKind.DECISIONS}, lambda: _decision_entries(user, program)),
+        ({EntryKind.CONFERENCE, EntryKind.RELEASE}, lambda: _conference_entries(user, program)),
+        ({EntryKind.SESSION}, lambda: _session_entries(user, program, since, until)),
+    ]
+    entries: list[TimelineEntry] = []
+    for kinds, source in sources:
+        if not kind or kind in kinds:
             entries += source()
     if kind:
         entries = [entry for entry in entries if entry.kind == kind]
