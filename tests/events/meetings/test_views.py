@@ -147,3 +147,18 @@ def test_meeting_edit_is_refused_and_leaves_it_unchanged(
     assert response.status_code == status
     meeting.refresh_from_db()
     assert meeting.place == "Ciudad de México"
+
+
+def test_meeting_list_is_paginated(as_user, coordinator, liaison_b, program, agency_a):
+    for _ in range(52):
+        MeetingFactory(program=program).agencies.set([agency_a])
+    client = as_user(coordinator)
+    url = reverse("meeting_list", args=[program.code])
+    first = client.get(url)
+    assert len(first.context["meetings"]) == 50
+    second = client.get(url, {"page": 2})
+    assert len(second.context["meetings"]) == 2
+    assert not {m.pk for m in second.context["meetings"]} & {
+        m.pk for m in first.context["meetings"]
+    }
+    assert as_user(liaison_b).get(url, {"page": 2}).context["meetings"] == []

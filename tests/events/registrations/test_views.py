@@ -243,7 +243,8 @@ def test_registration_list_query_count_does_not_grow(
     client = as_user(coordinator)
     url = reverse("registration_list", args=[quotas.pk])
     client.get(url)
-    with django_assert_num_queries(10 + AUDITED_READ_QUERIES):  # +1: 2nd-factor device
+    # +1: 2nd-factor device, +1: the page count
+    with django_assert_num_queries(11 + AUDITED_READ_QUERIES):
         response = client.get(url)
     assert len(response.context["registrations"]) == n
 
@@ -265,3 +266,23 @@ def test_door_page_query_count_does_not_grow(
     with django_assert_num_queries(7 + AUDITED_READ_QUERIES):  # +1: 2nd-factor device
         response = client.get(url)
     assert len(response.context["registrations"]) == n
+
+
+def test_registration_list_is_paginated(as_user, coordinator, liaison_b, quotas, agency_a):
+    RegistrationQuota.objects.filter(agency=agency_a).update(seats=60)
+    for official in OfficialFactory.create_batch(55, agency=agency_a):
+        register_official(actor=coordinator, conference=quotas, official=official)
+    client = as_user(coordinator)
+    url = reverse("registration_list", args=[quotas.pk])
+    first = client.get(url)
+    assert len(first.context["registrations"]) == 50
+    second = client.get(url, {"page": 2})
+    assert len(second.context["registrations"]) == 5
+    assert not {r.pk for r in second.context["registrations"]} & {
+        r.pk for r in first.context["registrations"]
+    }
+    assert "page=2" in first.content.decode()
+    assert client.get(url, {"page": 2, "status": "declined"}).context["registrations"] == []
+    # The other agency's liaison sees none of them, on any page.
+    other = as_user(liaison_b).get(url, {"page": 2})
+    assert all(r.agency_id != agency_a.pk for r in other.context["registrations"])

@@ -9,20 +9,25 @@ from django.views.decorators.http import require_GET
 
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.views.pickers import search_page
+from nonprolif.core.web.pagination import paginate
 from nonprolif.core.web.submit import submit
 from nonprolif.events.meetings.domain import create_meeting, update_meeting
 from nonprolif.events.meetings.forms import MeetingForm, meeting_officials
 from nonprolif.events.meetings.queries import get_meeting_for, program_meetings
 from nonprolif.program.queries import get_program_for
 
+PAGE_SIZE = 50
+
 
 def meeting_list(request, code):
+    """The program's meetings, newest first, a page at a time."""
     program = get_program_for(request.user, code)
-    note_read(request, action="meeting.list", obj=program)
+    page = paginate(request, program_meetings(request.user, program), PAGE_SIZE)
+    note_read(request, action="meeting.list")
     return render(
         request,
         "events/meeting_list.html",
-        {"program": program, "meetings": list(program_meetings(request.user, program))},
+        {"program": program, "page": page, "meetings": page.object_list},
     )
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.views.pickers import search_page
+from nonprolif.core.web.pagination import paginate
 from nonprolif.core.web.submit import submit
 from nonprolif.events.conference.queries import get_conference_for
 from nonprolif.events.models import RegistrationStatus
@@ -41,6 +42,8 @@ from nonprolif.events.registrations.queries import (
 from nonprolif.events.speakers.queries import confirmed_speakers
 from nonprolif.program.queries import program_agencies
 
+PAGE_SIZE = 50
+
 
 def _registration_form(request, conference, data=None) -> RegistrationForm:
     return RegistrationForm(
@@ -56,6 +59,7 @@ def _list_context(request, conference, *, registration_form=None, quota_form=Non
     status = request.GET.get("status", "")
     q = request.GET.get("q", "").strip()
     registrations = conference_registrations(user, conference, status=status, q=q)
+    page = paginate(request, registrations, PAGE_SIZE)
     can_register = user.has_perm("events.add_registration", conference)
     can_set_quota = user.has_perm("events.set_registration_quota", conference)
     if registration_form is None and can_register:
@@ -64,7 +68,8 @@ def _list_context(request, conference, *, registration_form=None, quota_form=Non
         quota_form = QuotaForm(agencies=program_agencies(conference.program), prefix="quota")
     return {
         "conference": conference,
-        "registrations": list(registrations),
+        "page": page,
+        "registrations": page.object_list,
         "counts": registration_counts(conference_registrations(user, conference)),
         "quotas": list(conference_quotas(user, conference)),
         "status": status,
