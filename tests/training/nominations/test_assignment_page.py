@@ -82,8 +82,8 @@ def test_coordinator_sees_the_summary_of_everyone(as_user, coordinator, program,
     assert response.context["placed"].paginator.count == 6
     assert response.context["waiting"].paginator.count == 3
     page = response.content.decode()
-    assert "Seats filled per session" in page
-    assert "Not planned yet" in page
+    assert "Lugares ocupados por sesión" in page or "Seats filled per session" in page
+    assert "Aún sin planear" in page or "Not planned yet" in page
 
 
 def test_liaisons_summary_counts_only_what_he_may_see(as_user, liaison_a, program, scene):
@@ -123,8 +123,8 @@ def test_objective_of_the_run_in_force_is_shown(as_user, coordinator, program, s
         ("total", 17),
     ]
     page = response.content.decode()
-    assert "Nominees placed" in page
-    assert "did not prove it optimal" in page
+    assert "Nominados ubicados" in page or "Nominees placed" in page
+    assert "no demostró que sea óptima" in page or "did not prove it optimal" in page
 
 
 def test_tables_are_paginated_each_on_its_own(

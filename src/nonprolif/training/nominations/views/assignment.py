@@ -52,9 +52,13 @@ OBJECTIVE_LABELS = {
 }
 
 
-def objective_rows(objective: dict) -> list[tuple[str, str, object]]:
-    """(key, label, value) of each objective term, labelled in the reader's language."""
-    return [(key, str(OBJECTIVE_LABELS.get(key, key)), value) for key, value in objective.items()]
+def objective_rows(objective: dict[str, object]) -> list[tuple[str, str, object]]:
+    """(key, label, value) of each objective term, labelled in the reader's language, in
+    the order of ``OBJECTIVE_LABELS`` then any other term (PostgreSQL's jsonb keeps no
+    order)."""
+    order = {key: index for index, key in enumerate(OBJECTIVE_LABELS)}
+    keys = sorted(objective, key=lambda key: (order.get(key, len(order)), key))
+    return [(key, str(OBJECTIVE_LABELS.get(key, key)), objective[key]) for key in keys]
 
 
 def reason_label(code: str) -> str:
