@@ -66,6 +66,30 @@ def fail_save(
         yield fault
 
 
+@contextmanager
+def fail_bulk_create(
+    model: type[models.Model], *, after: int = 0, look: Callable[[], Any] | None = None
+) -> Iterator[Fault]:
+    """While active, a ``bulk_create`` of ``model`` rows writes the first ``after`` of them
+    (really, as a batch) and then raises :class:`InjectedError`, as a bulk insert that fails
+    midway would (the next batch refused). ``look`` as for :func:`fail_save`."""
+    fault = Fault()
+    original = models.QuerySet.bulk_create
+
+    def bulk_create(self, objs, *args, **kwargs):
+        if self.model is not model or fault.hit:
+            return original(self, objs, *args, **kwargs)
+        objs = list(objs)
+        if after:
+            original(self, objs[:after], *args, **kwargs)
+        fault.hit = True
+        fault.seen = look() if look is not None else None
+        raise InjectedError(f"{model.__name__} bulk_create made to fail after {after} rows")
+
+    with mock.patch.object(models.QuerySet, "bulk_create", bulk_create):
+        yield fault
+
+
 def table_rows(*tables: type[models.Model]) -> dict[str, list[dict]]:
     """Every row of each model's table (auto-created many-to-many tables too), as field
     values in primary-key order: equal before and after when nothing was written."""

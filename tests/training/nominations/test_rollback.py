@@ -15,7 +15,7 @@ from nonprolif.training.nominations.domain.seats import apply_seat_rule, set_age
 from nonprolif.training.nominations.domain.upload import import_nominations
 from nonprolif.training.nominations.imports import parse_upload
 from tests.factories import OfficialFactory
-from tests.faults import InjectedError, audited, fail_save, table_rows
+from tests.faults import InjectedError, audited, fail_bulk_create, fail_save, table_rows
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -85,9 +85,13 @@ def upload(agency_a, official_a):
 @pytest.mark.parametrize(
     ("failing", "written"),
     [
-        pytest.param({"model": Nomination, "after": 1}, 1, id="at the second nomination"),
         pytest.param(
-            {"model": AuditEntry, "when": audited("nomination.import")},
+            lambda look: fail_bulk_create(Nomination, after=1, look=look),
+            1,
+            id="at the second nomination",
+        ),
+        pytest.param(
+            lambda look: fail_save(AuditEntry, when=audited("nomination.import"), look=look),
             2,
             id="at the upload's audit entry",
         ),
@@ -97,11 +101,39 @@ def test_an_upload_that_fails_midway_imports_nothing(
     liaison_a, program, training, upload, failing, written
 ):
     before = table_rows(*TABLES)
-    with (
-        fail_save(**failing, look=Nomination.objects.count) as fault,
-        pytest.raises(InjectedError),
-    ):
+    with failing(Nomination.objects.count) as fault, pytest.raises(InjectedError):
         import_nominations(actor=liaison_a, program=program, item=training, rows=upload)
     assert fault.seen == written
     assert table_rows(*TABLES) == before
     assert not Nomination.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("failing", "written"),
+    [
+        pytest.param(
+            lambda look: fail_bulk_create(Nomination, after=100, look=look),
+            100,
+            id="after 100 of 120 nominations",
+        ),
+        pytest.param(
+            lambda look: fail_save(AuditEntry, when=audited("nomination.import"), look=look),
+            120,
+            id="at the audit entry, every nomination written",
+        ),
+    ],
+)
+def test_a_large_upload_that_fails_after_its_inserts_leaves_nothing_half_written(
+    liaison_a, program, training, agency_a, officials_of, failing, written
+):
+    """120 rows: more than one insert batch on SQLite (999 variables a statement)."""
+    officials = officials_of(agency_a, 120)
+    content = "official_id\n" + "".join(f"{official.pk}\n" for official in officials)
+    rows, file_errors = parse_upload("n.csv", content.encode())
+    assert (len(rows), file_errors) == (120, [])
+    before = table_rows(*TABLES)
+    with failing(Nomination.objects.count) as fault, pytest.raises(InjectedError):
+        import_nominations(actor=liaison_a, program=program, item=training, rows=rows)
+    assert fault.seen == written
+    assert table_rows(*TABLES) == before
+    assert not AuditEntry.objects.filter(action="nomination.import").exists()

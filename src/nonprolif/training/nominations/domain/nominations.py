@@ -88,6 +88,83 @@ def _normalise_ranges(value: Iterable[Any] | None) -> list[list[str]]:
     return sorted(ranges)
 
 
+@dataclass
+class ItemChecks:
+    """What every nomination for one item is checked against, read once: for one
+    nomination (a form, the API) or for a whole upload, whatever its size."""
+
+    actor: User
+    program: Program
+    item: NominationItem
+    allowed: set[int]  # the agencies whose officials the item is for
+    window: str | None  # why the item takes no nominations now (None: open)
+    nominated: set[int]  # officials (of those asked about) already nominated for the item
+
+    def errors(self, data: NominationInput, taken: set[int] | None = None) -> dict[str, str]:
+        """Every reason ``data`` cannot be nominated for the item, by field (empty: fine).
+        ``taken``: officials already nominated earlier in the same batch. No queries."""
+        errors: dict[str, str] = {}
+        official = data.official
+        if official is None:
+            errors["official"] = _("Unknown official.")
+        elif not self.actor.has_perm("training.nominate", official):
+            errors["official"] = _("You may nominate only officials of your own agency.")
+        elif not official.active:
+            errors["official"] = _("This official is not active.")
+        elif official.agency_id not in self.allowed:
+            errors["official"] = _("This item is not for the official's agency.")
+        elif self.item.senior and not official.is_senior:
+            errors["official"] = _("This session is for senior officials only.")
+        elif taken is not None and official.pk in taken:
+            errors["official"] = _("The official appears twice in this upload.")
+        elif official.pk in self.nominated:
+            errors["official"] = _("The official is already nominated for this item.")
+        if data.language and data.language not in LANGUAGES:
+            errors["language"] = _("Use es-mx or en.")
+        try:
+            data.unavailable = _normalise_ranges(data.unavailable)
+        except ValueError as error:
+            errors["unavailable"] = str(error)
+        count = 1 if self.item.senior else (self.item.plan.cohort_count or 1)
+        prefs = data.preferences or []
+        if any(isinstance(p, bool) or not isinstance(p, int) for p in prefs):
+            errors["preferences"] = _("Cohort preferences are cohort numbers.")
+        elif len(set(prefs)) != len(prefs):
+            errors["preferences"] = _("A cohort is ranked twice.")
+        elif any(not 1 <= p <= count for p in prefs):
+            errors["preferences"] = _("The item's cohorts are numbered 1 to %(count)d.") % {
+                "count": count
+            }
+        if self.window:
+            errors["__all__"] = self.window
+        return errors
+
+
+def item_checks(
+    *, actor: User, program: Program, item: NominationItem, officials: Iterable[Official | None]
+) -> ItemChecks:
+    """The checks of nominations of ``officials`` for the item, in a fixed number of queries
+    (the item's agencies, its window, and which of the officials are nominated already)."""
+    ids = {official.pk for official in officials if official is not None}
+    nominated = (
+        set(
+            Nomination.objects.filter(
+                program=program, item_key=item.key, official_id__in=ids, status__in=ACTIVE_STATUSES
+            ).values_list("official_id", flat=True)
+        )
+        if ids
+        else set()
+    )
+    return ItemChecks(
+        actor=actor,
+        program=program,
+        item=item,
+        allowed={agency.pk for agency in item_agencies(program, item)},
+        window=window_error(program, item),
+        nominated=nominated,
+    )
+
+
 def nomination_errors(
     *,
     actor: User,
@@ -98,46 +175,39 @@ def nomination_errors(
 ) -> dict[str, str]:
     """Every reason ``data`` cannot be nominated for the item, by field (empty: fine).
     ``taken``: officials already nominated earlier in the same batch."""
-    errors: dict[str, str] = {}
+    checks = item_checks(actor=actor, program=program, item=item, officials=[data.official])
+    return checks.errors(data, taken)
+
+
+def new_nomination(
+    *,
+    actor: User,
+    program: Program,
+    item: NominationItem,
+    data: NominationInput,
+    now: datetime.datetime,
+    order_at: datetime.datetime | None = None,
+    substitute_for: Nomination | None = None,
+) -> Nomination:
+    """The unsaved, unvalidated nomination (status "submitted") of ``data``, which passed
+    the checks."""
     official = data.official
-    if official is None:
-        errors["official"] = _("Unknown official.")
-    else:
-        allowed = {agency.pk for agency in item_agencies(program, item)}
-        if not actor.has_perm("training.nominate", official):
-            errors["official"] = _("You may nominate only officials of your own agency.")
-        elif not official.active:
-            errors["official"] = _("This official is not active.")
-        elif official.agency_id not in allowed:
-            errors["official"] = _("This item is not for the official's agency.")
-        elif item.senior and not official.is_senior:
-            errors["official"] = _("This session is for senior officials only.")
-        elif taken is not None and official.pk in taken:
-            errors["official"] = _("The official appears twice in this upload.")
-        elif Nomination.objects.filter(
-            program=program, item_key=item.key, official=official, status__in=ACTIVE_STATUSES
-        ).exists():
-            errors["official"] = _("The official is already nominated for this item.")
-    if data.language and data.language not in LANGUAGES:
-        errors["language"] = _("Use es-mx or en.")
-    try:
-        data.unavailable = _normalise_ranges(data.unavailable)
-    except ValueError as error:
-        errors["unavailable"] = str(error)
-    count = 1 if item.senior else (item.plan.cohort_count or 1)
-    prefs = data.preferences or []
-    if any(isinstance(p, bool) or not isinstance(p, int) for p in prefs):
-        errors["preferences"] = _("Cohort preferences are cohort numbers.")
-    elif len(set(prefs)) != len(prefs):
-        errors["preferences"] = _("A cohort is ranked twice.")
-    elif any(not 1 <= p <= count for p in prefs):
-        errors["preferences"] = _("The item's cohorts are numbered 1 to %(count)d.") % {
-            "count": count
-        }
-    window = window_error(program, item)
-    if window:
-        errors["__all__"] = window
-    return errors
+    assert official is not None  # the checks name a missing official
+    nomination = Nomination(
+        program=program,
+        item_key=item.key,
+        official=official,
+        agency_id=official.agency_id,
+        status=NominationStatus.SUBMITTED,
+        language=data.language or official.language or "es-mx",
+        unavailable=data.unavailable,
+        preferences=list(data.preferences or []),
+        order_at=order_at or now,
+        submitted_by=actor if getattr(actor, "pk", None) else None,
+        submitted_at=now,
+        substitute_for=substitute_for,
+    )
+    return nomination
 
 
 def write_nomination(
@@ -151,23 +221,16 @@ def write_nomination(
     """Write one nomination that passed :func:`nomination_errors` (status "submitted").
 
     Side effects: one Nomination row, one audit entry ("nomination.submit"). No checks of its
-    own: callers run them first.
+    own: callers run them first. (An upload writes its rows in bulk:
+    ``nonprolif.training.nominations.domain.upload``.)
     """
-    now = timezone.now()
-    official = data.official
-    assert official is not None  # nomination_errors names a missing official
-    nomination = Nomination(
+    nomination = new_nomination(
+        actor=actor,
         program=program,
-        item_key=item.key,
-        official=official,
-        agency_id=official.agency_id,
-        status=NominationStatus.SUBMITTED,
-        language=data.language or official.language or "es-mx",
-        unavailable=data.unavailable,
-        preferences=list(data.preferences or []),
-        order_at=substitute_for.order_at if substitute_for is not None else now,
-        submitted_by=actor if getattr(actor, "pk", None) else None,
-        submitted_at=now,
+        item=item,
+        data=data,
+        now=timezone.now(),
+        order_at=substitute_for.order_at if substitute_for is not None else None,
         substitute_for=substitute_for,
     )
     nomination.full_clean(validate_constraints=False)
@@ -177,7 +240,7 @@ def write_nomination(
         action="nomination.submit",
         obj=nomination,
         changes={
-            "official": [None, official.pk],
+            "official": [None, nomination.official_id],
             "item_key": [None, str(item.key)],
             "status": [None, nomination.status],
             "substitute_for": [None, substitute_for.pk if substitute_for else None],
