@@ -24,6 +24,7 @@ ACTIONS: dict[str, Promise] = {
     "certificate.issue": _("%(actor)s issued the certificate %(object)s"),
     "certificate.revoke": _("%(actor)s revoked the certificate %(object)s"),
     "certificate.download": _("%(actor)s downloaded the certificate %(object)s"),
+    "certificate.issue_session": _("%(actor)s issued the certificates of the session %(object)s"),
     "transcript.view": _("%(actor)s viewed the transcript of %(object)s"),
     "calendar.export": _("%(actor)s exported the calendar of %(object)s"),
     "calendar.regenerate": _("%(actor)s regenerated the calendar of %(object)s"),
@@ -105,6 +106,13 @@ def describe(entry: AuditEntry) -> str:
         "url": str(changes.get("url", "")),
         "method": str(changes.get("method", "")),
     }
+    if entry.action == "certificate.download_session":
+        count = len(entry.object_ids)
+        return ngettext(
+            "%(actor)s downloaded %(count)d certificate of a session as one PDF",
+            "%(actor)s downloaded %(count)d certificates of a session as one PDF",
+            count,
+        ) % {**values, "count": count}
     if kind == "list" or (entry.object_ids and not entry.object_id):
         count = len(entry.object_ids)
         return ngettext(

@@ -32,7 +32,8 @@ def test_issuing_certifies_those_who_completed_and_keeps_what_it_certifies(
     assert (certificate.days_present, certificate.days_total) == (5, 5)
     assert certificate.completion_percent == 80
     assert codes.is_authentic(certificate.code)
-    assert AuditEntry.objects.filter(action="certificate.issue").count() == 1
+    entry = AuditEntry.objects.get(action="certificate.issue_session")
+    assert entry.object_ids == [certificate.pk]
 
 
 def test_issuing_again_issues_nothing_new(trained, coordinator, attend, official_b):

@@ -36,6 +36,7 @@ def _render_sheet(request, session, *, errors=None, status=200):
             "errors": errors or [],
             "can_record": request.user.has_perm("training.record_attendance", session),
             "can_issue": request.user.has_perm("training.issue_certificates", session),
+            "certificate_count": sum(1 for row in sheet.rows if row.certificate),
         },
         status=status,
     )

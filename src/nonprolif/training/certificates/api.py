@@ -15,12 +15,18 @@ from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.calendar.queries import get_session_for
 from nonprolif.training.certificates.domain import issue_certificates, revoke_certificate
-from nonprolif.training.certificates.pdf import certificate_pdf, verification_path
+from nonprolif.core.audit_reads import note_read
+from nonprolif.training.certificates.pdf import (
+    certificate_pdf,
+    certificates_pdf,
+    verification_path,
+)
 from nonprolif.training.certificates.queries import (
     certificates_for,
     get_certificate_for,
     get_transcript_official_for,
     official_transcript,
+    session_certificates_for,
     verify_certificate,
 )
 from nonprolif.training.certificates.schemas import (
@@ -48,6 +54,41 @@ def post_issue_certificates(request, session_id: int):
         "already_issued": len(report.already),
         "incomplete": report.incomplete,
     }
+
+
+@router.get(
+    "/sessions/{session_id}/certificates/pdf",
+    response={200: None, 404: ErrorOut},
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "The session's certificates as one PDF, a page each",
+                "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    },
+)
+def get_session_certificates_pdf(request, session_id: int):
+    """Every certificate of the session the caller may download, as one PDF (a page each,
+    by name): the certificates the single download gives him (a liaison: his agency's
+    officials'; an official: his own). 404 when there is none."""
+    session = get_session_for(request.auth, session_id)
+    certificates = session_certificates_for(request.auth, session)
+    note_read(
+        request,
+        action="certificate.download_session",
+        objects=certificates,
+        object_type="training.certificate",
+        changes={"session": session.pk},
+    )
+    pdf = certificates_pdf(
+        certificates,
+        title=str(session),
+        verify_url=lambda c: request.build_absolute_uri(verification_path(c)),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificates-session-{session.pk}.pdf"'
+    return response
 
 
 @router.get("/certificates", response={200: list[CertificateOut], 404: ErrorOut})

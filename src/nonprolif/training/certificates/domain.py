@@ -28,19 +28,21 @@ class IssueReport:
     incomplete: int = 0  # participants below the completion rule
 
 
-def _create(certificate: Certificate) -> Certificate:
-    """Save with a fresh verification code (retried on the unlikely collision)."""
+def _create_all(certificates: list[Certificate]) -> list[Certificate]:
+    """Insert ``certificates`` at once, each with a fresh verification code (drawn again for
+    all on the unlikely collision with a stored code)."""
     for _attempt in range(CODE_ATTEMPTS):
-        certificate.code = codes.new_code()
+        for certificate in certificates:
+            certificate.code = codes.new_code()
+        drawn = [c.code for c in certificates]
         try:
             with transaction.atomic():
-                certificate.save()
+                return Certificate.objects.bulk_create(certificates)
         except IntegrityError:
-            if Certificate.objects.filter(code=certificate.code).exists():
+            if len(set(drawn)) < len(drawn) or Certificate.objects.filter(code__in=drawn).exists():
                 continue
             raise
-        return certificate
-    raise RuntimeError("could not draw a unique certificate code")  # pragma: no cover
+    raise RuntimeError("could not draw unique certificate codes")  # pragma: no cover
 
 
 def issue_certificates(*, actor: User, session: Session) -> IssueReport:
@@ -53,9 +55,13 @@ def issue_certificates(*, actor: User, session: Session) -> IssueReport:
     Each certificate keeps, as issued, the official's name, the item's titles, the session's
     dates, the attendance and the rule applied, and gets a verification code.
 
-    Side effects, in one transaction: one Certificate row and one AuditEntry
-    ("certificate.issue") per certificate issued. PermissionDenied unless the actor may
-    issue certificates (coordinators); ValidationError on ``session`` when it has not ended.
+    The whole session at once, in a fixed number of queries whatever its size: the
+    participants and their attendance read once, the certificates inserted together.
+
+    Side effects, in one transaction: one Certificate row per certificate issued and, when
+    any was, one AuditEntry ("certificate.issue_session", on the session) whose object ids
+    are the certificates issued. PermissionDenied unless the actor may issue certificates
+    (coordinators); ValidationError on ``session`` when it has not ended.
     """
     require_perm(actor, "training.issue_certificates", session)
     report = IssueReport()
@@ -73,6 +79,7 @@ def issue_certificates(*, actor: User, session: Session) -> IssueReport:
             )
         existing = {c.official_id: c for c in Certificate.objects.filter(session=current)}
         now = timezone.now()
+        new = []
         for completion in session_completions(current):
             official = completion.participant.official
             if official.pk in existing:
@@ -99,20 +106,23 @@ def issue_certificates(*, actor: User, session: Session) -> IssueReport:
                 issued_by=actor,
                 issued_at=now,
             )
-            certificate.full_clean(exclude=["code"], validate_constraints=False)
-            _create(certificate)
+            # Its foreign keys are the session, its program, a participant and the actor,
+            # all read above: only the values are validated.
+            certificate.full_clean(
+                exclude=["code", "program", "session", "official", "issued_by", "revoked_by"],
+                validate_unique=False,
+                validate_constraints=False,
+            )
+            new.append(certificate)
+        if new:
+            report.issued = _create_all(new)
             record(
                 actor=actor,
-                action="certificate.issue",
-                obj=certificate,
-                changes={
-                    "official": [None, official.pk],
-                    "session": [None, current.pk],
-                    "days_present": [None, completion.present_days],
-                    "days_total": [None, completion.total_days],
-                },
+                action="certificate.issue_session",
+                obj=current,
+                object_ids=[c.pk for c in report.issued],
+                changes={"issued": [None, len(report.issued)]},
             )
-            report.issued.append(certificate)
     return report
 
 

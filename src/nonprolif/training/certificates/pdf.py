@@ -1,7 +1,9 @@
 """The PDF of a certificate (Typst template ``templates/typst/certificate.typ``): Spanish
-first, then English, on one page."""
+first, then English, on one page; and a session's certificates as one PDF, one page each,
+in one compile."""
 
 import zoneinfo
+from collections.abc import Callable, Sequence
 
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -67,4 +69,28 @@ def certificate_data(certificate: Certificate, *, verify_url: str) -> dict:
 def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
     """The certificate as PDF bytes. ``verify_url``: where to check its code (the public
     verification page, absolute when the caller knows the host). Side effects: none."""
-    return render_pdf(TEMPLATE, certificate_data(certificate, verify_url=verify_url))
+    return render_pdf(
+        TEMPLATE,
+        {
+            "title": f"{certificate.title_es} / {certificate.title_en}",
+            "author": certificate.program.name_es,
+            "certificates": [certificate_data(certificate, verify_url=verify_url)],
+        },
+    )
+
+
+def certificates_pdf(
+    certificates: Sequence[Certificate], *, title: str, verify_url: Callable[[Certificate], str]
+) -> bytes:
+    """``certificates`` (at least one) as one PDF, a page each in their order, compiled once.
+    ``verify_url(certificate)``: where to check its code. Side effects: none."""
+    if not certificates:
+        raise ValueError("certificates: at least one")
+    return render_pdf(
+        TEMPLATE,
+        {
+            "title": title,
+            "author": certificates[0].program.name_es,
+            "certificates": [certificate_data(c, verify_url=verify_url(c)) for c in certificates],
+        },
+    )

@@ -148,3 +148,23 @@ def official_transcript(user: User, official: Official) -> Transcript:
         for p in participations
     ]
     return Transcript(official=official, entries=entries, certificates=certificates)
+
+
+# --------------------------------------------------------------------------- a session's
+
+
+def session_certificates_for(user: User, session: Session) -> list[Certificate]:
+    """The certificates of ``session`` (fetched through ``get_session_for``) that ``user``
+    may download, by name: those he can see and whose PDF the single download would give
+    him (a liaison: his agency's officials'; an official: his own). One query. Http404 when
+    there is none, as for a certificate he may not see."""
+    certificates = [
+        certificate
+        for certificate in certificates_for(user)
+        .filter(session=session)
+        .order_by("official_name", "pk")
+        if user.has_perm("training.download_certificate", certificate)
+    ]
+    if not certificates:
+        raise Http404(_("No certificates of this session that you may download."))
+    return certificates

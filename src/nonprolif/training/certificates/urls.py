@@ -10,6 +10,11 @@ urlpatterns = [
         views.session_certificates_issue,
         name="session_certificates_issue",
     ),
+    path(
+        "sessions/<int:pk>/certificates.pdf",
+        views.session_certificates_download,
+        name="session_certificates_download",
+    ),
     path("officials/<int:pk>/transcript/", views.transcript, name="official_transcript"),
     path("programs/<str:code>/certificates/", views.certificate_list, name="certificate_list"),
     path(

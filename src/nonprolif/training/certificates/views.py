@@ -17,12 +17,17 @@ from nonprolif.training.calendar.queries import get_session_for
 from nonprolif.training.certificates import codes
 from nonprolif.training.certificates.domain import issue_certificates, revoke_certificate
 from nonprolif.training.certificates.forms import RevokeForm, VerifyForm
-from nonprolif.training.certificates.pdf import certificate_pdf, verification_path
+from nonprolif.training.certificates.pdf import (
+    certificate_pdf,
+    certificates_pdf,
+    verification_path,
+)
 from nonprolif.training.certificates.queries import (
     certificates_for,
     get_certificate_for,
     get_transcript_official_for,
     official_transcript,
+    session_certificates_for,
     verify_certificate,
 )
 
@@ -77,6 +82,29 @@ def certificate_download(request, pk):
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
+    return response
+
+
+def session_certificates_download(request, pk):
+    """Every certificate of the session the user may download, as one PDF (a page each):
+    the same certificates as one by one (a liaison: his agency's officials'), 404 when
+    there is none."""
+    session = get_session_for(request.user, pk)
+    certificates = session_certificates_for(request.user, session)
+    note_read(
+        request,
+        action="certificate.download_session",
+        objects=certificates,
+        object_type="training.certificate",
+        changes={"session": session.pk},
+    )
+    pdf = certificates_pdf(
+        certificates,
+        title=str(session),
+        verify_url=lambda c: request.build_absolute_uri(verification_path(c)),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificates-session-{session.pk}.pdf"'
     return response
 
 
