@@ -12,11 +12,12 @@ from ninja import Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
+from nonprolif.core.audit_reads import note_read
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.calendar.queries import get_session_for
 from nonprolif.training.certificates.domain import issue_certificates, revoke_certificate
-from nonprolif.core.audit_reads import note_read
 from nonprolif.training.certificates.pdf import (
+    bundle_filename,
     certificate_pdf,
     certificates_pdf,
     verification_path,
@@ -87,7 +88,7 @@ def get_session_certificates_pdf(request, session_id: int):
         verify_url=lambda c: request.build_absolute_uri(verification_path(c)),
     )
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="certificates-session-{session.pk}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{bundle_filename(session)}"'
     return response
 
 

@@ -10,7 +10,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from nonprolif.core.documents import render_pdf
-from nonprolif.training.models import Certificate
+from nonprolif.training.models import Certificate, Session
 
 TEMPLATE = "certificate.typ"
 LANGUAGES = {"es": "es-mx", "en": "en"}
@@ -77,6 +77,11 @@ def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
             "certificates": [certificate_data(certificate, verify_url=verify_url)],
         },
     )
+
+
+def bundle_filename(session: Session) -> str:
+    """The file name of a session's certificates as one PDF."""
+    return f"certificates-session-{session.pk}.pdf"
 
 
 def certificates_pdf(

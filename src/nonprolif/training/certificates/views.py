@@ -18,6 +18,7 @@ from nonprolif.training.certificates import codes
 from nonprolif.training.certificates.domain import issue_certificates, revoke_certificate
 from nonprolif.training.certificates.forms import RevokeForm, VerifyForm
 from nonprolif.training.certificates.pdf import (
+    bundle_filename,
     certificate_pdf,
     certificates_pdf,
     verification_path,
@@ -104,7 +105,7 @@ def session_certificates_download(request, pk):
         verify_url=lambda c: request.build_absolute_uri(verification_path(c)),
     )
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="certificates-session-{session.pk}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{bundle_filename(session)}"'
     return response
 
 
