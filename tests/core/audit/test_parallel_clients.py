@@ -67,14 +67,18 @@ def served(tmp_path: Path):
     token = setup.stdout.strip().splitlines()[-1]
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "nonprolif.cli", "serve", "--port", str(port), "--threads", "8"],
+        [
+            *(sys.executable, "-m", "nonprolif.cli", "serve", "--no-collectstatic"),
+            *("--port", str(port), "--threads", "8"),
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
     base = f"http://127.0.0.1:{port}/api/v1"
-    for _ in range(300):
+    deadline = time.monotonic() + 180  # a loaded CI machine starts slowly
+    while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(f"{base}/openapi.json", timeout=10)  # noqa: S310 - local
             break
