@@ -12,7 +12,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import localized_property
-from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
+from nonprolif.core.scoping import (
+    EVERYTHING,
+    NOTHING,
+    is_signed_in,
+    program_member_q,
+    scoped,
+    sees_everything,
+)
 from nonprolif.core.validators import validate_name
 from nonprolif.program.models.program import validate_time_zone
 
@@ -43,13 +50,19 @@ class ConferenceQuerySet(models.QuerySet["Conference"]):
         """The conferences of the programs ``user`` can see (same rule as
         ``Program.objects.visible_to``): coordinators and auditors see all of them, other users
         those of the programs in which their agency takes part."""
-        if not is_signed_in(user):
-            return self.none()
-        if sees_everything(user):
-            return self.all()
-        if not user.agency_id:
-            return self.none()
-        return self.filter(program_member_q(user.agency_id, "program__")).distinct()
+        return scoped(self, conference_scope(user))
+
+
+def conference_scope(user: "User", prefix: str = "") -> Q | None:
+    """The rule for conferences as a condition on the conferences reached through ``prefix``
+    (``EVERYTHING``, ``NOTHING`` or a Q; see ``core.scoping``)."""
+    if not is_signed_in(user):
+        return NOTHING
+    if sees_everything(user):
+        return EVERYTHING
+    if not user.agency_id:
+        return NOTHING
+    return program_member_q(user.agency_id, f"{prefix}program__")
 
 
 class Conference(models.Model):

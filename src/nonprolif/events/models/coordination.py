@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import localized_property
+from nonprolif.core.scoping import scoped
 from nonprolif.core.validators import validate_name
 
 if TYPE_CHECKING:
@@ -36,9 +37,9 @@ def program_today(time_zone: str, now: datetime.datetime | None = None) -> datet
 class MeetingDecisionQuerySet(models.QuerySet["MeetingDecision"]):
     def visible_to(self, user: "User") -> Self:
         """The decisions of the meetings ``user`` can see (one access rule: the meetings')."""
-        from .meeting import Meeting
+        from .meeting import meeting_scope
 
-        return self.filter(meeting__in=Meeting.objects.visible_to(user).values("pk"))
+        return scoped(self, meeting_scope(user, "meeting__"))
 
 
 class MeetingDecision(models.Model):
@@ -88,9 +89,9 @@ class ActionItemQuerySet(models.QuerySet["ActionItem"]):
     def visible_to(self, user: "User") -> Self:
         """The action items of the meetings ``user`` can see (one access rule: the
         meetings'). Owners always took part in the meeting, so an agency sees its own."""
-        from .meeting import Meeting
+        from .meeting import meeting_scope
 
-        return self.filter(meeting__in=Meeting.objects.visible_to(user).values("pk"))
+        return scoped(self, meeting_scope(user, "meeting__"))
 
     def open(self) -> Self:
         """Items not done nor cancelled."""

@@ -5,7 +5,15 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import localized_property
-from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
+from nonprolif.core.scoping import (
+    EVERYTHING,
+    NOTHING,
+    is_signed_in,
+    program_member_q,
+    related,
+    scoped,
+    sees_everything,
+)
 from nonprolif.core.validators import validate_name
 
 if TYPE_CHECKING:
@@ -18,19 +26,29 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year only")
 
 
+def meeting_scope(user: "User", prefix: str = "") -> models.Q | None:
+    """The rule for meetings, as a condition on the meetings reached through ``prefix``
+    (``EVERYTHING``, ``NOTHING`` or a Q; see ``core.scoping``): coordinators and auditors see
+    every meeting; other users the meetings of their programs in which their agency took
+    part."""
+    if not is_signed_in(user):
+        return NOTHING
+    if sees_everything(user):
+        return EVERYTHING
+    if not user.agency_id:
+        return NOTHING
+    took_part = Meeting.agencies.through.objects.filter(
+        meeting_id=models.OuterRef(related(prefix)), agency_id=user.agency_id
+    )
+    return program_member_q(user.agency_id, f"{prefix}program__") & models.Q(
+        models.Exists(took_part)
+    )
+
+
 class MeetingQuerySet(models.QuerySet["Meeting"]):
     def visible_to(self, user: "User") -> Self:
-        """Coordinators and auditors see every meeting; other users the meetings of their
-        programs in which their agency took part."""
-        if not is_signed_in(user):
-            return self.none()
-        if sees_everything(user):
-            return self.all()
-        if not user.agency_id:
-            return self.none()
-        return self.filter(
-            program_member_q(user.agency_id, "program__"), agencies=user.agency_id
-        ).distinct()
+        """The meetings ``user`` may see (the rule: :func:`meeting_scope`)."""
+        return scoped(self, meeting_scope(user))
 
 
 class Meeting(models.Model):

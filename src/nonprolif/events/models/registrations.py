@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.roles import Role
-from nonprolif.core.scoping import is_signed_in, sees_everything
+from nonprolif.core.scoping import is_signed_in, scoped, sees_everything
 
 if TYPE_CHECKING:
     from nonprolif.core.models import User
@@ -26,7 +26,7 @@ class RegistrationQuotaQuerySet(models.QuerySet["RegistrationQuota"]):
     def visible_to(self, user: "User") -> Self:
         """Coordinators and auditors see every quota; a liaison his agency's quotas of the
         conferences he can see; nobody else any."""
-        from nonprolif.events.models import Conference
+        from nonprolif.events.models.conference import conference_scope
 
         if not is_signed_in(user):
             return self.none()
@@ -35,9 +35,7 @@ class RegistrationQuotaQuerySet(models.QuerySet["RegistrationQuota"]):
         agency_id = _liaison_agency(user)
         if agency_id is None:
             return self.none()
-        return self.filter(
-            agency_id=agency_id, conference__in=Conference.objects.visible_to(user).values("pk")
-        )
+        return scoped(self.filter(agency_id=agency_id), conference_scope(user, "conference__"))
 
 
 class RegistrationQuota(models.Model):
@@ -89,7 +87,7 @@ class RegistrationQuerySet(models.QuerySet["Registration"]):
         """The single access rule for registrations. Coordinators and auditors see every
         registration; a liaison those of his own agency at the conferences he can see;
         everybody else (partners, administrators, outsiders) none."""
-        from nonprolif.events.models import Conference
+        from nonprolif.events.models.conference import conference_scope
 
         if not is_signed_in(user):
             return self.none()
@@ -98,9 +96,7 @@ class RegistrationQuerySet(models.QuerySet["Registration"]):
         agency_id = _liaison_agency(user)
         if agency_id is None:
             return self.none()
-        return self.filter(
-            agency_id=agency_id, conference__in=Conference.objects.visible_to(user).values("pk")
-        )
+        return scoped(self.filter(agency_id=agency_id), conference_scope(user, "conference__"))
 
     def holding_seats(self) -> Self:
         return self.filter(status__in=SEAT_HOLDING)

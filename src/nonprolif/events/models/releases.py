@@ -12,7 +12,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .conference import Conference
+from nonprolif.core.scoping import scoped
+
+from .conference import Conference, conference_scope
 
 if TYPE_CHECKING:
     from nonprolif.core.models import User
@@ -22,7 +24,7 @@ class ScheduleReleaseQuerySet(models.QuerySet["ScheduleRelease"]):
     def visible_to(self, user: "User") -> Self:
         """The releases of the conferences ``user`` can see: the published agenda is for
         everyone who can see the conference."""
-        return self.filter(conference__in=Conference.objects.visible_to(user).values("pk"))
+        return scoped(self, conference_scope(user, "conference__"))
 
 
 class ScheduleRelease(models.Model):

@@ -6,9 +6,10 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from nonprolif.core.scoping import scoped
 from nonprolif.core.validators import validate_name
 
-from .conference import Conference
+from .conference import Conference, conference_scope
 
 if TYPE_CHECKING:
     from nonprolif.core.models import User
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 class RoomQuerySet(models.QuerySet["Room"]):
     def visible_to(self, user: "User") -> Self:
         """The rooms of the conferences ``user`` can see."""
-        return self.filter(conference__in=Conference.objects.visible_to(user).values("pk"))
+        return scoped(self, conference_scope(user, "conference__"))
 
 
 class Room(models.Model):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import localized_property
 from nonprolif.core.roles import Role
-from nonprolif.core.scoping import is_signed_in, sees_everything
+from nonprolif.core.scoping import is_signed_in, partner_program_q, sees_everything
 from nonprolif.core.validators import validate_name
 
 from .conference import Conference
@@ -55,7 +55,7 @@ class SpeakerQuerySet(models.QuerySet["Speaker"]):
             return self.all()
         if not user.agency_id or not user.has_role(Role.PARTNER):
             return self.none()
-        return self.filter(conference__program__partner_agencies__id=user.agency_id).distinct()
+        return self.filter(partner_program_q(user.agency_id, "conference__program__"))
 
 
 class Speaker(models.Model):

@@ -29,7 +29,7 @@ class ProgramQuerySet(models.QuerySet["Program"]):
             return self.all()
         if not user.agency_id:
             return self.none()
-        return self.filter(program_member_q(user.agency_id)).distinct()
+        return self.filter(program_member_q(user.agency_id))
 
 
 class Program(LocalizedNameMixin, models.Model):

@@ -10,7 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import localized_property
 from nonprolif.core.roles import Role
-from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
+from nonprolif.core.scoping import (
+    EVERYTHING,
+    NOTHING,
+    is_signed_in,
+    program_member_q,
+    related,
+    scoped,
+    sees_everything,
+)
 from nonprolif.core.validators import validate_name
 
 from .constraints import positive_when_set_constraints
@@ -50,7 +58,7 @@ class ProposalQuerySet(models.QuerySet["Proposal"]):
             return self.all()
         if not user.agency_id:
             return self.none()
-        return self.filter(program_member_q(user.agency_id, "program__")).distinct()
+        return self.filter(program_member_q(user.agency_id, "program__"))
 
     def latest_versions(self) -> Self:
         """The proposals no later version (same program, same submitting agency) supersedes."""
@@ -188,48 +196,67 @@ class ItemKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+def proposal_item_scope(user: "User", prefix: str = "") -> models.Q | None:
+    """The rule for proposal items as a condition on the items reached through ``prefix``
+    (``EVERYTHING``, ``NOTHING`` or a Q; see ``core.scoping``).
+
+    Coordinators and auditors see every item; partners the items of the programs they
+    partner in (with their decisions); liaisons only the items of the latest version of
+    their programs' proposals that the coordinator accepted (as proposed or amended) and
+    that concern their agency (items without target agencies concern every agency)."""
+    if not is_signed_in(user):
+        return NOTHING
+    if sees_everything(user):
+        return EVERYTHING
+    if not user.agency_id:
+        return NOTHING
+    items = program_member_q(user.agency_id, f"{prefix}proposal__program__")
+    if user.has_role(Role.PARTNER):
+        return items
+    if user.has_role(Role.LIAISON):
+        return (
+            items
+            & accepted_for_agency_q(user.agency_id, prefix)
+            & ~models.Q(models.Exists(later_versions(f"{prefix}proposal__")))
+        )
+    return NOTHING
+
+
 class ProposalItemQuerySet(models.QuerySet["ProposalItem"]):
     def visible_to(self, user: "User") -> Self:
-        """Coordinators and auditors see every item; partners the items of the programs they
-        partner in (with their decisions); liaisons only the items of the latest version of
-        their programs' proposals that the coordinator accepted (as proposed or amended) and
-        that concern their agency (items without target agencies concern every agency)."""
-        if not is_signed_in(user):
-            return self.none()
-        if sees_everything(user):
-            return self.all()
-        if not user.agency_id:
-            return self.none()
-        items = self.filter(program_member_q(user.agency_id, "proposal__program__"))
-        if user.has_role(Role.PARTNER):
-            return items.distinct()
-        if user.has_role(Role.LIAISON):
-            return items.filter(
-                accepted_for_agency_q(user.agency_id),
-                ~models.Exists(later_versions("proposal__")),
-            ).distinct()
-        return self.none()
+        """The items ``user`` may see (the rule: :func:`proposal_item_scope`)."""
+        return scoped(self, proposal_item_scope(user))
 
     def latest_versions(self) -> Self:
         """The items of proposals no later version supersedes."""
         return self.filter(~models.Exists(later_versions("proposal__")))
 
 
-def accepted_for_agency_q(agency_id: int) -> models.Q:
+def accepted_for_agency_q(agency_id: int, prefix: str = "") -> models.Q:
     """Items whose current decision accepts them (as proposed or amended) and that concern
     the agency: through the amended target agencies when the decision amends them, else
     through the item's own; no target agency means every agency."""
     from .review import Decision, ItemDecision
 
+    item_targets = ProposalItem.target_agencies.through.objects.filter(
+        proposalitem_id=models.OuterRef("item_id")
+    )
+    decision_targets = ItemDecision.target_agencies.through.objects.filter(
+        itemdecision_id=models.OuterRef("pk")
+    )
     concerns_by_item = models.Q(amends_target_agencies=False) & (
-        models.Q(item__target_agencies__isnull=True) | models.Q(item__target_agencies=agency_id)
+        ~models.Exists(item_targets) | models.Exists(item_targets.filter(agency_id=agency_id))
     )
     concerns_by_decision = models.Q(amends_target_agencies=True) & (
-        models.Q(target_agencies__isnull=True) | models.Q(target_agencies=agency_id)
+        ~models.Exists(decision_targets)
+        | models.Exists(decision_targets.filter(agency_id=agency_id))
     )
     accepted = (
         ItemDecision.objects.current()
-        .filter(item=models.OuterRef("pk"), decision__in=[Decision.ACCEPTED, Decision.AMENDED])
+        .filter(
+            item=models.OuterRef(related(prefix)),
+            decision__in=[Decision.ACCEPTED, Decision.AMENDED],
+        )
         .filter(concerns_by_item | concerns_by_decision)
     )
     return models.Q(models.Exists(accepted))

@@ -52,9 +52,10 @@ AMENDABLE_FIELDS = ("cohort_size", "cohort_count", "start_date", "cadence_months
 class ItemDecisionQuerySet(models.QuerySet["ItemDecision"]):
     def visible_to(self, user: "User") -> Self:
         """The decisions on the items ``user`` can see (one access rule: the items')."""
-        from nonprolif.program.models.proposal import ProposalItem
+        from nonprolif.core.scoping import scoped
+        from nonprolif.program.models.proposal import proposal_item_scope
 
-        return self.filter(item__in=ProposalItem.objects.visible_to(user).values("pk"))
+        return scoped(self, proposal_item_scope(user, "item__"))
 
     def current(self) -> Self:
         """Each item's current decision: the decisions no later decision of the same item

@@ -7,16 +7,25 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.core.models import Official, User
+from nonprolif.core.models import User
 from nonprolif.core.roles import Role
-from nonprolif.core.scoping import is_signed_in, sees_everything
+from nonprolif.core.scoping import (
+    EVERYTHING,
+    NOTHING,
+    is_signed_in,
+    own_official_id,
+    partner_program_q,
+    scoped,
+    sees_everything,
+)
 
 if TYPE_CHECKING:
     from .session import SessionParticipant
 
 
-def roster_visible_to(user: User) -> "models.QuerySet[SessionParticipant]":
-    """The session participants whose attendance ``user`` may see (the rule for rosters).
+def roster_scope(user: User, prefix: str = "") -> models.Q | None:
+    """The rule for rosters as a condition on the session participants reached through
+    ``prefix`` (``EVERYTHING``, ``NOTHING`` or a Q; see ``core.scoping``).
 
     Coordinators and auditors see every participant. Otherwise a participant is visible when
     his session is visible to the user and either his official is visible to him (a liaison:
@@ -25,32 +34,33 @@ def roster_visible_to(user: User) -> "models.QuerySet[SessionParticipant]":
     agencies of its participants), or the participant is the user himself (an official's
     own login).
     """
-    from nonprolif.training.models import Session, SessionParticipant
+    from nonprolif.training.models.session import session_scope
 
-    participants = SessionParticipant.objects.all()
     if not is_signed_in(user):
-        return participants.none()
+        return NOTHING
     if sees_everything(user):
-        return participants
-    condition = models.Q(official__user=user) | models.Q(
-        official__in=Official.objects.visible_to(user).values("pk")
-    )
+        return EVERYTHING
+    condition = models.Q(**{f"{prefix}official_id": own_official_id(user)})
+    if user.agency_id and (user.has_role(Role.LIAISON) or user.has_role(Role.PARTNER)):
+        condition |= models.Q(**{f"{prefix}official__agency_id": user.agency_id})
     if user.agency_id and user.has_role(Role.PARTNER):
-        condition |= models.Q(session__program__partner_agencies=user.agency_id)
-    sessions = Session.objects.visible_to(user).values("pk")
-    return participants.filter(
-        pk__in=SessionParticipant.objects.filter(condition, session__in=sessions).values("pk")
-    )
+        condition |= partner_program_q(user.agency_id, f"{prefix}session__program__")
+    sessions = session_scope(user, f"{prefix}session__")
+    assert sessions is not None  # a signed-in user who does not see everything
+    return condition & sessions
+
+
+def roster_visible_to(user: User) -> "models.QuerySet[SessionParticipant]":
+    """The session participants whose attendance ``user`` may see (:func:`roster_scope`)."""
+    from nonprolif.training.models import SessionParticipant
+
+    return scoped(SessionParticipant.objects.all(), roster_scope(user))
 
 
 class AttendanceQuerySet(models.QuerySet["Attendance"]):
     def visible_to(self, user: User) -> Self:
         """The marks of the participants in :func:`roster_visible_to`."""
-        if not is_signed_in(user):
-            return self.none()
-        if sees_everything(user):
-            return self.all()
-        return self.filter(participant__in=roster_visible_to(user).values("pk"))
+        return scoped(self, roster_scope(user, "participant__"))
 
 
 class Attendance(models.Model):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from nonprolif.core.i18n import localized_property
 from nonprolif.core.models import User
 from nonprolif.core.roles import Role
-from nonprolif.core.scoping import is_signed_in, sees_everything
+from nonprolif.core.scoping import is_signed_in, own_official_id, sees_everything
 from nonprolif.core.validators import validate_name
 
 
@@ -26,7 +26,7 @@ class CertificateQuerySet(models.QuerySet["Certificate"]):
             return self.none()
         if sees_everything(user):
             return self.all()
-        condition = models.Q(official__user=user)
+        condition = models.Q(official_id=own_official_id(user))
         if user.agency_id and user.has_role(Role.LIAISON):
             condition |= models.Q(official__agency_id=user.agency_id)
         return self.filter(condition)

@@ -16,7 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.models import User
 from nonprolif.core.roles import Role
-from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
+from nonprolif.core.scoping import (
+    is_signed_in,
+    own_official_id,
+    program_member_q,
+    sees_everything,
+)
 
 
 class SeatRule(models.TextChoices):
@@ -49,11 +54,7 @@ class ProgramScopedQuerySet(models.QuerySet[_Scoped]):
             return self.all()
         if not user.agency_id:
             return self.none()
-        return self.filter(
-            pk__in=self.model._default_manager.filter(
-                program_member_q(user.agency_id, "program__")
-            ).values("pk")
-        )
+        return self.filter(program_member_q(user.agency_id, "program__"))
 
 
 class ItemSettings(models.Model):
@@ -149,11 +150,7 @@ class AgencySeatsQuerySet(models.QuerySet["AgencySeats"]):
             return self.all()
         if not user.agency_id:
             return self.none()
-        return self.filter(
-            pk__in=self.model.objects.filter(
-                program_member_q(user.agency_id, "program__"), agency_id=user.agency_id
-            ).values("pk")
-        )
+        return self.filter(program_member_q(user.agency_id, "program__"), agency_id=user.agency_id)
 
 
 class AgencySeats(models.Model):
@@ -208,10 +205,10 @@ class NominationQuerySet(models.QuerySet["Nomination"]):
             return self.none()
         if sees_everything(user):
             return self.all()
-        condition = models.Q(official__user=user)
+        condition = models.Q(official_id=own_official_id(user))
         if user.agency_id and (user.has_role(Role.LIAISON) or user.has_role(Role.PARTNER)):
             condition |= models.Q(agency_id=user.agency_id)
-        return self.filter(pk__in=self.model.objects.filter(condition).values("pk"))
+        return self.filter(condition)
 
     def active(self) -> Self:
         return self.filter(status__in=ACTIVE_STATUSES)

@@ -11,7 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from nonprolif.core.i18n import localized_property
 from nonprolif.core.models import Agency, User
 from nonprolif.core.roles import Role
-from nonprolif.core.scoping import is_signed_in, program_member_q, sees_everything
+from nonprolif.core.scoping import (
+    EVERYTHING,
+    NOTHING,
+    is_signed_in,
+    own_official_id,
+    partner_program_q,
+    program_member_q,
+    related,
+    scoped,
+    sees_everything,
+)
 from nonprolif.core.validators import validate_name
 from nonprolif.training.calendar.moves import describe_move
 
@@ -36,47 +46,55 @@ class PendingAction(models.TextChoices):
 
 
 def concerning_agency_q(agency_id: int, prefix: str = "") -> models.Q:
-    """Sessions that concern an agency: the cohorts of training items for every agency or
-    targeting it, and that agency's own senior-official session."""
+    """Sessions (reached through ``prefix``) that concern an agency: the cohorts of training
+    items for every agency or targeting it, and that agency's own senior-official session."""
+    targets = Session.target_agencies.through.objects.filter(
+        session_id=models.OuterRef(related(prefix))
+    )
     return (
         models.Q(**{f"{prefix}audience": Audience.EVERYONE})
-        & (
-            models.Q(**{f"{prefix}target_agencies__isnull": True})
-            | models.Q(**{f"{prefix}target_agencies": agency_id})
-        )
+        & (~models.Exists(targets) | models.Exists(targets.filter(agency_id=agency_id)))
     ) | models.Q(**{f"{prefix}audience": Audience.SENIOR, f"{prefix}audience_agency": agency_id})
+
+
+def session_scope(user: User, prefix: str = "") -> models.Q | None:
+    """The single access rule for sessions, as a condition on the sessions reached through
+    ``prefix`` (``EVERYTHING``, ``NOTHING`` or a Q; see ``core.scoping``).
+
+    Coordinators and auditors see every session; partners the sessions of the programs
+    their agency partners in; liaisons, in the programs their agency takes part in, the
+    sessions that concern their agency (see :func:`concerning_agency_q`). Any signed-in
+    user also sees the sessions in which he is a participant (an official's own login).
+    """
+    if not is_signed_in(user):
+        return NOTHING
+    if sees_everything(user):
+        return EVERYTHING
+    own = models.Q(
+        **{
+            f"{related(prefix)}__in": SessionParticipant.objects.filter(
+                official_id=own_official_id(user)
+            ).values("session_id")
+        }
+    )
+    if user.agency_id and user.has_role(Role.PARTNER):
+        return partner_program_q(user.agency_id, f"{prefix}program__") | own
+    if user.agency_id and user.has_role(Role.LIAISON):
+        scope = program_member_q(user.agency_id, f"{prefix}program__") & concerning_agency_q(
+            user.agency_id, prefix
+        )
+        return scope | own
+    return own
 
 
 class SessionQuerySet(models.QuerySet["Session"]):
     def visible_to(self, user: User) -> Self:
-        """The single access rule for sessions.
-
-        Coordinators and auditors see every session; partners the sessions of the programs
-        their agency partners in; liaisons, in the programs their agency takes part in, the
-        sessions that concern their agency (see :func:`concerning_agency_q`). Any signed-in
-        user also sees the sessions in which he is a participant (an official's own login).
-        """
-        if not is_signed_in(user):
-            return self.none()
-        if sees_everything(user):
-            return self.all()
-        own = models.Q(participants__official__user=user)
-        if user.agency_id and user.has_role(Role.PARTNER):
-            scope = models.Q(program__partner_agencies=user.agency_id)
-        elif user.agency_id and user.has_role(Role.LIAISON):
-            scope = program_member_q(user.agency_id, "program__") & concerning_agency_q(
-                user.agency_id
-            )
-        else:
-            scope = None
-        condition = own if scope is None else scope | own
-        return self.filter(pk__in=self.model.objects.filter(condition).values("pk"))
+        """The sessions ``user`` may see (the rule: :func:`session_scope`)."""
+        return scoped(self, session_scope(user))
 
     def concerning(self, agency: Agency) -> Self:
         """The sessions that concern ``agency`` (not an access rule: narrow a visible set)."""
-        return self.filter(
-            pk__in=self.model.objects.filter(concerning_agency_q(agency.pk)).values("pk")
-        )
+        return self.filter(concerning_agency_q(agency.pk))
 
 
 class Session(models.Model):

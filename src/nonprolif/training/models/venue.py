@@ -18,7 +18,7 @@ class VenueQuerySet(models.QuerySet["Venue"]):
             return self.all()
         if not user.agency_id:
             return self.none()
-        return self.filter(program_member_q(user.agency_id, "program__")).distinct()
+        return self.filter(program_member_q(user.agency_id, "program__"))
 
 
 class Venue(models.Model):
