@@ -25,8 +25,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from nonprolif.core.models import Actor, Agency, ApiToken, AuditEntry, Official, RoleGrant, User
 from nonprolif.core.rules import has_perm
-
-SEARCH_FIELDS = ("given_names", "family_names", "position", "email")
+from nonprolif.core.search import fold
 
 
 def search_officials(
@@ -39,16 +38,15 @@ def search_officials(
 ) -> QuerySet[Official]:
     """The officials ``user`` may see, narrowed by the filters.
 
-    ``q``: every word must appear (case-insensitive) in the given names, family names,
-    position or email. ``agency``: an agency code. ``seniority``: a Seniority value.
-    ``active``: True/False, or None for both.
+    ``q``: every word must appear in the given names, family names, position or email,
+    whatever the case and the accents (``maria`` finds María: see ``core.search``; the
+    officials' ``search`` column holds those fields folded, a trigram index serves it on
+    PostgreSQL). ``agency``: an agency code. ``seniority``: a Seniority value. ``active``:
+    True/False, or None for both.
     """
     officials = Official.objects.visible_to(user).select_related("agency")
     for word in q.split():
-        match = Q()
-        for field in SEARCH_FIELDS:
-            match |= Q(**{f"{field}__icontains": word})
-        officials = officials.filter(match)
+        officials = officials.filter(search__contains=fold(word))
     if agency:
         officials = officials.filter(agency__code=agency)
     if seniority:

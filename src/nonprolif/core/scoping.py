@@ -54,7 +54,7 @@ def own_official_id(user) -> Subquery:
     """The id of the official linked to ``user``'s login (NULL when none): a scalar
     subquery on a unique index, evaluated once."""
     official = apps.get_model("core", "Official")
-    return Subquery(official.objects.filter(user_id=user.pk).values("pk")[:1])
+    return Subquery(official.objects.filter(user_id=user.pk).order_by().values("pk")[:1])
 
 
 def agency_program_ids(agency_id: int) -> QuerySet:

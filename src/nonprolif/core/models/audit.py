@@ -103,6 +103,13 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-seq"]
+        # the trail newest first: of one actor (what a user reads of his own), one object
+        # type, one action (the audit page's filters, and their lists of values)
+        indexes = [
+            models.Index(fields=["actor", "seq"], name="audit_actor_by_seq"),
+            models.Index(fields=["object_type", "seq"], name="audit_type_by_seq"),
+            models.Index(fields=["action", "seq"], name="audit_action_by_seq"),
+        ]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
 

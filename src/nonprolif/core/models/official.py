@@ -2,9 +2,11 @@ from typing import Self
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.roles import Role
+from nonprolif.core.search import Folded
 from nonprolif.core.validators import validate_name
 
 from .user import Actor, User
@@ -64,6 +66,27 @@ class Official(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # What name search looks in: the names, position and e-mail folded (core.search), one
+    # per line so that no searched word (never holding a line break) spans two fields. The
+    # database keeps it (bulk inserts included); on PostgreSQL a trigram index serves it
+    # (migration core 0009: the index is not in Meta, SQLite has no trigram index).
+    search = models.GeneratedField(
+        expression=Folded(
+            Concat(
+                "given_names",
+                models.Value("\n"),
+                "family_names",
+                models.Value("\n"),
+                "position",
+                models.Value("\n"),
+                "email",
+                output_field=models.TextField(),
+            )
+        ),
+        output_field=models.TextField(),
+        db_persist=True,
+        editable=False,
+    )
 
     objects = OfficialQuerySet.as_manager()
 
@@ -71,7 +94,14 @@ class Official(models.Model):
         ordering = ["family_names", "given_names", "pk"]
         verbose_name = _("official")
         verbose_name_plural = _("officials")
-        indexes = [models.Index(fields=["agency", "family_names"])]
+        indexes = [
+            # the default ordering, alone and within an agency (a liaison's list)
+            models.Index(fields=["family_names", "given_names", "id"], name="official_by_name"),
+            models.Index(
+                fields=["agency", "family_names", "given_names", "id"],
+                name="official_agency_by_name",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name

@@ -176,7 +176,10 @@ class ActionItem(models.Model):
         ordering = ["due_date", "pk"]
         verbose_name = _("action item")
         verbose_name_plural = _("action items")
-        indexes = [models.Index(fields=["status", "due_date"])]
+        indexes = [
+            models.Index(fields=["status", "due_date"]),
+            models.Index(fields=["due_date", "id"], name="action_item_by_due_date"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -222,6 +225,7 @@ class ActionItemChange(models.Model):
 
     class Meta:
         ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["action_item", "at"], name="action_item_change_by_at")]
         verbose_name = _("action item change")
         verbose_name_plural = _("action item changes")
 

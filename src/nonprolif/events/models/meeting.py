@@ -85,6 +85,7 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["-date", "pk"]
+        indexes = [models.Index(fields=["program", "date"], name="meeting_program_by_date")]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
 

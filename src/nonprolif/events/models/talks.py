@@ -100,6 +100,7 @@ class Talk(models.Model):
 
     class Meta:
         ordering = ["conference", "starts_at", "room__name", "pk"]
+        indexes = [models.Index(fields=["conference", "starts_at"], name="talk_by_start")]
         verbose_name = _("talk")
         verbose_name_plural = _("talks")
         constraints = [

@@ -121,6 +121,7 @@ class ItemDecision(models.Model):
     class Meta:
         ordering = ["item", "-at", "-pk"]
         get_latest_by = ["at", "pk"]
+        indexes = [models.Index(fields=["item", "at", "id"], name="item_decision_by_at")]
         verbose_name = _("item decision")
         verbose_name_plural = _("item decisions")
         constraints = [

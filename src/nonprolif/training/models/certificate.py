@@ -100,6 +100,7 @@ class Certificate(models.Model):
 
     class Meta:
         ordering = ["-issued_at", "-pk"]
+        indexes = [models.Index(fields=["issued_at", "id"], name="certificate_by_date")]
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
         constraints = [

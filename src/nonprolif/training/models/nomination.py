@@ -327,7 +327,17 @@ class Nomination(models.Model):
                 name="nomination_one_active",
             ),
         ]
-        indexes = [models.Index(fields=["program", "item_key", "status"])]
+        indexes = [
+            models.Index(fields=["program", "item_key", "status"]),
+            # the waitlist order, of a program and of one agency in it (a liaison's list)
+            models.Index(
+                fields=["program", "item_key", "order_at", "id"], name="nomination_waitlist"
+            ),
+            models.Index(
+                fields=["agency", "program", "item_key", "order_at"],
+                name="nomination_agency_waitlist",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.official} · {self.item_key}"
@@ -377,6 +387,7 @@ class AssignmentRun(models.Model):
     class Meta:
         ordering = ["-run_at", "-pk"]
         get_latest_by = "run_at"
+        indexes = [models.Index(fields=["program", "run_at"], name="assignment_run_by_date")]
         verbose_name = _("assignment run")
         verbose_name_plural = _("assignment runs")
 

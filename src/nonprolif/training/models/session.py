@@ -182,6 +182,10 @@ class Session(models.Model):
 
     class Meta:
         ordering = ["start", "item_number", "cohort", "audience_agency__code", "pk"]
+        indexes = [
+            models.Index(fields=["start", "item_number", "cohort"], name="session_by_start"),
+            models.Index(fields=["program", "start"], name="session_program_by_start"),
+        ]
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         constraints = [
