@@ -145,22 +145,16 @@ def program_progress(
         agencies = [a for a in agencies if a.pk == agency.pk]
     ids = [a.pk for a in agencies]
 
-    nominations = Nomination.objects.visible_to(user).filter(
-        program=program, official__agency__in=ids
-    )
-    participants = roster_visible_to(user).filter(
-        session__program=program, official__agency__in=ids
-    )
+    # Counted for every agency of the rows the user sees and kept for the agencies shown:
+    # no condition on the officials' agency, so that the databases read from the program
+    # (its nominations, sessions, certificates) outwards, never from the agencies' officials
+    # (SQLite would otherwise loop over every official of every agency: seconds).
+    nominations = Nomination.objects.visible_to(user).filter(program=program)
+    participants = roster_visible_to(user).filter(session__program=program)
     attended = Attendance.objects.visible_to(user).filter(
-        present=True,
-        participant__session__program=program,
-        participant__official__agency__in=ids,
+        present=True, participant__session__program=program
     )
-    certified = (
-        Certificate.objects.visible_to(user)
-        .valid()
-        .filter(program=program, official__agency__in=ids)
-    )
+    certified = Certificate.objects.visible_to(user).valid().filter(program=program)
     seats = AgencySeats.objects.visible_to(user).filter(program=program, agency__in=ids)
     if item is not None:
         nominations = nominations.filter(item_key=item.key)
