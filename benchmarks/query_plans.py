@@ -31,7 +31,7 @@ import subprocess
 import sys
 import time
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,17 +43,17 @@ COHORTS_PER_ITEM = 5
 SEATS_PER_SESSION = 35
 AUDIT_ENTRIES = 200_000
 AGENCY_WEIGHTS = [0.34, 0.22, 0.14, 0.10, 0.08, 0.06, 0.04, 0.02]
-GIVEN = (
+GIVEN = str.split(
     "María José Juan Luis Ana Carlos Sofía Jorge Lucía Miguel Ángel Fernanda Raúl Mónica "
     "Andrés Verónica Héctor Gabriela Sergio Patricia Jesús Adriana Ramón Elena Óscar Rocío "
     "Iván Beatriz Tomás Isabel Ricardo Alejandra Martín Paola Rubén Claudia Víctor Daniela"
-).split()
-FAMILY = (
+)
+FAMILY = str.split(
     "García Hernández Martínez López González Pérez Rodríguez Sánchez Ramírez Cruz Flores "
     "Gómez Morales Vázquez Reyes Jiménez Torres Díaz Gutiérrez Ruiz Mendoza Aguilar Ortiz "
     "Moreno Castillo Romero Álvarez Méndez Chávez Rivera Juárez Ramos Domínguez Herrera "
     "Medina Castro Vargas Guzmán Velázquez Muñoz Rojas Núñez Ibáñez Peña Cortés Salazar"
-).split()
+)
 POSITIONS = ["Analista", "Director de área", "Subdirector", "Jefe de departamento", "Inspector"]
 
 
@@ -71,35 +71,25 @@ def _setup(db: str, engine: str) -> None:
 
 def _drop(db: str, engine: str) -> None:
     if engine == "postgresql":
-        subprocess.run(
-            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", db], check=True
-        )
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", db], check=True)
+        # the PostgreSQL client tools on PATH
+        dropdb = ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", db]
+        subprocess.run(dropdb, check=True)
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", db], check=True)  # noqa: S607
     else:
         (ROOT / ".data" / (db + ".sqlite3")).unlink(missing_ok=True)
 
 
 def _exists(db: str, engine: str) -> bool:
     if engine == "postgresql":
-        out = subprocess.run(
-            [
-                "psql",
-                "-h",
-                "127.0.0.1",
-                "-U",
-                "postgres",
-                "-tAc",
-                f"SELECT 1 FROM pg_database WHERE datname = '{db}'",
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        query = f"SELECT 1 FROM pg_database WHERE datname = '{db}'"  # noqa: S608 (our own name)
+        psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc", query]
+        done = subprocess.run(psql, capture_output=True, text=True, check=True)
+        out = done.stdout.strip()
         return out == "1"
     return (ROOT / ".data" / (db + ".sqlite3")).exists()
 
 
-def build(seed: int) -> dict[str, float]:  # noqa: C901, PLR0915 (one linear script)
+def build(seed: int) -> dict[str, float]:
     """Migrate and fill the database with the national data set (bulk inserts)."""
     from django.contrib.auth.models import Group
     from django.core.management import call_command
@@ -119,7 +109,7 @@ def build(seed: int) -> dict[str, float]:  # noqa: C901, PLR0915 (one linear scr
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     rng = random.Random(seed)
-    now = datetime(2026, 6, 1, tzinfo=timezone.utc)
+    now = datetime(2026, 6, 1, tzinfo=UTC)
     with transaction.atomic():
         groups = {
             r: Group.objects.get_or_create(name=r)[0]
@@ -316,7 +306,7 @@ def build(seed: int) -> dict[str, float]:  # noqa: C901, PLR0915 (one linear scr
                         days_present=present,
                         completion_percent=80,
                         code=f"{rng.getrandbits(64):016X}",
-                        issued_at=datetime.combine(s.end, datetime.min.time(), timezone.utc)
+                        issued_at=datetime.combine(s.end, datetime.min.time(), UTC)
                         + timedelta(days=3, seconds=rng.randrange(86_400)),
                     )
                 )
@@ -382,7 +372,7 @@ def build(seed: int) -> dict[str, float]:  # noqa: C901, PLR0915 (one linear scr
     return {"build_seconds": time.perf_counter() - started}
 
 
-def hot_queries():  # noqa: C901
+def hot_queries():
     """(name, user, function returning the SQL-running thing) for the ten hottest reads."""
     from nonprolif.core.models import AuditEntry, User
     from nonprolif.core.queries import (
@@ -576,7 +566,7 @@ def main() -> None:
         line = f"| {name} | " + " | ".join(cells) + " |"
         if args.before:
             ratio = out["before"]["results"][i]["ms"] / out["after"]["results"][i]["ms"]
-            line += f" {ratio:.1f}× |"
+            line += f" {ratio:.1f}x |"
         print(line)
     if args.plans:
         for i, name in enumerate(names):

@@ -39,9 +39,7 @@ def test_bulk_inserted_and_updated_officials_are_found(coordinator, agency_a):
     assert [o.family_names for o in queries.search_officials(coordinator, q="inigo")] == ["Bulk"]
 
     Official.objects.filter(family_names="Bulk").update(family_names="Ibáñez")
-    assert [o.family_names for o in queries.search_officials(coordinator, q="ibanez")] == [
-        "Ibáñez"
-    ]
+    assert [o.family_names for o in queries.search_officials(coordinator, q="ibanez")] == ["Ibáñez"]
 
 
 def test_the_search_column_is_not_in_the_audit_snapshot(agency_a):

@@ -55,7 +55,7 @@ def snapshot(instance: models.Model, fields: Collection[str] | None = None) -> d
     the columns the database computes (generated fields)."""
     values: dict[str, Any] = {}
     for field in instance._meta.concrete_fields:
-        if field.generated or fields is not None and field.name not in fields:
+        if field.generated or (fields is not None and field.name not in fields):
             continue
         value = field.value_from_object(instance)
         values[field.name] = value if isinstance(value, int | float | bool | None) else str(value)
