@@ -76,3 +76,24 @@ def test_official_filter_offers_only_agencies_of_visible_officials(
 ):
     assert [a.code for a in queries.official_filter_agencies(liaison_a)] == ["AAA"]
     assert [a.code for a in queries.official_filter_agencies(coordinator)] == ["AAA", "BBB"]
+
+
+def test_the_trails_actions_and_types_are_its_distinct_values_in_order(
+    coordinator, liaison_a, official_a
+):
+    from nonprolif.core.domain.audit import record
+    from nonprolif.core.models import AuditEntry
+
+    for actor, action, obj in [
+        (liaison_a, "official.view", official_a),
+        (coordinator, "agency.view", None),
+        (liaison_a, "official.view", None),
+        (coordinator, "zeta.action", official_a),
+    ]:
+        record(actor=actor, action=action, obj=obj)
+    every = AuditEntry.objects.all()
+
+    assert queries.audit_actions(coordinator) == sorted({e.action for e in every})
+    assert queries.audit_object_types(coordinator) == sorted({e.object_type for e in every})
+    own = every.filter(actor=liaison_a)
+    assert queries.audit_actions(liaison_a) == sorted({e.action for e in own})
