@@ -569,11 +569,31 @@ def main() -> None:
             line += f" {ratio:.1f}x |"
         print(line)
     if args.plans:
+        print("\nThe plan of each entry's costliest statement (`--plans`):")
         for i, name in enumerate(names):
             for label, _, _ in sides:
-                print(f"\n#### {name}: {label}\n")
-                for sql, plan in out[label]["results"][i]["plans"]:
-                    print("```\n" + sql + "\n--\n" + plan + "\n```")
+                sql, plan = _costliest(out[label]["results"][i]["plans"])
+                print(f"\n<details><summary>{name}: {label}</summary>\n")
+                print("```\n" + _shorten(sql) + "\n--\n" + plan + "\n```\n</details>")
+
+
+def _execution_ms(plan: str) -> float:
+    for line in plan.splitlines():
+        if line.strip().startswith("Execution Time:"):
+            return float(line.split(":")[1].split()[0])
+    return len(plan)  # SQLite's EXPLAIN QUERY PLAN has no times: the longest plan
+
+
+def _costliest(plans: list) -> tuple[str, str]:
+    return max(plans, key=lambda pair: _execution_ms(pair[1]))
+
+
+def _shorten(sql: str) -> str:
+    """The statement without its column list (SELECT … FROM)."""
+    head, _, rest = sql.partition(" FROM ")
+    if head.startswith("SELECT") and len(head) > 120:
+        return "SELECT … FROM " + rest  # noqa: S608 (printed, never run)
+    return sql
 
 
 if __name__ == "__main__":
