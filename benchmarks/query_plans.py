@@ -472,7 +472,7 @@ def measure(runs: int) -> list[dict]:
         plans = [
             (q["sql"], explain(q["sql"], None))
             for q in ctx.captured_queries
-            if q["sql"].lstrip().upper().startswith("SELECT")
+            if q["sql"].lstrip().upper().startswith(("SELECT", "WITH"))
         ]
         results.append(
             {
@@ -585,7 +585,7 @@ def _execution_ms(plan: str) -> float:
 
 
 def _costliest(plans: list) -> tuple[str, str]:
-    return max(plans, key=lambda pair: _execution_ms(pair[1]))
+    return max(plans, key=lambda pair: _execution_ms(pair[1]), default=("(none)", ""))
 
 
 def _shorten(sql: str) -> str:
