@@ -11,8 +11,8 @@ tree), and prints the median time of each query, the ratio, and the plans:
 127.0.0.1:5432 (EXPLAIN ANALYZE); ``--engine sqlite`` the files ``.data/queries_before.sqlite3``
 and ``.data/queries.sqlite3`` (EXPLAIN QUERY PLAN). A database is built on first use (about a
 minute on PostgreSQL): 50,300 officials in 8 national agencies of very different sizes, 20
-programs, about 1,000 sessions, 200,000 nominations, 35,000 participants, about 140,000
-attendance marks, about 25,000 certificates, 200 meetings with 2,000 action items, 200,000
+programs, about 1,000 sessions, 200,000 nominations, 35,000 participants, about 134,000
+attendance marks, about 24,000 certificates, 200 meetings with 2,000 action items, 200,000
 audit entries. ``--rebuild`` drops and builds again.
 
 Each side runs in a child process with its tree first on ``PYTHONPATH`` (``_side``), and
