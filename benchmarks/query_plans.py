@@ -9,11 +9,11 @@ tree), and prints the median time of each query, the ratio, and the plans:
 
 ``--engine postgresql`` uses the databases ``queries_before`` and ``queries`` on
 127.0.0.1:5432 (EXPLAIN ANALYZE); ``--engine sqlite`` the files ``.data/queries_before.sqlite3``
-and ``.data/queries.sqlite3`` (EXPLAIN QUERY PLAN). A database is built on first use (about a
-minute on PostgreSQL): 50,300 officials in 8 national agencies of very different sizes, 20
-programs, about 1,000 sessions, 200,000 nominations, 35,000 participants, about 134,000
-attendance marks, about 24,000 certificates, 200 meetings with 2,000 action items, 200,000
-audit entries. ``--rebuild`` drops and builds again.
+and ``.data/queries.sqlite3`` (EXPLAIN QUERY PLAN). A database is built on first use (8 to 13
+minutes on the loaded 2-core machine): 50,300 officials in 8 national agencies of very
+different sizes, 20 programs, about 1,000 sessions, 200,000 nominations, 35,000
+participants, about 134,000 attendance marks, about 24,000 certificates, 200 meetings with
+2,000 action items, 200,000 audit entries. ``--rebuild`` drops and builds again.
 
 Each side runs in a child process with its tree first on ``PYTHONPATH`` (``_side``), and
 goes through the project's own selectors (the queries the pages and the API run), as the
