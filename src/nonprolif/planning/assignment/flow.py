@@ -117,7 +117,9 @@ def solve_flow(model: ArcModel) -> np.ndarray:
             h_l.append(ses0 + s)
             c_l.append(step_capacity)
             k_l.append(step_cost)
+    first_step_arc = sum(len(t) for t in tails)
     add(t_l, h_l, c_l, np.zeros(len(t_l)), k_l)
+    steps = slice(first_step_arc, first_step_arc + len(t_l))
     # session -> sink
     capacities = np.array([s.capacity for s in model.sessions], dtype=np.int64)
     add(ses0 + np.arange(n_ses), np.ones(n_ses), capacities, np.zeros(n_ses), np.zeros(n_ses))
@@ -166,6 +168,9 @@ def solve_flow(model: ArcModel) -> np.ndarray:
             supply = int(capacity[idx][t == 0].sum())
             if supply == 0:
                 continue
+            # Arcs without capacity carry nothing: leave them out of the network.
+            live = np.flatnonzero(capacity[idx] > 0)
+            idx, t, h = idx[live], t[live], h[live]
             flow = min_cost_flow.SimpleMinCostFlow()
             flow.add_arcs_with_capacity_and_unit_cost(t, h, capacity[idx], costs[idx])
             flow.set_node_supply(0, supply)
@@ -177,11 +182,22 @@ def solve_flow(model: ArcModel) -> np.ndarray:
         return flows
 
     nominee_arcs = slice(first_nominee_arc, first_nominee_arc + n_nom)
-    # Pass 1: as many seats as possible, given by waitlist position.
-    seated = run(costs1, cap)[nominee_arcs]
+    # Pass 1: as many seats as possible, given by waitlist position. The mix steps of one
+    # agency in one session all cost nothing here: one arc of their total capacity will do.
+    cap1 = cap.copy()
+    step_node = tail[steps]
+    if len(step_node):
+        first_of_node = np.r_[True, step_node[1:] != step_node[:-1]]
+        totals = np.add.reduceat(cap[steps], np.flatnonzero(first_of_node))
+        step_caps = np.zeros(len(step_node), dtype=np.int64)
+        step_caps[first_of_node] = totals
+        cap1[steps] = step_caps
+    seated = run(costs1, cap1)[nominee_arcs]
     # Pass 2: exactly those nominees, placed at least cost.
     cap2 = cap.copy()
     cap2[nominee_arcs] = seated
+    choice_arcs = slice(first_choice_arc, first_choice_arc + n_arcs)
+    cap2[choice_arcs] = seated[model.arc_nominee]
     # The source's arcs carry exactly the seated nominees of each quota group.
     cap2[:first_nominee_arc] = np.bincount(nominee_group, weights=seated, minlength=len(groups))
     used = run(costs2, cap2)[first_choice_arc : first_choice_arc + n_arcs]

@@ -124,6 +124,186 @@ def _session_rules(session: Session, first_cohort: int, sequential: bool) -> _Se
     )
 
 
+def _closed_sessions(nominee: Nominee, rules: list[tuple]) -> dict[str, str]:
+    """Why each session of the item is closed to ``nominee`` (only for the nominees with no
+    open session: their reason lists every session)."""
+    agency = nominee.agency
+    completed = nominee.completed
+    unavailable = nominee.unavailable
+    closed: dict[str, str] = {}
+    for _s_index, sid, only_agency, senior_only, this, needs, start, end in rules:
+        if only_agency is not None and only_agency != agency:
+            closed[sid] = WRONG_AGENCY
+        elif senior_only and not nominee.senior:
+            closed[sid] = NOT_SENIOR
+        elif completed and this in completed:
+            closed[sid] = ALREADY_COMPLETED
+        elif needs is not None and needs not in completed:
+            closed[sid] = MISSING_PREREQUISITE
+        elif unavailable and any(a <= end and start <= b for a, b in unavailable):
+            closed[sid] = UNAVAILABLE
+    return closed
+
+
+def _windows(unavailable: tuple[tuple[date, date], ...]) -> list[tuple[int, int]]:
+    """The maximal periods (day ordinals, both ends included) outside every unavailable one:
+    a session is open to the nominee (as to dates) exactly when it lies within one of them."""
+    lo, hi = date.min.toordinal(), date.max.toordinal()
+    blocked = sorted((a.toordinal(), b.toordinal()) for a, b in unavailable if a <= b)
+    windows = []
+    cursor = lo
+    for a, b in blocked:
+        if a > cursor:
+            windows.append((cursor, a - 1))
+        cursor = max(cursor, b + 1)
+    if cursor <= hi:
+        windows.append((cursor, hi))
+    return windows
+
+
+def _eligible_arcs(
+    candidates: list[Nominee],
+    sessions: list[Session],
+    item_code: dict[str, int],
+    needs_of: list[tuple[str, int] | None],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every (candidate, session) pair open to the candidate, in bulk: sorted by candidate,
+    then session index. Work grows with the pairs that share dates, not with nominees times
+    sessions: per availability window, the sessions of the item starting in it (a binary
+    search in the sessions by start), then the audience rules as array tests."""
+    n_ses = len(sessions)
+    s_item = np.fromiter((item_code[s.item] for s in sessions), dtype=np.int64, count=n_ses)
+    s_start = np.fromiter((s.start.toordinal() for s in sessions), dtype=np.int64, count=n_ses)
+    s_end = np.fromiter((s.end.toordinal() for s in sessions), dtype=np.int64, count=n_ses)
+    agency_code: dict[str, int] = {}
+    for s in sessions:
+        if s.audience.agency is not None:
+            agency_code.setdefault(s.audience.agency, len(agency_code))
+    s_agency = np.fromiter(
+        (agency_code[s.audience.agency] if s.audience.agency is not None else -1 for s in sessions),
+        dtype=np.int64,
+        count=n_ses,
+    )
+    s_senior = np.fromiter((s.audience.senior_only for s in sessions), dtype=bool, count=n_ses)
+    s_needs = np.fromiter((n is not None for n in needs_of), dtype=bool, count=n_ses)
+
+    # Sessions by (item, start): each item's sessions in start order, one searchable key.
+    span = date.max.toordinal() + 2
+    order = np.lexsort((np.arange(n_ses), s_start, s_item))
+    keys = s_item[order] * span + s_start[order]
+
+    w_nominee: list[int] = []
+    w_lo: list[int] = []
+    w_hi: list[int] = []
+    n_item = np.empty(len(candidates), dtype=np.int64)
+    for i, nominee in enumerate(candidates):
+        n_item[i] = item_code[nominee.item]
+        if nominee.unavailable:
+            for lo, hi in _windows(nominee.unavailable):
+                w_nominee.append(i)
+                w_lo.append(lo)
+                w_hi.append(hi)
+        else:
+            w_nominee.append(i)
+            w_lo.append(0)
+            w_hi.append(span - 2)
+    wn = np.asarray(w_nominee, dtype=np.int64)
+    wlo = np.asarray(w_lo, dtype=np.int64)
+    whi = np.asarray(w_hi, dtype=np.int64)
+    base = n_item[wn] * span
+    first = np.searchsorted(keys, base + wlo, side="left")
+    last = np.searchsorted(keys, base + whi, side="right")
+    counts = last - first
+    total = int(counts.sum())
+    window = np.repeat(np.arange(len(wn)), counts)
+    offsets = np.cumsum(counts) - counts
+    arc_session = order[np.arange(total) - np.repeat(offsets, counts) + np.repeat(first, counts)]
+    arc_nominee = wn[window]
+    keep = s_end[arc_session] <= whi[window]
+
+    agencies = np.fromiter(
+        (agency_code.get(n.agency, -2) for n in candidates), dtype=np.int64, count=len(candidates)
+    )
+    senior = np.fromiter((n.senior for n in candidates), dtype=bool, count=len(candidates))
+    only = s_agency[arc_session]
+    keep &= (only < 0) | (only == agencies[arc_nominee])
+    keep &= ~s_senior[arc_session] | senior[arc_nominee]
+    with_completed = np.fromiter(
+        (bool(n.completed) for n in candidates), dtype=bool, count=len(candidates)
+    )
+    # Without completed cohorts, a session that needs the previous cohort is closed; with some
+    # (few nominees), the rules are checked one arc at a time.
+    keep &= ~s_needs[arc_session] | with_completed[arc_nominee]
+    check = np.flatnonzero(keep & with_completed[arc_nominee])
+    for a, n, s in zip(
+        check.tolist(), arc_nominee[check].tolist(), arc_session[check].tolist(), strict=True
+    ):
+        completed = candidates[n].completed
+        session = sessions[s]
+        needs = needs_of[s]
+        if (session.item, session.cohort) in completed or (
+            needs is not None and needs not in completed
+        ):
+            keep[a] = False
+    arc_nominee = arc_nominee[keep]
+    arc_session = arc_session[keep]
+    arc_order = np.lexsort((arc_session, arc_nominee))
+    return arc_nominee[arc_order], arc_session[arc_order]
+
+
+def _arc_costs(
+    candidates: list[Nominee],
+    arc_nominee: np.ndarray,
+    arc_session: np.ndarray,
+    session_index: dict[str, int],
+    current: Mapping[str, str],
+    problem: Problem,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per arc: its preference (+ change) cost and whether it moves a nominee placed now."""
+    weights = problem.weights
+    n_ses = len(session_index)
+    n_cand = len(candidates)
+    pref_nominee: list[int] = []
+    pref_session: list[int] = []
+    pref_rank: list[int] = []
+    ranked = np.zeros(n_cand, dtype=bool)
+    was_in = np.full(n_cand, -1, dtype=np.int64)
+    for i, nominee in enumerate(candidates):
+        if nominee.preferences:
+            ranked[i] = True
+            for r, sid in enumerate(nominee.preferences):
+                pref_nominee.append(i)
+                pref_session.append(session_index[sid])
+                pref_rank.append(r)
+        placed = current.get(nominee.id)
+        if placed is not None:
+            was_in[i] = session_index.get(placed, n_ses)
+    # A session listed twice counts at its last rank.
+    pref_key = np.asarray(pref_nominee, dtype=np.int64) * n_ses + np.asarray(
+        pref_session, dtype=np.int64
+    )
+    ranks = np.asarray(pref_rank, dtype=np.int64)
+    backwards = pref_key[::-1]
+    unique_keys, first_backwards = np.unique(backwards, return_index=True)
+    unique_ranks = ranks[::-1][first_backwards]
+
+    arc_key = arc_nominee.astype(np.int64) * n_ses + arc_session
+    at = np.searchsorted(unique_keys, arc_key)
+    found = at < len(unique_keys)
+    found[found] = unique_keys[at[found]] == arc_key[found]
+    rank = np.full(len(arc_key), -1, dtype=np.int64)
+    rank[found] = unique_ranks[at[found]]
+    pref_costs = np.asarray(weights.preference_costs, dtype=np.int64)
+    listed = found & (rank < len(pref_costs))
+    cost = np.full(len(arc_key), weights.unlisted_cost, dtype=np.int64)
+    cost[listed] = pref_costs[rank[listed]]
+    cost[~ranked[arc_nominee]] = 0
+    was = was_in[arc_nominee]
+    moves = ((was >= 0) & (was != arc_session)).astype(np.int64)
+    cost += moves * weights.change_penalty
+    return cost, moves
+
+
 def prepare(problem: Problem, current: Mapping[str, str] | None) -> ArcModel:
     """The index form of ``problem`` (raises ValueError naming the field of bad input);
     ``current`` (nominee id -> session id) is the assignment in force when re-planning."""
@@ -146,20 +326,17 @@ def prepare(problem: Problem, current: Mapping[str, str] | None) -> ArcModel:
         ]
         for item, ss in by_item.items()
     }
+    needs_of: list[tuple[str, int] | None] = [None] * len(sessions)
+    for rules in rules_of.values():
+        for rule in rules:
+            needs_of[rule[0]] = rule[5]
 
     current = dict(current or {})
     reasons: dict[str, Reason] = {}
     # Waitlist priority: the people currently placed keep precedence, then nomination order.
     ordered = sorted(problem.nominees, key=lambda n: (n.id not in current, *_waitlist_key(n)))
     held: set[tuple[str, str]] = set()
-    candidates: list[Nominee] = []
-    tails: list[int] = []
-    heads: list[int] = []
-    costs: list[int] = []
-    moves: list[int] = []
-    pref_costs = weights.preference_costs
-    unlisted = weights.unlisted_cost
-    change = weights.change_penalty
+    tentative: list[Nominee] = []
     for nominee in ordered:
         official = nominee.official if nominee.official is not None else nominee.id
         key = (official, nominee.item)
@@ -170,54 +347,32 @@ def prepare(problem: Problem, current: Mapping[str, str] | None) -> ArcModel:
             )
             continue
         held.add(key)
-        rules = rules_of.get(nominee.item)
-        if not rules:
+        if nominee.item not in rules_of:
             reasons[nominee.id] = Reason(
                 NO_ELIGIBLE_SESSION, f"Item {nominee.item} has no sessions.", {}
             )
             continue
-        ranks = {sid: r for r, sid in enumerate(nominee.preferences)}
-        was_in = current.get(nominee.id)
-        agency = nominee.agency
-        senior = nominee.senior
-        completed = nominee.completed
-        unavailable = nominee.unavailable
-        closed: dict[str, str] = {}
-        n_index = len(candidates)
-        for s_index, sid, only_agency, senior_only, this, needs, start, end in rules:
-            if only_agency is not None and only_agency != agency:
-                closed[sid] = WRONG_AGENCY
-            elif senior_only and not senior:
-                closed[sid] = NOT_SENIOR
-            elif completed and this in completed:
-                closed[sid] = ALREADY_COMPLETED
-            elif needs is not None and needs not in completed:
-                closed[sid] = MISSING_PREREQUISITE
-            elif unavailable and any(a <= end and start <= b for a, b in unavailable):
-                closed[sid] = UNAVAILABLE
-            else:
-                if not ranks:
-                    cost = 0
-                else:
-                    r = ranks.get(sid)
-                    cost = pref_costs[r] if r is not None and r < len(pref_costs) else unlisted
-                if was_in is not None and was_in != sid:
-                    cost += change
-                    moves.append(1)
-                else:
-                    moves.append(0)
-                tails.append(n_index)
-                heads.append(s_index)
-                costs.append(cost)
-        if len(closed) == len(rules):
-            listing = "; ".join(f"{sid}: {_WHY_TEXT[w]}" for sid, w in closed.items())
-            reasons[nominee.id] = Reason(
-                NO_ELIGIBLE_SESSION,
-                f"No session of item {nominee.item} is open to this nominee ({listing}).",
-                closed,
-            )
-        else:
-            candidates.append(nominee)
+        tentative.append(nominee)
+
+    item_code = {item: k for k, item in enumerate(by_item)}
+    tails, heads = _eligible_arcs(tentative, sessions, item_code, needs_of)
+    # Nominees with no open session are out, with the reason of each closed session.
+    has_arc = np.zeros(len(tentative), dtype=bool)
+    has_arc[tails] = True
+    candidates: list[Nominee] = []
+    for i in np.flatnonzero(~has_arc).tolist():
+        nominee = tentative[i]
+        closed = _closed_sessions(nominee, rules_of[nominee.item])
+        listing = "; ".join(f"{sid}: {_WHY_TEXT[w]}" for sid, w in closed.items())
+        reasons[nominee.id] = Reason(
+            NO_ELIGIBLE_SESSION,
+            f"No session of item {nominee.item} is open to this nominee ({listing}).",
+            closed,
+        )
+    renumber = np.cumsum(has_arc) - 1
+    candidates = [tentative[i] for i in np.flatnonzero(has_arc).tolist()]
+    tails = renumber[tails]
+    costs, moves = _arc_costs(candidates, tails, heads, session_index, current, problem)
 
     quota_of: dict[tuple[str, str], int] = {}
     for quota in problem.quotas:
@@ -248,10 +403,10 @@ def prepare(problem: Problem, current: Mapping[str, str] | None) -> ArcModel:
         sessions=sessions,
         nominees=candidates,
         session_index=session_index,
-        arc_nominee=np.asarray(tails, dtype=np.int32),
-        arc_session=np.asarray(heads, dtype=np.int32),
-        arc_cost=np.asarray(costs, dtype=np.int64),
-        arc_moves=np.asarray(moves, dtype=np.int64),
+        arc_nominee=tails.astype(np.int32),
+        arc_session=heads.astype(np.int32),
+        arc_cost=costs,
+        arc_moves=moves,
         quota_of=quota_of,
         mix_free=mix_free,
         share_limit=share_limit,
