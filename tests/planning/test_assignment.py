@@ -684,3 +684,181 @@ def test_2009_program_places_all_200_with_every_agency_in_every_module():
         max_agency_share=again.max_agency_share,
     )
     assert solve(reordered) == result
+
+
+# ------------------------------------------------------------------------------------------
+# Time limits: a MIP that finds nothing in time keeps the flow's plan and never claims optimal
+
+
+def side_constrained_problem(seed: int, *, n: int = 60) -> Problem:
+    """Two items, officials nominated for both (cross-item conflicts) and minimum fills."""
+    rng = random.Random(seed)
+    sessions = []
+    for item in ("core", "senior"):
+        for k in range(3):
+            sessions.append(
+                session(
+                    f"{item}{k}",
+                    item=item,
+                    cohort=k + 1,
+                    capacity=rng.randint(5, 9),
+                    day=12 * k + (3 if item == "senior" else 0),
+                    length=rng.randint(2, 6),
+                    min_fill=3,
+                )
+            )
+    nominees = []
+    for j in range(n):
+        official = f"o{j % (n // 2)}"
+        item = "core" if j < n // 2 else "senior"
+        nominees.append(
+            nominee(
+                f"{item}-{j}",
+                rng.choice(["AAA", "BBB", "CCC"]),
+                item=item,
+                minute=rng.randrange(10_000),
+                official=official,
+            )
+        )
+    return Problem(sessions=tuple(sessions), nominees=tuple(nominees))
+
+
+def reasons_are_true(problem: Problem, result) -> list[str]:
+    """Every left-out nominee told the seats were used by others had no free open seat."""
+    sessions = {s.id: s for s in problem.sessions}
+    load = Counter(result.placements.values())
+    wrong = []
+    for n in problem.nominees:
+        reason = result.unassigned.get(n.id)
+        if reason is None or reason.code != SEATS_USED_BY_OTHERS:
+            continue
+        free = [
+            s.id for s in problem.sessions if open_to(n, s, problem) and load[s.id] < s.capacity
+        ]
+        if free and not result.optimal:
+            wrong.append(f"{n.id} told the seats went to others, but {free} had room")
+        if reason.message.startswith("Every session") and free:
+            wrong.append(f"{n.id} told every session is full, but {free} had room")
+    for sid in load:
+        assert sid in sessions
+    return wrong
+
+
+@pytest.mark.parametrize("method", ["auto", "mip"])
+def test_mip_without_a_solution_in_time_keeps_the_flows_plan_not_optimal(method):
+    problem = side_constrained_problem(3)
+    flow_plan = solve(
+        replace(
+            problem,
+            sessions=tuple(replace(s, min_fill=None) for s in problem.sessions),
+            nominees=tuple(replace(n, official=None) for n in problem.nominees),
+        )
+    )
+    # A limit spent before HiGHS starts: it certainly finds nothing.
+    result = solve(problem, method=method, time_limit=1e-9)
+    assert result.optimal is False
+    assert result.placements, "the flow's plan is kept, not an empty plan"
+    assert not violations(problem, dict(result.placements))
+    assert set(result.placements) <= set(flow_plan.placements)
+    assert set(result.placements) | set(result.unassigned) == {n.id for n in problem.nominees}
+    assert not reasons_are_true(problem, result)
+    assert all(
+        r.message != "The seats open to this nominee were better used by others."
+        for r in result.unassigned.values()
+    )
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_hundredth_of_a_second_limit_gives_a_legal_plan_with_true_reasons(seed):
+    problem = side_constrained_problem(seed, n=200)
+    result = solve(problem, time_limit=0.01)
+    assert not violations(problem, dict(result.placements))
+    assert not reasons_are_true(problem, result)
+    if not result.placements:
+        assert not result.optimal or solve(problem).placements == {}
+    if result.optimal:
+        assert key_of(result) == key_of(solve(problem, time_limit=60))
+
+
+def test_time_limit_must_be_a_positive_number():
+    problem = Problem(sessions=(session("s"),), nominees=(nominee("a"),))
+    for bad in (0, -1, float("nan"), float("inf")):
+        with pytest.raises(ValueError, match=r"time_limit"):
+            solve(problem, time_limit=bad)
+
+
+# ------------------------------------------------------------------------------------------
+# Costs and limits beyond 64-bit arithmetic are refused, naming the field
+
+
+def overflow_problem(**changes) -> Problem:
+    weights = changes.pop("weights", Weights())
+    sessions = (
+        session("s1", capacity=changes.pop("capacity", 2), min_fill=changes.pop("min_fill", None)),
+    )
+    return Problem(
+        sessions=sessions,
+        nominees=(nominee("a", preferences=("s1",)), nominee("b", minute=1)),
+        quotas=(Quota("core", "AAA", changes.pop("seats", 5)),),
+        weights=weights,
+    )
+
+
+@pytest.mark.parametrize(
+    ("problem", "field"),
+    [
+        (
+            overflow_problem(weights=Weights(preference_costs=(2**70,))),
+            r"weights\.preference_costs\[0\]",
+        ),
+        (
+            overflow_problem(weights=Weights(preference_costs=(0, 10**17))),
+            r"weights\.preference_costs\[1\]",
+        ),
+        (
+            overflow_problem(weights=Weights(preference_costs=(1e17,))),
+            r"weights\.preference_costs\[0\]",
+        ),
+        (
+            overflow_problem(weights=Weights(preference_costs=(10**17,))),
+            r"weights\.preference_costs\[0\]",
+        ),
+        (overflow_problem(weights=Weights(unlisted_cost=2**70)), r"weights\.unlisted_cost"),
+        (overflow_problem(weights=Weights(mix_penalty=2**70)), r"weights\.mix_penalty"),
+        (overflow_problem(weights=Weights(change_penalty=10**17)), r"weights\.change_penalty"),
+        (overflow_problem(capacity=2**70), r"sessions\['s1'\]\.capacity"),
+        (overflow_problem(min_fill=2**70), r"sessions\['s1'\]\.min_fill"),
+        (overflow_problem(seats=2**70), r"quotas\['core', 'AAA'\]\.seats"),
+        (
+            overflow_problem(weights=Weights(preference_costs=(-1,))),
+            r"weights\.preference_costs\[0\]",
+        ),
+    ],
+)
+@pytest.mark.parametrize("method", ["auto", "mip"])
+def test_costs_and_limits_that_would_overflow_name_the_field(problem, field, method):
+    with pytest.raises(ValueError, match=field):
+        solve(problem, method=method)
+    with pytest.raises(ValueError, match=field):
+        evaluate(problem, {})
+
+
+def test_costs_and_limits_at_the_maximum_are_solved_exactly():
+    from nonprolif.planning.assignment.prepare import MAX_COST, MAX_SEATS
+
+    problem = overflow_problem(
+        capacity=MAX_SEATS,
+        seats=MAX_SEATS,
+        weights=Weights(
+            preference_costs=(MAX_COST,),
+            unlisted_cost=MAX_COST,
+            mix_penalty=MAX_COST,
+            mix_target_share=0.01,
+            change_penalty=MAX_COST,
+        ),
+    )
+    for method in ("auto", "mip"):
+        result = solve(problem, method=method)
+        assert result.placements == {"a": "s1", "b": "s1"}
+        assert result.objective["preference"] == MAX_COST
+        assert result.objective["total"] == MAX_COST

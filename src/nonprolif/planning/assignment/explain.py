@@ -95,7 +95,11 @@ def explain(model: ArcModel, session_of: np.ndarray, optimal: bool) -> dict[str,
             else:
                 blockers[session.id] = NOT_REACHED
         codes = set(blockers.values())
-        if codes == {SEATS_USED_BY_OTHERS}:
+        if not optimal and NOT_REACHED in codes:
+            # A seat open to this nominee is unused: the plan is not optimal, say so.
+            code = NOT_REACHED
+            message = "The solver stopped at its time limit before placing this nominee."
+        elif codes == {SEATS_USED_BY_OTHERS}:
             code = SEATS_USED_BY_OTHERS
             message = (
                 "Every session open to this nominee is full; the seats went to nominees "

@@ -26,6 +26,7 @@ class MipOutcome:
     arc_of: np.ndarray  # chosen arc per candidate nominee, -1 when left out
     optimal: bool  # every level proven optimal within the gap
     bound: int  # proven lower bound of the soft-cost total at the last level
+    found: bool = True  # False: HiGHS stopped (time limit) before any solution; arc_of is empty
 
 
 class _Rows:
@@ -186,7 +187,10 @@ def solve_mip(
     bound = 0.0
     for level, coefficients in enumerate(levels):
         last = level == len(levels) - 1
-        remaining = max(0.1, time_limit - (time.monotonic() - started))
+        remaining = time_limit - (time.monotonic() - started)
+        if remaining <= 0:  # out of time before this level: keep what the others found
+            optimal = False
+            break
         h.setOptionValue("time_limit", remaining)
         # Seats and waitlist positions are integers: solve them exactly; the costs to the gap.
         exact = len(levels) == 1 or not last
@@ -195,8 +199,9 @@ def solve_mip(
         h.changeColsCost(n_cols, all_cols, coefficients)
         h.run()
         status = h.getModelStatus()
-        if h.getInfo().primal_solution_status != 2:  # no feasible solution (cannot happen:
-            break  # placing nobody is feasible) or none found in time
+        if h.getInfo().primal_solution_status != 2:  # none found in time (placing nobody is
+            optimal = False  # feasible, so never "infeasible"): not a proof of anything
+            break
         if status != highspy.HighsModelStatus.kOptimal:
             optimal = False
         solution = h.getSolution()
@@ -216,8 +221,9 @@ def solve_mip(
                 support,
                 coefficients[support],
             )
-    if solution is not None:
-        values = np.asarray(solution.col_value)[:n_arcs]
-        chosen = np.flatnonzero(values > 0.5)
-        choice[arc_nominee[chosen]] = chosen
+    if solution is None:
+        return MipOutcome(choice, optimal=False, bound=0, found=False)
+    values = np.asarray(solution.col_value)[:n_arcs]
+    chosen = np.flatnonzero(values > 0.5)
+    choice[arc_nominee[chosen]] = chosen
     return MipOutcome(choice, optimal=optimal, bound=max(0, int(np.ceil(bound - 1e-6))))

@@ -9,6 +9,7 @@ MIP (``mip.py``) and the explanation of those left out (``explain.py``) all read
 from __future__ import annotations
 
 import math
+import numbers
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -68,17 +69,33 @@ def _waitlist_key(nominee: Nominee) -> tuple[bool, float, str]:
     return (at is None, at.timestamp() if at is not None else 0.0, nominee.id)
 
 
+# Bounds that keep every cost and capacity of the flow exact in 64-bit integers (OR-Tools
+# needs the largest cost times the number of nodes to fit): a mix step costs at most
+# MAX_COST * MAX_SEATS, times a million nodes.
+MAX_SEATS = 1_000_000
+MAX_COST = 1_000_000
+
+
+def _check_int(value: object, field: str, lower: int, upper: int) -> None:
+    """``value`` an integer in [lower, upper], or ValueError naming ``field``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise ValueError(f"{field}: {value!r} is not a whole number")
+    if value < lower:
+        raise ValueError(f"{field}: must not be negative" if lower == 0 else f"{field}: too small")
+    if value > upper:
+        raise ValueError(f"{field}: {value} is more than the maximum {upper}")
+
+
 def _validate(problem: Problem) -> dict[str, Session]:
     sessions: dict[str, Session] = {}
     for session in problem.sessions:
         if session.id in sessions:
             raise ValueError(f"sessions: duplicate session id {session.id!r}")
-        if session.capacity < 0:
-            raise ValueError(f"sessions[{session.id!r}].capacity: must not be negative")
+        _check_int(session.capacity, f"sessions[{session.id!r}].capacity", 0, MAX_SEATS)
         if session.end < session.start:
             raise ValueError(f"sessions[{session.id!r}].end: before its start")
-        if session.min_fill is not None and session.min_fill < 0:
-            raise ValueError(f"sessions[{session.id!r}].min_fill: must not be negative")
+        if session.min_fill is not None:
+            _check_int(session.min_fill, f"sessions[{session.id!r}].min_fill", 0, MAX_SEATS)
         sessions[session.id] = session
     seen: set[str] = set()
     for nominee in problem.nominees:
@@ -92,8 +109,16 @@ def _validate(problem: Problem) -> dict[str, Session]:
                     f"item {nominee.item!r}"
                 )
     for quota in problem.quotas:
-        if quota.seats < 0:
-            raise ValueError(f"quotas[{quota.item!r}, {quota.agency!r}].seats: negative")
+        field = f"quotas[{quota.item!r}, {quota.agency!r}].seats"
+        if isinstance(quota.seats, numbers.Integral) and quota.seats < 0:
+            raise ValueError(f"{field}: negative")
+        _check_int(quota.seats, field, 0, MAX_SEATS)
+    weights = problem.weights
+    for k, cost in enumerate(weights.preference_costs):
+        _check_int(cost, f"weights.preference_costs[{k}]", 0, MAX_COST)
+    _check_int(weights.unlisted_cost, "weights.unlisted_cost", 0, MAX_COST)
+    _check_int(weights.mix_penalty, "weights.mix_penalty", 0, MAX_COST)
+    _check_int(weights.change_penalty, "weights.change_penalty", 0, MAX_COST)
     share = problem.max_agency_share
     if share is not None and not 0 < share <= 1:
         raise ValueError("max_agency_share: must be in (0, 1]")

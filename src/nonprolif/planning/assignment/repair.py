@@ -99,9 +99,15 @@ def repair_with_mip(
         if not _breaks_side_constraints(part, local):
             bound += _part_cost(part, local)
             continue
-        remaining = max(1.0, time_limit - (time.monotonic() - started))
+        remaining = time_limit - (time.monotonic() - started)
         outcome = solve_mip(part, conflict_pairs(part), time_limit=remaining, positions=ids)
         optimal = optimal and outcome.optimal
+        if not outcome.found:
+            # No solution in time: keep the flow's plan of this part, less what breaks a side
+            # constraint (not optimal, and said so).
+            feasible = make_feasible(part, local)
+            arc_of[ids] = np.where(feasible >= 0, arcs[np.maximum(feasible, 0)], -1)
+            continue  # (its bound stays 0: no proof about this part)
         bound += outcome.bound
         arc_of[ids] = np.where(outcome.arc_of >= 0, arcs[outcome.arc_of], -1)
     return build_result(
@@ -112,6 +118,29 @@ def repair_with_mip(
         current=current,
         extra_objective={"bound": bound},
     )
+
+
+def make_feasible(model: ArcModel, arc_of: np.ndarray) -> np.ndarray:
+    """A placement that ignores the side constraints (the flow's), less the placements that
+    break one: of an official's overlapping placements the one ahead in the waitlist stays;
+    then the sessions below their minimum fill do not run."""
+    arc_of = arc_of.copy()
+    if model.shared_officials:
+        kept: dict[str, list[Session]] = defaultdict(list)
+        for i in np.flatnonzero(arc_of >= 0).tolist():  # waitlist order
+            session = model.sessions[int(model.arc_session[arc_of[i]])]
+            official = model.nominees[i].official_id
+            if any(overlaps(session.start, session.end, o.start, o.end) for o in kept[official]):
+                arc_of[i] = -1
+            else:
+                kept[official].append(session)
+    placed = np.flatnonzero(arc_of >= 0)
+    session_of = model.arc_session[arc_of[placed]]
+    counts = np.bincount(session_of, minlength=len(model.sessions))
+    fill = np.array([s.min_fill or 0 for s in model.sessions], dtype=np.int64)
+    short = counts < fill
+    arc_of[placed[short[session_of]]] = -1
+    return arc_of
 
 
 def _part_cost(model: ArcModel, arc_of: np.ndarray) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
@@ -12,7 +13,7 @@ from .flow import solve_flow
 from .mip import solve_mip
 from .model import WITHDRAWN, Assignment, Problem, Reason
 from .prepare import conflict_pairs, needs_mip, prepare
-from .repair import repair_with_mip
+from .repair import make_feasible, repair_with_mip
 
 
 def solve(
@@ -27,17 +28,24 @@ def solve(
     ``current`` (nominee id -> session id) is the assignment in force when re-planning: the
     people in it keep precedence for a seat and each one moved costs ``change_penalty``.
     ``method`` is "auto" (flow unless side constraints need the MIP), "flow" or "mip";
-    ``time_limit`` bounds the MIP only (the flow is exact and fast).
+    ``time_limit`` bounds the MIP only (the flow is exact and fast). When the MIP finds no
+    solution within it, the flow's plan less what breaks a side constraint is returned, with
+    ``optimal`` False (never an empty plan passed off as optimal).
     """
     if method not in {"auto", "flow", "mip"}:
         raise ValueError(f"method: {method!r} is not one of auto, flow, mip")
+    if not (isinstance(time_limit, int | float) and 0 < time_limit < math.inf):
+        raise ValueError(f"time_limit: {time_limit!r} is not a positive number of seconds")
     current = dict(current or {})
     model = prepare(problem, current)
     if method == "mip":
         outcome = solve_mip(model, conflict_pairs(model), time_limit=time_limit)
+        arc_of = outcome.arc_of
+        if not outcome.found:  # no solution in time: the flow's plan, made feasible
+            arc_of = make_feasible(model, solve_flow(model))
         return build_result(
             model,
-            outcome.arc_of,
+            arc_of,
             method="mip",
             optimal=outcome.optimal,
             current=current,
