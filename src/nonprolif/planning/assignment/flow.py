@@ -24,9 +24,13 @@ def _mix_steps(free: int | None, limit: int, penalty: int) -> list[tuple[int, in
     return steps
 
 
-def solve_flow(model: ArcModel) -> np.ndarray:
+def solve_flow(
+    model: ArcModel, *, seated: np.ndarray | None = None, allowed: np.ndarray | None = None
+) -> np.ndarray:
     """Lexicographically optimal placement; returns the chosen arc per nominee (-1 when left
-    out)."""
+    out). ``seated`` (0/1 per nominee): place exactly these, at least cost (pass 2 only; some
+    may stay out when they cannot all fit). ``allowed`` (bool per arc): the arcs that may be
+    used (default: all)."""
     from ortools.graph.python import min_cost_flow
 
     n_nom = len(model.nominees)
@@ -192,12 +196,16 @@ def solve_flow(model: ArcModel) -> np.ndarray:
         step_caps = np.zeros(len(step_node), dtype=np.int64)
         step_caps[first_of_node] = totals
         cap1[steps] = step_caps
-    seated = run(costs1, cap1)[nominee_arcs]
+    choice_arcs = slice(first_choice_arc, first_choice_arc + n_arcs)
+    if allowed is not None:
+        cap1[choice_arcs] = allowed
+    if seated is None:
+        seated = run(costs1, cap1)[nominee_arcs]
+    seated = np.asarray(seated, dtype=np.int64)
     # Pass 2: exactly those nominees, placed at least cost.
     cap2 = cap.copy()
     cap2[nominee_arcs] = seated
-    choice_arcs = slice(first_choice_arc, first_choice_arc + n_arcs)
-    cap2[choice_arcs] = seated[model.arc_nominee]
+    cap2[choice_arcs] = seated[model.arc_nominee] * cap1[choice_arcs]
     # The source's arcs carry exactly the seated nominees of each quota group.
     cap2[:first_nominee_arc] = np.bincount(nominee_group, weights=seated, minlength=len(groups))
     used = run(costs2, cap2)[first_choice_arc : first_choice_arc + n_arcs]

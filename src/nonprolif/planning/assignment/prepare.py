@@ -448,27 +448,40 @@ def needs_mip(model: ArcModel) -> bool:
 
 
 def conflict_pairs(model: ArcModel) -> list[tuple[int, int]]:
-    """Pairs of arcs that would put one official in two overlapping sessions."""
+    """Pairs of arcs that would put one official in two overlapping sessions (arc of the
+    nominee ahead first), by official, then nominee, then arc."""
     if not model.shared_officials:
         return []
-    by_official: dict[str, list[int]] = defaultdict(list)
+    first_of: dict[str, int] = {}
+    official = np.empty(len(model.nominees), dtype=np.int64)
     for i, nominee in enumerate(model.nominees):
-        by_official[nominee.official_id].append(i)
-    several = {i for ids in by_official.values() if len(ids) > 1 for i in ids}
-    if not several:
+        official[i] = first_of.setdefault(nominee.official_id, i)
+    several = np.bincount(official, minlength=len(model.nominees))[official] > 1
+    arcs = np.flatnonzero(several[model.arc_nominee])
+    if len(arcs) == 0:
         return []
-    arcs_of: dict[int, list[int]] = defaultdict(list)
-    for a, n in enumerate(model.arc_nominee.tolist()):
-        if n in several:
-            arcs_of[n].append(a)
-    pairs = []
-    for ids in by_official.values():
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                for a in arcs_of[ids[x]]:
-                    sa = model.sessions[model.arc_session[a]]
-                    for b in arcs_of[ids[y]]:
-                        sb = model.sessions[model.arc_session[b]]
-                        if overlaps(sa.start, sa.end, sb.start, sb.end):
-                            pairs.append((a, b))
-    return pairs
+    nominee = model.arc_nominee[arcs].astype(np.int64)
+    start = np.fromiter((s.start.toordinal() for s in model.sessions), dtype=np.int64)
+    end = np.fromiter((s.end.toordinal() for s in model.sessions), dtype=np.int64)
+    # Arcs grouped by official; every pair of arcs within a group.
+    order = np.lexsort((arcs, official[nominee]))
+    arcs, nominee = arcs[order], nominee[order]
+    group = official[nominee]
+    bounds = np.flatnonzero(np.r_[True, group[1:] != group[:-1], True])
+    size = np.diff(bounds)
+    per_arc = np.repeat(size, size)
+    first = np.repeat(bounds[:-1], size)
+    left = np.repeat(np.arange(len(arcs)), per_arc)
+    right = np.repeat(first, per_arc) + (
+        np.arange(int(per_arc.sum())) - np.repeat(np.cumsum(per_arc) - per_arc, per_arc)
+    )
+    keep = nominee[left] < nominee[right]
+    left, right = left[keep], right[keep]
+    sa = model.arc_session[arcs[left]]
+    sb = model.arc_session[arcs[right]]
+    keep = (start[sa] <= end[sb]) & (start[sb] <= end[sa])
+    a, b = arcs[left[keep]], arcs[right[keep]]
+    order = np.lexsort(
+        (b, a, model.arc_nominee[b], model.arc_nominee[a], official[model.arc_nominee[a]])
+    )
+    return list(zip(a[order].tolist(), b[order].tolist(), strict=True))

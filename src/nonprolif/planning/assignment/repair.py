@@ -15,6 +15,7 @@ from dataclasses import replace
 import numpy as np
 
 from .explain import build_result, mix_cost
+from .flow import solve_flow
 from .mip import solve_mip
 from .model import Assignment, Session
 from .prepare import ArcModel, conflict_pairs, overlaps
@@ -99,6 +100,26 @@ def repair_with_mip(
         if not _breaks_side_constraints(part, local):
             bound += _part_cost(part, local)
             continue
+        if not any(s.min_fill for s in part.sessions):
+            rerouted = _reroute(part, local)
+            if rerouted is not None:
+                # The flow's seated nominees, none in two overlapping sessions: seats and
+                # waitlist order are those of the relaxation, so optimal; the soft costs are
+                # optimal when they equal the relaxation's, else the MIP tries to lower them.
+                relaxed = _part_cost(part, local)
+                cost = _part_cost(part, rerouted)
+                if cost > relaxed:
+                    better, proven, part_bound = _lower_costs(
+                        part, ids, rerouted, time_limit - (time.monotonic() - started)
+                    )
+                    if better is not None and _part_cost(part, better) <= cost:
+                        rerouted = better
+                    optimal = optimal and proven
+                    bound += max(relaxed, part_bound)
+                else:
+                    bound += cost
+                arc_of[ids] = np.where(rerouted >= 0, arcs[np.maximum(rerouted, 0)], -1)
+                continue
         remaining = time_limit - (time.monotonic() - started)
         outcome = solve_mip(part, conflict_pairs(part), time_limit=remaining, positions=ids)
         optimal = optimal and outcome.optimal
@@ -118,6 +139,68 @@ def repair_with_mip(
         current=current,
         extra_objective={"bound": bound},
     )
+
+
+def _overlapping_pairs(model: ArcModel, arc_of: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs of nominees (ahead, behind in the waitlist) of one official placed in two
+    overlapping sessions."""
+    at: dict[str, list[int]] = defaultdict(list)
+    for i in np.flatnonzero(arc_of >= 0).tolist():
+        at[model.nominees[i].official_id].append(i)
+    pairs = []
+    for placed in at.values():
+        for x in range(len(placed)):
+            for y in range(x + 1, len(placed)):
+                a = model.sessions[int(model.arc_session[arc_of[placed[x]]])]
+                b = model.sessions[int(model.arc_session[arc_of[placed[y]]])]
+                if overlaps(a.start, a.end, b.start, b.end):
+                    pairs.append((placed[x], placed[y]))
+    return pairs
+
+
+def _reroute(model: ArcModel, arc_of: np.ndarray, rounds: int = 20) -> np.ndarray | None:
+    """The same nominees placed again (the flow's pass 2 with arcs taken away) so that no
+    official sits in two overlapping sessions; None when that fails within ``rounds``.
+
+    Each round, of two overlapping placements of one official, the nominee behind in the
+    waitlist loses the arcs to the sessions overlapping the other's; then the seated are
+    placed again at least cost."""
+    seated = (arc_of >= 0).astype(np.int64)
+    allowed = np.ones(len(model.arc_nominee), dtype=bool)
+    arcs_of: dict[int, np.ndarray] = {}
+    current = arc_of
+    for _ in range(rounds):
+        pairs = _overlapping_pairs(model, current)
+        if not pairs:
+            return current
+        for ahead, behind in pairs:
+            if behind not in arcs_of:
+                arcs_of[behind] = np.flatnonzero(model.arc_nominee == behind)
+            other = model.sessions[int(model.arc_session[current[ahead]])]
+            for a in arcs_of[behind].tolist():
+                s = model.sessions[int(model.arc_session[a])]
+                if overlaps(s.start, s.end, other.start, other.end):
+                    allowed[a] = False
+        current = solve_flow(model, seated=seated, allowed=allowed)
+        if int((current >= 0).sum()) != int(seated.sum()):
+            return None
+    return None
+
+
+def _lower_costs(
+    model: ArcModel, ids: np.ndarray, arc_of: np.ndarray, time_limit: float
+) -> tuple[np.ndarray | None, bool, int]:
+    """The MIP over the nominees placed in ``arc_of`` only (they can all be placed, so it
+    seats them all): the least soft costs without overlaps. Returns (placement or None,
+    proven optimal, bound)."""
+    placed = np.flatnonzero(arc_of >= 0)
+    part, arcs = _restrict(model, placed)
+    outcome = solve_mip(part, conflict_pairs(part), time_limit=time_limit, positions=ids[placed])
+    if not outcome.found or int((outcome.arc_of >= 0).sum()) != len(placed):
+        return None, False, 0
+    better = np.full(len(model.nominees), -1, dtype=np.int64)
+    better[placed] = arcs[outcome.arc_of]
+    return better, outcome.optimal, outcome.bound
 
 
 def make_feasible(model: ArcModel, arc_of: np.ndarray) -> np.ndarray:

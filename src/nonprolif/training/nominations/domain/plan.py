@@ -132,9 +132,13 @@ def waitlist_ranks(inputs: Inputs, result: planning.Assignment) -> dict[str, int
 def labelled_details(inputs: Inputs, reason: planning.Reason) -> dict[str, Any]:
     """The solver's details with session ids replaced by session labels."""
     out: dict[str, Any] = {}
+    labels = inputs.labels
     for key, value in reason.details.items():
-        session = inputs.open_sessions.get(key)
-        out[session_label(session) if session else key] = value
+        label = labels.get(key)
+        if label is None:
+            session = inputs.open_sessions.get(key)
+            label = labels[key] = session_label(session) if session else key
+        out[label] = value
     return out
 
 

@@ -8,8 +8,8 @@ a nomination) keep their seat: they reduce the capacity left to the solver.
 """
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from django.core.exceptions import FieldError
 from django.db.models import Count, Q
@@ -75,6 +75,24 @@ def _completed(
         return {}
 
 
+class _Seat(NamedTuple):
+    pk: int
+    session_id: int
+    official_id: int
+
+
+# Nomination fields the assignment never reads (not loaded for tens of thousands of rows).
+_UNUSED_FIELDS = (
+    "decision_reason",
+    "withdrawal_reason",
+    "submitted_at",
+    "decided_at",
+    "withdrawn_at",
+    "official__created_at",
+    "official__updated_at",
+)
+
+
 @dataclass
 class Inputs:
     """A program's assignment problem with the rows it came from."""
@@ -90,6 +108,8 @@ class Inputs:
     held_places: dict[int, Session]  # nomination pk -> held session he sits in
     excluded: dict[int, tuple[str, dict[str, Any]]]  # nomination pk -> (code, details), outside
     others: list[Nomination]  # approved nominations outside the problem
+    participant_pk: dict[tuple[int, int], int]  # (session pk, official pk) -> participant pk
+    labels: dict[str, str] = field(default_factory=dict)  # planning session id -> its label
 
 
 def build_inputs(program: Program, *, include: Nomination | None = None) -> Inputs:
@@ -105,17 +125,20 @@ def build_inputs(program: Program, *, include: Nomination | None = None) -> Inpu
     )
     held = held_session_ids(program)
     settings = {str(s.item_key): s for s in ItemSettings.objects.filter(program=program)}
-    participants = list(
-        SessionParticipant.objects.filter(session__in=[s.pk for s in sessions]).select_related(
-            "official__agency"
-        )
-    )
+    # Who sits where, as plain ids (the rows of the few kept as they are are fetched below).
+    participants = [
+        _Seat(*row)
+        for row in SessionParticipant.objects.filter(
+            session__in=[s.pk for s in sessions]
+        ).values_list("pk", "session_id", "official_id")
+    ]
     wanted = Q(status=NominationStatus.APPROVED)
     if include is not None:
         wanted |= Q(pk=include.pk)
     nominations = list(
         Nomination.objects.filter(wanted, program=program, item_key__in=list(items))
-        .select_related("official__agency", "agency", "session")
+        .select_related("official__agency", "agency")
+        .defer(*_UNUSED_FIELDS)
         .order_by("order_at", "pk")
     )
     session_by_pk = {s.pk: s for s in sessions}
@@ -141,6 +164,15 @@ def build_inputs(program: Program, *, include: Nomination | None = None) -> Inpu
             continue
         open_sessions[planning_session_id(s)] = s
 
+    open_by_cohort = {
+        key: {
+            s.cohort: planning_session_id(s)
+            for s in item_sessions
+            if s.pk not in held and s.cohort is not None
+        }
+        for key, item_sessions in sessions_of_item.items()
+    }
+    open_by_cohort.update({key: {} for key in items if key not in open_by_cohort})
     linked: set[tuple[int, int]] = set()  # (session pk, official pk) placed through a nomination
     in_problem: dict[str, Nomination] = {}
     nominees: list[planning.Nominee] = []
@@ -164,8 +196,7 @@ def build_inputs(program: Program, *, include: Nomination | None = None) -> Inpu
             others.append(n)
             continue
         nid = planning_nominee_id(n)
-        open_of_item = [s for s in sessions_of_item[key] if s.pk not in held]
-        by_cohort = {s.cohort: planning_session_id(s) for s in open_of_item if s.cohort is not None}
+        by_cohort = open_by_cohort[key]
         preferences = tuple(
             by_cohort[c] for c in n.preferences if isinstance(c, int) and c in by_cohort
         )
@@ -190,13 +221,20 @@ def build_inputs(program: Program, *, include: Nomination | None = None) -> Inpu
             current[nid] = planning_session_id(session_by_pk[open_seat])
             linked.add((open_seat, n.official_id))
 
+    # Kept as they are: those added by hand (not through a nomination) and everyone in a
+    # held session.
+    kept = {
+        (p.session_id, p.official_id)
+        for p in participants
+        if (p.session_id, p.official_id) not in linked or p.session_id in held
+    }
     fixed: dict[int, list[SessionParticipant]] = defaultdict(list)
-    for p in participants:
-        if (p.session_id, p.official_id) not in linked:
-            fixed[p.session_id].append(p)
-    for p in participants:
-        if p.session_id in held and (p.session_id, p.official_id) in linked:
-            fixed[p.session_id].append(p)
+    if kept:
+        for row in SessionParticipant.objects.filter(
+            session__in=sorted({session_pk for session_pk, _ in kept})
+        ).select_related("official__agency"):
+            if (row.session_id, row.official_id) in kept:
+                fixed[row.session_id].append(row)
 
     for sid, s in open_sessions.items():
         audience = planning.EVERYONE
@@ -249,6 +287,7 @@ def build_inputs(program: Program, *, include: Nomination | None = None) -> Inpu
         held_places=held_places,
         excluded=excluded,
         others=others,
+        participant_pk={(p.session_id, p.official_id): p.pk for p in participants},
     )
 
 

@@ -4,8 +4,8 @@ codes and, per session, why it was not open to him."""
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from nonprolif.planning import assignment as planning
 from nonprolif.training.models import Session
@@ -53,6 +53,18 @@ WHY_TEXT = {
 }
 
 
+_WHY_BY_LANGUAGE: dict[str, dict[str, str]] = {}
+
+
+def _why_texts() -> dict[str, str]:
+    """WHY_TEXT in the active language (translated once per language, not once per use)."""
+    language = get_language() or ""
+    texts = _WHY_BY_LANGUAGE.get(language)
+    if texts is None:
+        texts = _WHY_BY_LANGUAGE[language] = {k: str(v) for k, v in WHY_TEXT.items()}
+    return texts
+
+
 def reason_text(code: str, details: Mapping[str, Any] | None = None) -> str:
     """The reason a nominee is left out, in the active language. ``details`` as stored:
     session label → why code (or ``quota`` → seats)."""
@@ -62,8 +74,9 @@ def reason_text(code: str, details: Mapping[str, Any] | None = None) -> str:
     details = details or {}
     if code == planning.QUOTA_FULL and "quota" in details:
         return _("%(text)s (quota: %(quota)s).") % {"text": text, "quota": details["quota"]}
+    why_text = _why_texts()
     parts = [
-        f"{label}: {WHY_TEXT.get(why, why)}" for label, why in details.items() if label != "quota"
+        f"{label}: {why_text.get(why, why)}" for label, why in details.items() if label != "quota"
     ]
     if parts and code in (planning.NO_ELIGIBLE_SESSION, planning.SEATS_USED_BY_OTHERS):
         return f"{text} ({'; '.join(parts)})."
