@@ -286,6 +286,7 @@ def main(argv=None) -> None:
     parser.add_argument("--db", default="sqlite,postgres")
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432/solver")
     parser.add_argument("--baseline", type=Path, default=None, help="src of the code before")
+    parser.add_argument("--codes", default="baseline,ours", help="which code to run")
     parser.add_argument("--child", default=None)
     args = parser.parse_args(argv)
     if args.child:
@@ -308,8 +309,8 @@ def main(argv=None) -> None:
             print(f"\n{db}: built {built}", flush=True)
             print(head)
             print("-" * len(head))
-            codes = [("ours", OURS)]
-            if args.baseline:
+            codes = [("ours", OURS)] if "ours" in args.codes else []
+            if args.baseline and "baseline" in args.codes:
                 codes.insert(0, ("baseline", args.baseline))
             rows = []
             for name, src in codes:

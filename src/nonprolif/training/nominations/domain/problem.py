@@ -137,10 +137,17 @@ def build_inputs(program: Program, *, include: Nomination | None = None) -> Inpu
         wanted |= Q(pk=include.pk)
     nominations = list(
         Nomination.objects.filter(wanted, program=program, item_key__in=list(items))
-        .select_related("official__agency", "agency")
+        .select_related("official")
         .defer(*_UNUSED_FIELDS)
         .order_by("order_at", "pk")
     )
+    # One Agency object per agency, not two per nomination.
+    agencies = Agency.objects.in_bulk(
+        {n.agency_id for n in nominations} | {n.official.agency_id for n in nominations}
+    )
+    for n in nominations:
+        n.agency = agencies[n.agency_id]
+        n.official.agency = agencies[n.official.agency_id]
     session_by_pk = {s.pk: s for s in sessions}
     sessions_of_item: dict[str, list[Session]] = defaultdict(list)
     for s in sessions:
