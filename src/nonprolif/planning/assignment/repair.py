@@ -27,7 +27,6 @@ from .mip import solve_mip
 from .model import Assignment, Session
 from .prepare import ArcModel, conflict_pairs, overlaps
 
-
 # Above this many arcs the MIP that lowers the soft costs of a rerouted plan is not tried:
 # at 20,000 nominees (300,000 arcs) it improved nothing in 5 s and took 80 MB (see
 # benchmarks/README.md); the plan keeps the flow's seats and waitlist order, proven optimal,
