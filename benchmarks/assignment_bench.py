@@ -1,8 +1,15 @@
-"""Benchmark of the cohort assignment solver against a greedy baseline and CP-SAT.
+"""Benchmark of the cohort assignment solver against a greedy baseline, a plain min-cost flow
+and CP-SAT.
 
-Runs, on the same seeded instances (assignment_instances.py) in the same run:
+Runs, on the same seeded instances (assignment_instances.py: the "items" family of many
+four-cohort items, and the "single" family of one item with n/50 sessions, each nominee open
+to a random subset) in the same run:
 - ours: nonprolif.planning.assignment.solve (min-cost flow; HiGHS MIP with side constraints);
 - greedy: nominees in waitlist order each take their cheapest open seat;
+- flow: the time anchor, one min-cost flow over the same arcs (source -> nominee -> session
+  -> sink, capacities and preference costs only: no quotas, shares, mix or waitlist order, so
+  not a valid plan); its time includes building the arcs (``prepare``), its note gives the
+  flow solve alone;
 - cpsat: the same model (same arcs, costs, convex mix steps, same lexicographic objective:
   seats, then waitlist order, then soft costs, as three solves each fixing the level above)
   in OR-Tools CP-SAT with a time limit shared by the three levels.
@@ -12,7 +19,8 @@ Each run is a fresh child process, so "peak MB" is that run's own peak resident 
 Then a re-plan after one withdrawal (several seeded withdrawals, worst case reported) and the
 side-constrained model (minimum fill per session) at 10,000 nominees.
 
-    .venv/bin/python benchmarks/assignment_bench.py --sizes 200,2000,10000,50000 --seed 1
+    .venv/bin/python benchmarks/assignment_bench.py --sizes 200,2000,10000,50000 --seed 1 \
+        --families items,single
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from assignment_instances import generate
+from assignment_instances import FAMILIES, generate
 
 from nonprolif.planning import assignment
 from nonprolif.planning.assignment.prepare import prepare
@@ -188,7 +196,40 @@ def run_cpsat(problem, *, time_limit: float, **_):
     return _metrics(problem, placements, seconds, optimal, note)
 
 
-RUNNERS = {"ours": run_ours, "greedy": run_greedy, "cpsat": run_cpsat}
+def run_flow(problem, **_):
+    import numpy as np
+    from ortools.graph.python import min_cost_flow
+
+    started = time.perf_counter()
+    model = prepare(problem, {})
+    n, s, a = len(model.nominees), len(model.sessions), len(model.arc_nominee)
+    tail = np.concatenate([np.zeros(n), 2 + model.arc_nominee, 2 + n + np.arange(s)])
+    head = np.concatenate([2 + np.arange(n), 2 + n + model.arc_session, np.ones(s)])
+    capacity = np.concatenate([np.ones(n + a), [x.capacity for x in model.sessions]])
+    cost = np.concatenate([np.zeros(n), model.arc_cost, np.zeros(s)])
+    flow = min_cost_flow.SimpleMinCostFlow()
+    flow.add_arcs_with_capacity_and_unit_cost(
+        tail.astype(np.int32),
+        head.astype(np.int32),
+        capacity.astype(np.int64),
+        cost.astype(np.int64),
+    )
+    flow.set_node_supply(0, n)
+    flow.set_node_supply(1, -n)
+    solve_started = time.perf_counter()
+    flow.solve_max_flow_with_min_cost()
+    solved = time.perf_counter() - solve_started
+    used = flow.flows(np.arange(n, n + a, dtype=np.int32))
+    seconds = time.perf_counter() - started
+    placements = {
+        model.nominees[int(model.arc_nominee[k])].id: model.sessions[int(model.arc_session[k])].id
+        for k in np.flatnonzero(used).tolist()
+    }
+    note = f"solve {solved:.3f} s, {a:,} arcs; capacities only, not a valid plan"
+    return _metrics(problem, placements, seconds, False, note)
+
+
+RUNNERS = {"ours": run_ours, "greedy": run_greedy, "flow": run_flow, "cpsat": run_cpsat}
 
 
 # ------------------------------------------------------------------------------------------
@@ -207,7 +248,7 @@ def _child(conn, what: str, n: int, seed: int, kwargs: dict) -> None:
         elif what == "side":
             conn.send(_side(n, seed, kwargs["time_limit"]))
         else:
-            problem = generate(n, seed)
+            problem = FAMILIES[kwargs.pop("family", "items")](n, seed)
             base = _rss_mb("VmRSS")
             result = RUNNERS[what](problem, **kwargs)
             result["peak_mb"] = _rss_mb("VmHWM")
@@ -293,38 +334,44 @@ def main(argv=None) -> None:
     parser.add_argument("--side-size", type=int, default=10_000)
     parser.add_argument("--side-time-limit", type=float, default=60.0)
     parser.add_argument("--parts", default="core,replan,side")
+    parser.add_argument("--families", default="items,single", help="instance families")
     args = parser.parse_args(argv)
     parts = set(args.parts.split(","))
     sizes = [int(s) for s in args.sizes.split(",")]
 
     if "core" in parts:
         head = (
-            f"{'nominees':>8} {'sessions':>8} {'method':>7} {'time s':>8} {'x ours':>7} "
+            f"{'family':>6} {'nominees':>8} {'sessions':>8} {'method':>7} {'time s':>8} "
+            f"{'x ours':>7} "
             f"{'optimal':>7} {'assigned':>8} {'priority':>11} {'pref':>7} {'mix':>7} "
             f"{'total':>8} {'mix viol':>8} {'peak MB':>8}  note"
         )
         print(head)
         print("-" * len(head))
-        for n in sizes:
-            sessions = len(generate(n, args.seed).sessions)
-            rows = {}
-            for what in ("ours", "greedy", "cpsat"):
-                if what == "cpsat" and args.skip_cpsat_above and n > args.skip_cpsat_above:
-                    continue
-                rows[what] = in_child(what, n, args.seed, time_limit=args.cpsat_time_limit)
-            ours = rows["ours"]
-            for what, r in rows.items():
-                if "error" in r:
-                    print(f"{n:>8} {sessions:>8} {what:>7} error: {r['error']}")
-                    continue
-                ratio = r["time"] / ours["time"] if "time" in ours else float("nan")
-                print(
-                    f"{n:>8} {sessions:>8} {what:>7} {r['time']:>8.3f} {ratio:>7.1f} "
-                    f"{'yes' if r['optimal'] else 'no':>7} {r['assigned']:>8} "
-                    f"{r['priority']:>11} {r['preference']:>7} {r['mix']:>7} {r['total']:>8} "
-                    f"{r['mix_violations']:>8} {r['peak_mb']:>8.0f}  {r['note']}",
-                    flush=True,
-                )
+        for family in args.families.split(","):
+            for n in sizes:
+                sessions = len(FAMILIES[family](n, args.seed).sessions)
+                rows = {}
+                for what in ("ours", "greedy", "flow", "cpsat"):
+                    if what == "cpsat" and args.skip_cpsat_above and n > args.skip_cpsat_above:
+                        continue
+                    rows[what] = in_child(
+                        what, n, args.seed, time_limit=args.cpsat_time_limit, family=family
+                    )
+                ours = rows["ours"]
+                for what, r in rows.items():
+                    if "error" in r:
+                        print(f"{family:>6} {n:>8} {sessions:>8} {what:>7} error: {r['error']}")
+                        continue
+                    ratio = r["time"] / ours["time"] if "time" in ours else float("nan")
+                    print(
+                        f"{family:>6} {n:>8} {sessions:>8} {what:>7} {r['time']:>8.3f} "
+                        f"{ratio:>7.1f} "
+                        f"{'yes' if r['optimal'] else 'no':>7} {r['assigned']:>8} "
+                        f"{r['priority']:>11} {r['preference']:>7} {r['mix']:>7} {r['total']:>8} "
+                        f"{r['mix_violations']:>8} {r['peak_mb']:>8.0f}  {r['note']}",
+                        flush=True,
+                    )
         print()
 
     if "replan" in parts:
