@@ -80,9 +80,9 @@ def _check_int(value: object, field: str, lower: int, upper: int) -> None:
     """``value`` an integer in [lower, upper], or ValueError naming ``field``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise ValueError(f"{field}: {value!r} is not a whole number")
-    if value < lower:
+    if int(value) < lower:
         raise ValueError(f"{field}: must not be negative" if lower == 0 else f"{field}: too small")
-    if value > upper:
+    if int(value) > upper:
         raise ValueError(f"{field}: {value} is more than the maximum {upper}")
 
 
@@ -134,6 +134,8 @@ def _validate(problem: Problem) -> dict[str, Session]:
 # What a session asks of a nominee: the one agency it is open to (None: any), senior officials
 # only, its own (item, cohort), the (item, cohort) it needs completed (None: none), its dates.
 _SessionRules = tuple[str | None, bool, tuple[str, int], tuple[str, int] | None, date, date]
+# The same with the session's index and id in front.
+_Rule = tuple[int, str, str | None, bool, tuple[str, int], tuple[str, int] | None, date, date]
 
 
 def _session_rules(session: Session, first_cohort: int, sequential: bool) -> _SessionRules:
@@ -149,7 +151,7 @@ def _session_rules(session: Session, first_cohort: int, sequential: bool) -> _Se
     )
 
 
-def _closed_sessions(nominee: Nominee, rules: list[tuple]) -> dict[str, str]:
+def _closed_sessions(nominee: Nominee, rules: list[_Rule]) -> dict[str, str]:
     """Why each session of the item is closed to ``nominee`` (only for the nominees with no
     open session: their reason lists every session)."""
     agency = nominee.agency
@@ -454,8 +456,8 @@ def conflict_pairs(model: ArcModel) -> list[tuple[int, int]]:
         return []
     first_of: dict[str, int] = {}
     official = np.empty(len(model.nominees), dtype=np.int64)
-    for i, nominee in enumerate(model.nominees):
-        official[i] = first_of.setdefault(nominee.official_id, i)
+    for i, one in enumerate(model.nominees):
+        official[i] = first_of.setdefault(one.official_id, i)
     several = np.bincount(official, minlength=len(model.nominees))[official] > 1
     arcs = np.flatnonzero(several[model.arc_nominee])
     if len(arcs) == 0:

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
+from django.db.models import Field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -87,8 +88,13 @@ def _write_outcomes(rows: list[Nomination]) -> None:
     meta = Nomination._meta
     q = connection.ops.quote_name
     table = q(meta.db_table)
-    columns = [q(meta.get_field(f).column) for f in OUTCOME_FIELDS]
-    pk = q(meta.pk.column)
+    columns = []
+    for name in OUTCOME_FIELDS:
+        field = meta.get_field(name)
+        assert isinstance(field, Field)
+        columns.append(q(str(field.column)))
+    assert meta.pk is not None
+    pk = q(str(meta.pk.column))
     casts = ("::bigint", "::bigint", "::varchar", "::jsonb", "::integer")
     if vendor == "sqlite":
         casts = ("", "", "", "", "")
