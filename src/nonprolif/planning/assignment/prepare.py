@@ -172,6 +172,49 @@ def _closed_sessions(nominee: Nominee, rules: list[_Rule]) -> dict[str, str]:
     return closed
 
 
+@dataclass
+class _BulkRules:
+    """The rules of one item's sessions as arrays (for nominees without completed cohorts)."""
+
+    ids: list[str]
+    agency: list[str | None]
+    senior_only: np.ndarray
+    needs: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+
+    @classmethod
+    def of(cls, rules: list[_Rule]) -> _BulkRules:
+        return cls(
+            ids=[r[1] for r in rules],
+            agency=[r[2] for r in rules],
+            senior_only=np.array([r[3] for r in rules], dtype=bool),
+            needs=np.array([r[5] is not None for r in rules], dtype=bool),
+            start=np.array([r[6].toordinal() for r in rules], dtype=np.int64),
+            end=np.array([r[7].toordinal() for r in rules], dtype=np.int64),
+        )
+
+
+def _closed_in_bulk(nominee: Nominee, rules: _BulkRules) -> dict[str, str]:
+    """:func:`_closed_sessions` for a nominee without completed cohorts, as array tests."""
+    n = len(rules.ids)
+    wrong_agency = np.fromiter(
+        (a is not None and a != nominee.agency for a in rules.agency), dtype=bool, count=n
+    )
+    not_senior = rules.senior_only & (not nominee.senior)
+    unavailable = np.zeros(n, dtype=bool)
+    for a, b in nominee.unavailable:
+        unavailable |= (a.toordinal() <= rules.end) & (rules.start <= b.toordinal())
+    # The first rule that closes the session gives its reason (the order of _closed_sessions).
+    why = np.select(
+        [wrong_agency, not_senior, rules.needs, unavailable],
+        [1, 2, 3, 4],
+        default=0,
+    )
+    codes = ("", WRONG_AGENCY, NOT_SENIOR, MISSING_PREREQUISITE, UNAVAILABLE)
+    return {rules.ids[k]: codes[w] for k, w in enumerate(why.tolist()) if w}
+
+
 def _windows(unavailable: tuple[tuple[date, date], ...]) -> list[tuple[int, int]]:
     """The maximal periods (day ordinals, both ends included) outside every unavailable one:
     a session is open to the nominee (as to dates) exactly when it lies within one of them."""
@@ -384,12 +427,22 @@ def prepare(problem: Problem, current: Mapping[str, str] | None) -> ArcModel:
     item_code = {item: k for k, item in enumerate(by_item)}
     tails, heads = _eligible_arcs(tentative, sessions, item_code, needs_of)
     # Nominees with no open session are out, with the reason of each closed session.
+    bulk_rules: dict[str, _BulkRules] = {}
+
+    def item_rules(item: str) -> _BulkRules:
+        if item not in bulk_rules:
+            bulk_rules[item] = _BulkRules.of(rules_of[item])
+        return bulk_rules[item]
+
     has_arc = np.zeros(len(tentative), dtype=bool)
     has_arc[tails] = True
     candidates: list[Nominee] = []
     for i in np.flatnonzero(~has_arc).tolist():
         nominee = tentative[i]
-        closed = _closed_sessions(nominee, rules_of[nominee.item])
+        if nominee.completed:
+            closed = _closed_sessions(nominee, rules_of[nominee.item])
+        else:
+            closed = _closed_in_bulk(nominee, item_rules(nominee.item))
         listing = "; ".join(f"{sid}: {_WHY_TEXT[w]}" for sid, w in closed.items())
         reasons[nominee.id] = Reason(
             NO_ELIGIBLE_SESSION,
