@@ -32,11 +32,18 @@ network per item (items share no constraint; cost scaling grows faster than line
 small networks beat one large one). Side constraints that break the flow structure go to a MIP
 solved by HiGHS (``mip.py``), but only for the items where the flow optimum breaks one:
 the flow model is a relaxation, so where its optimum meets them it is optimal for them too
-(method "flow+mip"; method "mip" solves the whole problem as one MIP).
+(method "flow+mip"; method "mip" solves the whole problem as one MIP). Cross-item overlaps are
+first repaired by placing the flow's seated nominees again without the overlapping arcs (seats
+and waitlist order then stay those of the relaxation, hence optimal). When the MIP finds no
+solution within ``time_limit``, the flow's plan less what breaks a side constraint is returned
+with ``optimal=False``: an empty plan is never passed off as optimal, and nobody is told the
+seats went to others while one open to them is unused.
 
 Every nominee left out gets a :class:`Reason`; over-subscribed or infeasible instances return
 reasons, never raise. Malformed input (duplicate ids, a preference naming an unknown session, a
-negative capacity) raises ``ValueError`` naming the field.
+negative capacity, a cost or a number of seats above the bounds that keep the flow's 64-bit
+arithmetic exact: ``prepare.MAX_COST``, ``prepare.MAX_SEATS``) raises ``ValueError`` naming
+the field.
 
 The package
 -----------
