@@ -9,7 +9,8 @@ item; at most 40 % of a session from one agency. Then, on the same database, for
 before (``--baseline``, a source tree such as /work/main/src) and ours (this worktree's
 src): a dry run, an applied run (both from an empty assignment) and, for ours, a second
 applied run with nothing changed. Each run is a child process (``manage.py assign``
-called in it): wall time, peak resident memory, queries, and rows written (the row counts
+called in it): wall and CPU time (of that process: PostgreSQL's own work is not in it), peak
+resident memory, queries, and rows written (the row counts
 of its INSERT, UPDATE and DELETE statements).
 
     .venv/bin/python benchmarks/assign_db.py --nominees 20000 --seed 1 --db sqlite,postgres \\
@@ -213,10 +214,12 @@ def assign(dry_run: bool) -> dict:
     sqlite = connection.vendor == "sqlite"
     changes_before = connection.connection.total_changes if sqlite else 0
     started = time.perf_counter()
+    cpu = time.process_time()
     with connection.execute_wrapper(wrapper):
         args = ["assign", "--program", PROGRAM, "--format", "json"]
         call_command(*args, *(["--dry-run"] if dry_run else []), stdout=out)
     seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu
     if sqlite:  # the sqlite3 module reports no row count for WITH … UPDATE
         counts["rows_written"] = connection.connection.total_changes - changes_before
     from nonprolif.training.models.nomination import AssignmentRun
@@ -224,6 +227,7 @@ def assign(dry_run: bool) -> dict:
     run = AssignmentRun.objects.filter(program__code=PROGRAM).order_by("-pk").first()
     return {
         "seconds": seconds,
+        "cpu": cpu,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         **counts,
         "optimal": run.optimal if run and not dry_run else None,
@@ -294,7 +298,7 @@ def main(argv=None) -> None:
         return
 
     head = (
-        f"{'db':<9} {'code':<9} {'run':<8} {'time s':>8} {'x ours':>7} {'peak MB':>8} "
+        f"{'db':<9} {'code':<9} {'run':<8} {'time s':>8} {'cpu s':>7} {'x ours':>7} {'peak MB':>8} "
         f"{'queries':>8} {'writes':>7} {'rows written':>12} {'assigned':>8} {'optimal':>7}"
     )
     for db in args.db.split(","):
@@ -327,7 +331,8 @@ def main(argv=None) -> None:
                 base = ours.get(run, {}).get("seconds")
                 ratio = r["seconds"] / base if base else float("nan")
                 print(
-                    f"{db:<9} {name:<9} {run:<8} {r['seconds']:>8.2f} {ratio:>7.1f} "
+                    f"{db:<9} {name:<9} {run:<8} {r['seconds']:>8.2f} {r.get('cpu', 0):>7.2f} "
+                    f"{ratio:>7.1f} "
                     f"{r['peak_mb']:>8.0f} {r['queries']:>8} {r['writes']:>7} "
                     f"{r['rows_written']:>12} {'-' if r['assigned'] is None else r['assigned']:>8} "
                     f"{'-' if r['optimal'] is None else ('yes' if r['optimal'] else 'no'):>7}",
