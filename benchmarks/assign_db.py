@@ -203,7 +203,10 @@ def assign(dry_run: bool) -> dict:
     def wrapper(execute, sql, params, many, context):
         result = execute(sql, params, many, context)
         counts["queries"] += 1
-        verb = sql.lstrip().split(None, 1)[0].upper()
+        words = sql.lstrip().split(None, 1)
+        verb = words[0].upper() if words else ""
+        if verb == "WITH" and any(w in sql.upper() for w in (" UPDATE ", " INSERT ", " DELETE ")):
+            verb = "UPDATE"
         if verb in {"INSERT", "UPDATE", "DELETE"}:
             counts["writes"] += 1
             counts["rows_written"] += max(0, context["cursor"].rowcount)
