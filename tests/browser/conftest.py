@@ -8,6 +8,10 @@ import os
 import shutil
 
 import pytest
+from playwright.sync_api import expect
+
+# Assertions wait as long as actions do (a page's default): CI runs two suites side by side.
+expect.set_options(timeout=15_000)
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 LAUNCH_ARGS = [
