@@ -11,343 +11,121 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("auth", "0012_alter_user_first_name_max_length"),
+        ('auth', '0012_alter_user_first_name_max_length'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Agency",
+            name='Agency',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "code",
-                    models.CharField(
-                        max_length=32,
-                        unique=True,
-                        validators=[
-                            django.core.validators.RegexValidator(
-                                "^[A-Za-z0-9][A-Za-z0-9_.-]*$",
-                                "Use letters, digits, dots, dashes or underscores, starting with a letter or digit.",
-                            )
-                        ],
-                        verbose_name="code",
-                    ),
-                ),
-                ("name_es", models.CharField(max_length=200, verbose_name="name (Spanish)")),
-                ("name_en", models.CharField(max_length=200, verbose_name="name (English)")),
-                ("acronym", models.CharField(blank=True, max_length=32, verbose_name="acronym")),
-                (
-                    "country",
-                    models.CharField(
-                        help_text="ISO 3166-1 alpha-2 code", max_length=2, verbose_name="country"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[("national", "National agency"), ("partner", "Foreign partner")],
-                        max_length=16,
-                        verbose_name="kind",
-                    ),
-                ),
-                (
-                    "description_es",
-                    models.TextField(blank=True, verbose_name="description (Spanish)"),
-                ),
-                (
-                    "description_en",
-                    models.TextField(blank=True, verbose_name="description (English)"),
-                ),
-                (
-                    "parent",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="children",
-                        to="core.agency",
-                        verbose_name="parent agency",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.CharField(max_length=32, unique=True, validators=[django.core.validators.RegexValidator('^[A-Za-z0-9][A-Za-z0-9_.-]*$', 'Use letters, digits, dots, dashes or underscores, starting with a letter or digit.')], verbose_name='code')),
+                ('name_es', models.CharField(max_length=200, verbose_name='name (Spanish)')),
+                ('name_en', models.CharField(max_length=200, verbose_name='name (English)')),
+                ('acronym', models.CharField(blank=True, max_length=32, verbose_name='acronym')),
+                ('country', models.CharField(help_text='ISO 3166-1 alpha-2 code', max_length=2, verbose_name='country')),
+                ('kind', models.CharField(choices=[('national', 'National agency'), ('partner', 'Foreign partner')], max_length=16, verbose_name='kind')),
+                ('description_es', models.TextField(blank=True, verbose_name='description (Spanish)')),
+                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
+                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='core.agency', verbose_name='parent agency')),
             ],
             options={
-                "verbose_name": "agency",
-                "verbose_name_plural": "agencies",
-                "ordering": ["kind", "code"],
+                'verbose_name': 'agency',
+                'verbose_name_plural': 'agencies',
+                'ordering': ['kind', 'code'],
             },
             bases=(nonprolif.core.i18n.LocalizedNameMixin, models.Model),
         ),
         migrations.CreateModel(
-            name="User",
+            name='User',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("password", models.CharField(max_length=128, verbose_name="password")),
-                (
-                    "last_login",
-                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
-                ),
-                (
-                    "is_superuser",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Designates that this user has all permissions without explicitly assigning them.",
-                        verbose_name="superuser status",
-                    ),
-                ),
-                (
-                    "username",
-                    models.CharField(
-                        error_messages={"unique": "A user with that username already exists."},
-                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
-                        max_length=150,
-                        unique=True,
-                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
-                        verbose_name="username",
-                    ),
-                ),
-                (
-                    "first_name",
-                    models.CharField(blank=True, max_length=150, verbose_name="first name"),
-                ),
-                (
-                    "last_name",
-                    models.CharField(blank=True, max_length=150, verbose_name="last name"),
-                ),
-                (
-                    "email",
-                    models.EmailField(blank=True, max_length=254, verbose_name="email address"),
-                ),
-                (
-                    "is_staff",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Designates whether the user can log into this admin site.",
-                        verbose_name="staff status",
-                    ),
-                ),
-                (
-                    "is_active",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
-                        verbose_name="active",
-                    ),
-                ),
-                (
-                    "date_joined",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, verbose_name="date joined"
-                    ),
-                ),
-                (
-                    "language",
-                    models.CharField(
-                        choices=[("es-mx", "Español (México)"), ("en", "English")],
-                        default="es-mx",
-                        max_length=8,
-                        verbose_name="preferred language",
-                    ),
-                ),
-                (
-                    "groups",
-                    models.ManyToManyField(
-                        blank=True,
-                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
-                        related_name="user_set",
-                        related_query_name="user",
-                        to="auth.group",
-                        verbose_name="groups",
-                    ),
-                ),
-                (
-                    "user_permissions",
-                    models.ManyToManyField(
-                        blank=True,
-                        help_text="Specific permissions for this user.",
-                        related_name="user_set",
-                        related_query_name="user",
-                        to="auth.permission",
-                        verbose_name="user permissions",
-                    ),
-                ),
-                (
-                    "agency",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="users",
-                        to="core.agency",
-                        verbose_name="agency",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('password', models.CharField(max_length=128, verbose_name='password')),
+                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
+                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
+                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
+                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
+                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
+                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
+                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
+                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
+                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
+                ('language', models.CharField(choices=[('es-mx', 'Español (México)'), ('en', 'English')], default='es-mx', max_length=8, verbose_name='preferred language')),
+                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
+                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                ('agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='users', to='core.agency', verbose_name='agency')),
             ],
             options={
-                "verbose_name": "user",
-                "verbose_name_plural": "users",
-                "abstract": False,
+                'verbose_name': 'user',
+                'verbose_name_plural': 'users',
+                'abstract': False,
             },
             managers=[
-                ("objects", django.contrib.auth.models.UserManager()),
+                ('objects', django.contrib.auth.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name="ApiToken",
+            name='ApiToken',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=100, verbose_name="name")),
-                ("key_hash", models.CharField(editable=False, max_length=64, unique=True)),
-                (
-                    "hint",
-                    models.CharField(
-                        editable=False, max_length=12, verbose_name="first characters"
-                    ),
-                ),
-                (
-                    "created_at",
-                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="created"),
-                ),
-                (
-                    "last_used_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="last used"),
-                ),
-                ("revoked_at", models.DateTimeField(blank=True, null=True, verbose_name="revoked")),
-                (
-                    "user",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="api_tokens",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=100, verbose_name='name')),
+                ('key_hash', models.CharField(editable=False, max_length=64, unique=True)),
+                ('hint', models.CharField(editable=False, max_length=12, verbose_name='first characters')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
+                ('last_used_at', models.DateTimeField(blank=True, null=True, verbose_name='last used')),
+                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='revoked')),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "API token",
-                "verbose_name_plural": "API tokens",
-                "ordering": ["-created_at"],
+                'verbose_name': 'API token',
+                'verbose_name_plural': 'API tokens',
+                'ordering': ['-created_at'],
             },
         ),
         migrations.CreateModel(
-            name="AuditEntry",
+            name='AuditEntry',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "at",
-                    models.DateTimeField(
-                        db_index=True, default=django.utils.timezone.now, verbose_name="when"
-                    ),
-                ),
-                ("action", models.CharField(max_length=64, verbose_name="action")),
-                ("object_type", models.CharField(max_length=64, verbose_name="object type")),
-                ("object_id", models.CharField(max_length=64, verbose_name="object id")),
-                ("object_repr", models.CharField(max_length=200, verbose_name="object")),
-                ("changes", models.JSONField(blank=True, default=dict, verbose_name="changes")),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="who",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='when')),
+                ('action', models.CharField(max_length=64, verbose_name='action')),
+                ('object_type', models.CharField(max_length=64, verbose_name='object type')),
+                ('object_id', models.CharField(max_length=64, verbose_name='object id')),
+                ('object_repr', models.CharField(max_length=200, verbose_name='object')),
+                ('changes', models.JSONField(blank=True, default=dict, verbose_name='changes')),
+                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
             ],
             options={
-                "verbose_name": "audit entry",
-                "verbose_name_plural": "audit entries",
-                "ordering": ["-at", "-pk"],
+                'verbose_name': 'audit entry',
+                'verbose_name_plural': 'audit entries',
+                'ordering': ['-at', '-pk'],
             },
         ),
         migrations.CreateModel(
-            name="Official",
+            name='Official',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("given_names", models.CharField(max_length=120, verbose_name="given names")),
-                ("family_names", models.CharField(max_length=120, verbose_name="family names")),
-                ("position", models.CharField(blank=True, max_length=200, verbose_name="position")),
-                (
-                    "seniority",
-                    models.CharField(
-                        choices=[("senior", "Senior official"), ("working", "Working level")],
-                        default="working",
-                        max_length=16,
-                        verbose_name="seniority",
-                    ),
-                ),
-                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
-                ("phone", models.CharField(blank=True, max_length=40, verbose_name="phone")),
-                (
-                    "language",
-                    models.CharField(
-                        choices=[("es-mx", "Español (México)"), ("en", "English")],
-                        default="es-mx",
-                        max_length=8,
-                        verbose_name="preferred language",
-                    ),
-                ),
-                ("active", models.BooleanField(default=True, verbose_name="active")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "agency",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="officials",
-                        to="core.agency",
-                        verbose_name="agency",
-                    ),
-                ),
-                (
-                    "user",
-                    models.OneToOneField(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="official",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="login",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('given_names', models.CharField(max_length=120, verbose_name='given names')),
+                ('family_names', models.CharField(max_length=120, verbose_name='family names')),
+                ('position', models.CharField(blank=True, max_length=200, verbose_name='position')),
+                ('seniority', models.CharField(choices=[('senior', 'Senior official'), ('working', 'Working level')], default='working', max_length=16, verbose_name='seniority')),
+                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
+                ('phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
+                ('language', models.CharField(choices=[('es-mx', 'Español (México)'), ('en', 'English')], default='es-mx', max_length=8, verbose_name='preferred language')),
+                ('active', models.BooleanField(default=True, verbose_name='active')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='officials', to='core.agency', verbose_name='agency')),
+                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='official', to=settings.AUTH_USER_MODEL, verbose_name='login')),
             ],
             options={
-                "verbose_name": "official",
-                "verbose_name_plural": "officials",
-                "ordering": ["family_names", "given_names", "pk"],
-                "indexes": [
-                    models.Index(
-                        fields=["agency", "family_names"], name="core_offici_agency__72a59e_idx"
-                    )
-                ],
+                'verbose_name': 'official',
+                'verbose_name_plural': 'officials',
+                'ordering': ['family_names', 'given_names', 'pk'],
+                'indexes': [models.Index(fields=['agency', 'family_names'], name='core_offici_agency__72a59e_idx')],
             },
         ),
     ]

@@ -4,19 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("core", "0001_initial"),
+        ('core', '0001_initial'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="auditentry",
-            name="outcome",
-            field=models.CharField(
-                choices=[("allowed", "allowed"), ("denied", "denied")],
-                default="allowed",
-                max_length=8,
-                verbose_name="outcome",
-            ),
+            model_name='auditentry',
+            name='outcome',
+            field=models.CharField(choices=[('allowed', 'allowed'), ('denied', 'denied')], default='allowed', max_length=8, verbose_name='outcome'),
         ),
     ]

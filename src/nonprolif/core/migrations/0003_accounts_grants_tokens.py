@@ -8,118 +8,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("core", "0002_auditentry_outcome"),
+        ('core', '0002_auditentry_outcome'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="apitoken",
-            name="expires_at",
-            field=models.DateTimeField(
-                default=nonprolif.core.models.token.default_expiry, verbose_name="expires"
-            ),
+            model_name='apitoken',
+            name='expires_at',
+            field=models.DateTimeField(default=nonprolif.core.models.token.default_expiry, verbose_name='expires'),
         ),
         migrations.AddField(
-            model_name="apitoken",
-            name="read_only",
-            field=models.BooleanField(
-                default=False,
-                help_text="Only reads: GET, HEAD and OPTIONS.",
-                verbose_name="read only",
-            ),
+            model_name='apitoken',
+            name='read_only',
+            field=models.BooleanField(default=False, help_text='Only reads: GET, HEAD and OPTIONS.', verbose_name='read only'),
         ),
         migrations.AddField(
-            model_name="user",
-            name="session_stamp",
+            model_name='user',
+            name='session_stamp',
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.CreateModel(
-            name="RoleGrant",
+            name='RoleGrant',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "role",
-                    models.CharField(
-                        choices=[
-                            ("coordinator", "National coordinator"),
-                            ("liaison", "Agency liaison"),
-                            ("partner", "Partner"),
-                            ("auditor", "Auditor"),
-                            ("administrator", "Administrator"),
-                        ],
-                        max_length=32,
-                        verbose_name="role",
-                    ),
-                ),
-                (
-                    "requested_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, verbose_name="requested"
-                    ),
-                ),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("pending", "pending"),
-                            ("approved", "approved"),
-                            ("rejected", "rejected"),
-                        ],
-                        default="pending",
-                        max_length=16,
-                        verbose_name="state",
-                    ),
-                ),
-                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided")),
-                (
-                    "decided_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="decided by",
-                    ),
-                ),
-                (
-                    "requested_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="requested by",
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="role_grants",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="user",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('role', models.CharField(choices=[('coordinator', 'National coordinator'), ('liaison', 'Agency liaison'), ('partner', 'Partner'), ('auditor', 'Auditor'), ('administrator', 'Administrator')], max_length=32, verbose_name='role')),
+                ('requested_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='requested')),
+                ('state', models.CharField(choices=[('pending', 'pending'), ('approved', 'approved'), ('rejected', 'rejected')], default='pending', max_length=16, verbose_name='state')),
+                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided')),
+                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
+                ('requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='role_grants', to=settings.AUTH_USER_MODEL, verbose_name='user')),
             ],
             options={
-                "verbose_name": "role grant",
-                "verbose_name_plural": "role grants",
-                "ordering": ["-requested_at", "-pk"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        condition=models.Q(("state", "pending")),
-                        fields=("user", "role"),
-                        name="one_pending_grant_per_user_and_role",
-                    )
-                ],
+                'verbose_name': 'role grant',
+                'verbose_name_plural': 'role grants',
+                'ordering': ['-requested_at', '-pk'],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('state', 'pending')), fields=('user', 'role'), name='one_pending_grant_per_user_and_role')],
             },
         ),
     ]

@@ -14,12 +14,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="AuditHead",
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("seq", models.PositiveBigIntegerField(default=0)),
                 ("entry_hash", models.CharField(default="0" * 64, max_length=64)),
             ],
@@ -33,9 +28,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="auditentry",
             name="actor_name",
-            field=models.CharField(
-                blank=True, default="", max_length=150, verbose_name="who (username)"
-            ),
+            field=models.CharField(blank=True, default="", max_length=150, verbose_name="who (username)"),
             preserve_default=False,
         ),
         migrations.AddField(
@@ -58,17 +51,13 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="auditentry",
             name="request_id",
-            field=models.CharField(
-                blank=True, default="", max_length=64, verbose_name="request id"
-            ),
+            field=models.CharField(blank=True, default="", max_length=64, verbose_name="request id"),
             preserve_default=False,
         ),
         migrations.AddField(
             model_name="auditentry",
             name="client_address",
-            field=models.CharField(
-                blank=True, default="", max_length=64, verbose_name="client address"
-            ),
+            field=models.CharField(blank=True, default="", max_length=64, verbose_name="client address"),
             preserve_default=False,
         ),
         migrations.AddField(

@@ -14,7 +14,9 @@ def chain(apps, schema_editor):
         actor = entry.actor
         entry.seq = seq
         entry.actor_name = actor.username if actor else ""
-        entry.role = ",".join(sorted(actor.groups.values_list("name", flat=True))) if actor else ""
+        entry.role = (
+            ",".join(sorted(actor.groups.values_list("name", flat=True))) if actor else ""
+        )
         entry.agency = actor.agency.code if actor and actor.agency else ""
         entry.prev_hash = prev_hash
         entry.entry_hash = chain_hash({name: getattr(entry, name) for name in HASHED_FIELDS})

@@ -5,74 +5,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("core", "0007_audit_append_only_trigger"),
+        ('core', '0007_audit_append_only_trigger'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="agency",
-            name="acronym",
-            field=models.CharField(
-                blank=True,
-                max_length=32,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="acronym",
-            ),
+            model_name='agency',
+            name='acronym',
+            field=models.CharField(blank=True, max_length=32, validators=[nonprolif.core.validators.validate_name], verbose_name='acronym'),
         ),
         migrations.AlterField(
-            model_name="agency",
-            name="name_en",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="name (English)",
-            ),
+            model_name='agency',
+            name='name_en',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='name (English)'),
         ),
         migrations.AlterField(
-            model_name="agency",
-            name="name_es",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="name (Spanish)",
-            ),
+            model_name='agency',
+            name='name_es',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='name (Spanish)'),
         ),
         migrations.AlterField(
-            model_name="apitoken",
-            name="name",
-            field=models.CharField(
-                max_length=100,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="name",
-            ),
+            model_name='apitoken',
+            name='name',
+            field=models.CharField(max_length=100, validators=[nonprolif.core.validators.validate_name], verbose_name='name'),
         ),
         migrations.AlterField(
-            model_name="official",
-            name="family_names",
-            field=models.CharField(
-                max_length=120,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="family names",
-            ),
+            model_name='official',
+            name='family_names',
+            field=models.CharField(max_length=120, validators=[nonprolif.core.validators.validate_name], verbose_name='family names'),
         ),
         migrations.AlterField(
-            model_name="official",
-            name="given_names",
-            field=models.CharField(
-                max_length=120,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="given names",
-            ),
+            model_name='official',
+            name='given_names',
+            field=models.CharField(max_length=120, validators=[nonprolif.core.validators.validate_name], verbose_name='given names'),
         ),
         migrations.AlterField(
-            model_name="official",
-            name="position",
-            field=models.CharField(
-                blank=True,
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="position",
-            ),
+            model_name='official',
+            name='position',
+            field=models.CharField(blank=True, max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='position'),
         ),
     ]

@@ -5,74 +5,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("core", "0001_initial"),
-        ("program", "0001_initial"),
+        ('core', '0001_initial'),
+        ('program', '0001_initial'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Meeting",
+            name='Meeting',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title_es", models.CharField(max_length=200, verbose_name="title (Spanish)")),
-                ("title_en", models.CharField(max_length=200, verbose_name="title (English)")),
-                ("date", models.DateField(verbose_name="date")),
-                (
-                    "date_precision",
-                    models.CharField(
-                        choices=[
-                            ("day", "Exact day"),
-                            ("month", "Month only"),
-                            ("year", "Year only"),
-                        ],
-                        default="day",
-                        help_text="How much of the date is known (the record may give only a month or year).",
-                        max_length=8,
-                        verbose_name="date precision",
-                    ),
-                ),
-                ("place", models.CharField(max_length=200, verbose_name="place")),
-                ("summary_es", models.TextField(blank=True, verbose_name="summary (Spanish)")),
-                ("summary_en", models.TextField(blank=True, verbose_name="summary (English)")),
-                (
-                    "agencies",
-                    models.ManyToManyField(
-                        related_name="meetings",
-                        to="core.agency",
-                        verbose_name="participating agencies",
-                    ),
-                ),
-                (
-                    "officials",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="meetings",
-                        to="core.official",
-                        verbose_name="participating officials",
-                    ),
-                ),
-                (
-                    "program",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="meetings",
-                        to="program.program",
-                        verbose_name="program",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title_es', models.CharField(max_length=200, verbose_name='title (Spanish)')),
+                ('title_en', models.CharField(max_length=200, verbose_name='title (English)')),
+                ('date', models.DateField(verbose_name='date')),
+                ('date_precision', models.CharField(choices=[('day', 'Exact day'), ('month', 'Month only'), ('year', 'Year only')], default='day', help_text='How much of the date is known (the record may give only a month or year).', max_length=8, verbose_name='date precision')),
+                ('place', models.CharField(max_length=200, verbose_name='place')),
+                ('summary_es', models.TextField(blank=True, verbose_name='summary (Spanish)')),
+                ('summary_en', models.TextField(blank=True, verbose_name='summary (English)')),
+                ('agencies', models.ManyToManyField(related_name='meetings', to='core.agency', verbose_name='participating agencies')),
+                ('officials', models.ManyToManyField(blank=True, related_name='meetings', to='core.official', verbose_name='participating officials')),
+                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='program.program', verbose_name='program')),
             ],
             options={
-                "verbose_name": "meeting",
-                "verbose_name_plural": "meetings",
-                "ordering": ["-date", "pk"],
+                'verbose_name': 'meeting',
+                'verbose_name_plural': 'meetings',
+                'ordering': ['-date', 'pk'],
             },
         ),
     ]

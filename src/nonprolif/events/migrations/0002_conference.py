@@ -10,499 +10,152 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("core", "0001_initial"),
-        ("events", "0001_initial"),
-        ("program", "0002_review"),
+        ('core', '0001_initial'),
+        ('events', '0001_initial'),
+        ('program', '0002_review'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Conference",
+            name='Conference',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "acronym",
-                    models.SlugField(
-                        help_text="Short identifier used in exports and file names, e.g. wmd-cancun-2009.",
-                        max_length=40,
-                        unique=True,
-                        verbose_name="acronym",
-                    ),
-                ),
-                ("title_es", models.CharField(max_length=200, verbose_name="title (Spanish)")),
-                ("title_en", models.CharField(max_length=200, verbose_name="title (English)")),
-                (
-                    "description_es",
-                    models.TextField(blank=True, verbose_name="description (Spanish)"),
-                ),
-                (
-                    "description_en",
-                    models.TextField(blank=True, verbose_name="description (English)"),
-                ),
-                ("city", models.CharField(max_length=120, verbose_name="city")),
-                ("venue", models.CharField(blank=True, max_length=200, verbose_name="venue")),
-                ("start_date", models.DateField(verbose_name="first day")),
-                (
-                    "end_date",
-                    models.DateField(
-                        help_text="Inclusive: the last day of talks.", verbose_name="last day"
-                    ),
-                ),
-                (
-                    "time_zone",
-                    models.CharField(
-                        blank=True,
-                        help_text="Leave empty to use the program's time zone.",
-                        max_length=64,
-                        validators=[nonprolif.program.models.program.validate_time_zone],
-                        verbose_name="time zone",
-                    ),
-                ),
-                (
-                    "day_start",
-                    models.TimeField(
-                        blank=True,
-                        help_text="No talk may start earlier.",
-                        null=True,
-                        verbose_name="daily start",
-                    ),
-                ),
-                (
-                    "day_end",
-                    models.TimeField(
-                        blank=True,
-                        help_text="No talk may end later.",
-                        null=True,
-                        verbose_name="daily end",
-                    ),
-                ),
-                (
-                    "host_agency",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="hosted_conferences",
-                        to="core.agency",
-                        verbose_name="host agency",
-                    ),
-                ),
-                (
-                    "program",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="conferences",
-                        to="program.program",
-                        verbose_name="program",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('acronym', models.SlugField(help_text='Short identifier used in exports and file names, e.g. wmd-cancun-2009.', max_length=40, unique=True, verbose_name='acronym')),
+                ('title_es', models.CharField(max_length=200, verbose_name='title (Spanish)')),
+                ('title_en', models.CharField(max_length=200, verbose_name='title (English)')),
+                ('description_es', models.TextField(blank=True, verbose_name='description (Spanish)')),
+                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
+                ('city', models.CharField(max_length=120, verbose_name='city')),
+                ('venue', models.CharField(blank=True, max_length=200, verbose_name='venue')),
+                ('start_date', models.DateField(verbose_name='first day')),
+                ('end_date', models.DateField(help_text='Inclusive: the last day of talks.', verbose_name='last day')),
+                ('time_zone', models.CharField(blank=True, help_text="Leave empty to use the program's time zone.", max_length=64, validators=[nonprolif.program.models.program.validate_time_zone], verbose_name='time zone')),
+                ('day_start', models.TimeField(blank=True, help_text='No talk may start earlier.', null=True, verbose_name='daily start')),
+                ('day_end', models.TimeField(blank=True, help_text='No talk may end later.', null=True, verbose_name='daily end')),
+                ('host_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='hosted_conferences', to='core.agency', verbose_name='host agency')),
+                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conferences', to='program.program', verbose_name='program')),
             ],
             options={
-                "verbose_name": "conference",
-                "verbose_name_plural": "conferences",
-                "ordering": ["start_date", "pk"],
+                'verbose_name': 'conference',
+                'verbose_name_plural': 'conferences',
+                'ordering': ['start_date', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="Room",
+            name='Room',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=120, verbose_name="name")),
-                (
-                    "capacity",
-                    models.PositiveIntegerField(
-                        help_text="Seats.",
-                        validators=[django.core.validators.MinValueValidator(1)],
-                        verbose_name="capacity",
-                    ),
-                ),
-                (
-                    "conference",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="rooms",
-                        to="events.conference",
-                        verbose_name="conference",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=120, verbose_name='name')),
+                ('capacity', models.PositiveIntegerField(help_text='Seats.', validators=[django.core.validators.MinValueValidator(1)], verbose_name='capacity')),
+                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rooms', to='events.conference', verbose_name='conference')),
             ],
             options={
-                "verbose_name": "room",
-                "verbose_name_plural": "rooms",
-                "ordering": ["conference", "name", "pk"],
+                'verbose_name': 'room',
+                'verbose_name_plural': 'rooms',
+                'ordering': ['conference', 'name', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="ScheduleRelease",
+            name='ScheduleRelease',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "version",
-                    models.PositiveIntegerField(
-                        validators=[django.core.validators.MinValueValidator(1)],
-                        verbose_name="version",
-                    ),
-                ),
-                (
-                    "published_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, verbose_name="published at"
-                    ),
-                ),
-                ("note", models.TextField(blank=True, verbose_name="release note")),
-                ("snapshot", models.JSONField(verbose_name="agenda snapshot")),
-                (
-                    "changes",
-                    models.JSONField(
-                        default=list, verbose_name="changes since the previous release"
-                    ),
-                ),
-                (
-                    "conference",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="releases",
-                        to="events.conference",
-                        verbose_name="conference",
-                    ),
-                ),
-                (
-                    "published_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="published by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='version')),
+                ('published_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='published at')),
+                ('note', models.TextField(blank=True, verbose_name='release note')),
+                ('snapshot', models.JSONField(verbose_name='agenda snapshot')),
+                ('changes', models.JSONField(default=list, verbose_name='changes since the previous release')),
+                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='releases', to='events.conference', verbose_name='conference')),
+                ('published_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='published by')),
             ],
             options={
-                "verbose_name": "schedule release",
-                "verbose_name_plural": "schedule releases",
-                "ordering": ["conference", "-version"],
-                "get_latest_by": "version",
+                'verbose_name': 'schedule release',
+                'verbose_name_plural': 'schedule releases',
+                'ordering': ['conference', '-version'],
+                'get_latest_by': 'version',
             },
         ),
         migrations.CreateModel(
-            name="Speaker",
+            name='Speaker',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200, verbose_name="name")),
-                (
-                    "organisation",
-                    models.CharField(blank=True, max_length=200, verbose_name="organisation"),
-                ),
-                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
-                (
-                    "topic_es",
-                    models.CharField(blank=True, max_length=300, verbose_name="topic (Spanish)"),
-                ),
-                (
-                    "topic_en",
-                    models.CharField(blank=True, max_length=300, verbose_name="topic (English)"),
-                ),
-                ("bio_es", models.TextField(blank=True, verbose_name="biography (Spanish)")),
-                ("bio_en", models.TextField(blank=True, verbose_name="biography (English)")),
-                (
-                    "languages",
-                    models.CharField(
-                        blank=True,
-                        help_text="Language codes separated by commas, e.g. es,en.",
-                        max_length=64,
-                        verbose_name="languages",
-                    ),
-                ),
-                (
-                    "photo",
-                    models.FileField(
-                        blank=True, null=True, upload_to="speakers/", verbose_name="photo"
-                    ),
-                ),
-                ("travel_needs", models.TextField(blank=True, verbose_name="travel needs")),
-                (
-                    "is_fictional",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Invented for demonstration; not a real person.",
-                        verbose_name="fictional",
-                    ),
-                ),
-                (
-                    "proposed_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, verbose_name="proposed at"
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("proposed", "Proposed"),
-                            ("accepted", "Accepted"),
-                            ("declined", "Declined"),
-                        ],
-                        default="proposed",
-                        max_length=16,
-                        verbose_name="decision",
-                    ),
-                ),
-                (
-                    "decision_reason",
-                    models.TextField(blank=True, verbose_name="reason for the decision"),
-                ),
-                (
-                    "decided_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="decided at"),
-                ),
-                (
-                    "response",
-                    models.CharField(
-                        choices=[
-                            ("pending", "Pending"),
-                            ("accepted", "Accepted"),
-                            ("declined", "Declined"),
-                        ],
-                        default="pending",
-                        max_length=16,
-                        verbose_name="speaker's answer",
-                    ),
-                ),
-                (
-                    "responded_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="answered at"),
-                ),
-                (
-                    "conference",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="speakers",
-                        to="events.conference",
-                        verbose_name="conference",
-                    ),
-                ),
-                (
-                    "decided_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="decided by",
-                    ),
-                ),
-                (
-                    "proposed_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="proposed by",
-                    ),
-                ),
-                (
-                    "proposed_by_agency",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="proposed_speakers",
-                        to="core.agency",
-                        verbose_name="proposed by (agency)",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200, verbose_name='name')),
+                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
+                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
+                ('topic_es', models.CharField(blank=True, max_length=300, verbose_name='topic (Spanish)')),
+                ('topic_en', models.CharField(blank=True, max_length=300, verbose_name='topic (English)')),
+                ('bio_es', models.TextField(blank=True, verbose_name='biography (Spanish)')),
+                ('bio_en', models.TextField(blank=True, verbose_name='biography (English)')),
+                ('languages', models.CharField(blank=True, help_text='Language codes separated by commas, e.g. es,en.', max_length=64, verbose_name='languages')),
+                ('photo', models.FileField(blank=True, null=True, upload_to='speakers/', verbose_name='photo')),
+                ('travel_needs', models.TextField(blank=True, verbose_name='travel needs')),
+                ('is_fictional', models.BooleanField(default=False, help_text='Invented for demonstration; not a real person.', verbose_name='fictional')),
+                ('proposed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='proposed at')),
+                ('status', models.CharField(choices=[('proposed', 'Proposed'), ('accepted', 'Accepted'), ('declined', 'Declined')], default='proposed', max_length=16, verbose_name='decision')),
+                ('decision_reason', models.TextField(blank=True, verbose_name='reason for the decision')),
+                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
+                ('response', models.CharField(choices=[('pending', 'Pending'), ('accepted', 'Accepted'), ('declined', 'Declined')], default='pending', max_length=16, verbose_name="speaker's answer")),
+                ('responded_at', models.DateTimeField(blank=True, null=True, verbose_name='answered at')),
+                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='speakers', to='events.conference', verbose_name='conference')),
+                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
+                ('proposed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='proposed by')),
+                ('proposed_by_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='proposed_speakers', to='core.agency', verbose_name='proposed by (agency)')),
             ],
             options={
-                "verbose_name": "speaker",
-                "verbose_name_plural": "speakers",
-                "ordering": ["conference", "name", "pk"],
+                'verbose_name': 'speaker',
+                'verbose_name_plural': 'speakers',
+                'ordering': ['conference', 'name', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="Talk",
+            name='Talk',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "uid",
-                    models.UUIDField(
-                        default=uuid.uuid4,
-                        editable=False,
-                        help_text="Kept across schedule releases and used in calendar and frab exports.",
-                        unique=True,
-                        verbose_name="stable identifier",
-                    ),
-                ),
-                ("title_es", models.CharField(max_length=200, verbose_name="title (Spanish)")),
-                ("title_en", models.CharField(max_length=200, verbose_name="title (English)")),
-                ("abstract_es", models.TextField(blank=True, verbose_name="abstract (Spanish)")),
-                ("abstract_en", models.TextField(blank=True, verbose_name="abstract (English)")),
-                (
-                    "language",
-                    models.CharField(
-                        choices=[("es", "Spanish"), ("en", "English")],
-                        default="es",
-                        max_length=8,
-                        verbose_name="language",
-                    ),
-                ),
-                (
-                    "expected_attendance",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="expected attendance"
-                    ),
-                ),
-                (
-                    "duration_minutes",
-                    models.PositiveIntegerField(
-                        validators=[django.core.validators.MinValueValidator(5)],
-                        verbose_name="duration (minutes)",
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("talk", "Talk"),
-                            ("panel", "Panel"),
-                            ("keynote", "Keynote"),
-                            ("break", "Break"),
-                        ],
-                        default="talk",
-                        max_length=16,
-                        verbose_name="kind",
-                    ),
-                ),
-                (
-                    "starts_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="starts at"),
-                ),
-                ("ends_at", models.DateTimeField(blank=True, null=True, verbose_name="ends at")),
-                (
-                    "conference",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="talks",
-                        to="events.conference",
-                        verbose_name="conference",
-                    ),
-                ),
-                (
-                    "room",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="talks",
-                        to="events.room",
-                        verbose_name="room",
-                    ),
-                ),
-                (
-                    "speakers",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="talks",
-                        to="events.speaker",
-                        verbose_name="speakers",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('uid', models.UUIDField(default=uuid.uuid4, editable=False, help_text='Kept across schedule releases and used in calendar and frab exports.', unique=True, verbose_name='stable identifier')),
+                ('title_es', models.CharField(max_length=200, verbose_name='title (Spanish)')),
+                ('title_en', models.CharField(max_length=200, verbose_name='title (English)')),
+                ('abstract_es', models.TextField(blank=True, verbose_name='abstract (Spanish)')),
+                ('abstract_en', models.TextField(blank=True, verbose_name='abstract (English)')),
+                ('language', models.CharField(choices=[('es', 'Spanish'), ('en', 'English')], default='es', max_length=8, verbose_name='language')),
+                ('expected_attendance', models.PositiveIntegerField(blank=True, null=True, verbose_name='expected attendance')),
+                ('duration_minutes', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(5)], verbose_name='duration (minutes)')),
+                ('kind', models.CharField(choices=[('talk', 'Talk'), ('panel', 'Panel'), ('keynote', 'Keynote'), ('break', 'Break')], default='talk', max_length=16, verbose_name='kind')),
+                ('starts_at', models.DateTimeField(blank=True, null=True, verbose_name='starts at')),
+                ('ends_at', models.DateTimeField(blank=True, null=True, verbose_name='ends at')),
+                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='talks', to='events.conference', verbose_name='conference')),
+                ('room', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='talks', to='events.room', verbose_name='room')),
+                ('speakers', models.ManyToManyField(blank=True, related_name='talks', to='events.speaker', verbose_name='speakers')),
             ],
             options={
-                "verbose_name": "talk",
-                "verbose_name_plural": "talks",
-                "ordering": ["conference", "starts_at", "room__name", "pk"],
+                'verbose_name': 'talk',
+                'verbose_name_plural': 'talks',
+                'ordering': ['conference', 'starts_at', 'room__name', 'pk'],
             },
         ),
         migrations.AddConstraint(
-            model_name="conference",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("end_date__gte", models.F("start_date"))),
-                name="conference_end_after_start",
-                violation_error_message="The last day cannot be before the first day.",
-            ),
+            model_name='conference',
+            constraint=models.CheckConstraint(condition=models.Q(('end_date__gte', models.F('start_date'))), name='conference_end_after_start', violation_error_message='The last day cannot be before the first day.'),
         ),
         migrations.AddConstraint(
-            model_name="conference",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("day_start__isnull", True),
-                    ("day_end__isnull", True),
-                    ("day_end__gt", models.F("day_start")),
-                    _connector="OR",
-                ),
-                name="conference_day_end_after_start",
-                violation_error_message="The daily end must be after the daily start.",
-            ),
+            model_name='conference',
+            constraint=models.CheckConstraint(condition=models.Q(('day_start__isnull', True), ('day_end__isnull', True), ('day_end__gt', models.F('day_start')), _connector='OR'), name='conference_day_end_after_start', violation_error_message='The daily end must be after the daily start.'),
         ),
         migrations.AddConstraint(
-            model_name="room",
-            constraint=models.UniqueConstraint(
-                fields=("conference", "name"), name="room_name_unique"
-            ),
+            model_name='room',
+            constraint=models.UniqueConstraint(fields=('conference', 'name'), name='room_name_unique'),
         ),
         migrations.AddConstraint(
-            model_name="schedulerelease",
-            constraint=models.UniqueConstraint(
-                fields=("conference", "version"), name="schedule_release_version_unique"
-            ),
+            model_name='schedulerelease',
+            constraint=models.UniqueConstraint(fields=('conference', 'version'), name='schedule_release_version_unique'),
         ),
         migrations.AddConstraint(
-            model_name="talk",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(
-                        ("ends_at__isnull", True),
-                        ("room__isnull", True),
-                        ("starts_at__isnull", True),
-                    ),
-                    models.Q(
-                        ("ends_at__isnull", False),
-                        ("room__isnull", False),
-                        ("starts_at__isnull", False),
-                    ),
-                    _connector="OR",
-                ),
-                name="talk_placement_complete",
-                violation_error_message="A placed talk needs a room, a start and an end; an unplaced one none.",
-            ),
+            model_name='talk',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('ends_at__isnull', True), ('room__isnull', True), ('starts_at__isnull', True)), models.Q(('ends_at__isnull', False), ('room__isnull', False), ('starts_at__isnull', False)), _connector='OR'), name='talk_placement_complete', violation_error_message='A placed talk needs a room, a start and an end; an unplaced one none.'),
         ),
         migrations.AddConstraint(
-            model_name="talk",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("starts_at__isnull", True),
-                    ("ends_at__gt", models.F("starts_at")),
-                    _connector="OR",
-                ),
-                name="talk_ends_after_start",
-                violation_error_message="The slot must end after it starts.",
-            ),
+            model_name='talk',
+            constraint=models.CheckConstraint(condition=models.Q(('starts_at__isnull', True), ('ends_at__gt', models.F('starts_at')), _connector='OR'), name='talk_ends_after_start', violation_error_message='The slot must end after it starts.'),
         ),
     ]

@@ -7,243 +7,73 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("core", "0001_initial"),
-        ("events", "0002_conference"),
+        ('core', '0001_initial'),
+        ('events', '0002_conference'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Registration",
+            name='Registration',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "registered_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, verbose_name="registered at"
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("submitted", "Submitted"),
-                            ("approved", "Approved"),
-                            ("declined", "Declined"),
-                            ("cancelled", "Cancelled"),
-                        ],
-                        default="submitted",
-                        max_length=16,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "decided_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="decided at"),
-                ),
-                ("reason", models.TextField(blank=True, verbose_name="reason")),
-                (
-                    "checked_in_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="checked in at"),
-                ),
-                (
-                    "agency",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="conference_registrations",
-                        to="core.agency",
-                        verbose_name="agency",
-                    ),
-                ),
-                (
-                    "checked_in_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="checked in by",
-                    ),
-                ),
-                (
-                    "conference",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="registrations",
-                        to="events.conference",
-                        verbose_name="conference",
-                    ),
-                ),
-                (
-                    "decided_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="decided by",
-                    ),
-                ),
-                (
-                    "official",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="conference_registrations",
-                        to="core.official",
-                        verbose_name="official",
-                    ),
-                ),
-                (
-                    "registered_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="registered by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('registered_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='registered at')),
+                ('status', models.CharField(choices=[('submitted', 'Submitted'), ('approved', 'Approved'), ('declined', 'Declined'), ('cancelled', 'Cancelled')], default='submitted', max_length=16, verbose_name='status')),
+                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
+                ('reason', models.TextField(blank=True, verbose_name='reason')),
+                ('checked_in_at', models.DateTimeField(blank=True, null=True, verbose_name='checked in at')),
+                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='conference_registrations', to='core.agency', verbose_name='agency')),
+                ('checked_in_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='checked in by')),
+                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='events.conference', verbose_name='conference')),
+                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
+                ('official', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='conference_registrations', to='core.official', verbose_name='official')),
+                ('registered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='registered by')),
             ],
             options={
-                "verbose_name": "registration",
-                "verbose_name_plural": "registrations",
-                "ordering": ["conference", "official__family_names", "official__given_names", "pk"],
-                "indexes": [
-                    models.Index(
-                        fields=["conference", "agency", "status"],
-                        name="events_regi_confere_66f285_idx",
-                    )
-                ],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("conference", "official"), name="registration_official_unique"
-                    ),
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            ("checked_in_at__isnull", True), ("status", "approved"), _connector="OR"
-                        ),
-                        name="registration_check_in_only_approved",
-                        violation_error_message="Only approved registrations can be checked in.",
-                    ),
-                ],
+                'verbose_name': 'registration',
+                'verbose_name_plural': 'registrations',
+                'ordering': ['conference', 'official__family_names', 'official__given_names', 'pk'],
+                'indexes': [models.Index(fields=['conference', 'agency', 'status'], name='events_regi_confere_66f285_idx')],
+                'constraints': [models.UniqueConstraint(fields=('conference', 'official'), name='registration_official_unique'), models.CheckConstraint(condition=models.Q(('checked_in_at__isnull', True), ('status', 'approved'), _connector='OR'), name='registration_check_in_only_approved', violation_error_message='Only approved registrations can be checked in.')],
             },
         ),
         migrations.CreateModel(
-            name="RegistrationQuota",
+            name='RegistrationQuota',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("seats", models.PositiveIntegerField(verbose_name="seats")),
-                (
-                    "agency",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="conference_quotas",
-                        to="core.agency",
-                        verbose_name="agency",
-                    ),
-                ),
-                (
-                    "conference",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="registration_quotas",
-                        to="events.conference",
-                        verbose_name="conference",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('seats', models.PositiveIntegerField(verbose_name='seats')),
+                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='conference_quotas', to='core.agency', verbose_name='agency')),
+                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registration_quotas', to='events.conference', verbose_name='conference')),
             ],
             options={
-                "verbose_name": "registration quota",
-                "verbose_name_plural": "registration quotas",
-                "ordering": ["conference", "agency__code"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("conference", "agency"), name="registration_quota_unique"
-                    )
-                ],
+                'verbose_name': 'registration quota',
+                'verbose_name_plural': 'registration quotas',
+                'ordering': ['conference', 'agency__code'],
+                'constraints': [models.UniqueConstraint(fields=('conference', 'agency'), name='registration_quota_unique')],
             },
         ),
         migrations.CreateModel(
-            name="SpeakerInvitation",
+            name='SpeakerInvitation',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("token_hash", models.CharField(editable=False, max_length=64, unique=True)),
-                ("nonce", models.CharField(editable=False, max_length=64, unique=True)),
-                (
-                    "created_at",
-                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="sent at"),
-                ),
-                ("expires_at", models.DateTimeField(verbose_name="expires at")),
-                (
-                    "revoked_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="revoked at"),
-                ),
-                (
-                    "last_reminded_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="last reminder"),
-                ),
-                (
-                    "reminders_sent",
-                    models.PositiveIntegerField(default=0, verbose_name="reminders sent"),
-                ),
-                (
-                    "used_at",
-                    models.DateTimeField(
-                        blank=True,
-                        help_text="When the speaker last answered.",
-                        null=True,
-                        verbose_name="last used",
-                    ),
-                ),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="sent by",
-                    ),
-                ),
-                (
-                    "speaker",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="invitations",
-                        to="events.speaker",
-                        verbose_name="speaker",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('token_hash', models.CharField(editable=False, max_length=64, unique=True)),
+                ('nonce', models.CharField(editable=False, max_length=64, unique=True)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='sent at')),
+                ('expires_at', models.DateTimeField(verbose_name='expires at')),
+                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='revoked at')),
+                ('last_reminded_at', models.DateTimeField(blank=True, null=True, verbose_name='last reminder')),
+                ('reminders_sent', models.PositiveIntegerField(default=0, verbose_name='reminders sent')),
+                ('used_at', models.DateTimeField(blank=True, help_text='When the speaker last answered.', null=True, verbose_name='last used')),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='sent by')),
+                ('speaker', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='events.speaker', verbose_name='speaker')),
             ],
             options={
-                "verbose_name": "speaker invitation",
-                "verbose_name_plural": "speaker invitations",
-                "ordering": ["-created_at", "-pk"],
-                "indexes": [
-                    models.Index(
-                        fields=["speaker", "revoked_at"], name="events_spea_speaker_87ba7b_idx"
-                    )
-                ],
+                'verbose_name': 'speaker invitation',
+                'verbose_name_plural': 'speaker invitations',
+                'ordering': ['-created_at', '-pk'],
+                'indexes': [models.Index(fields=['speaker', 'revoked_at'], name='events_spea_speaker_87ba7b_idx')],
             },
         ),
     ]

@@ -7,218 +7,86 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("core", "0001_initial"),
-        ("events", "0003_speakers_registrations"),
+        ('core', '0001_initial'),
+        ('events', '0003_speakers_registrations'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="ActionItem",
+            name='ActionItem',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title_es", models.CharField(max_length=200, verbose_name="title (Spanish)")),
-                ("title_en", models.CharField(max_length=200, verbose_name="title (English)")),
-                (
-                    "description_es",
-                    models.TextField(blank=True, verbose_name="description (Spanish)"),
-                ),
-                (
-                    "description_en",
-                    models.TextField(blank=True, verbose_name="description (English)"),
-                ),
-                ("due_date", models.DateField(verbose_name="due date")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("open", "Open"),
-                            ("in_progress", "In progress"),
-                            ("done", "Done"),
-                            ("cancelled", "Cancelled"),
-                        ],
-                        default="open",
-                        max_length=16,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "created_at",
-                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="created"),
-                ),
-                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="closed")),
-                (
-                    "last_reminded_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="last reminded"),
-                ),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="created by",
-                    ),
-                ),
-                (
-                    "meeting",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="action_items",
-                        to="events.meeting",
-                        verbose_name="meeting",
-                    ),
-                ),
-                (
-                    "owner_agency",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="action_items",
-                        to="core.agency",
-                        verbose_name="owner agency",
-                    ),
-                ),
-                (
-                    "owner_official",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="action_items",
-                        to="core.official",
-                        verbose_name="owner official",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title_es', models.CharField(max_length=200, verbose_name='title (Spanish)')),
+                ('title_en', models.CharField(max_length=200, verbose_name='title (English)')),
+                ('description_es', models.TextField(blank=True, verbose_name='description (Spanish)')),
+                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
+                ('due_date', models.DateField(verbose_name='due date')),
+                ('status', models.CharField(choices=[('open', 'Open'), ('in_progress', 'In progress'), ('done', 'Done'), ('cancelled', 'Cancelled')], default='open', max_length=16, verbose_name='status')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
+                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed')),
+                ('last_reminded_at', models.DateTimeField(blank=True, null=True, verbose_name='last reminded')),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
+                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='action_items', to='events.meeting', verbose_name='meeting')),
+                ('owner_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='action_items', to='core.agency', verbose_name='owner agency')),
+                ('owner_official', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='action_items', to='core.official', verbose_name='owner official')),
             ],
             options={
-                "verbose_name": "action item",
-                "verbose_name_plural": "action items",
-                "ordering": ["due_date", "pk"],
+                'verbose_name': 'action item',
+                'verbose_name_plural': 'action items',
+                'ordering': ['due_date', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="ActionItemChange",
+            name='ActionItemChange',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "at",
-                    models.DateTimeField(
-                        db_index=True, default=django.utils.timezone.now, verbose_name="when"
-                    ),
-                ),
-                ("changes", models.JSONField(default=dict, verbose_name="changes")),
-                ("note", models.TextField(blank=True, verbose_name="note")),
-                (
-                    "action_item",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="changes",
-                        to="events.actionitem",
-                        verbose_name="action item",
-                    ),
-                ),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="who",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='when')),
+                ('changes', models.JSONField(default=dict, verbose_name='changes')),
+                ('note', models.TextField(blank=True, verbose_name='note')),
+                ('action_item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='events.actionitem', verbose_name='action item')),
+                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
             ],
             options={
-                "verbose_name": "action item change",
-                "verbose_name_plural": "action item changes",
-                "ordering": ["-at", "-pk"],
+                'verbose_name': 'action item change',
+                'verbose_name_plural': 'action item changes',
+                'ordering': ['-at', '-pk'],
             },
         ),
         migrations.CreateModel(
-            name="MeetingDecision",
+            name='MeetingDecision',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("number", models.PositiveIntegerField(verbose_name="number")),
-                ("text_es", models.TextField(verbose_name="decision (Spanish)")),
-                ("text_en", models.TextField(verbose_name="decision (English)")),
-                (
-                    "created_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, verbose_name="recorded"
-                    ),
-                ),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="recorded by",
-                    ),
-                ),
-                (
-                    "meeting",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="decisions",
-                        to="events.meeting",
-                        verbose_name="meeting",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('number', models.PositiveIntegerField(verbose_name='number')),
+                ('text_es', models.TextField(verbose_name='decision (Spanish)')),
+                ('text_en', models.TextField(verbose_name='decision (English)')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='recorded')),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
+                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='events.meeting', verbose_name='meeting')),
             ],
             options={
-                "verbose_name": "meeting decision",
-                "verbose_name_plural": "meeting decisions",
-                "ordering": ["meeting", "number"],
+                'verbose_name': 'meeting decision',
+                'verbose_name_plural': 'meeting decisions',
+                'ordering': ['meeting', 'number'],
             },
         ),
         migrations.AddField(
-            model_name="actionitem",
-            name="decision",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="action_items",
-                to="events.meetingdecision",
-                verbose_name="decision",
-            ),
+            model_name='actionitem',
+            name='decision',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='action_items', to='events.meetingdecision', verbose_name='decision'),
         ),
         migrations.AddConstraint(
-            model_name="meetingdecision",
-            constraint=models.UniqueConstraint(
-                fields=("meeting", "number"), name="meeting_decision_number_unique"
-            ),
+            model_name='meetingdecision',
+            constraint=models.UniqueConstraint(fields=('meeting', 'number'), name='meeting_decision_number_unique'),
         ),
         migrations.AddConstraint(
-            model_name="meetingdecision",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("number__gte", 1)), name="meeting_decision_number_positive"
-            ),
+            model_name='meetingdecision',
+            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='meeting_decision_number_positive'),
         ),
         migrations.AddIndex(
-            model_name="actionitem",
-            index=models.Index(fields=["status", "due_date"], name="events_acti_status_fd118d_idx"),
+            model_name='actionitem',
+            index=models.Index(fields=['status', 'due_date'], name='events_acti_status_fd118d_idx'),
         ),
     ]

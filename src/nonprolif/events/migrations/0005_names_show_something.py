@@ -5,137 +5,80 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("events", "0004_coordination"),
+        ('events', '0004_coordination'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="actionitem",
-            name="title_en",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="title (English)",
-            ),
+            model_name='actionitem',
+            name='title_en',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='title (English)'),
         ),
         migrations.AlterField(
-            model_name="actionitem",
-            name="title_es",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="title (Spanish)",
-            ),
+            model_name='actionitem',
+            name='title_es',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='title (Spanish)'),
         ),
         migrations.AlterField(
-            model_name="conference",
-            name="city",
-            field=models.CharField(
-                max_length=120,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="city",
-            ),
+            model_name='conference',
+            name='city',
+            field=models.CharField(max_length=120, validators=[nonprolif.core.validators.validate_name], verbose_name='city'),
         ),
         migrations.AlterField(
-            model_name="conference",
-            name="title_en",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="title (English)",
-            ),
+            model_name='conference',
+            name='title_en',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='title (English)'),
         ),
         migrations.AlterField(
-            model_name="conference",
-            name="title_es",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="title (Spanish)",
-            ),
+            model_name='conference',
+            name='title_es',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='title (Spanish)'),
         ),
         migrations.AlterField(
-            model_name="conference",
-            name="venue",
-            field=models.CharField(
-                blank=True,
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="venue",
-            ),
+            model_name='conference',
+            name='venue',
+            field=models.CharField(blank=True, max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='venue'),
         ),
         migrations.AlterField(
-            model_name="meeting",
-            name="place",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="place",
-            ),
+            model_name='meeting',
+            name='place',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='place'),
         ),
         migrations.AlterField(
-            model_name="meeting",
-            name="title_en",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="title (English)",
-            ),
+            model_name='meeting',
+            name='title_en',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='title (English)'),
         ),
         migrations.AlterField(
-            model_name="meeting",
-            name="title_es",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="title (Spanish)",
-            ),
+            model_name='meeting',
+            name='title_es',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='title (Spanish)'),
         ),
         migrations.AlterField(
-            model_name="room",
-            name="name",
-            field=models.CharField(
-                max_length=120,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="name",
-            ),
+            model_name='room',
+            name='name',
+            field=models.CharField(max_length=120, validators=[nonprolif.core.validators.validate_name], verbose_name='name'),
         ),
         migrations.AlterField(
-            model_name="speaker",
-            name="name",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="name",
-            ),
+            model_name='speaker',
+            name='name',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='name'),
         ),
         migrations.AlterField(
-            model_name="speaker",
-            name="organisation",
-            field=models.CharField(
-                blank=True,
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="organisation",
-            ),
+            model_name='speaker',
+            name='organisation',
+            field=models.CharField(blank=True, max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='organisation'),
         ),
         migrations.AlterField(
-            model_name="talk",
-            name="title_en",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="title (English)",
-            ),
+            model_name='talk',
+            name='title_en',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='title (English)'),
         ),
         migrations.AlterField(
-            model_name="talk",
-            name="title_es",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="title (Spanish)",
-            ),
+            model_name='talk',
+            name='title_es',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='title (Spanish)'),
         ),
     ]

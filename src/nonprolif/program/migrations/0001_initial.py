@@ -8,298 +8,105 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("core", "0001_initial"),
+        ('core', '0001_initial'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Program",
+            name='Program',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "code",
-                    models.CharField(
-                        max_length=32,
-                        unique=True,
-                        validators=[
-                            django.core.validators.RegexValidator(
-                                "^[A-Za-z0-9][A-Za-z0-9_.-]*$",
-                                "Use letters, digits, dots, dashes or underscores, starting with a letter or digit.",
-                            )
-                        ],
-                        verbose_name="code",
-                    ),
-                ),
-                ("name_es", models.CharField(max_length=200, verbose_name="name (Spanish)")),
-                ("name_en", models.CharField(max_length=200, verbose_name="name (English)")),
-                (
-                    "description_es",
-                    models.TextField(blank=True, verbose_name="description (Spanish)"),
-                ),
-                (
-                    "description_en",
-                    models.TextField(blank=True, verbose_name="description (English)"),
-                ),
-                (
-                    "country",
-                    models.CharField(
-                        help_text="ISO 3166-1 alpha-2 code", max_length=2, verbose_name="country"
-                    ),
-                ),
-                (
-                    "time_zone",
-                    models.CharField(
-                        default="America/Mexico_City",
-                        max_length=64,
-                        validators=[nonprolif.program.models.program.validate_time_zone],
-                        verbose_name="time zone",
-                    ),
-                ),
-                (
-                    "target_trainees",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="target trainees"
-                    ),
-                ),
-                (
-                    "lead_agency",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="led_programs",
-                        to="core.agency",
-                        verbose_name="lead agency",
-                    ),
-                ),
-                (
-                    "member_agencies",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="member_programs",
-                        to="core.agency",
-                        verbose_name="member agencies",
-                    ),
-                ),
-                (
-                    "partner_agencies",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="partner_programs",
-                        to="core.agency",
-                        verbose_name="partner agencies",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.CharField(max_length=32, unique=True, validators=[django.core.validators.RegexValidator('^[A-Za-z0-9][A-Za-z0-9_.-]*$', 'Use letters, digits, dots, dashes or underscores, starting with a letter or digit.')], verbose_name='code')),
+                ('name_es', models.CharField(max_length=200, verbose_name='name (Spanish)')),
+                ('name_en', models.CharField(max_length=200, verbose_name='name (English)')),
+                ('description_es', models.TextField(blank=True, verbose_name='description (Spanish)')),
+                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
+                ('country', models.CharField(help_text='ISO 3166-1 alpha-2 code', max_length=2, verbose_name='country')),
+                ('time_zone', models.CharField(default='America/Mexico_City', max_length=64, validators=[nonprolif.program.models.program.validate_time_zone], verbose_name='time zone')),
+                ('target_trainees', models.PositiveIntegerField(blank=True, null=True, verbose_name='target trainees')),
+                ('lead_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='led_programs', to='core.agency', verbose_name='lead agency')),
+                ('member_agencies', models.ManyToManyField(blank=True, related_name='member_programs', to='core.agency', verbose_name='member agencies')),
+                ('partner_agencies', models.ManyToManyField(blank=True, related_name='partner_programs', to='core.agency', verbose_name='partner agencies')),
             ],
             options={
-                "verbose_name": "program",
-                "verbose_name_plural": "programs",
-                "ordering": ["code"],
+                'verbose_name': 'program',
+                'verbose_name_plural': 'programs',
+                'ordering': ['code'],
             },
             bases=(nonprolif.core.i18n.LocalizedNameMixin, models.Model),
         ),
         migrations.CreateModel(
-            name="Proposal",
+            name='Proposal',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("version", models.PositiveIntegerField(default=1, verbose_name="version")),
-                ("title_es", models.CharField(max_length=200, verbose_name="title (Spanish)")),
-                ("title_en", models.CharField(max_length=200, verbose_name="title (English)")),
-                ("summary_es", models.TextField(blank=True, verbose_name="summary (Spanish)")),
-                ("summary_en", models.TextField(blank=True, verbose_name="summary (English)")),
-                ("submitted_on", models.DateField(verbose_name="submitted on")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "program",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="proposals",
-                        to="program.program",
-                        verbose_name="program",
-                    ),
-                ),
-                (
-                    "submitted_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="proposals",
-                        to="core.agency",
-                        verbose_name="submitted by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
+                ('title_es', models.CharField(max_length=200, verbose_name='title (Spanish)')),
+                ('title_en', models.CharField(max_length=200, verbose_name='title (English)')),
+                ('summary_es', models.TextField(blank=True, verbose_name='summary (Spanish)')),
+                ('summary_en', models.TextField(blank=True, verbose_name='summary (English)')),
+                ('submitted_on', models.DateField(verbose_name='submitted on')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='proposals', to='program.program', verbose_name='program')),
+                ('submitted_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='proposals', to='core.agency', verbose_name='submitted by')),
             ],
             options={
-                "verbose_name": "proposal",
-                "verbose_name_plural": "proposals",
-                "ordering": ["program", "-version"],
+                'verbose_name': 'proposal',
+                'verbose_name_plural': 'proposals',
+                'ordering': ['program', '-version'],
             },
         ),
         migrations.CreateModel(
-            name="ProposalItem",
+            name='ProposalItem',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "number",
-                    models.PositiveIntegerField(
-                        validators=[django.core.validators.MinValueValidator(1)],
-                        verbose_name="number",
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("training", "Training track"),
-                            ("senior", "Senior-official session"),
-                            ("conference", "Conference support"),
-                            ("other", "Other"),
-                        ],
-                        max_length=16,
-                        verbose_name="kind",
-                    ),
-                ),
-                ("title_es", models.CharField(max_length=200, verbose_name="title (Spanish)")),
-                ("title_en", models.CharField(max_length=200, verbose_name="title (English)")),
-                (
-                    "description_es",
-                    models.TextField(blank=True, verbose_name="description (Spanish)"),
-                ),
-                (
-                    "description_en",
-                    models.TextField(blank=True, verbose_name="description (English)"),
-                ),
-                (
-                    "target_trainees",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="target trainees"
-                    ),
-                ),
-                (
-                    "cohort_size",
-                    models.IntegerField(
-                        blank=True,
-                        null=True,
-                        validators=[django.core.validators.MinValueValidator(1)],
-                        verbose_name="cohort size",
-                    ),
-                ),
-                (
-                    "cohort_count",
-                    models.IntegerField(
-                        blank=True,
-                        null=True,
-                        validators=[django.core.validators.MinValueValidator(1)],
-                        verbose_name="number of cohorts",
-                    ),
-                ),
-                ("start_date", models.DateField(blank=True, null=True, verbose_name="start date")),
-                (
-                    "cadence_months",
-                    models.IntegerField(
-                        blank=True,
-                        help_text="One session every N months after the first.",
-                        null=True,
-                        validators=[django.core.validators.MinValueValidator(1)],
-                        verbose_name="cadence (months)",
-                    ),
-                ),
-                (
-                    "session_days",
-                    models.IntegerField(
-                        blank=True,
-                        null=True,
-                        validators=[django.core.validators.MinValueValidator(1)],
-                        verbose_name="session length (business days)",
-                    ),
-                ),
-                ("notes", models.TextField(blank=True, verbose_name="notes")),
-                (
-                    "proposal",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="items",
-                        to="program.proposal",
-                        verbose_name="proposal",
-                    ),
-                ),
-                (
-                    "target_agencies",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="targeted_items",
-                        to="core.agency",
-                        verbose_name="target agencies",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('number', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='number')),
+                ('kind', models.CharField(choices=[('training', 'Training track'), ('senior', 'Senior-official session'), ('conference', 'Conference support'), ('other', 'Other')], max_length=16, verbose_name='kind')),
+                ('title_es', models.CharField(max_length=200, verbose_name='title (Spanish)')),
+                ('title_en', models.CharField(max_length=200, verbose_name='title (English)')),
+                ('description_es', models.TextField(blank=True, verbose_name='description (Spanish)')),
+                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
+                ('target_trainees', models.PositiveIntegerField(blank=True, null=True, verbose_name='target trainees')),
+                ('cohort_size', models.IntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='cohort size')),
+                ('cohort_count', models.IntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='number of cohorts')),
+                ('start_date', models.DateField(blank=True, null=True, verbose_name='start date')),
+                ('cadence_months', models.IntegerField(blank=True, help_text='One session every N months after the first.', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='cadence (months)')),
+                ('session_days', models.IntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='session length (business days)')),
+                ('notes', models.TextField(blank=True, verbose_name='notes')),
+                ('proposal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='program.proposal', verbose_name='proposal')),
+                ('target_agencies', models.ManyToManyField(blank=True, related_name='targeted_items', to='core.agency', verbose_name='target agencies')),
             ],
             options={
-                "verbose_name": "proposal item",
-                "verbose_name_plural": "proposal items",
-                "ordering": ["proposal", "number"],
+                'verbose_name': 'proposal item',
+                'verbose_name_plural': 'proposal items',
+                'ordering': ['proposal', 'number'],
             },
         ),
         migrations.AddConstraint(
-            model_name="proposal",
-            constraint=models.UniqueConstraint(
-                fields=("program", "submitted_by", "version"), name="proposal_version_unique"
-            ),
+            model_name='proposal',
+            constraint=models.UniqueConstraint(fields=('program', 'submitted_by', 'version'), name='proposal_version_unique'),
         ),
         migrations.AddConstraint(
-            model_name="proposalitem",
-            constraint=models.UniqueConstraint(
-                fields=("proposal", "number"), name="item_number_unique"
-            ),
+            model_name='proposalitem',
+            constraint=models.UniqueConstraint(fields=('proposal', 'number'), name='item_number_unique'),
         ),
         migrations.AddConstraint(
-            model_name="proposalitem",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("cohort_size__isnull", True), ("cohort_size__gte", 1), _connector="OR"
-                ),
-                name="item_cohort_size_positive",
-            ),
+            model_name='proposalitem',
+            constraint=models.CheckConstraint(condition=models.Q(('cohort_size__isnull', True), ('cohort_size__gte', 1), _connector='OR'), name='item_cohort_size_positive'),
         ),
         migrations.AddConstraint(
-            model_name="proposalitem",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("cohort_count__isnull", True), ("cohort_count__gte", 1), _connector="OR"
-                ),
-                name="item_cohort_count_positive",
-            ),
+            model_name='proposalitem',
+            constraint=models.CheckConstraint(condition=models.Q(('cohort_count__isnull', True), ('cohort_count__gte', 1), _connector='OR'), name='item_cohort_count_positive'),
         ),
         migrations.AddConstraint(
-            model_name="proposalitem",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("cadence_months__isnull", True), ("cadence_months__gte", 1), _connector="OR"
-                ),
-                name="item_cadence_positive",
-            ),
+            model_name='proposalitem',
+            constraint=models.CheckConstraint(condition=models.Q(('cadence_months__isnull', True), ('cadence_months__gte', 1), _connector='OR'), name='item_cadence_positive'),
         ),
         migrations.AddConstraint(
-            model_name="proposalitem",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("session_days__isnull", True), ("session_days__gte", 1), _connector="OR"
-                ),
-                name="item_session_days_positive",
-            ),
+            model_name='proposalitem',
+            constraint=models.CheckConstraint(condition=models.Q(('session_days__isnull', True), ('session_days__gte', 1), _connector='OR'), name='item_session_days_positive'),
         ),
     ]

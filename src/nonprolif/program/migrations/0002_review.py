@@ -16,213 +16,100 @@ def fill_item_keys(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("core", "0001_initial"),
-        ("program", "0001_initial"),
+        ('core', '0001_initial'),
+        ('program', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="ItemDecision",
+            name='ItemDecision',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "decision",
-                    models.CharField(
-                        choices=[
-                            ("accepted", "Accepted"),
-                            ("rejected", "Rejected"),
-                            ("amended", "Accepted with amendments"),
-                        ],
-                        max_length=16,
-                        verbose_name="decision",
-                    ),
-                ),
-                ("rationale", models.TextField(blank=True, verbose_name="rationale")),
-                (
-                    "cohort_size",
-                    models.IntegerField(
-                        blank=True,
-                        null=True,
-                        validators=[django.core.validators.MinValueValidator(1)],
-                        verbose_name="cohort size",
-                    ),
-                ),
-                (
-                    "cohort_count",
-                    models.IntegerField(
-                        blank=True,
-                        null=True,
-                        validators=[django.core.validators.MinValueValidator(1)],
-                        verbose_name="number of cohorts",
-                    ),
-                ),
-                ("start_date", models.DateField(blank=True, null=True, verbose_name="start date")),
-                (
-                    "cadence_months",
-                    models.IntegerField(
-                        blank=True,
-                        null=True,
-                        validators=[django.core.validators.MinValueValidator(1)],
-                        verbose_name="cadence (months)",
-                    ),
-                ),
-                (
-                    "session_days",
-                    models.IntegerField(
-                        blank=True,
-                        null=True,
-                        validators=[django.core.validators.MinValueValidator(1)],
-                        verbose_name="session length (business days)",
-                    ),
-                ),
-                (
-                    "amends_target_agencies",
-                    models.BooleanField(default=False, verbose_name="amends the target agencies"),
-                ),
-                (
-                    "at",
-                    models.DateTimeField(
-                        db_index=True, default=django.utils.timezone.now, verbose_name="decided at"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('decision', models.CharField(choices=[('accepted', 'Accepted'), ('rejected', 'Rejected'), ('amended', 'Accepted with amendments')], max_length=16, verbose_name='decision')),
+                ('rationale', models.TextField(blank=True, verbose_name='rationale')),
+                ('cohort_size', models.IntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='cohort size')),
+                ('cohort_count', models.IntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='number of cohorts')),
+                ('start_date', models.DateField(blank=True, null=True, verbose_name='start date')),
+                ('cadence_months', models.IntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='cadence (months)')),
+                ('session_days', models.IntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='session length (business days)')),
+                ('amends_target_agencies', models.BooleanField(default=False, verbose_name='amends the target agencies')),
+                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='decided at')),
             ],
             options={
-                "verbose_name": "item decision",
-                "verbose_name_plural": "item decisions",
-                "ordering": ["item", "-at", "-pk"],
-                "get_latest_by": ["at", "pk"],
+                'verbose_name': 'item decision',
+                'verbose_name_plural': 'item decisions',
+                'ordering': ['item', '-at', '-pk'],
+                'get_latest_by': ['at', 'pk'],
             },
         ),
         migrations.AddField(
-            model_name="program",
-            name="start_date",
-            field=models.DateField(
-                blank=True,
-                help_text="No proposal item or amendment may start before this date.",
-                null=True,
-                verbose_name="program start",
-            ),
+            model_name='program',
+            name='start_date',
+            field=models.DateField(blank=True, help_text='No proposal item or amendment may start before this date.', null=True, verbose_name='program start'),
         ),
         migrations.AddField(
-            model_name="proposal",
-            name="review_closed_at",
-            field=models.DateTimeField(blank=True, null=True, verbose_name="review closed at"),
+            model_name='proposal',
+            name='review_closed_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='review closed at'),
         ),
         migrations.AddField(
-            model_name="proposal",
-            name="review_closed_by",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to=settings.AUTH_USER_MODEL,
-                verbose_name="review closed by",
-            ),
+            model_name='proposal',
+            name='review_closed_by',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='review closed by'),
         ),
         # Existing items get distinct keys: add the column nullable, fill it, then tighten.
         migrations.AddField(
-            model_name="proposalitem",
-            name="key",
+            model_name='proposalitem',
+            name='key',
             field=models.UUIDField(null=True, editable=False),
         ),
         migrations.RunPython(fill_item_keys, migrations.RunPython.noop),
         migrations.AlterField(
-            model_name="proposalitem",
-            name="key",
-            field=models.UUIDField(
-                db_index=True,
-                default=uuid.uuid4,
-                editable=False,
-                help_text="The item's identity across the versions of its proposal.",
-                verbose_name="key",
-            ),
+            model_name='proposalitem',
+            name='key',
+            field=models.UUIDField(db_index=True, default=uuid.uuid4, editable=False, help_text="The item's identity across the versions of its proposal.", verbose_name='key'),
         ),
         migrations.AddConstraint(
-            model_name="proposalitem",
-            constraint=models.UniqueConstraint(fields=("proposal", "key"), name="item_key_unique"),
+            model_name='proposalitem',
+            constraint=models.UniqueConstraint(fields=('proposal', 'key'), name='item_key_unique'),
         ),
         migrations.AddField(
-            model_name="itemdecision",
-            name="actor",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to=settings.AUTH_USER_MODEL,
-                verbose_name="decided by",
-            ),
+            model_name='itemdecision',
+            name='actor',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by'),
         ),
         migrations.AddField(
-            model_name="itemdecision",
-            name="carried_from",
-            field=models.ForeignKey(
-                blank=True,
-                help_text="The decision on the same item of the previous version, kept on revision.",
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="+",
-                to="program.itemdecision",
-                verbose_name="carried over from",
-            ),
+            model_name='itemdecision',
+            name='carried_from',
+            field=models.ForeignKey(blank=True, help_text='The decision on the same item of the previous version, kept on revision.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='program.itemdecision', verbose_name='carried over from'),
         ),
         migrations.AddField(
-            model_name="itemdecision",
-            name="item",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="decisions",
-                to="program.proposalitem",
-                verbose_name="item",
-            ),
+            model_name='itemdecision',
+            name='item',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='program.proposalitem', verbose_name='item'),
         ),
         migrations.AddField(
-            model_name="itemdecision",
-            name="target_agencies",
-            field=models.ManyToManyField(
-                blank=True, related_name="+", to="core.agency", verbose_name="target agencies"
-            ),
+            model_name='itemdecision',
+            name='target_agencies',
+            field=models.ManyToManyField(blank=True, related_name='+', to='core.agency', verbose_name='target agencies'),
         ),
         migrations.AddConstraint(
-            model_name="itemdecision",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("cohort_size__isnull", True), ("cohort_size__gte", 1), _connector="OR"
-                ),
-                name="decision_cohort_size_positive",
-            ),
+            model_name='itemdecision',
+            constraint=models.CheckConstraint(condition=models.Q(('cohort_size__isnull', True), ('cohort_size__gte', 1), _connector='OR'), name='decision_cohort_size_positive'),
         ),
         migrations.AddConstraint(
-            model_name="itemdecision",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("cohort_count__isnull", True), ("cohort_count__gte", 1), _connector="OR"
-                ),
-                name="decision_cohort_count_positive",
-            ),
+            model_name='itemdecision',
+            constraint=models.CheckConstraint(condition=models.Q(('cohort_count__isnull', True), ('cohort_count__gte', 1), _connector='OR'), name='decision_cohort_count_positive'),
         ),
         migrations.AddConstraint(
-            model_name="itemdecision",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("cadence_months__isnull", True), ("cadence_months__gte", 1), _connector="OR"
-                ),
-                name="decision_cadence_positive",
-            ),
+            model_name='itemdecision',
+            constraint=models.CheckConstraint(condition=models.Q(('cadence_months__isnull', True), ('cadence_months__gte', 1), _connector='OR'), name='decision_cadence_positive'),
         ),
         migrations.AddConstraint(
-            model_name="itemdecision",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("session_days__isnull", True), ("session_days__gte", 1), _connector="OR"
-                ),
-                name="decision_session_days_positive",
-            ),
+            model_name='itemdecision',
+            constraint=models.CheckConstraint(condition=models.Q(('session_days__isnull', True), ('session_days__gte', 1), _connector='OR'), name='decision_session_days_positive'),
         ),
     ]

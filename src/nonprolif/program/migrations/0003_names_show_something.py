@@ -5,63 +5,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("program", "0002_review"),
+        ('program', '0002_review'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="program",
-            name="name_en",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="name (English)",
-            ),
+            model_name='program',
+            name='name_en',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='name (English)'),
         ),
         migrations.AlterField(
-            model_name="program",
-            name="name_es",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="name (Spanish)",
-            ),
+            model_name='program',
+            name='name_es',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='name (Spanish)'),
         ),
         migrations.AlterField(
-            model_name="proposal",
-            name="title_en",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="title (English)",
-            ),
+            model_name='proposal',
+            name='title_en',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='title (English)'),
         ),
         migrations.AlterField(
-            model_name="proposal",
-            name="title_es",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="title (Spanish)",
-            ),
+            model_name='proposal',
+            name='title_es',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='title (Spanish)'),
         ),
         migrations.AlterField(
-            model_name="proposalitem",
-            name="title_en",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="title (English)",
-            ),
+            model_name='proposalitem',
+            name='title_en',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='title (English)'),
         ),
         migrations.AlterField(
-            model_name="proposalitem",
-            name="title_es",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="title (Spanish)",
-            ),
+            model_name='proposalitem',
+            name='title_es',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='title (Spanish)'),
         ),
     ]

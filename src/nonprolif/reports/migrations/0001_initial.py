@@ -5,42 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("program", "0002_review"),
+        ('program', '0002_review'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="ReportSequence",
+            name='ReportSequence',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
-                ("last_number", models.PositiveIntegerField(default=0, verbose_name="last number")),
-                (
-                    "program",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="program.program",
-                        verbose_name="program",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
+                ('last_number', models.PositiveIntegerField(default=0, verbose_name='last number')),
+                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='program.program', verbose_name='program')),
             ],
             options={
-                "verbose_name": "report sequence",
-                "verbose_name_plural": "report sequences",
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("program", "year"), name="reports_one_sequence_per_program_year"
-                    )
-                ],
+                'verbose_name': 'report sequence',
+                'verbose_name_plural': 'report sequences',
+                'constraints': [models.UniqueConstraint(fields=('program', 'year'), name='reports_one_sequence_per_program_year')],
             },
         ),
     ]

@@ -4,21 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("core", "0001_initial"),
-        ("training", "0001_initial"),
+        ('core', '0001_initial'),
+        ('training', '0001_initial'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="session",
-            name="target_agencies",
-            field=models.ManyToManyField(
-                blank=True,
-                help_text="The agencies the accepted item is for, amendments applied (none: every agency).",
-                related_name="+",
-                to="core.agency",
-                verbose_name="target agencies",
-            ),
+            model_name='session',
+            name='target_agencies',
+            field=models.ManyToManyField(blank=True, help_text='The agencies the accepted item is for, amendments applied (none: every agency).', related_name='+', to='core.agency', verbose_name='target agencies'),
         ),
     ]

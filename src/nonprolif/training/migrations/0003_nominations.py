@@ -8,439 +8,108 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("core", "0001_initial"),
-        ("program", "0002_review"),
-        ("training", "0002_session_target_agencies"),
+        ('core', '0001_initial'),
+        ('program', '0002_review'),
+        ('training', '0002_session_target_agencies'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="AssignmentRun",
+            name='AssignmentRun',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "trigger",
-                    models.CharField(
-                        choices=[
-                            ("run", "Run by the coordinator"),
-                            ("withdrawal", "Re-plan after a withdrawal"),
-                        ],
-                        max_length=16,
-                        verbose_name="trigger",
-                    ),
-                ),
-                (
-                    "run_at",
-                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="run"),
-                ),
-                ("method", models.CharField(max_length=16, verbose_name="method")),
-                ("optimal", models.BooleanField(verbose_name="optimal")),
-                ("objective", models.JSONField(default=dict, verbose_name="objective terms")),
-                (
-                    "program",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="assignment_runs",
-                        to="program.program",
-                        verbose_name="program",
-                    ),
-                ),
-                (
-                    "run_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="run by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('trigger', models.CharField(choices=[('run', 'Run by the coordinator'), ('withdrawal', 'Re-plan after a withdrawal')], max_length=16, verbose_name='trigger')),
+                ('run_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='run')),
+                ('method', models.CharField(max_length=16, verbose_name='method')),
+                ('optimal', models.BooleanField(verbose_name='optimal')),
+                ('objective', models.JSONField(default=dict, verbose_name='objective terms')),
+                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignment_runs', to='program.program', verbose_name='program')),
+                ('run_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='run by')),
             ],
             options={
-                "verbose_name": "assignment run",
-                "verbose_name_plural": "assignment runs",
-                "ordering": ["-run_at", "-pk"],
-                "get_latest_by": "run_at",
+                'verbose_name': 'assignment run',
+                'verbose_name_plural': 'assignment runs',
+                'ordering': ['-run_at', '-pk'],
+                'get_latest_by': 'run_at',
             },
         ),
         migrations.CreateModel(
-            name="AgencySeats",
+            name='AgencySeats',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("item_key", models.UUIDField(db_index=True, verbose_name="item key")),
-                ("seats", models.PositiveIntegerField(verbose_name="seats")),
-                (
-                    "updated_at",
-                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="updated"),
-                ),
-                (
-                    "agency",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="core.agency",
-                        verbose_name="agency",
-                    ),
-                ),
-                (
-                    "program",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="agency_seats",
-                        to="program.program",
-                        verbose_name="program",
-                    ),
-                ),
-                (
-                    "updated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="updated by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('item_key', models.UUIDField(db_index=True, verbose_name='item key')),
+                ('seats', models.PositiveIntegerField(verbose_name='seats')),
+                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='updated')),
+                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.agency', verbose_name='agency')),
+                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agency_seats', to='program.program', verbose_name='program')),
+                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='updated by')),
             ],
             options={
-                "verbose_name": "agency seats",
-                "verbose_name_plural": "agency seats",
-                "ordering": ["program", "item_key", "agency__code"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("program", "item_key", "agency"), name="agency_seats_unique"
-                    )
-                ],
+                'verbose_name': 'agency seats',
+                'verbose_name_plural': 'agency seats',
+                'ordering': ['program', 'item_key', 'agency__code'],
+                'constraints': [models.UniqueConstraint(fields=('program', 'item_key', 'agency'), name='agency_seats_unique')],
             },
         ),
         migrations.CreateModel(
-            name="ItemSettings",
+            name='ItemSettings',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("item_key", models.UUIDField(verbose_name="item key")),
-                (
-                    "nomination_opens",
-                    models.DateTimeField(
-                        blank=True,
-                        help_text="Empty: open now.",
-                        null=True,
-                        verbose_name="nominations open",
-                    ),
-                ),
-                (
-                    "nomination_closes",
-                    models.DateTimeField(
-                        blank=True,
-                        help_text="Empty: no deadline.",
-                        null=True,
-                        verbose_name="nominations close",
-                    ),
-                ),
-                (
-                    "seat_rule",
-                    models.CharField(
-                        choices=[
-                            ("manual", "Set by the coordinator"),
-                            ("even", "Even split"),
-                            ("proportional", "Proportional to weights"),
-                        ],
-                        default="manual",
-                        max_length=16,
-                        verbose_name="seat rule",
-                    ),
-                ),
-                (
-                    "weights",
-                    models.JSONField(
-                        blank=True,
-                        default=dict,
-                        help_text="Agency code → weight, for the proportional split.",
-                        verbose_name="weights",
-                    ),
-                ),
-                (
-                    "max_agency_share",
-                    models.PositiveIntegerField(
-                        blank=True,
-                        help_text="At most this percentage of a session from one agency. Empty: no limit.",
-                        null=True,
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(100),
-                        ],
-                        verbose_name="maximum share of one agency (%)",
-                    ),
-                ),
-                (
-                    "sequential",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Cohort k+1 requires cohort k completed.",
-                        verbose_name="sequential cohorts",
-                    ),
-                ),
-                (
-                    "completion_percent",
-                    models.PositiveIntegerField(
-                        default=80,
-                        validators=[
-                            django.core.validators.MinValueValidator(0),
-                            django.core.validators.MaxValueValidator(100),
-                        ],
-                        verbose_name="attendance needed for completion (%)",
-                    ),
-                ),
-                (
-                    "updated_at",
-                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="updated"),
-                ),
-                (
-                    "program",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="item_settings",
-                        to="program.program",
-                        verbose_name="program",
-                    ),
-                ),
-                (
-                    "updated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="updated by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('item_key', models.UUIDField(verbose_name='item key')),
+                ('nomination_opens', models.DateTimeField(blank=True, help_text='Empty: open now.', null=True, verbose_name='nominations open')),
+                ('nomination_closes', models.DateTimeField(blank=True, help_text='Empty: no deadline.', null=True, verbose_name='nominations close')),
+                ('seat_rule', models.CharField(choices=[('manual', 'Set by the coordinator'), ('even', 'Even split'), ('proportional', 'Proportional to weights')], default='manual', max_length=16, verbose_name='seat rule')),
+                ('weights', models.JSONField(blank=True, default=dict, help_text='Agency code → weight, for the proportional split.', verbose_name='weights')),
+                ('max_agency_share', models.PositiveIntegerField(blank=True, help_text='At most this percentage of a session from one agency. Empty: no limit.', null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='maximum share of one agency (%)')),
+                ('sequential', models.BooleanField(default=False, help_text='Cohort k+1 requires cohort k completed.', verbose_name='sequential cohorts')),
+                ('completion_percent', models.PositiveIntegerField(default=80, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='attendance needed for completion (%)')),
+                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='updated')),
+                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='item_settings', to='program.program', verbose_name='program')),
+                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='updated by')),
             ],
             options={
-                "verbose_name": "item settings",
-                "verbose_name_plural": "item settings",
-                "ordering": ["program", "item_key"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("program", "item_key"), name="item_settings_unique"
-                    )
-                ],
+                'verbose_name': 'item settings',
+                'verbose_name_plural': 'item settings',
+                'ordering': ['program', 'item_key'],
+                'constraints': [models.UniqueConstraint(fields=('program', 'item_key'), name='item_settings_unique')],
             },
         ),
         migrations.CreateModel(
-            name="Nomination",
+            name='Nomination',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("item_key", models.UUIDField(db_index=True, verbose_name="item key")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("submitted", "Submitted (awaiting approval)"),
-                            ("approved", "Approved"),
-                            ("declined", "Declined"),
-                            ("withdrawn", "Withdrawn"),
-                            ("substituted", "Replaced by a substitute"),
-                        ],
-                        default="submitted",
-                        max_length=16,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "language",
-                    models.CharField(
-                        choices=[("es-mx", "Español (México)"), ("en", "English")],
-                        default="es-mx",
-                        max_length=8,
-                        verbose_name="language",
-                    ),
-                ),
-                (
-                    "unavailable",
-                    models.JSONField(
-                        blank=True,
-                        default=list,
-                        help_text="Date ranges [start, end] (ISO dates, inclusive).",
-                        verbose_name="unavailable dates",
-                    ),
-                ),
-                (
-                    "preferences",
-                    models.JSONField(
-                        blank=True,
-                        default=list,
-                        help_text="Cohort numbers, best first.",
-                        verbose_name="cohort preferences",
-                    ),
-                ),
-                (
-                    "order_at",
-                    models.DateTimeField(
-                        db_index=True,
-                        default=django.utils.timezone.now,
-                        verbose_name="waitlist order",
-                    ),
-                ),
-                (
-                    "submitted_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, verbose_name="submitted"
-                    ),
-                ),
-                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided")),
-                (
-                    "decision_reason",
-                    models.TextField(blank=True, verbose_name="reason for the decision"),
-                ),
-                (
-                    "withdrawn_at",
-                    models.DateTimeField(
-                        blank=True, null=True, verbose_name="withdrawn or replaced"
-                    ),
-                ),
-                (
-                    "withdrawal_reason",
-                    models.TextField(blank=True, verbose_name="reason for the withdrawal"),
-                ),
-                (
-                    "outcome_code",
-                    models.CharField(blank=True, max_length=40, verbose_name="left out because"),
-                ),
-                (
-                    "outcome_details",
-                    models.JSONField(blank=True, default=dict, verbose_name="details"),
-                ),
-                (
-                    "waitlist_rank",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="waitlist position"
-                    ),
-                ),
-                (
-                    "agency",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="core.agency",
-                        verbose_name="agency",
-                    ),
-                ),
-                (
-                    "decided_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="decided by",
-                    ),
-                ),
-                (
-                    "official",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="nominations",
-                        to="core.official",
-                        verbose_name="official",
-                    ),
-                ),
-                (
-                    "program",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="nominations",
-                        to="program.program",
-                        verbose_name="program",
-                    ),
-                ),
-                (
-                    "session",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="The session the last applied assignment placed the nominee in.",
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="nominations",
-                        to="training.session",
-                        verbose_name="placed in",
-                    ),
-                ),
-                (
-                    "submitted_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="submitted by",
-                    ),
-                ),
-                (
-                    "substitute_for",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="substitutes",
-                        to="training.nomination",
-                        verbose_name="substitute for",
-                    ),
-                ),
-                (
-                    "withdrawn_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="withdrawn or replaced by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('item_key', models.UUIDField(db_index=True, verbose_name='item key')),
+                ('status', models.CharField(choices=[('submitted', 'Submitted (awaiting approval)'), ('approved', 'Approved'), ('declined', 'Declined'), ('withdrawn', 'Withdrawn'), ('substituted', 'Replaced by a substitute')], default='submitted', max_length=16, verbose_name='status')),
+                ('language', models.CharField(choices=[('es-mx', 'Español (México)'), ('en', 'English')], default='es-mx', max_length=8, verbose_name='language')),
+                ('unavailable', models.JSONField(blank=True, default=list, help_text='Date ranges [start, end] (ISO dates, inclusive).', verbose_name='unavailable dates')),
+                ('preferences', models.JSONField(blank=True, default=list, help_text='Cohort numbers, best first.', verbose_name='cohort preferences')),
+                ('order_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='waitlist order')),
+                ('submitted_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='submitted')),
+                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided')),
+                ('decision_reason', models.TextField(blank=True, verbose_name='reason for the decision')),
+                ('withdrawn_at', models.DateTimeField(blank=True, null=True, verbose_name='withdrawn or replaced')),
+                ('withdrawal_reason', models.TextField(blank=True, verbose_name='reason for the withdrawal')),
+                ('outcome_code', models.CharField(blank=True, max_length=40, verbose_name='left out because')),
+                ('outcome_details', models.JSONField(blank=True, default=dict, verbose_name='details')),
+                ('waitlist_rank', models.PositiveIntegerField(blank=True, null=True, verbose_name='waitlist position')),
+                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.agency', verbose_name='agency')),
+                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
+                ('official', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='nominations', to='core.official', verbose_name='official')),
+                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='nominations', to='program.program', verbose_name='program')),
+                ('session', models.ForeignKey(blank=True, help_text='The session the last applied assignment placed the nominee in.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='nominations', to='training.session', verbose_name='placed in')),
+                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='submitted by')),
+                ('substitute_for', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='substitutes', to='training.nomination', verbose_name='substitute for')),
+                ('withdrawn_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='withdrawn or replaced by')),
             ],
             options={
-                "verbose_name": "nomination",
-                "verbose_name_plural": "nominations",
-                "ordering": ["program", "item_key", "order_at", "pk"],
-                "indexes": [
-                    models.Index(
-                        fields=["program", "item_key", "status"],
-                        name="training_no_program_190297_idx",
-                    )
-                ],
-                "constraints": [
-                    models.UniqueConstraint(
-                        condition=models.Q(("status__in", ["submitted", "approved"])),
-                        fields=("program", "item_key", "official"),
-                        name="nomination_one_active",
-                    )
-                ],
+                'verbose_name': 'nomination',
+                'verbose_name_plural': 'nominations',
+                'ordering': ['program', 'item_key', 'order_at', 'pk'],
+                'indexes': [models.Index(fields=['program', 'item_key', 'status'], name='training_no_program_190297_idx')],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('status__in', ['submitted', 'approved'])), fields=('program', 'item_key', 'official'), name='nomination_one_active')],
             },
         ),
     ]

@@ -7,170 +7,61 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("core", "0001_initial"),
-        ("program", "0002_review"),
-        ("training", "0003_nominations"),
+        ('core', '0001_initial'),
+        ('program', '0002_review'),
+        ('training', '0003_nominations'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Attendance",
+            name='Attendance',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("day", models.DateField(verbose_name="day")),
-                ("present", models.BooleanField(verbose_name="present")),
-                (
-                    "recorded_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, verbose_name="recorded"
-                    ),
-                ),
-                (
-                    "participant",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="attendance",
-                        to="training.sessionparticipant",
-                        verbose_name="participant",
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="recorded by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('day', models.DateField(verbose_name='day')),
+                ('present', models.BooleanField(verbose_name='present')),
+                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='recorded')),
+                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance', to='training.sessionparticipant', verbose_name='participant')),
+                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
             ],
             options={
-                "verbose_name": "attendance",
-                "verbose_name_plural": "attendance",
-                "ordering": ["participant", "day"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("participant", "day"), name="attendance_unique_day"
-                    )
-                ],
+                'verbose_name': 'attendance',
+                'verbose_name_plural': 'attendance',
+                'ordering': ['participant', 'day'],
+                'constraints': [models.UniqueConstraint(fields=('participant', 'day'), name='attendance_unique_day')],
             },
         ),
         migrations.CreateModel(
-            name="Certificate",
+            name='Certificate',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "official_name",
-                    models.CharField(max_length=250, verbose_name="name as certified"),
-                ),
-                ("item_key", models.UUIDField(db_index=True, verbose_name="item key")),
-                ("item_number", models.PositiveIntegerField(verbose_name="item number")),
-                ("title_es", models.CharField(max_length=200, verbose_name="title (Spanish)")),
-                ("title_en", models.CharField(max_length=200, verbose_name="title (English)")),
-                ("start", models.DateField(verbose_name="start")),
-                ("end", models.DateField(verbose_name="end")),
-                ("days_total", models.PositiveIntegerField(verbose_name="session days")),
-                ("days_present", models.PositiveIntegerField(verbose_name="days present")),
-                (
-                    "completion_percent",
-                    models.PositiveIntegerField(
-                        verbose_name="attendance needed for completion (%)"
-                    ),
-                ),
-                (
-                    "code",
-                    models.CharField(
-                        editable=False, max_length=32, unique=True, verbose_name="verification code"
-                    ),
-                ),
-                (
-                    "issued_at",
-                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="issued"),
-                ),
-                ("revoked_at", models.DateTimeField(blank=True, null=True, verbose_name="revoked")),
-                (
-                    "revocation_reason",
-                    models.TextField(blank=True, verbose_name="reason for the revocation"),
-                ),
-                (
-                    "issued_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="issued by",
-                    ),
-                ),
-                (
-                    "official",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="certificates",
-                        to="core.official",
-                        verbose_name="official",
-                    ),
-                ),
-                (
-                    "program",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="certificates",
-                        to="program.program",
-                        verbose_name="program",
-                    ),
-                ),
-                (
-                    "revoked_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="revoked by",
-                    ),
-                ),
-                (
-                    "session",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="certificates",
-                        to="training.session",
-                        verbose_name="session",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('official_name', models.CharField(max_length=250, verbose_name='name as certified')),
+                ('item_key', models.UUIDField(db_index=True, verbose_name='item key')),
+                ('item_number', models.PositiveIntegerField(verbose_name='item number')),
+                ('title_es', models.CharField(max_length=200, verbose_name='title (Spanish)')),
+                ('title_en', models.CharField(max_length=200, verbose_name='title (English)')),
+                ('start', models.DateField(verbose_name='start')),
+                ('end', models.DateField(verbose_name='end')),
+                ('days_total', models.PositiveIntegerField(verbose_name='session days')),
+                ('days_present', models.PositiveIntegerField(verbose_name='days present')),
+                ('completion_percent', models.PositiveIntegerField(verbose_name='attendance needed for completion (%)')),
+                ('code', models.CharField(editable=False, max_length=32, unique=True, verbose_name='verification code')),
+                ('issued_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='issued')),
+                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='revoked')),
+                ('revocation_reason', models.TextField(blank=True, verbose_name='reason for the revocation')),
+                ('issued_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='issued by')),
+                ('official', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='certificates', to='core.official', verbose_name='official')),
+                ('program', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='certificates', to='program.program', verbose_name='program')),
+                ('revoked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='revoked by')),
+                ('session', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='certificates', to='training.session', verbose_name='session')),
             ],
             options={
-                "verbose_name": "certificate",
-                "verbose_name_plural": "certificates",
-                "ordering": ["-issued_at", "-pk"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("session", "official"), name="certificate_one_per_session"
-                    ),
-                    models.CheckConstraint(
-                        condition=models.Q(("days_present__lte", models.F("days_total"))),
-                        name="certificate_days_consistent",
-                    ),
-                ],
+                'verbose_name': 'certificate',
+                'verbose_name_plural': 'certificates',
+                'ordering': ['-issued_at', '-pk'],
+                'constraints': [models.UniqueConstraint(fields=('session', 'official'), name='certificate_one_per_session'), models.CheckConstraint(condition=models.Q(('days_present__lte', models.F('days_total'))), name='certificate_days_consistent')],
             },
         ),
     ]

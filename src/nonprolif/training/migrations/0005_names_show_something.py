@@ -5,72 +5,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("training", "0004_attendance_certificates"),
+        ('training', '0004_attendance_certificates'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="certificate",
-            name="official_name",
-            field=models.CharField(
-                max_length=250,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="name as certified",
-            ),
+            model_name='certificate',
+            name='official_name',
+            field=models.CharField(max_length=250, validators=[nonprolif.core.validators.validate_name], verbose_name='name as certified'),
         ),
         migrations.AlterField(
-            model_name="certificate",
-            name="title_en",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="title (English)",
-            ),
+            model_name='certificate',
+            name='title_en',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='title (English)'),
         ),
         migrations.AlterField(
-            model_name="certificate",
-            name="title_es",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="title (Spanish)",
-            ),
+            model_name='certificate',
+            name='title_es',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='title (Spanish)'),
         ),
         migrations.AlterField(
-            model_name="session",
-            name="title_en",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="title (English)",
-            ),
+            model_name='session',
+            name='title_en',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='title (English)'),
         ),
         migrations.AlterField(
-            model_name="session",
-            name="title_es",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="title (Spanish)",
-            ),
+            model_name='session',
+            name='title_es',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='title (Spanish)'),
         ),
         migrations.AlterField(
-            model_name="venue",
-            name="city",
-            field=models.CharField(
-                max_length=120,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="city",
-            ),
+            model_name='venue',
+            name='city',
+            field=models.CharField(max_length=120, validators=[nonprolif.core.validators.validate_name], verbose_name='city'),
         ),
         migrations.AlterField(
-            model_name="venue",
-            name="name",
-            field=models.CharField(
-                max_length=200,
-                validators=[nonprolif.core.validators.validate_name],
-                verbose_name="name",
-            ),
+            model_name='venue',
+            name='name',
+            field=models.CharField(max_length=200, validators=[nonprolif.core.validators.validate_name], verbose_name='name'),
         ),
     ]
