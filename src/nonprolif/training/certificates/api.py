@@ -12,14 +12,12 @@ from ninja import Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
-from nonprolif.core.audit_reads import note_read
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.calendar.queries import get_session_for
 from nonprolif.training.certificates.domain import issue_certificates, revoke_certificate
 from nonprolif.training.certificates.pdf import (
-    bundle_filename,
+    bundle_response,
     certificate_pdf,
-    certificates_pdf,
     verification_path,
 )
 from nonprolif.training.certificates.queries import (
@@ -75,21 +73,7 @@ def get_session_certificates_pdf(request, session_id: int):
     officials'; an official: his own). 404 when there is none."""
     session = get_session_for(request.auth, session_id)
     certificates = session_certificates_for(request.auth, session)
-    note_read(
-        request,
-        action="certificate.download_session",
-        objects=certificates,
-        object_type="training.certificate",
-        changes={"session": session.pk},
-    )
-    pdf = certificates_pdf(
-        certificates,
-        title=str(session),
-        verify_url=lambda c: request.build_absolute_uri(verification_path(c)),
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{bundle_filename(session)}"'
-    return response
+    return bundle_response(request, session, certificates)
 
 
 @router.get("/certificates", response={200: list[CertificateOut], 404: ErrorOut})

@@ -5,10 +5,12 @@ in one compile."""
 import zoneinfo
 from collections.abc import Callable, Sequence
 
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from nonprolif.core.audit_reads import note_read
 from nonprolif.core.documents import render_pdf
 from nonprolif.training.models import Certificate, Session
 
@@ -79,9 +81,26 @@ def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
     )
 
 
-def bundle_filename(session: Session) -> str:
-    """The file name of a session's certificates as one PDF."""
-    return f"certificates-session-{session.pk}.pdf"
+def bundle_response(request, session: Session, certificates: Sequence[Certificate]) -> HttpResponse:
+    """A session's ``certificates`` (already those the caller may download, at least one) as
+    one PDF attachment, for the page and the API alike. Side effects: the bundle's
+    certificates are noted for the read audit."""
+    note_read(
+        request,
+        action="certificate.download_session",
+        objects=certificates,
+        object_type="training.certificate",
+        changes={"session": session.pk},
+    )
+    pdf = certificates_pdf(
+        certificates,
+        title=str(session),
+        verify_url=lambda c: request.build_absolute_uri(verification_path(c)),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"certificates-session-{session.pk}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def certificates_pdf(

@@ -18,9 +18,8 @@ from nonprolif.training.certificates import codes
 from nonprolif.training.certificates.domain import issue_certificates, revoke_certificate
 from nonprolif.training.certificates.forms import RevokeForm, VerifyForm
 from nonprolif.training.certificates.pdf import (
-    bundle_filename,
+    bundle_response,
     certificate_pdf,
-    certificates_pdf,
     verification_path,
 )
 from nonprolif.training.certificates.queries import (
@@ -92,21 +91,7 @@ def session_certificates_download(request, pk):
     there is none."""
     session = get_session_for(request.user, pk)
     certificates = session_certificates_for(request.user, session)
-    note_read(
-        request,
-        action="certificate.download_session",
-        objects=certificates,
-        object_type="training.certificate",
-        changes={"session": session.pk},
-    )
-    pdf = certificates_pdf(
-        certificates,
-        title=str(session),
-        verify_url=lambda c: request.build_absolute_uri(verification_path(c)),
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{bundle_filename(session)}"'
-    return response
+    return bundle_response(request, session, certificates)
 
 
 def certificate_revoke(request, pk):
