@@ -28,6 +28,7 @@ examples:
   nonprolif report --program mx-2009 --lang es --format pdf --output informe.pdf
   nonprolif audit verify                  check the audit trail's hash chain
   nonprolif unlock ana --as admin          lift a sign-in lockout (or --address 10.0.0.7)
+  nonprolif generate --officials 50300 --nominations 200000 --programs 20 --seed 1
   nonprolif manage migrate                any Django management command
 
 Run "nonprolif COMMAND --help" for the options of a command.
@@ -45,6 +46,7 @@ DJANGO_COMMANDS = {
     "audit": "verify the audit trail's hash chain (audit verify), print its head (audit head)",
     "unlock": "lift the sign-in lockout of a username or a client address (administrators)",
     "otp_reset": "remove a user's lost authenticator and recovery codes (administrators)",
+    "generate": "generate a seeded national-scale data set and load-test logins (benchmarks)",
 }
 
 
