@@ -47,6 +47,7 @@ from nonprolif.training.models.nomination import NominationStatus, SeatRule
 
 from . import shapes
 from .accounts import Login, create_logins, write_logins_file
+from .bulk import insert_rows
 from .guard import check_database
 
 BATCH = 5000
@@ -76,6 +77,17 @@ class GenerationResult:
 
 def _at(day: datetime.date, hour: int = 9, minute: int = 0) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=ZONE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Official:
+    """What the later steps need of an inserted official."""
+
+    pk: int
+    agency_id: int
+    seniority: str
+    language: str
+    full_name: str
 
 
 def _uuid(rng: random.Random) -> uuid.UUID:
@@ -143,19 +155,24 @@ class _Writer:
         sizes = shapes.zipf_sizes(self.spec.officials, len(self.national))
         people = shapes.people(self.rng, sizes)
         rows = [
-            Official(
-                agency=self.national[p.agency],
-                given_names=p.given_names,
-                family_names=p.family_names,
-                position=p.position,
-                seniority=p.seniority,
-                email=p.email,
-                language=p.language,
-            )
+            {
+                "agency_id": self.national[p.agency].pk,
+                "given_names": p.given_names,
+                "family_names": p.family_names,
+                "position": p.position,
+                "seniority": p.seniority,
+                "email": p.email,
+                "language": p.language,
+            }
             for p in people
         ]
-        self.all_officials = self.insert(rows)
-        self.by_agency: dict[int, list[Official]] = {a.pk: [] for a in self.national}
+        ids = insert_rows(Official, rows, ids=True)
+        self.counts[Official._meta.label_lower] += len(rows)
+        self.all_officials = [
+            _Official(pk, row["agency_id"], row["seniority"], row["language"], p.full_name)
+            for pk, row, p in zip(ids, rows, people, strict=True)
+        ]
+        self.by_agency: dict[int, list[_Official]] = {a.pk: [] for a in self.national}
         for official in self.all_officials:
             self.by_agency[official.agency_id].append(official)
 
@@ -348,8 +365,8 @@ class _Writer:
         rng, total = self.rng, self.spec.nominations
         training = [entry for entry in self.items if entry[2].kind == "training"]
         senior = [entry for entry in self.items if entry[2].kind == "senior"]
-        rows: list[Nomination] = []
-        self.placements: list[tuple[Nomination, Session]] = []
+        rows: list[dict] = []
+        self.placements: list[tuple[_Official, Session]] = []
         senior_budget = total // 10
         for program, item, shape in senior:
             for session in self.item_sessions[item.pk]:
@@ -362,9 +379,9 @@ class _Writer:
                 for official in chosen:
                     moment += datetime.timedelta(minutes=rng.randint(5, 90))
                     nomination = self._nomination(program, item, official, "approved", moment)
-                    nomination.session = session
+                    nomination["session_id"] = session.pk
                     rows.append(nomination)
-                    self.placements.append((nomination, session))
+                    self.placements.append((official, session))
         remaining = total - len(rows)
         pools = {}
         for _program, item, shape in training:
@@ -417,49 +434,48 @@ class _Writer:
                     )
                 nomination = self._nomination(program, item, official, status, moment)
                 if len(sessions) > 1 and rng.random() < 0.2:
-                    nomination.preferences = rng.sample(
+                    nomination["preferences"] = rng.sample(
                         [s.cohort for s in sessions], min(3, len(sessions))
                     )
                 if index < placed:
-                    nomination.session = seats[index]
-                    self.placements.append((nomination, seats[index]))
+                    nomination["session_id"] = seats[index].pk
+                    self.placements.append((official, seats[index]))
                 elif status == "approved":
-                    nomination.outcome_code = "no_seat"
+                    nomination["outcome_code"] = "no_seat"
                 rows.append(nomination)
-        self.insert(rows)
+        insert_rows(Nomination, rows)
+        self.counts[Nomination._meta.label_lower] += len(rows)
 
-    def _nomination(self, program, item, official, status, moment) -> Nomination:
+    def _nomination(self, program, item, official, status, moment) -> dict:
         decided = status in ("approved", "declined", "withdrawn")
+        withdrawn = status == NominationStatus.WITHDRAWN
         liaison = self.liaison_of.get(official.agency_id)
-        return Nomination(
-            program=program,
-            item_key=item.key,
-            official=official,
-            agency_id=official.agency_id,
-            status=status,
-            language=official.language,
-            order_at=moment,
-            submitted_by=liaison,
-            submitted_at=moment,
-            decided_by=self.coordinator if decided else None,
-            decided_at=moment + datetime.timedelta(days=7) if decided else None,
-            decision_reason=(
+        return {
+            "program_id": program.pk,
+            "item_key": item.key,
+            "official_id": official.pk,
+            "agency_id": official.agency_id,
+            "status": status,
+            "language": official.language,
+            "unavailable": [],
+            "preferences": [],
+            "order_at": moment,
+            "submitted_by_id": liaison.pk if liaison else None,
+            "submitted_at": moment,
+            "decided_by_id": self.coordinator.pk if decided else None,
+            "decided_at": moment + datetime.timedelta(days=7) if decided else None,
+            "decision_reason": (
                 "Sin lugar para su perfil (datos generados)."
                 if status == NominationStatus.DECLINED
                 else ""
             ),
-            withdrawn_by=liaison if status == NominationStatus.WITHDRAWN else None,
-            withdrawn_at=(
-                moment + datetime.timedelta(days=10)
-                if status == NominationStatus.WITHDRAWN
-                else None
-            ),
-            withdrawal_reason=(
-                "Cambio de adscripción (datos generados)."
-                if status == NominationStatus.WITHDRAWN
-                else ""
-            ),
-        )
+            "withdrawn_by_id": liaison.pk if withdrawn and liaison else None,
+            "withdrawn_at": moment + datetime.timedelta(days=10) if withdrawn else None,
+            "withdrawal_reason": "Cambio de adscripción (datos generados)." if withdrawn else "",
+            "session_id": None,
+            "outcome_code": "",
+            "outcome_details": {},
+        }
 
     # ---------------------------------------------------------------- past sessions
 
@@ -469,20 +485,25 @@ class _Writer:
         day, a fifth often absent) and a certificate for each participant present on at
         least 80% of the days."""
         rng, today = self.rng, self.today
-        participants = self.insert(
+        participant_ids = insert_rows(
+            SessionParticipant,
             [
-                SessionParticipant(
-                    session=session,
-                    official=nomination.official,
-                    added_by=self.coordinator,
-                    added_at=_at(session.start - datetime.timedelta(days=14)),
-                )
-                for nomination, session in self.placements
-            ]
+                {
+                    "session_id": session.pk,
+                    "official_id": official.pk,
+                    "added_by_id": self.coordinator.pk,
+                    "added_at": _at(session.start - datetime.timedelta(days=14)),
+                }
+                for official, session in self.placements
+            ],
+            ids=True,
         )
+        self.counts[SessionParticipant._meta.label_lower] += len(participant_ids)
         marks, certificates = [], []
         taken_codes: set[str] = set()
-        for participant, (nomination, session) in zip(participants, self.placements, strict=True):
+        for participant_id, (official, session) in zip(
+            participant_ids, self.placements, strict=True
+        ):
             if session.end >= today:
                 continue
             presence = 0.97 if rng.random() < 0.8 else 0.6
@@ -491,39 +512,42 @@ class _Writer:
             for day in days:
                 here = rng.random() < presence
                 present += here
+                date = datetime.date.fromisoformat(day)
                 marks.append(
-                    Attendance(
-                        participant=participant,
-                        day=datetime.date.fromisoformat(day),
-                        present=here,
-                        recorded_by=self.coordinator,
-                        recorded_at=_at(datetime.date.fromisoformat(day), 18),
-                    )
+                    {
+                        "participant_id": participant_id,
+                        "day": date,
+                        "present": here,
+                        "recorded_by_id": self.coordinator.pk,
+                        "recorded_at": _at(date, 18),
+                    }
                 )
             if present * 100 >= 80 * len(days):
-                official = nomination.official
                 certificates.append(
-                    Certificate(
-                        program_id=session.program_id,
-                        session=session,
-                        official=official,
-                        official_name=official.full_name,
-                        item_key=session.item_key,
-                        item_number=session.item_number,
-                        title_es=session.title_es,
-                        title_en=session.title_en,
-                        start=session.start,
-                        end=session.end,
-                        days_total=len(days),
-                        days_present=present,
-                        completion_percent=80,
-                        code=self._certificate_code(taken_codes),
-                        issued_by=self.coordinator,
-                        issued_at=_at(session.end + datetime.timedelta(days=3), 12),
-                    )
+                    {
+                        "program_id": session.program_id,
+                        "session_id": session.pk,
+                        "official_id": official.pk,
+                        "official_name": official.full_name,
+                        "item_key": session.item_key,
+                        "item_number": session.item_number,
+                        "title_es": session.title_es,
+                        "title_en": session.title_en,
+                        "start": session.start,
+                        "end": session.end,
+                        "days_total": len(days),
+                        "days_present": present,
+                        "completion_percent": 80,
+                        "code": self._certificate_code(taken_codes),
+                        "issued_by_id": self.coordinator.pk,
+                        "issued_at": _at(session.end + datetime.timedelta(days=3), 12),
+                        "revocation_reason": "",
+                    }
                 )
-        self.insert(marks)
-        self.insert(certificates)
+        insert_rows(Attendance, marks)
+        self.counts[Attendance._meta.label_lower] += len(marks)
+        insert_rows(Certificate, certificates)
+        self.counts[Certificate._meta.label_lower] += len(certificates)
 
     def _certificate_code(self, taken: set[str]) -> str:
         while True:
@@ -621,7 +645,9 @@ class _Writer:
                         title_es=f"Tarea {k + 1}: informe de avance",
                         title_en=f"Task {k + 1}: progress report",
                         owner_agency=owner,
-                        owner_official=rng.choice(pool) if pool and rng.random() < 0.5 else None,
+                        owner_official_id=rng.choice(pool).pk
+                        if pool and rng.random() < 0.5
+                        else None,
                         due_date=due,
                         status=status,
                         created_by=self.coordinator,
@@ -729,7 +755,7 @@ class _Writer:
             registrations.append(
                 Registration(
                     conference=conference,
-                    official=official,
+                    official_id=official.pk,
                     agency_id=official.agency_id,
                     registered_by=self.liaison_of.get(official.agency_id),
                     registered_at=registered,

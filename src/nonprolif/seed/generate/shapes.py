@@ -75,6 +75,10 @@ class Person:
     email: str
     language: str
 
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_names} {self.family_names}"
+
 
 def name_lists() -> tuple[list[str], list[str], list[str]]:
     """(female given names, male given names, family names) of the demo's document."""
