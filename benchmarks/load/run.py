@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         help="options of `nonprolif serve` (default --threads 8)",
     )
     parser.add_argument("--logins", help="the logins file (default DATA_DIR/generated-logins.json)")
-    parser.add_argument("--out", default=str(HERE / "results"), help="locust CSV directory")
+    parser.add_argument("--out", help="locust CSV directory (default DATA_DIR/load)")
     args = parser.parse_args(argv)
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         print("run.py: set DATABASE_URL to the generated PostgreSQL database", file=sys.stderr)
@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     setup()
     from django.conf import settings
 
-    out = Path(args.out)
+    out = Path(args.out or settings.DATA_DIR / "load")
     out.mkdir(parents=True, exist_ok=True)
     logins = Path(args.logins or settings.DATA_DIR / "generated-logins.json")
     targets = out / "targets.json"
@@ -210,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
                 "LOAD_TARGETS": str(targets),
             }
             print(f"\nmode {mode}:", " ".join(locust), flush=True)
-            subprocess.run(locust, env=run_env, check=False, stdout=subprocess.DEVNULL)
+            with open(f"{prefix}.log", "w", encoding="utf-8") as log:
+                subprocess.run(locust, env=run_env, check=False, stdout=log, stderr=log)
             summarise(prefix, mode)
     finally:
         server.terminate()
