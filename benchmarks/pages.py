@@ -87,6 +87,8 @@ def targets() -> list[tuple[str, str]]:
         .first()
     )
     session = past or Session.objects.filter(item=item).order_by("start").first()
+    if session is None:
+        sys.exit("pages.py: the generated program has no session")
     conference = Conference.objects.filter(program=program).order_by("pk").first()
     pages = [
         ("home", "/"),

@@ -77,7 +77,7 @@ def write_targets(path: Path) -> None:
         for m in Meeting.objects.filter(program__code__startswith=PROGRAM_PREFIX).order_by("pk")
     ]
     first = programs[0]
-    open_item = first["open_items"][0]
+    open_item = str(first["open_items"][0])
     nominated = set(
         Nomination.objects.filter(program__code=first["code"], item_key=open_item).values_list(
             "official_id", flat=True

@@ -147,7 +147,7 @@ class _Writer:
         self.counts[User._meta.label_lower] += len(self.login_list)
         self.counts["otp_totp.totpdevice"] += sum(1 for login in self.login_list if login.key_hex)
         self.coordinator = by_role[Role.COORDINATOR][0]
-        self.liaison_of = {}
+        self.liaison_of: dict[int | None, User] = {}
         for user in by_role[Role.LIAISON]:
             self.liaison_of.setdefault(user.agency_id, user)
 
@@ -260,9 +260,9 @@ class _Writer:
                     decision="accepted",
                     rationale="Aceptado (datos generados).",
                     actor=self.coordinator,
-                    at=_at(program.start_date + datetime.timedelta(days=14)),
+                    at=_at(shape.start_date - datetime.timedelta(days=30)),
                 )
-                for program, item, _shape in self.items
+                for _program, item, shape in self.items
             ]
         )
 
@@ -371,7 +371,9 @@ class _Writer:
         for program, item, shape in senior:
             for session in self.item_sessions[item.pk]:
                 pool = [
-                    o for o in self.by_agency[session.audience_agency_id] if o.seniority == "senior"
+                    o
+                    for o in self.by_agency[session.audience_agency_id or 0]
+                    if o.seniority == "senior"
                 ]
                 chosen = rng.sample(pool, min(len(pool), shape.cohort_size, senior_budget))
                 senior_budget -= len(chosen)

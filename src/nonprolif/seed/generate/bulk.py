@@ -60,10 +60,10 @@ def insert_rows(
         return [obj.pk for obj in created] if ids else []
     json_columns = {f.attname for f in fields if isinstance(f, models.JSONField)}
     names = [f.attname for f in fields]
-    columns = [f.column for f in fields]
+    columns = [str(f.column) for f in fields]
     new_ids = _reserve_ids(model, len(rows)) if ids else []
     if ids:
-        columns = [model._meta.pk.column, *columns]
+        columns = [str(model._meta.pk.column), *columns]
     quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
     sql = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({quoted}) FROM STDIN"
     with connection.cursor() as wrapper, wrapper.cursor.copy(sql) as copy:
