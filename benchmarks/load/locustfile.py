@@ -67,6 +67,7 @@ class RoleUser(HttpUser):
         return self.client.cookies.get("csrftoken", "")
 
     def sign_in(self) -> None:
+        self.signed_in = True  # until a page sends the user back to the sign-in form
         self.client.get("/login/", name="sign-in: form", timeout=TIMEOUT)
         with self.client.post(
             "/login/",
@@ -115,6 +116,12 @@ class RoleUser(HttpUser):
         with self.client.get(url, name=name, timeout=TIMEOUT, catch_response=True) as response:
             if response.status_code != 200:
                 response.failure(f"HTTP {response.status_code}")
+            elif response.history and "/login/" in response.url:
+                # Sent to the sign-in page: the sign-in failed (or the session ended).
+                response.failure("not signed in")
+                self.signed_in = False
+        if not self.signed_in:
+            self.sign_in()
 
     def post(self, name: str, url: str, data: dict, expect=(302,)) -> None:
         data = {**data, "csrfmiddlewaretoken": self.csrf()}
