@@ -172,6 +172,27 @@ def measure(client, url: str, runs: int, slow: float) -> tuple[int, float, int, 
     return response.status_code, statistics.median(times), runs, queries, len(body)
 
 
+def cell(row: Row) -> str:
+    """``ms (runs) · queries q · KB``, in bold when over a target; the status when not 200."""
+    if row.status != 200:
+        return f"HTTP {row.status}"
+    text = f"{row.median_ms:.0f} ({row.runs}) · {row.queries} q · {row.size / 1024:.0f} KB"
+    return f"**{text}**" if row.marks else text
+
+
+def pivot(rows: list[Row], pages: list[str], roles: list[str]) -> str:
+    """A Markdown table: a line per page, a column per role."""
+    by_key = {(row.page, row.role): row for row in rows}
+    lines = [
+        "| page | " + " | ".join(roles) + " |",
+        "|---|" + "---|" * len(roles),
+    ]
+    for page in pages:
+        cells = [cell(by_key[page, role]) if (page, role) in by_key else "" for role in roles]
+        lines.append(f"| {page} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="timed fetches per page (default 5)")
@@ -206,13 +227,7 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
     print()
-    print("| page | role | HTTP | median ms (runs) | queries | KB | over target |")
-    print("|---|---|---|---|---|---|---|")
-    for row in sorted(rows, key=lambda r: ([p for p, _u in pages].index(r.page), r.role)):
-        print(
-            f"| {row.page} | {row.role} | {row.status} | {row.median_ms:.0f} ({row.runs}) | "
-            f"{row.queries} | {row.size / 1024:.1f} | {row.marks} |"
-        )
+    print(pivot(rows, [page for page, _url in pages], roles))
     ok = [r for r in rows if r.status == 200]
     over = [r for r in ok if r.median_ms > TARGET_MS or r.size > TARGET_BYTES]
     print()
