@@ -111,14 +111,30 @@ def test_more_nominations_than_the_officials_allow_is_a_clear_error(db):
     assert not Official.objects.exists()
 
 
-def test_nonprolif_generate_runs_the_command(db, tmp_path, capsys):
-    path = tmp_path / "logins.json"
-    argv = ["generate", "--officials", "60", "--nominations", "100", "--programs", "1"]
-    argv += ["--seed", "2", "--password", PASSWORD, "--logins-file", str(path)]
-    assert main(argv) == 0
+def test_nonprolif_generate_is_the_command(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["generate", "--help"])
+    assert exit_.value.code == 0
     out = capsys.readouterr().out
-    assert "training.nomination" in out
-    assert "generated in" in out
+    assert "usage: nonprolif generate" in out
+    assert "--logins-file" in out
+
+
+def test_the_command_generates_and_writes_the_logins_file(db, tmp_path):
+    path = tmp_path / "logins.json"
+    out = io.StringIO()
+    call_command(
+        "generate",
+        officials=60,
+        nominations=100,
+        programs=1,
+        seed=2,
+        password=PASSWORD,
+        logins_file=str(path),
+        stdout=out,
+    )
+    assert "training.nomination" in out.getvalue()
+    assert "generated in" in out.getvalue()
     assert Nomination.objects.count() == 100
     assert json.loads(path.read_text())["seed"] == 2
 
