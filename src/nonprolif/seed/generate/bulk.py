@@ -3,8 +3,9 @@ instances, no per-row SQL), Django's ``bulk_create`` elsewhere.
 
 A row is a dict of attribute names (``official_id``, not ``official``) to values; a column it
 leaves out takes the field's default (``auto_now``/``auto_now_add`` fields: now). JSON fields
-take Python values. With ``ids=True`` the new primary keys are returned in row order (on
-PostgreSQL they are drawn from the table's sequence first, then written explicitly).
+take Python values; generated columns are left to the database. With ``ids=True`` the new
+primary keys are returned in row order (on PostgreSQL they are drawn from the table's
+sequence first, then written explicitly).
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ BATCH = 5000
 
 
 def _columns(model: type[models.Model]) -> list[models.Field]:
-    return [f for f in model._meta.concrete_fields if not f.primary_key]
+    """The columns a row gives: every concrete field but the primary key and the generated
+    ones (the database computes those)."""
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if not f.primary_key and not getattr(f, "generated", False)
+    ]
 
 
 def _defaults(fields: list[models.Field]) -> dict[str, Any]:
