@@ -33,6 +33,9 @@ TARGETS = json.loads(open(os.environ["LOAD_TARGETS"], encoding="utf-8").read()) 
 MODE = os.environ.get("LOAD_MODE", "people")
 WAIT = between(1, 3) if MODE == "people" else constant(0)
 _COUNTERS: dict[str, itertools.count] = {}
+# The two modes of one run share the targets file: people take the writes' pools from the
+# end, saturation from the start, so that neither nominates or withdraws twice.
+POP = -1 if MODE == "people" else 0
 
 
 def totp(key_hex: str, at: float | None = None, step: int = 30, digits: int = 6) -> str:
@@ -313,16 +316,16 @@ class LiaisonUser(RoleUser):
     def nominate(self):
         if not self.free:
             return
-        code, key, official = self.free.pop()
+        code, key, official = self.free.pop(POP)
         self.post(
             "write: nominate",
             f"/programs/{code}/nominations/{key}/",
             {
-                "form": "nominate",
-                "official": official,
-                "language": "",
-                "unavailable": "",
-                "preferences": "",
+                "form": "nominate",  # the page's forms are prefixed by their name
+                "nominate-official": official,
+                "nominate-language": "",
+                "nominate-unavailable": "",
+                "nominate-preferences": "",
             },
         )
 
@@ -332,7 +335,7 @@ class LiaisonUser(RoleUser):
             return
         self.post(
             "write: withdraw",
-            f"/nominations/{self.submitted.pop()}/withdraw/",
+            f"/nominations/{self.submitted.pop(POP)}/withdraw/",
             {"reason": "Prueba de carga"},
         )
 
