@@ -179,7 +179,8 @@ def test_worker_runs_two_database_workers_that_run_the_tasks_and_stop_on_sigterm
                 "SELECT status FROM django_tasks_database_dbtaskresult WHERE id = ?",
                 [task_id.replace("-", "")],
             ).fetchall()
-        return rows[0][0] if rows and rows[0][0] != "READY" else None
+        finished = rows and rows[0][0] in ("SUCCESSFUL", "FAILED")  # not READY nor RUNNING
+        return rows[0][0] if finished else None
 
     try:
         supervisor = psutil.Process(worker.pid)
