@@ -4,6 +4,7 @@ pages through the search results of an item's nomination form, sees only his age
 officials, picks one with the mouse and nominates him. No policy violation on the way."""
 
 import datetime
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -26,6 +27,19 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+IDLE = "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+
+
+def answered(page, query: str, act) -> None:
+    """Run ``act`` (typing or Enter in a picker's box) and wait until the answer to ``query``
+    is on the page: focusing the box searches too, and a late answer to an earlier search
+    would otherwise replace the results the test goes on to click."""
+    with page.expect_response(
+        lambda response: parse_qs(urlsplit(response.url).query).get("q") == [query]
+    ):
+        act()
+    page.wait_for_function(IDLE)
 
 
 @pytest.fixture
@@ -72,11 +86,11 @@ def test_the_coordinator_adds_a_participant_by_typing_and_the_keyboard(
     page.goto(f"{live_server.url}/sessions/{session.pk}/")
     search = page.get_by_label("Official:", exact=True)  # the field's label names the box
     expect(search).to_have_id("id_participant-official")
-    search.fill("alva")
+    answered(page, "alva", lambda: search.fill("alva"))
     result = page.locator(".picker-results button", has_text="Ana Alvarez (AAA)")
     expect(result).to_be_visible()
     expect(page.locator(".picker-results button")).to_have_count(1)
-    search.press("Enter")  # searches, does not submit the form
+    answered(page, "alva", lambda: search.press("Enter"))  # searches, does not submit
     assert page.url.endswith(f"/sessions/{session.pk}/")
     result.focus()
     page.keyboard.press("Enter")
@@ -99,18 +113,18 @@ def test_a_liaison_pages_through_results_and_nominates_his_official(
     page = watched(live_server, "enlace")
     page.goto(f"{live_server.url}/programs/{program.code}/nominations/{item.key}/")
     search = page.get_by_label("Official:", exact=True)
-    search.fill("a")
+    answered(page, "a", lambda: search.fill("a"))
     buttons = page.locator(".picker-results button[data-value]")
     expect(buttons).to_have_count(20)
-    page.get_by_role("button", name="More results").click()
+    answered(page, "a", page.get_by_role("button", name="More results").click)
     expect(buttons).to_have_count(31)  # every official of agency A, none of agency B
     expect(page.locator(".picker-results")).not_to_contain_text("Barrera")
-    search.fill("ibarra")
+    answered(page, "ibarra", lambda: search.fill("ibarra"))
     expect(buttons).to_have_count(20)
     first = buttons.first
     picked = first.get_attribute("data-value")
     first.click()
-    search.fill("alvarez")  # a new search keeps the choice
+    answered(page, "alvarez", lambda: search.fill("alvarez"))  # a new search keeps the choice
     expect(buttons).to_have_count(1)
     expect(page.locator(".picker-chosen input:checked")).to_have_value(picked)
     page.get_by_role("button", name="Submit nomination").click()
