@@ -26,7 +26,10 @@ TASKS_QUEUES        comma separated names of task queues besides "default" (wher
 REDIS_URL           the Redis database of the RQ task backend (default
                     redis://127.0.0.1:6379/0)
 MEDIA_ROOT          where uploaded files (speakers' photos) go (default DATA_DIR/media)
-SITE_URL            the public address, for links in emails (default http://localhost:8000)
+SITE_URL            the public address, for links in emails sent outside a request (default
+                    http://localhost:8000); within a request, links use the request's host
+NONPROLIF_TODAY     a fixed date (YYYY-MM-DD) for every date rule, with a banner on every page
+                    (the demo sets one inside its 2009 program; default: the real clock)
 SPEAKER_INVITATION_DAYS, SPEAKER_REMINDER_DAYS, ACTION_ITEM_REMINDER_DAYS
                     validity of a speaker's invitation link (30), days between reminders (7)
 REPORT_SIGNATURE    the signature of status reports (default: the generating user's surname)
@@ -65,6 +68,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+
+from nonprolif.core import clock as _clock
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -167,6 +172,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "nonprolif.core.context_processors.roles",
+                "nonprolif.core.context_processors.clock",
             ],
         },
     }
@@ -269,6 +275,8 @@ MEDIA_URL = "media/"
 # SITE_URL: the address people reach the application at, for links in emails sent outside a
 # request (speakers' invitations and their reminders).
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+# NONPROLIF_TODAY: a fixed "today" for every date rule (core.clock); unset: the real clock.
+NONPROLIF_TODAY = _clock.parse_today(os.environ.get("NONPROLIF_TODAY"))
 SPEAKER_INVITATION_DAYS = int(os.environ.get("SPEAKER_INVITATION_DAYS", "30"))
 SPEAKER_REMINDER_DAYS = int(os.environ.get("SPEAKER_REMINDER_DAYS", "7"))
 ACTION_ITEM_REMINDER_DAYS = int(os.environ.get("ACTION_ITEM_REMINDER_DAYS", "7"))

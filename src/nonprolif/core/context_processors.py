@@ -1,3 +1,4 @@
+from nonprolif.core.clock import fixed_date
 from nonprolif.core.roles import Role
 from nonprolif.core.rules import has_perm
 
@@ -13,3 +14,8 @@ def roles(request):
         "Role": Role,
         "manages_accounts": signed_in and has_perm("core.manage_accounts", user),
     }
+
+
+def clock(request):
+    """``fixed_today``: the date NONPROLIF_TODAY fixes (a banner on every page), or None."""
+    return {"fixed_today": fixed_date()}
