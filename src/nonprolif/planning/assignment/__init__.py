@@ -47,11 +47,13 @@ the field.
 
 The package
 -----------
-``model.py`` the problem and the answer (dataclasses, reason codes); ``prepare.py`` the index
+``model.py`` the problem and the answer (dataclasses, reason codes); ``eligibility.py`` which
+sessions are open to a nominee and why the others are closed; ``prepare.py`` the index
 form both solvers share (arcs nominee -> session and their costs); ``flow.py`` the min-cost flow;
 ``mip.py`` the HiGHS MIP; ``repair.py`` the MIP only where the flow breaks a side constraint;
 ``explain.py`` the reasons for those left out and the objective; ``solver.py`` the entry points
-:func:`solve`, :func:`evaluate` and :func:`replan`. Imports run one way: model <- prepare <-
+:func:`solve`, :func:`evaluate` and :func:`replan`. Imports run one way: model <- eligibility <-
+prepare <-
 flow, mip, explain <- repair <- solver.
 """
 

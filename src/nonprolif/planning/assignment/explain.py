@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from .eligibility import overlaps
 from .model import (
     AGENCY_SHARE_FULL,
     NOT_REACHED,
@@ -17,7 +18,7 @@ from .model import (
     Assignment,
     Reason,
 )
-from .prepare import ArcModel, overlaps
+from .prepare import ArcModel
 
 
 def mix_cost(model: ArcModel, session_of: np.ndarray) -> tuple[int, int, int]:

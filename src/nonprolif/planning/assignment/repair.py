@@ -21,11 +21,12 @@ from dataclasses import replace
 
 import numpy as np
 
+from .eligibility import overlaps
 from .explain import build_result, mix_cost
 from .flow import solve_flow
 from .mip import solve_mip
 from .model import Assignment, Session
-from .prepare import ArcModel, conflict_pairs, overlaps
+from .prepare import ArcModel, conflict_pairs
 
 # Above this many arcs the MIP that lowers the soft costs of a rerouted plan is not tried:
 # at 20,000 nominees (300,000 arcs) it improved nothing in 5 s and took 80 MB (see
