@@ -144,9 +144,10 @@ class RoleUser(HttpUser):
         return self.rng.choice(TARGETS["programs"])
 
 
-class CoordinatorUser(RoleUser):
-    role = "coordinator"
-    weight = 2
+class OfficeUser(RoleUser):
+    """The pages that a coordinator and a liaison both read, with the same weights."""
+
+    abstract = True
 
     @task(2)
     def home(self):
@@ -155,6 +156,38 @@ class CoordinatorUser(RoleUser):
     @task(2)
     def program_detail(self):
         self.page("program detail", f"/programs/{self.program['code']}/")
+
+    @task
+    def progress(self):
+        self.page("progress", f"/programs/{self.program['code']}/progress/")
+
+    @task
+    def certificates(self):
+        self.page("certificates", f"/programs/{self.program['code']}/certificates/")
+
+    @task
+    def officials_search(self):
+        self.page("officials search", f"/officials/?q={self.rng.choice(TARGETS['names'])}")
+
+    @task
+    def timeline(self):
+        self.page("timeline", f"/programs/{self.program['code']}/timeline/")
+
+    @task
+    def registrations(self):
+        if TARGETS["conference"]:
+            self.page(
+                "conference registrations", f"/conferences/{TARGETS['conference']}/registrations/"
+            )
+
+    @task
+    def api_nominations(self):
+        self.page("API nominations", f"/api/v1/programs/{self.program['code']}/nominations")
+
+
+class CoordinatorUser(OfficeUser):
+    role = "coordinator"
+    weight = 2
 
     @task
     def nomination_index(self):
@@ -175,39 +208,12 @@ class CoordinatorUser(RoleUser):
         self.page("assignment", f"/programs/{self.program['code']}/assignment/")
 
     @task
-    def progress(self):
-        self.page("progress", f"/programs/{self.program['code']}/progress/")
-
-    @task
-    def certificates(self):
-        self.page("certificates", f"/programs/{self.program['code']}/certificates/")
-
-    @task
     def officials(self):
         self.page("officials", f"/officials/?page={self.rng.randint(1, 500)}")
-
-    @task
-    def officials_search(self):
-        self.page("officials search", f"/officials/?q={self.rng.choice(TARGETS['names'])}")
 
     @task(2)
     def action_items(self):
         self.page("action items", f"/programs/{self.program['code']}/action-items/")
-
-    @task
-    def timeline(self):
-        self.page("timeline", f"/programs/{self.program['code']}/timeline/")
-
-    @task
-    def registrations(self):
-        if TARGETS["conference"]:
-            self.page(
-                "conference registrations", f"/conferences/{TARGETS['conference']}/registrations/"
-            )
-
-    @task
-    def api_nominations(self):
-        self.page("API nominations", f"/api/v1/programs/{self.program['code']}/nominations")
 
     @task
     def record_action_item(self):
@@ -241,7 +247,7 @@ class CoordinatorUser(RoleUser):
         )
 
 
-class LiaisonUser(RoleUser):
+class LiaisonUser(OfficeUser):
     role = "liaison"
     weight = 5
 
@@ -252,14 +258,6 @@ class LiaisonUser(RoleUser):
         slot = (self.index // len(TARGETS["agencies"])) % TARGETS["slices"]
         self.free = list(agency["free"][slot :: TARGETS["slices"]])
         self.submitted = list(agency["submitted"][slot :: TARGETS["slices"]])
-
-    @task(2)
-    def home(self):
-        self.page("home", "/")
-
-    @task(2)
-    def program_detail(self):
-        self.page("program detail", f"/programs/{self.program['code']}/")
 
     @task(3)
     def item_nominations(self):
@@ -277,40 +275,13 @@ class LiaisonUser(RoleUser):
             "attendance", f"/sessions/{self.rng.choice(self.program['past_sessions'])}/attendance/"
         )
 
-    @task
-    def progress(self):
-        self.page("progress", f"/programs/{self.program['code']}/progress/")
-
-    @task
-    def certificates(self):
-        self.page("certificates", f"/programs/{self.program['code']}/certificates/")
-
     @task(2)
     def officials(self):
         self.page("officials", f"/officials/?page={self.rng.randint(1, 100)}")
 
     @task
-    def officials_search(self):
-        self.page("officials search", f"/officials/?q={self.rng.choice(TARGETS['names'])}")
-
-    @task
     def action_items(self):
         self.page("action items", f"/programs/{self.program['code']}/action-items/")
-
-    @task
-    def timeline(self):
-        self.page("timeline", f"/programs/{self.program['code']}/timeline/")
-
-    @task
-    def registrations(self):
-        if TARGETS["conference"]:
-            self.page(
-                "conference registrations", f"/conferences/{TARGETS['conference']}/registrations/"
-            )
-
-    @task
-    def api_nominations(self):
-        self.page("API nominations", f"/api/v1/programs/{self.program['code']}/nominations")
 
     @task
     def nominate(self):
