@@ -8,9 +8,10 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
 from nonprolif.core.models import User
 from nonprolif.core.roles import Role
@@ -81,7 +82,7 @@ def remind_overdue_action_items(
     Side effects: the emails; ``last_reminded_at`` set on each item reminded; one audit
     entry ("action_item.remind", no actor) per item reminded. Returns the reminders sent.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     interval = datetime.timedelta(days=interval_days or reminder_interval_days())
     due = (
         ActionItem.objects.overdue(now)

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import User
@@ -57,7 +57,7 @@ def send_invitation(*, actor: User, speaker: Speaker, days: int | None = None) -
         errors["days"] = _("The link must stay valid at least one day.")
     if errors:
         raise ValidationError(errors)
-    now = timezone.now()
+    now = clock.now()
     nonce = secrets.token_urlsafe(32)
     invitation = SpeakerInvitation(
         speaker=speaker,
@@ -111,7 +111,7 @@ def revoke_invitation(*, actor: User, invitation: SpeakerInvitation) -> SpeakerI
     with transaction.atomic():
         current = SpeakerInvitation.objects.select_for_update().get(pk=invitation.pk)
         if current.revoked_at is None:
-            current.revoked_at = timezone.now()
+            current.revoked_at = clock.now()
             current.save(update_fields=["revoked_at"])
             record(
                 actor=actor,

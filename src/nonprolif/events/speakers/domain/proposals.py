@@ -6,9 +6,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import User
@@ -127,7 +127,7 @@ def decide_speaker(
     if decision == SpeakerStatus.DECLINED and not reason:
         raise ValidationError({"reason": _("Give the reason for declining this speaker.")})
     before = snapshot(speaker, ["status", "decision_reason"])
-    now = timezone.now()
+    now = clock.now()
     with transaction.atomic():
         speaker.status = decision
         speaker.decision_reason = reason
