@@ -15,6 +15,7 @@ from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
 from nonprolif.core.models import User
 from nonprolif.core.roles import Role
+from nonprolif.core.site import site_base
 from nonprolif.events.models import ActionItem
 from nonprolif.events.models.coordination import program_today
 
@@ -55,14 +56,16 @@ def _recipients(item: ActionItem) -> list[tuple[str, str]]:
     return [(user.email, user.language) for user in liaisons]
 
 
-def _message(item: ActionItem, language: str, email: str, today: datetime.date) -> EmailMessage:
+def _message(
+    item: ActionItem, language: str, email: str, today: datetime.date, base_url: str | None
+) -> EmailMessage:
     with translation.override(language):
         context = {
             "item": item,
             "meeting": item.meeting,
             "program": item.meeting.program,
             "days_overdue": (today - item.due_date).days,
-            "site_url": getattr(settings, "SITE_URL", "").rstrip("/"),
+            "site_url": site_base(base_url),
         }
         subject = _("Overdue action item: %(title)s") % {"title": item.title}
         body = render_to_string("events/coordination/email/overdue_reminder.txt", context)
@@ -70,14 +73,18 @@ def _message(item: ActionItem, language: str, email: str, today: datetime.date) 
 
 
 def remind_overdue_action_items(
-    *, now: datetime.datetime | None = None, interval_days: int | None = None
+    *,
+    now: datetime.datetime | None = None,
+    interval_days: int | None = None,
+    base_url: str | None = None,
 ) -> list[Reminder]:
     """Email the owners of the overdue action items, each item at most once every
     ``interval_days`` (default: settings.ACTION_ITEM_REMINDER_DAYS, else 7 days).
 
     The owner official is reminded when he has an email address; otherwise every active
     liaison of the owner agency with one. Each message is in its recipient's language.
-    An item with nobody to remind is left for the next run.
+    An item with nobody to remind is left for the next run. Links start with ``base_url``
+    (a request's address) when given, else SITE_URL (the task and the command have no request).
 
     Side effects: the emails; ``last_reminded_at`` set on each item reminded; one audit
     entry ("action_item.remind", no actor) per item reminded. Returns the reminders sent.
@@ -96,7 +103,9 @@ def remind_overdue_action_items(
         if not recipients:
             continue
         today = program_today(item.meeting.program.time_zone, now)
-        messages = [_message(item, language, email, today) for email, language in recipients]
+        messages = [
+            _message(item, language, email, today, base_url) for email, language in recipients
+        ]
         with transaction.atomic():
             for message in messages:
                 message.send()

@@ -32,9 +32,12 @@ class InvitationSent:
     emailed: bool
 
 
-def send_invitation(*, actor: User, speaker: Speaker, days: int | None = None) -> InvitationSent:
+def send_invitation(
+    *, actor: User, speaker: Speaker, days: int | None = None, base_url: str | None = None
+) -> InvitationSent:
     """Invite an accepted speaker: a new personal link, valid ``days`` days (default
-    SPEAKER_INVITATION_DAYS), emailed to him in his first language.
+    SPEAKER_INVITATION_DAYS), emailed to him in his first language. The link starts with
+    ``base_url`` (the request's address) when given, else SITE_URL.
 
     Any earlier usable invitation of the speaker is revoked (one live link per speaker).
     Returns an InvitationSent: the link is the only copy of the secret.
@@ -93,11 +96,14 @@ def send_invitation(*, actor: User, speaker: Speaker, days: int | None = None) -
             template="speaker_invitation",
             subject=INVITATION_SUBJECT,
             invitation=invitation,
+            base_url=base_url,
         )
     except OSError:  # SMTP errors are OSErrors; the link is still shown to the coordinator
         logger.exception("Invitation email to speaker %s failed", speaker.pk)
         emailed = False
-    return InvitationSent(invitation=invitation, url=invitation_url(invitation), emailed=emailed)
+    return InvitationSent(
+        invitation=invitation, url=invitation_url(invitation, base_url=base_url), emailed=emailed
+    )
 
 
 def revoke_invitation(*, actor: User, invitation: SpeakerInvitation) -> SpeakerInvitation:
