@@ -16,6 +16,8 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
+# nonprolif demo sets the demo clock (NONPROLIF_TODAY) to the demo document's date, 19 October
+# 2009: inside the 2009 program, before its first cohort. NONPROLIF_TODAY= make demo: today.
 demo: $(STAMP)
 	$(BIN)/nonprolif demo
 

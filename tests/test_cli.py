@@ -180,10 +180,13 @@ def test_demo_sets_debug_seeds_prints_the_logins_and_runs_the_server(monkeypatch
     )
     monkeypatch.setenv("DEBUG", "placeholder")
     monkeypatch.delenv("DEBUG")  # restored (absent) after the test
+    monkeypatch.setenv("NONPROLIF_TODAY", "placeholder")
+    monkeypatch.delenv("NONPROLIF_TODAY")
 
     assert main(["demo", "--port", "8123"]) == 0
 
     assert os.environ["DEBUG"] == "1"
+    assert os.environ["NONPROLIF_TODAY"] == "2009-10-19"  # the demo document's "today"
     assert served == [("127.0.0.1", "8123")]
     out = capsys.readouterr().out
     assert "http://127.0.0.1:8123/" in out
@@ -191,6 +194,22 @@ def test_demo_sets_debug_seeds_prints_the_logins_and_runs_the_server(monkeypatch
     for username in ("coordinador", "enlace-sedena", "enlace-semar", "legat", "auditor", "admin"):
         assert username in out
         assert User.objects.filter(username=username).exists()
+    assert "The demo clock shows 2009-10-19" in out
+
+
+@pytest.mark.django_db
+def test_demo_keeps_a_date_or_the_real_clock_given_in_the_environment(monkeypatch, capsys):
+    from django.core.management.commands import runserver
+
+    monkeypatch.setattr(runserver.Command, "run", lambda self, **options: None)
+    monkeypatch.setenv("NONPROLIF_TODAY", "")  # empty: the real clock
+    assert main(["demo", "--port", "8124"]) == 0
+    assert os.environ["NONPROLIF_TODAY"] == ""
+    assert "demo clock" not in capsys.readouterr().out
+    monkeypatch.setenv("NONPROLIF_TODAY", "2009-11-18")
+    assert main(["demo", "--port", "8124"]) == 0
+    assert os.environ["NONPROLIF_TODAY"] == "2009-11-18"
+    assert "The demo clock shows 2009-11-18" in capsys.readouterr().out
 
 
 @pytest.mark.django_db

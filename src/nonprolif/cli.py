@@ -1,8 +1,10 @@
 """The ``nonprolif`` command: run the demo, serve in production, load data, manage accounts."""
 
 import argparse
+import json
 import os
 import sys
+from pathlib import Path
 
 DESCRIPTION = """\
 nonprolif: the program-office platform for a national WMD non-proliferation program.
@@ -79,8 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
         "demo",
         help="run the demo: migrate, load the 2009 program and demo data, serve on localhost",
         description=(
-            "Set DEBUG=1 (unless DEBUG is set), apply the migrations, load the built-in 2009 "
-            "program with the demonstration data (fictional officials, one login per role), "
+            "Set DEBUG=1 (unless DEBUG is set) and NONPROLIF_TODAY to the demo's date inside "
+            "the 2009 program (unless set; empty keeps the real clock), apply the migrations, "
+            "load the built-in 2009 program with the demonstration data (fictional officials, "
+            "one login per role), "
             "print the demo logins and the address, then run Django's development server."
         ),
     )
@@ -203,8 +207,20 @@ def _setup() -> None:
     django.setup()
 
 
+# The built-in demo document; its "today" is the date the demo clock shows.
+DEMO_DOCUMENT = Path(__file__).resolve().parent / "seed" / "fixtures" / "mx-2009-demo.json"
+
+
+def demo_today() -> str:
+    """The date (YYYY-MM-DD) the built-in demo document fixes for the demo clock."""
+    return str(json.loads(DEMO_DOCUMENT.read_text(encoding="utf-8")).get("today") or "")
+
+
 def _demo(args) -> None:
     os.environ.setdefault("DEBUG", "1")
+    # Settings read NONPROLIF_TODAY when they load: set it before django.setup(). Set but
+    # empty (NONPROLIF_TODAY=) keeps the real clock.
+    os.environ.setdefault("NONPROLIF_TODAY", demo_today())
     _setup()
     from django.core.management import call_command
 
@@ -212,6 +228,9 @@ def _demo(args) -> None:
     # are loaded once, by the parent.
     if os.environ.get("RUN_MAIN") != "true":
         call_command("seed", demo=True)
+        today = os.environ["NONPROLIF_TODAY"]
+        if today:
+            print(f"\nThe demo clock shows {today} (NONPROLIF_TODAY; set it empty for today).")
         print(f"\nOpen http://{args.host}:{args.port}/ and sign in with a demo login above.")
         print("Stop the server with Ctrl+C.\n", flush=True)
     call_command("runserver", f"{args.host}:{args.port}", use_reloader=args.reload)

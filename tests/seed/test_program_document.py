@@ -93,8 +93,9 @@ def test_item_one_is_four_cohorts_of_fifty_from_23_october_2009_every_three_mont
     ):
         assert topic in item.description_en
     assert "tácticas de no proliferación" in item.description_es
-    assert "Planning assumption" in item.notes
-    assert "Supuesto de planeación" in item.notes
+    # One field, typed once (by the program office, in Spanish), never "ES / EN" in one
+    assert item.notes.startswith("Supuesto de planeación:")
+    assert " / " not in item.notes
 
 
 def test_there_is_one_senior_official_session_for_each_national_agency(mx2009):
@@ -105,7 +106,7 @@ def test_there_is_one_senior_official_session_for_each_national_agency(mx2009):
     assert {codes[0] for codes in targets} == NATIONAL
     for item in seniors:
         assert item.session_days == 2
-        assert "Planning assumption" in item.notes
+        assert item.notes.startswith("Supuesto de planeación:")
 
 
 def test_item_ten_supports_the_november_2009_cancun_conference_with_guest_speakers(mx2009):

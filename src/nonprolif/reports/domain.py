@@ -5,9 +5,9 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
 from nonprolif.core.models import AuditEntry, User
 from nonprolif.events.models.coordination import program_today
@@ -78,7 +78,7 @@ def issue_cable(
     if not actor.has_perm("reports.view_program_report", program):
         raise PermissionDenied(_("You are not allowed to do this."))
     check_options(language=language, marking=marking)
-    now = now or timezone.now()
+    now = now or clock.now()
     as_of = as_of or program_today(program.time_zone, now)
     facts = cable_facts(actor, program, language=language, as_of=as_of)
     with transaction.atomic():

@@ -13,8 +13,9 @@ from collections import Counter
 
 from django.conf import settings
 from django.db.models import Count
-from django.utils import timezone, translation
+from django.utils import translation
 
+from nonprolif.core import clock
 from nonprolif.core.models import Agency, Official, User
 from nonprolif.events.coordination.queries import overdue_action_items
 from nonprolif.events.models import Conference, Registration, ScheduleRelease, Speaker
@@ -309,7 +310,7 @@ def build_cable(
     (unclassified, sbu, confidential), as ``user`` sees it, without a reference number (a
     draft). Reads only. ValidationError naming the field on a bad language or marking."""
     check_options(language=language, marking=marking)
-    now = now or timezone.now()
+    now = now or clock.now()
     as_of = as_of or program_today(program.time_zone, now)
     facts = cable_facts(user, program, language=language, as_of=as_of)
     return compose_cable(facts, language=language, marking=marking, reference="", now=now)

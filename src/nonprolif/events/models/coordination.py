@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nonprolif.core import clock
 from nonprolif.core.i18n import localized_property
 from nonprolif.core.scoping import scoped
 from nonprolif.core.validators import validate_name
@@ -31,7 +32,7 @@ CLOSED_STATUSES = (ActionStatus.DONE, ActionStatus.CANCELLED)
 
 def program_today(time_zone: str, now: datetime.datetime | None = None) -> datetime.date:
     """Today's date in a program's time zone."""
-    return timezone.localtime(now or timezone.now(), zoneinfo.ZoneInfo(time_zone)).date()
+    return timezone.localtime(now or clock.now(), zoneinfo.ZoneInfo(time_zone)).date()
 
 
 class MeetingDecisionQuerySet(models.QuerySet["MeetingDecision"]):
@@ -99,7 +100,7 @@ class ActionItemQuerySet(models.QuerySet["ActionItem"]):
 
     def overdue(self, now: datetime.datetime | None = None) -> Self:
         """Open items whose due date is before today in their program's time zone."""
-        now = now or timezone.now()
+        now = now or clock.now()
         zones = (
             self.model.objects.order_by()
             .values_list("meeting__program__time_zone", flat=True)

@@ -17,6 +17,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nonprolif.core import clock
 from nonprolif.core.i18n import localized_property
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, partner_program_q, sees_everything
@@ -158,7 +159,7 @@ class SpeakerInvitationQuerySet(models.QuerySet["SpeakerInvitation"]):
 
     def usable(self, now: datetime.datetime | None = None) -> Self:
         """Neither revoked nor expired."""
-        return self.filter(revoked_at__isnull=True, expires_at__gt=now or timezone.now())
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now or clock.now())
 
 
 class SpeakerInvitation(models.Model):
@@ -204,7 +205,7 @@ class SpeakerInvitation(models.Model):
 
     @property
     def is_expired(self) -> bool:
-        return self.expires_at <= timezone.now()
+        return self.expires_at <= clock.now()
 
     @property
     def is_usable(self) -> bool:

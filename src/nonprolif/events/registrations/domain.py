@@ -4,9 +4,9 @@ may be cancelled; approved attendees are checked in at the door."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import Agency, Official, User
@@ -132,7 +132,7 @@ def register_official(
                     % {"agency": quota.agency.code, "taken": taken, "seats": quota.seats}
                 }
             )
-        now = timezone.now()
+        now = clock.now()
         registration = existing or Registration(conference=conference, official=official)
         old_status = existing.status if existing else None
         registration.agency_id = official.agency_id
@@ -193,7 +193,7 @@ def decide_registration(
         current.status = decision
         current.reason = reason
         current.decided_by = actor
-        current.decided_at = timezone.now()
+        current.decided_at = clock.now()
         current.save(update_fields=["status", "reason", "decided_by", "decided_at"])
         record(
             actor=actor,
@@ -258,7 +258,7 @@ def check_in(*, actor: User, registration: Registration) -> Registration:
         if current.status != RegistrationStatus.APPROVED:
             raise ValidationError({"status": _("Only approved registrations can be checked in.")})
         if current.checked_in_at is None:
-            current.checked_in_at = timezone.now()
+            current.checked_in_at = clock.now()
             current.checked_in_by = actor
             current.save(update_fields=["checked_in_at", "checked_in_by"])
             record(

@@ -62,7 +62,10 @@ def post_speaker_decision(request, speaker_id: int, payload: SpeakerDecisionIn):
     """Accept or decline a speaker (coordinators; a reason is required to decline). Accepting
     sends the invitation unless ``invite`` is false: its link is in this answer only."""
     speaker = get_speaker_for(request.auth, speaker_id)
-    _speaker, sent = decide_speaker(actor=request.auth, speaker=speaker, **payload.dict())
+    base_url = request.build_absolute_uri("/")
+    _speaker, sent = decide_speaker(
+        actor=request.auth, speaker=speaker, base_url=base_url, **payload.dict()
+    )
     return {"speaker": get_speaker_for(request.auth, speaker_id), "invitation": sent}
 
 
@@ -75,7 +78,10 @@ def post_invitation(request, speaker_id: int, payload: InvitationIn):
     answer only."""
     speaker = get_speaker_for(request.auth, speaker_id)
     days = {"days": payload.days} if payload.days is not None else {}
-    return Status(201, send_invitation(actor=request.auth, speaker=speaker, **days))
+    base_url = request.build_absolute_uri("/")
+    return Status(
+        201, send_invitation(actor=request.auth, speaker=speaker, base_url=base_url, **days)
+    )
 
 
 @router.post(

@@ -4,9 +4,9 @@ not visible."""
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.models import User
 from nonprolif.core.models.token import hash_token
 from nonprolif.events.models import (
@@ -81,7 +81,7 @@ def get_invitation_by_token(raw: str) -> SpeakerInvitation:
     alike for an unknown, revoked or expired link, or one of a speaker no longer accepted,
     so that the answer gives nothing away."""
     invitation = (
-        SpeakerInvitation.objects.usable(timezone.now())
+        SpeakerInvitation.objects.usable(clock.now())
         .filter(token_hash=hash_token(raw or ""), speaker__status=SpeakerStatus.ACCEPTED)
         .select_related("speaker__conference__program")
         .first()

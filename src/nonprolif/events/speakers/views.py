@@ -97,7 +97,9 @@ def speaker_decide(request, pk):
     if not request.user.has_perm("events.decide_speaker", speaker):
         raise PermissionDenied
     form = SpeakerDecisionForm(request.POST)
-    result = submit(request, form, decide_speaker, speaker=speaker)
+    result = submit(
+        request, form, decide_speaker, speaker=speaker, base_url=request.build_absolute_uri("/")
+    )
     if result is None:
         return _detail(request, get_speaker_for(request.user, pk), decision_form=form, status=400)
     _speaker, sent = result
@@ -117,7 +119,12 @@ def speaker_invite(request, pk):
     sent = None
     if form.is_valid():
         try:
-            sent = send_invitation(actor=request.user, speaker=speaker, **form.service_data())
+            sent = send_invitation(
+                actor=request.user,
+                speaker=speaker,
+                base_url=request.build_absolute_uri("/"),
+                **form.service_data(),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
     if sent is None:

@@ -12,9 +12,9 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import diff, record
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import Agency, User
@@ -167,7 +167,7 @@ def decide_item(
     )
     previous = _current(item)
     with transaction.atomic():
-        row.at = timezone.now()
+        row.at = clock.now()
         row.save()
         if targets is not None:
             row.target_agencies.set(targets)
@@ -222,7 +222,7 @@ def decide_all(
     ]
     rows: list[ItemDecision] = []
     with transaction.atomic():
-        now = timezone.now()
+        now = clock.now()
         for item in to_decide:
             row = ItemDecision(
                 item=item,
@@ -280,7 +280,7 @@ def close_review(*, proposal: Proposal, actor: User) -> Proposal:
             }
         )
     with transaction.atomic():
-        proposal.review_closed_at = timezone.now()
+        proposal.review_closed_at = clock.now()
         proposal.review_closed_by = actor
         proposal.save(update_fields=["review_closed_at", "review_closed_by"])
         record(

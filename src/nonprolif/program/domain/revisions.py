@@ -15,9 +15,9 @@ from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import User
@@ -115,7 +115,7 @@ def revise_proposal(
         title_en=fields.get("title_en", proposal.title_en),
         summary_es=fields.get("summary_es", proposal.summary_es),
         summary_en=fields.get("summary_en", proposal.summary_en),
-        submitted_on=fields.get("submitted_on") or timezone.localdate(),
+        submitted_on=fields.get("submitted_on") or clock.today(),
     )
     errors = [collect(new, exclude=["program", "submitted_by"], validate_constraints=False)]
     planned, item_errors = _plan_revised_items(new, given, by_key)
@@ -175,7 +175,7 @@ def _carry_decision(original: ItemDecision, item: ProposalItem) -> ItemDecision:
         **{name: getattr(original, name) for name in AMENDABLE_FIELDS},
         amends_target_agencies=original.amends_target_agencies,
         actor=original.actor,
-        at=timezone.now(),
+        at=clock.now(),
         carried_from=original,
     )
     if original.amends_target_agencies:

@@ -6,10 +6,10 @@ import re
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nonprolif.core import clock
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.web.submit import add_service_errors
 from nonprolif.program.domain import (
@@ -163,7 +163,7 @@ def proposal_revise(request, pk):
     program = proposal.program
     items = list(proposal_items(request.user, proposal).order_by("number"))
     header, rows = revision_initial(proposal, items)
-    header["submitted_on"] = timezone.localdate()
+    header["submitted_on"] = clock.today()
     form = RevisionForm(request.POST or None, initial=header)
     formset = RevisionItemFormSet(
         request.POST or None,

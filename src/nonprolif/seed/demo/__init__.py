@@ -12,11 +12,12 @@ The package, by what it seeds: ``people.py`` (the invented officials and the log
 data), ``officials.py`` (officials and logins in the database), ``secondfactor.py`` (the
 authenticator secret and recovery codes of the logins that need a second factor),
 ``training.py`` (the training program's decisions, seats and nominations), ``conference.py``
-(rooms, speakers, talks, the first release) and ``document.py`` (a whole demo document in one
-transaction).
+(rooms, speakers, talks, the first release), ``coordination.py`` (the meetings' decisions and
+action items) and ``document.py`` (a whole demo document in one transaction).
 """
 
 from .conference import load_demo_conference
+from .coordination import load_demo_coordination
 from .document import BUILTIN_DEMO, DEMO_FORMAT, load_builtin_demo, load_demo_document
 from .people import DemoLogin, DemoPerson, demo_logins, gendered, generate_officials
 from .secondfactor import DemoSecondFactor, demo_second_factor, ensure_demo_second_factor
@@ -35,6 +36,7 @@ __all__ = [
     "generate_officials",
     "load_builtin_demo",
     "load_demo_conference",
+    "load_demo_coordination",
     "load_demo_document",
     "load_demo_training",
 ]

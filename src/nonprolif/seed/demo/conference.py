@@ -24,7 +24,8 @@ from nonprolif.seed.loader.result import SeedResult
 from nonprolif.seed.loader.upsert import upsert
 
 CONFERENCE_KEYS = {"acronym", "coordinator", "proposed_by", "rooms", "speakers", "talks"}
-CONFERENCE_OPTIONAL = {"note", "proposer", "proposed_at", "decided_at", "responded_at", "release"}
+CONFERENCE_OPTIONAL = {"proposer", "proposed_at", "decided_at", "responded_at", "release"}
+CONFERENCE_OPTIONAL |= {"note_es", "note_en"}  # a note to the document's readers, not loaded
 DEMO_SPEAKER_KEYS = {"name", "organisation", "topic_es", "topic_en", "bio_es", "bio_en"}
 DEMO_SPEAKER_OPTIONAL = {"email", "languages", "travel_needs"}
 DEMO_TALK_KEYS = {"title_es", "title_en", "kind", "duration_minutes", "room", "day", "start", "end"}

@@ -10,11 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from nonprolif.core.models import Agency, Official, User
-from nonprolif.seed.loader.checks import check_entry, fail
+from nonprolif.seed.loader.checks import check_entry, fail, parse_date
 from nonprolif.seed.loader.document import builtin_document
 from nonprolif.seed.loader.result import SeedResult
 
 from .conference import load_demo_conference
+from .coordination import load_demo_coordination
 from .officials import DemoPassword, ensure_login, login_agency, upsert_official
 from .people import generate_officials
 from .secondfactor import ensure_demo_second_factor
@@ -25,8 +26,11 @@ BUILTIN_DEMO = "mx-2009-demo"
 
 
 def load_demo_document(doc: dict[str, Any], *, actor: User | None = None) -> SeedResult:
-    """Load a demo document: its invented officials, its demo logins and, when it has a
-    ``training`` part, the demo of the training program (see :func:`load_demo_training`).
+    """Load a demo document: its invented officials, its demo logins and, when it has them,
+    the demos of the training program (``training``, see :func:`load_demo_training`), of the
+    conference (``conference``) and of the meetings' decisions and action items
+    (``coordination``, see :func:`load_demo_coordination`). ``today`` (YYYY-MM-DD) is the date
+    ``nonprolif demo`` fixes for the demo clock (NONPROLIF_TODAY); loading only checks it.
 
     The agencies it names must exist (load the program document first). Raises
     ValidationError naming the place in the document and the field, and then writes nothing.
@@ -41,10 +45,12 @@ def load_demo_document(doc: dict[str, Any], *, actor: User | None = None) -> See
         doc,
         "document",
         {"format", "random_seed", "password", "given_names", "family_names", "agencies"},
-        {"note", "logins", "training", "conference"},
+        {"note", "today", "logins", "training", "conference", "coordination"},
     )
     if doc["format"] != DEMO_FORMAT:
         fail("document.format", f"expected “{DEMO_FORMAT}”, got “{doc['format']}”")
+    if "today" in doc:
+        parse_date(doc["today"], "document.today")  # the demo clock's date (nonprolif demo)
     agencies: dict[str, Agency] = {}
     for i, spec in enumerate(doc["agencies"]):
         check_entry(
@@ -111,6 +117,8 @@ def load_demo_document(doc: dict[str, Any], *, actor: User | None = None) -> See
             )
         if doc.get("conference"):
             load_demo_conference(doc["conference"], result=result, actor=actor)
+        if doc.get("coordination"):
+            load_demo_coordination(doc["coordination"], result=result, actor=actor)
     return result
 
 

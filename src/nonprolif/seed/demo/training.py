@@ -36,8 +36,8 @@ def load_demo_training(
     """The demo of the training program, as the demo coordinator would have done it:
 
     1. the acceptance of every item of the program's proposals that awaits review
-       (``decide_all`` as the ``decided_by`` login, with ``rationale``; the review stays
-       open), which generates the sessions;
+       (``decide_all`` as the ``decided_by`` login, with ``rationale``, dated
+       ``reviewed_at`` when given; the review stays open), which generates the sessions;
     2. the seats of every item that takes nominations, split by ``seat_rule``;
     3. nominations of invented officials (working level for the training track, seniors of
        the agency for its senior session), approved on ``decided_at``, in a fixed order from
@@ -51,7 +51,7 @@ def load_demo_training(
     created or changed.
     """
     from nonprolif.program.domain.review import decide_all
-    from nonprolif.program.models import Program, Proposal
+    from nonprolif.program.models import ItemDecision, Program, Proposal
     from nonprolif.training.models import Session
     from nonprolif.training.models.nomination import (
         AgencySeats,
@@ -63,7 +63,7 @@ def load_demo_training(
     from nonprolif.training.nominations.domain.seats import split_seats
     from nonprolif.training.nominations.queries import item_agencies, nomination_items
 
-    check_entry(spec, "training", TRAINING_KEYS)
+    check_entry(spec, "training", TRAINING_KEYS, {"reviewed_at"})
     check_entry(spec["declined"], "training.declined", {"agency", "reason"})
     actor = User.objects.filter(username=spec["decided_by"]).first()
     if actor is None:
@@ -72,6 +72,11 @@ def load_demo_training(
         fail("training.seat_rule", "the demo splits seats evenly (“even”)")
     start = parse_moment(spec["nominated_from"], "training.nominated_from")
     decided_at = parse_moment(spec["decided_at"], "training.decided_at")
+    reviewed_at = (
+        parse_moment(spec["reviewed_at"], "training.reviewed_at")
+        if spec.get("reviewed_at")
+        else None
+    )
     agency_codes = {person.agency for person in people}
     programs = Program.objects.filter(lead_agency__code__in=agency_codes) | Program.objects.filter(
         member_agencies__code__in=agency_codes
@@ -90,6 +95,10 @@ def load_demo_training(
                     rationale=spec["rationale"],
                 )
                 if decided:
+                    if reviewed_at is not None:  # decided then, not when the demo loads
+                        ItemDecision.objects.filter(pk__in=[row.pk for row in decided]).update(
+                            at=reviewed_at
+                        )
                     result.created["program.itemdecision"] += len(decided)
         officials = {
             (o.agency.code, o.email): o

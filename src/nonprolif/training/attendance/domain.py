@@ -11,6 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 import nonprolif.training.attendance.rules  # noqa: F401  (registers the permissions)
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import User
@@ -29,7 +30,7 @@ class Mark:
 
 def program_today(program: Program, now: datetime.datetime | None = None) -> datetime.date:
     """Today's date in the program's time zone."""
-    return timezone.localtime(now or timezone.now(), zoneinfo.ZoneInfo(program.time_zone)).date()
+    return timezone.localtime(now or clock.now(), zoneinfo.ZoneInfo(program.time_zone)).date()
 
 
 def _date(day: datetime.date) -> str:
@@ -97,7 +98,7 @@ def record_attendance(*, actor: User, session: Session, marks: Iterable[Mark]) -
             (row.participant_id, row.day): row.present
             for row in Attendance.objects.filter(participant__session=current)
         }
-        now = timezone.now()
+        now = clock.now()
         rows = []
         changes = {}
         for mark in marks:

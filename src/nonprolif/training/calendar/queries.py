@@ -8,6 +8,7 @@ from django.db.models import Count, Max, Min, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.models import Agency, Official, Seniority, User
 from nonprolif.core.models.token import hash_token
 from nonprolif.core.roles import Role
@@ -126,7 +127,7 @@ class DayCell:
 
     @property
     def is_today(self) -> bool:
-        return self.day == datetime.date.today()
+        return self.day == clock.today()
 
 
 @dataclass
@@ -157,7 +158,7 @@ def default_month(
 ) -> datetime.date:
     """Today's month while the program's visible sessions run; otherwise the month of the
     first one (today's month when there is none)."""
-    today = today or datetime.date.today()
+    today = today or clock.today()
     span = program_sessions(user, program).order_by().aggregate(first=Min("start"), last=Max("end"))
     first: datetime.date | None = span["first"]
     if first is None or first <= today <= span["last"]:

@@ -4,10 +4,11 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 import nonprolif.training.certificates.rules  # noqa: F401  (registers the permissions)
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import User
@@ -78,7 +79,7 @@ def issue_certificates(*, actor: User, session: Session) -> IssueReport:
                 }
             )
         existing = {c.official_id: c for c in Certificate.objects.filter(session=current)}
-        now = timezone.now()
+        now = clock.now()
         new = []
         for completion in session_completions(current):
             official = completion.participant.official
@@ -142,7 +143,7 @@ def revoke_certificate(*, actor: User, certificate: Certificate, reason: str) ->
         current = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if current.revoked_at is not None:
             raise ValidationError({"certificate": _("This certificate is revoked already.")})
-        current.revoked_at = timezone.now()
+        current.revoked_at = clock.now()
         current.revoked_by = actor
         current.revocation_reason = reason
         current.full_clean(exclude=["code"], validate_constraints=False)

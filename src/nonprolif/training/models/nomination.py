@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nonprolif.core import clock
 from nonprolif.core.models import User
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import (
@@ -132,7 +133,7 @@ class ItemSettings(models.Model):
 
     def window_state(self, now: datetime.datetime | None = None) -> str:
         """``open``, ``not_open_yet`` or ``closed`` at ``now``."""
-        now = now or timezone.now()
+        now = now or clock.now()
         if self.nomination_opens and now < self.nomination_opens:
             return "not_open_yet"
         if self.nomination_closes and now >= self.nomination_closes:

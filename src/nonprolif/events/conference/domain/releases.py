@@ -2,9 +2,9 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import User
@@ -42,7 +42,7 @@ def publish_schedule(*, actor: User, conference: Conference, note: str = "") -> 
             conference=conference,
             version=(latest.version + 1) if latest else 1,
             published_by=actor if getattr(actor, "pk", None) else None,
-            published_at=timezone.now(),
+            published_at=clock.now(),
             note=note,
             snapshot=agenda,
             changes=changes,

@@ -6,9 +6,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import diff, record
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import Agency, Official, User
@@ -116,7 +116,7 @@ def create_action_item(
     written then.
     """
     require_perm(actor, "events.add_actionitem", meeting)
-    now = timezone.now()
+    now = clock.now()
     item = ActionItem(
         meeting=meeting,
         decision=decision,
@@ -150,7 +150,7 @@ def _save_changes(
     with transaction.atomic():
         item.save()
         ActionItemChange.objects.create(
-            action_item=item, actor=actor, at=timezone.now(), changes=changes, note=note
+            action_item=item, actor=actor, at=clock.now(), changes=changes, note=note
         )
         record(actor=actor, action=action, obj=item, changes=changes)
     return item
@@ -173,7 +173,7 @@ def update_action_item(
     for name, value in fields.items():
         setattr(item, name, value)
     if status is not None:
-        _apply_status(item, status, timezone.now())
+        _apply_status(item, status, clock.now())
     try:
         return _save_changes(
             actor=actor, item=item, before=before, note=note, action="action_item.update"
@@ -193,7 +193,7 @@ def change_action_item_status(
     """
     require_perm(actor, "events.update_actionitem_status", item)
     before = _item_values(item)
-    _apply_status(item, status, timezone.now())
+    _apply_status(item, status, clock.now())
     try:
         return _save_changes(
             actor=actor, item=item, before=before, note=note, action="action_item.status"

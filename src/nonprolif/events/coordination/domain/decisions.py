@@ -5,9 +5,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import diff, record
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import User
@@ -110,7 +110,7 @@ def delete_decision(*, actor: User, decision: MeetingDecision) -> None:
     """
     require_perm(actor, "events.delete_meetingdecision", decision)
     with transaction.atomic():
-        now = timezone.now()
+        now = clock.now()
         for item in decision.action_items.all():
             ActionItemChange.objects.create(
                 action_item=item,

@@ -8,12 +8,14 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
 from nonprolif.core.models import User
 from nonprolif.core.roles import Role
+from nonprolif.core.site import site_base
 from nonprolif.events.models import ActionItem
 from nonprolif.events.models.coordination import program_today
 
@@ -54,14 +56,16 @@ def _recipients(item: ActionItem) -> list[tuple[str, str]]:
     return [(user.email, user.language) for user in liaisons]
 
 
-def _message(item: ActionItem, language: str, email: str, today: datetime.date) -> EmailMessage:
+def _message(
+    item: ActionItem, language: str, email: str, today: datetime.date, base_url: str | None
+) -> EmailMessage:
     with translation.override(language):
         context = {
             "item": item,
             "meeting": item.meeting,
             "program": item.meeting.program,
             "days_overdue": (today - item.due_date).days,
-            "site_url": getattr(settings, "SITE_URL", "").rstrip("/"),
+            "site_url": site_base(base_url),
         }
         subject = _("Overdue action item: %(title)s") % {"title": item.title}
         body = render_to_string("events/coordination/email/overdue_reminder.txt", context)
@@ -69,19 +73,23 @@ def _message(item: ActionItem, language: str, email: str, today: datetime.date) 
 
 
 def remind_overdue_action_items(
-    *, now: datetime.datetime | None = None, interval_days: int | None = None
+    *,
+    now: datetime.datetime | None = None,
+    interval_days: int | None = None,
+    base_url: str | None = None,
 ) -> list[Reminder]:
     """Email the owners of the overdue action items, each item at most once every
     ``interval_days`` (default: settings.ACTION_ITEM_REMINDER_DAYS, else 7 days).
 
     The owner official is reminded when he has an email address; otherwise every active
     liaison of the owner agency with one. Each message is in its recipient's language.
-    An item with nobody to remind is left for the next run.
+    An item with nobody to remind is left for the next run. Links start with ``base_url``
+    (a request's address) when given, else SITE_URL (the task and the command have no request).
 
     Side effects: the emails; ``last_reminded_at`` set on each item reminded; one audit
     entry ("action_item.remind", no actor) per item reminded. Returns the reminders sent.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     interval = datetime.timedelta(days=interval_days or reminder_interval_days())
     due = (
         ActionItem.objects.overdue(now)
@@ -95,7 +103,9 @@ def remind_overdue_action_items(
         if not recipients:
             continue
         today = program_today(item.meeting.program.time_zone, now)
-        messages = [_message(item, language, email, today) for email, language in recipients]
+        messages = [
+            _message(item, language, email, today, base_url) for email, language in recipients
+        ]
         with transaction.atomic():
             for message in messages:
                 message.send()

@@ -8,9 +8,9 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.models import Agency, Official, User
 from nonprolif.events.models import (
     ActionItem,
@@ -55,7 +55,7 @@ def _mark_overdue(
 ) -> list[ActionItem]:
     """Set ``overdue`` (and ``days_overdue``) on each item: open and due before today in its
     program's time zone. No query (the program comes with the item)."""
-    now = now or timezone.now()
+    now = now or clock.now()
     for item in items:
         today = program_today(item.meeting.program.time_zone, now)
         item.overdue = item.is_overdue_on(today)

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.events.models import Speaker, SpeakerInvitation, SpeakerResponse, SpeakerStatus
 
@@ -73,7 +73,7 @@ def respond_to_invitation(
             errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
-    now = timezone.now()
+    now = clock.now()
     old_photo_name = None
     with transaction.atomic():
         current = (

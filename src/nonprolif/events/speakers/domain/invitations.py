@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import User
@@ -32,9 +32,12 @@ class InvitationSent:
     emailed: bool
 
 
-def send_invitation(*, actor: User, speaker: Speaker, days: int | None = None) -> InvitationSent:
+def send_invitation(
+    *, actor: User, speaker: Speaker, days: int | None = None, base_url: str | None = None
+) -> InvitationSent:
     """Invite an accepted speaker: a new personal link, valid ``days`` days (default
-    SPEAKER_INVITATION_DAYS), emailed to him in his first language.
+    SPEAKER_INVITATION_DAYS), emailed to him in his first language. The link starts with
+    ``base_url`` (the request's address) when given, else SITE_URL.
 
     Any earlier usable invitation of the speaker is revoked (one live link per speaker).
     Returns an InvitationSent: the link is the only copy of the secret.
@@ -57,7 +60,7 @@ def send_invitation(*, actor: User, speaker: Speaker, days: int | None = None) -
         errors["days"] = _("The link must stay valid at least one day.")
     if errors:
         raise ValidationError(errors)
-    now = timezone.now()
+    now = clock.now()
     nonce = secrets.token_urlsafe(32)
     invitation = SpeakerInvitation(
         speaker=speaker,
@@ -93,11 +96,14 @@ def send_invitation(*, actor: User, speaker: Speaker, days: int | None = None) -
             template="speaker_invitation",
             subject=INVITATION_SUBJECT,
             invitation=invitation,
+            base_url=base_url,
         )
     except OSError:  # SMTP errors are OSErrors; the link is still shown to the coordinator
         logger.exception("Invitation email to speaker %s failed", speaker.pk)
         emailed = False
-    return InvitationSent(invitation=invitation, url=invitation_url(invitation), emailed=emailed)
+    return InvitationSent(
+        invitation=invitation, url=invitation_url(invitation, base_url=base_url), emailed=emailed
+    )
 
 
 def revoke_invitation(*, actor: User, invitation: SpeakerInvitation) -> SpeakerInvitation:
@@ -111,7 +117,7 @@ def revoke_invitation(*, actor: User, invitation: SpeakerInvitation) -> SpeakerI
     with transaction.atomic():
         current = SpeakerInvitation.objects.select_for_update().get(pk=invitation.pk)
         if current.revoked_at is None:
-            current.revoked_at = timezone.now()
+            current.revoked_at = clock.now()
             current.save(update_fields=["revoked_at"])
             record(
                 actor=actor,

@@ -17,6 +17,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from nonprolif.core.site import site_base
 from nonprolif.events.models import Speaker, SpeakerInvitation
 
 TOKEN_PREFIX = "npspk_"  # noqa: S105 (a visible prefix, not a secret)
@@ -30,10 +31,12 @@ def invitation_token(nonce: str) -> str:
     return TOKEN_PREFIX + base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
-def invitation_url(invitation: SpeakerInvitation) -> str:
-    """The absolute address of the speaker's page (SITE_URL + the secret path)."""
-    base = getattr(settings, "SITE_URL", "http://localhost:8000").rstrip("/")
-    return base + reverse("speaker_invitation", args=[invitation_token(invitation.nonce)])
+def invitation_url(invitation: SpeakerInvitation, *, base_url: str | None = None) -> str:
+    """The absolute address of the speaker's page: the request's address (``base_url``) or
+    SITE_URL, then the secret path."""
+    return site_base(base_url) + reverse(
+        "speaker_invitation", args=[invitation_token(invitation.nonce)]
+    )
 
 
 def speaker_language(speaker: Speaker) -> str:
@@ -47,16 +50,18 @@ def speaker_language(speaker: Speaker) -> str:
     return settings.LANGUAGE_CODE
 
 
-def send_speaker_email(*, template: str, subject: str, invitation: SpeakerInvitation) -> None:
+def send_speaker_email(
+    *, template: str, subject: str, invitation: SpeakerInvitation, base_url: str | None = None
+) -> None:
     """Email the speaker, in his language, ``subject`` (an untranslated source string with
-    ``%(conference)s``) and the text (and HTML) body of ``template`` with his link. Raises
-    what the mail backend raises."""
+    ``%(conference)s``) and the text (and HTML) body of ``template`` with his link (on
+    ``base_url``, else SITE_URL). Raises what the mail backend raises."""
     speaker = invitation.speaker
     with translation.override(speaker_language(speaker)):
         context = {
             "speaker": speaker,
             "conference": speaker.conference,
-            "url": invitation_url(invitation),
+            "url": invitation_url(invitation, base_url=base_url),
             "expires_at": invitation.expires_at,
         }
         body = render_to_string(f"emails/{template}.txt", context)

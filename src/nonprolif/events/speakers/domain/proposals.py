@@ -6,9 +6,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import User
@@ -104,13 +104,20 @@ def propose_speaker(*, actor: User, conference: Conference, **fields: Any) -> Sp
 
 
 def decide_speaker(
-    *, actor: User, speaker: Speaker, decision: str, reason: str = "", invite: bool = True
+    *,
+    actor: User,
+    speaker: Speaker,
+    decision: str,
+    reason: str = "",
+    invite: bool = True,
+    base_url: str | None = None,
 ) -> tuple[Speaker, InvitationSent | None]:
     """Accept or decline a proposed speaker (coordinators). A reason is required to decline.
 
     On acceptance, when ``invite`` and the speaker has an email address and no usable
-    invitation, an invitation is sent (see ``send_invitation``). Declining an accepted speaker
-    revokes his usable invitations. A decision may be changed later (it is recorded again).
+    invitation, an invitation is sent (see ``send_invitation``; its link on ``base_url``, the
+    request's address, else SITE_URL). Declining an accepted speaker revokes his usable
+    invitations. A decision may be changed later (it is recorded again).
 
     Returns ``(speaker, sent)``: ``sent`` is the InvitationSent or None.
     Side effects: the Speaker's status, reason, decided_by/at; one audit entry
@@ -127,7 +134,7 @@ def decide_speaker(
     if decision == SpeakerStatus.DECLINED and not reason:
         raise ValidationError({"reason": _("Give the reason for declining this speaker.")})
     before = snapshot(speaker, ["status", "decision_reason"])
-    now = timezone.now()
+    now = clock.now()
     with transaction.atomic():
         speaker.status = decision
         speaker.decision_reason = reason
@@ -149,5 +156,5 @@ def decide_speaker(
         and speaker.email
         and not speaker.invitations.usable().exists()
     ):
-        sent = send_invitation(actor=actor, speaker=speaker)
+        sent = send_invitation(actor=actor, speaker=speaker, base_url=base_url)
     return speaker, sent

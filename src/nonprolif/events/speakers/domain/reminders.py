@@ -6,8 +6,8 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
 from nonprolif.events.models import SpeakerInvitation, SpeakerResponse, SpeakerStatus
 
@@ -22,7 +22,7 @@ def pending_reminders(
     """The invitations due a reminder at ``now``: usable (not revoked, not expired), of an
     accepted speaker with an email address who has not answered, sent at least ``every_days``
     days ago (default SPEAKER_REMINDER_DAYS) and not reminded within that many days."""
-    now = now or timezone.now()
+    now = now or clock.now()
     every = datetime.timedelta(days=every_days or settings.SPEAKER_REMINDER_DAYS)
     return (
         SpeakerInvitation.objects.usable(now)
@@ -49,7 +49,7 @@ def send_due_reminders(
     actor). When an email fails, that invitation is left as it was (tried again next run)
     and the others go on.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     sent = 0
     for pk in list(pending_reminders(now, every_days).values_list("pk", flat=True)):
         try:

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
 from nonprolif.core.models import User
 from nonprolif.planning.calendar import PlannedSession
@@ -142,7 +142,7 @@ def follow_review(*, program: Program, actor: User | None) -> RegenerationReport
 
 def _regenerate(*, program: Program, actor: User | None, confirm: bool) -> RegenerationReport:
     report = RegenerationReport()
-    now = timezone.now()
+    now = clock.now()
     with transaction.atomic():
         program = Program.objects.select_for_update().get(pk=program.pk)
         plans = accepted_item_plans(program)

@@ -4,9 +4,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import Official, User
@@ -75,7 +76,7 @@ def update_session(*, actor: User, session: Session, **fields: Any) -> Session:
         if changes:
             if any(name in changes for name in REVISING_FIELDS):
                 current.sequence += 1
-            current.updated_at = timezone.now()
+            current.updated_at = clock.now()
             current.save()
             record(actor=actor, action="session.update", obj=current, changes=changes)
     for name in ("venue_id", "capacity", "language", "sequence", "updated_at"):

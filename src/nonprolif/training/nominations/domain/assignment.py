@@ -18,10 +18,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.db.models import Field
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import nonprolif.training.nominations.rules  # noqa: F401 (registers the permissions)
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
 from nonprolif.core.models import User
 from nonprolif.planning import assignment as planning
@@ -137,7 +137,7 @@ def _apply(
     session, reason or waitlist position changed, one AssignmentRun and one audit entry.
     When nothing changes (and not ``always``), nothing is written and None is returned: the
     assignment in force stays the one of the latest run."""
-    now = timezone.now()
+    now = clock.now()
     user = actor if getattr(actor, "pk", None) else None
     rank = waitlist_ranks(inputs, result)
     removed: list[tuple[int, int]] = []
@@ -299,7 +299,7 @@ def replan_program(
             before = withdraw.status
             withdraw.status = NominationStatus.WITHDRAWN
             withdraw.withdrawn_by = actor if getattr(actor, "pk", None) else None
-            withdraw.withdrawn_at = timezone.now()
+            withdraw.withdrawn_at = clock.now()
             withdraw.withdrawal_reason = reason
             withdraw.save(
                 update_fields=["status", "withdrawn_by", "withdrawn_at", "withdrawal_reason"]

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import nonprolif.training.nominations.rules  # noqa: F401 (registers the permissions)
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import Official, User
@@ -229,7 +230,7 @@ def write_nomination(
         program=program,
         item=item,
         data=data,
-        now=timezone.now(),
+        now=clock.now(),
         order_at=substitute_for.order_at if substitute_for is not None else None,
         substitute_for=substitute_for,
     )
@@ -294,7 +295,7 @@ def decide_nomination(
         before = nomination.status
         nomination.status = decision
         nomination.decided_by = actor if getattr(actor, "pk", None) else None
-        nomination.decided_at = timezone.now()
+        nomination.decided_at = clock.now()
         nomination.decision_reason = reason
         nomination.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
         record(
@@ -370,7 +371,7 @@ def substitute_nomination(
         before = nomination.status
         nomination.status = NominationStatus.SUBSTITUTED
         nomination.withdrawn_by = actor if getattr(actor, "pk", None) else None
-        nomination.withdrawn_at = timezone.now()
+        nomination.withdrawn_at = clock.now()
         nomination.withdrawal_reason = (reason or "").strip()
         nomination.save(
             update_fields=["status", "withdrawn_by", "withdrawn_at", "withdrawal_reason"]

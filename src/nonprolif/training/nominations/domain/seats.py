@@ -6,10 +6,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import nonprolif.training.nominations.rules  # noqa: F401 (registers the permissions)
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import diff, record, snapshot
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.models import User
@@ -99,7 +99,7 @@ def save_item_settings(
     for name, value in fields.items():
         setattr(settings, name, value)
     settings.updated_by = actor if getattr(actor, "pk", None) else None
-    settings.updated_at = timezone.now()
+    settings.updated_at = clock.now()
     settings.full_clean()
     changes = diff(before, snapshot(settings, fields=list(SETTINGS_FIELDS)))
     if settings.pk and not changes:
@@ -151,7 +151,7 @@ def set_agency_seats(
             "agency"
         )
     }
-    now = timezone.now()
+    now = clock.now()
     rows = []
     with transaction.atomic():
         settings = _settings_for(program, item)

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import nonprolif.training.nominations.rules  # noqa: F401 (registers the permissions)
+from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
 from nonprolif.core.models import Official, User
 from nonprolif.program.models import Program
@@ -203,7 +203,7 @@ def _write(
     report: ImportReport,
 ) -> list[Nomination]:
     """Insert the good rows' nominations and the import's audit entry, in one transaction."""
-    now = timezone.now()
+    now = clock.now()
     nominations = []
     for index, (_row, data) in enumerate(good):
         nomination = new_nomination(
