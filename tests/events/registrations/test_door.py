@@ -189,3 +189,48 @@ def test_undoing_twice_writes_once(coordinator, registration_a, approve):
     undo_check_in(actor=coordinator, registration=registration_a)
     assert AuditEntry.objects.filter(action="registration.check_in_undo").count() == 1
     assert registration_a.checked_in_at is None
+
+
+API = "/api/v1"
+
+
+def test_the_api_checks_in_by_code_and_undoes(as_user, liaison_a, registration_a, approve):
+    approve(registration_a)
+    client = as_user(liaison_a)
+    conference_id = registration_a.conference.pk
+    checked = client.post(
+        f"{API}/conferences/{conference_id}/check-in",
+        {"code": checkin_code(registration_a.pk)},
+        content_type="application/json",
+    )
+    assert checked.status_code == 200
+    assert checked.json()["checked_in_at"] is not None
+    undone = client.delete(f"{API}/registrations/{registration_a.pk}/check-in")
+    assert undone.status_code == 200
+    assert undone.json()["checked_in_at"] is None
+    assert Registration.objects.get(pk=registration_a.pk).checked_in_at is None
+
+
+def test_the_api_refuses_unknown_codes_and_outsiders(
+    as_user, liaison_b, outsider, coordinator, registration_a, approve
+):
+    approve(registration_a)
+    check_in(actor=coordinator, registration=registration_a)
+    before = Registration.objects.get(pk=registration_a.pk).checked_in_at
+    conference_id = registration_a.conference.pk
+    unknown = as_user(coordinator).post(
+        f"{API}/conferences/{conference_id}/check-in",
+        {"code": "R9-00000000"},
+        content_type="application/json",
+    )
+    assert unknown.status_code == 404
+    for user in (liaison_b, outsider):
+        client = as_user(user)
+        assert client.delete(f"{API}/registrations/{registration_a.pk}/check-in").status_code == 404
+    scan = as_user(outsider).post(
+        f"{API}/conferences/{conference_id}/check-in",
+        {"code": checkin_code(registration_a.pk)},
+        content_type="application/json",
+    )
+    assert scan.status_code == 404
+    assert Registration.objects.get(pk=registration_a.pk).checked_in_at == before
