@@ -373,7 +373,7 @@ def conference_feeds(user: User, conference: Conference) -> QuerySet[ConferenceF
 
 def get_conference_feed_for(user: User, pk: int) -> ConferenceFeed:
     feed = ConferenceFeed.objects.visible_to(user).select_related("conference").filter(pk=pk)
-    found = feed.first()
+    found: ConferenceFeed | None = feed.first()
     if found is None:
         raise Http404(_("No such feed."))
     return found

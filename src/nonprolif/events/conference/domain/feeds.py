@@ -57,7 +57,7 @@ def revoke_conference_feed(*, actor: User, feed: ConferenceFeed) -> ConferenceFe
     if not actor.has_perm("events.revoke_conference_feed", feed):
         raise PermissionDenied(_("You may not revoke this feed."))
     with transaction.atomic():
-        current = ConferenceFeed.objects.select_for_update().get(pk=feed.pk)
+        current: ConferenceFeed = ConferenceFeed.objects.select_for_update().get(pk=feed.pk)
         if current.revoked_at is None:
             current.revoked_at = timezone.now()
             current.save(update_fields=["revoked_at"])
