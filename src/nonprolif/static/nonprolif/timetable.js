@@ -24,9 +24,10 @@
     return (hours < 10 ? "0" : "") + hours + ":" + (rest < 10 ? "0" : "") + rest;
   }
 
-  function say(text) {
+  function say(text, refused) {
     var alert = document.getElementById("timetable-message");
     alert.textContent = text;
+    alert.classList.toggle("error", refused);
     alert.hidden = false;
   }
 
@@ -80,7 +81,7 @@
     body.set("start", start);
     body.set("end", addMinutes(start, parseInt(item.getAttribute("data-duration"), 10)));
     var root = board();
-    say(root.getAttribute("data-saving"));
+    say(root.getAttribute("data-saving"), false);
     fetch(item.getAttribute("data-place-url"), {
       method: "POST",
       credentials: "same-origin",
@@ -95,11 +96,11 @@
         if (response.ok) {
           window.location.reload();
         } else {
-          say((answer.errors || []).join(" ") || root.getAttribute("data-refused"));
+          say((answer.errors || []).join(" ") || root.getAttribute("data-refused"), true);
         }
       });
     }).catch(function () {
-      say(root.getAttribute("data-refused"));
+      say(root.getAttribute("data-refused"), true);
     });
   });
 
