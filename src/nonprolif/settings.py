@@ -382,6 +382,9 @@ PUBLIC_URL_NAMES = [
     "api-1.0.0:openapi-json",
     "api-1.0.0:openapi-view",
     "training_feed",  # a calendar feed behind its revocable secret token
+    "conference_feed_ics",  # a conference agenda feed behind its revocable secret token,
+    "conference_feed_frab",  # as iCalendar, frab XML
+    "conference_feed_json",  # and JSON
     "certificate_verify",  # the public check of a certificate's verification code: its form,
     "certificate_verify_code",  # its answer page (name, item, dates and validity only)
     "api-1.0.0:verify_certificate",  # and the same answer in the API

@@ -135,7 +135,7 @@ def test_the_frab_xml_has_the_schedule_structure(release):
         "days",
         "timeslot_duration",
     }
-    assert conference.findtext("acronym") == "wmd-test"
+    assert conference.findtext("acronym") == "wmd_test"
     assert conference.findtext("start") == "2009-11-18"
     assert conference.findtext("days") == "3"
     assert conference.findtext("timeslot_duration") == "00:30"

@@ -54,6 +54,12 @@ class AgendaRow:
     time: datetime.time
     # Per room: the AgendaTalk starting here, "empty", or None (covered by a longer talk).
     cells: list[AgendaTalk | str | None]
+    rooms: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def slots(self) -> list[tuple[dict[str, Any], AgendaTalk | str | None]]:
+        """(room, cell) pairs, for the draft's drop targets."""
+        return list(zip(self.rooms, self.cells, strict=False))
 
 
 @dataclass
@@ -61,6 +67,9 @@ class AgendaDay:
     date: datetime.date
     talks: list[AgendaTalk]
     rows: list[AgendaRow] = field(default_factory=list)
+    # The empty rows after the day's last talk up to the conference's closing hour: the
+    # pages leave them out (the draft timetable offers them as drop targets on demand).
+    trailing_rows: list[AgendaRow] = field(default_factory=list)
     step_minutes: int = 30
 
 
@@ -87,18 +96,24 @@ def _grid(
     rooms: list[dict[str, Any]],
     day_start: datetime.time | None,
     day_end: datetime.time | None,
+    max_step: int = 60,
 ) -> None:
-    """Rows of ``day.step_minutes`` from the day's start to its end, one cell per room."""
-    if not day.talks:
+    """Rows of ``day.step_minutes`` from the day's start to its end, one cell per room; the
+    empty rows after the last talk go to ``day.trailing_rows``."""
+    if not day.talks and (day_start is None or day_end is None):
         return
     minutes = [t.start.hour * 60 + t.start.minute for t in day.talks]
     minutes += [t.end.hour * 60 + t.end.minute for t in day.talks]
-    step = 60
+    step = max_step if day.talks else math.gcd(max_step, 30)
     for value in minutes:
         step = math.gcd(step, value)
     step = max(step, 5)
-    first = min(minutes[: len(day.talks)])
-    last = max(minutes[len(day.talks) :])
+    if day.talks:
+        first = min(minutes[: len(day.talks)])
+        last = max(minutes[len(day.talks) :])
+    else:
+        assert day_start is not None  # checked above
+        first = last = day_start.hour * 60 + day_start.minute
     if day_start is not None:
         first = min(first, day_start.hour * 60 + day_start.minute)
     if day_end is not None:
@@ -125,7 +140,10 @@ def _grid(
                 cells.append(None)
             else:
                 cells.append("empty")
-        day.rows.append(AgendaRow(time=datetime.time(at // 60, at % 60), cells=cells))
+        day.rows.append(AgendaRow(time=datetime.time(at // 60, at % 60), cells=cells, rooms=rooms))
+    used = [n for n, row in enumerate(day.rows) if any(cell != "empty" for cell in row.cells)]
+    cut = used[-1] + 1 if used else 0
+    day.rows, day.trailing_rows = day.rows[:cut], day.rows[cut:]
 
 
 def agenda_from_snapshot(
@@ -133,9 +151,12 @@ def agenda_from_snapshot(
     *,
     day_start: datetime.time | None = None,
     day_end: datetime.time | None = None,
+    max_step: int = 60,
 ) -> Agenda:
     """Lay ``snapshot`` out: its talks per day (in the conference's time zone), each day a
-    grid of rooms by time (``day_start``/``day_end`` widen it to the conference's hours)."""
+    grid of rooms by time (``day_start``/``day_end`` widen it to the conference's hours; rows
+    of at most ``max_step`` minutes: the draft asks for 30, so that free half hours are
+    drop targets)."""
     conference = snapshot["conference"]
     speakers = {
         s["id"]: AgendaSpeaker(
@@ -173,7 +194,7 @@ def agenda_from_snapshot(
     days = []
     for date in sorted(by_day):
         day = AgendaDay(date=date, talks=sorted(by_day[date], key=lambda t: (t.start, t.room)))
-        _grid(day, snapshot["rooms"], day_start, day_end)
+        _grid(day, snapshot["rooms"], day_start, day_end, max_step)
         days.append(day)
     return Agenda(
         conference=conference,
@@ -181,3 +202,30 @@ def agenda_from_snapshot(
         speakers=sorted(speakers.values(), key=lambda s: (s.name, s.id)),
         days=days,
     )
+
+
+def _wall_time(value: str | None) -> datetime.datetime | None:
+    """An ISO moment of a snapshot as the local wall time it was written in (naive), so the
+    templates' date filters show it as the conference's local time."""
+    if not value:
+        return None
+    return datetime.datetime.fromisoformat(value).replace(tzinfo=None)
+
+
+def readable_changes(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A release's (or the draft's) change list with its moments as datetimes (the
+    conference's local wall time), for the date filters of the page's language."""
+    readable = []
+    for change in changes:
+        entry = dict(change)
+        for name in ("start", "end"):
+            if name in entry:
+                entry[name] = _wall_time(entry[name])
+        for side in ("from", "to"):
+            if isinstance(entry.get(side), dict):
+                place = dict(entry[side])
+                place["start"] = _wall_time(place.get("start"))
+                place["end"] = _wall_time(place.get("end"))
+                entry[side] = place
+        readable.append(entry)
+    return readable

@@ -11,13 +11,16 @@ carries both languages.
   release version, times with TZID in the conference's time zone (VTIMEZONE included),
   LOCATION the room.
 - frab XML: the ``schedule.xml`` structure conference apps read (``schedule`` →
-  ``version``, ``conference``, ``day`` → ``room`` → ``event``).
+  ``version``, ``conference``, ``day`` → ``room`` → ``event``), following the official
+  schema's rules (voc/schedule): slugs ``FRAB_SLUG``, guids UUIDs, durations and starts
+  ``HH:MM``, dates with their UTC offset, every required element present.
 - PDF: ``templates/typst/programme.typ`` via Typst.
 """
 
 import contextlib
 import datetime
 import math
+import re
 import zoneinfo
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -95,6 +98,25 @@ def _description(talk: dict, speakers: dict[int, dict]) -> str:
     return "\n".join(lines)
 
 
+def _one_rdate_per_line(calendar: Calendar) -> None:
+    """Write each RDATE of the VTIMEZONE observances as a property of its own.
+
+    ``add_missing_timezones`` lists a zone's transitions as one comma-separated RDATE;
+    RFC 5545 allows it, but Mozilla's ical.js and vobject then read only part of it and take
+    the wrong offset (UTC-5 for November 2009 in Mexico City). One RDATE per line reads the
+    same everywhere."""
+    for zone in calendar.walk("VTIMEZONE"):
+        for observance in zone.subcomponents:
+            found = observance.get("RDATE")
+            if found is None:
+                continue
+            lists = found if isinstance(found, list) else [found]
+            moments = [value.dt for listed in lists for value in listed.dts]
+            del observance["RDATE"]
+            for moment in moments:
+                observance.add("rdate", moment)
+
+
 def to_ical(release) -> bytes:
     """One VEVENT per talk of the release, with the VTIMEZONE of the conference."""
     snapshot = release.snapshot
@@ -123,6 +145,7 @@ def to_ical(release) -> bytes:
         event.add("transp", "OPAQUE")
         calendar.add_component(event)
     calendar.add_missing_timezones()
+    _one_rdate_per_line(calendar)
     return calendar.to_ical()
 
 
@@ -141,6 +164,26 @@ def _text(parent: ET.Element, tag: str, text: str | None = "", **attributes) -> 
     element = ET.SubElement(parent, tag, {k: str(v) for k, v in attributes.items()})
     element.text = text
     return element
+
+
+# The official schedule.xml schema (voc/schedule) requires event slugs of this form.
+FRAB_SLUG = re.compile(r"[a-z0-9_]{4,}-[a-z0-9\-_]{4,}")
+SLUG_MAX = 200
+
+
+def frab_acronym(acronym: str) -> str:
+    """The conference's acronym folded for frab: lower-case ASCII letters, digits and
+    underscores (every other character becomes ``_``), at least four characters (padded
+    with ``_``). It starts every slug, whose first part may hold no hyphen."""
+    folded = re.sub(r"[^a-z0-9_]", "_", slugify(acronym).lower()) or "conf"
+    return folded.ljust(4, "_")
+
+
+def frab_slug(acronym: str, talk_id: int, title: str) -> str:
+    """``<folded acronym>-<talk id, 4 digits at least>-<title slug>``: always matches
+    ``FRAB_SLUG`` and is unique per talk (the id)."""
+    rest = f"{talk_id:04d}-{slugify(title)}".strip("-")
+    return f"{frab_acronym(acronym)}-{rest}"[:SLUG_MAX]
 
 
 def _timeslot(talks: list[dict]) -> int:
@@ -169,7 +212,7 @@ def to_frab(release) -> bytes:
     ET.SubElement(root, "generator", {"name": GENERATOR, "version": "1"})
     _text(root, "version", f"v{release.version}")
     head = ET.SubElement(root, "conference")
-    _text(head, "acronym", conference["acronym"])
+    _text(head, "acronym", frab_acronym(conference["acronym"]))
     _text(head, "title", _pick(conference, "title"))
     _text(head, "start", conference["start_date"])
     _text(head, "end", conference["end_date"])
@@ -211,11 +254,7 @@ def to_frab(release) -> bytes:
                 _text(event, "start", start.strftime("%H:%M"))
                 _text(event, "duration", _hhmm(_minutes(start, end)))
                 _text(event, "room", room["name"])
-                _text(
-                    event,
-                    "slug",
-                    f"{conference['acronym']}-{talk['id']}-{slugify(title)}"[:200],
-                )
+                _text(event, "slug", frab_slug(conference["acronym"], talk["id"], title))
                 _text(event, "title", title)
                 _text(event, "subtitle", "")
                 _text(event, "track", _kind_label(talk["kind"]))

@@ -18,8 +18,10 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from nonprolif.core.models import User
+from nonprolif.core.models.token import hash_token
 from nonprolif.events.models import (
     Conference,
+    ConferenceFeed,
     Room,
     ScheduleRelease,
     Speaker,
@@ -359,3 +361,38 @@ def draft_status(user: User, conference: Conference) -> DraftStatus:
         changes=snapshot_changes(latest.snapshot if latest else None, snapshot),
         unconfirmed=unconfirmed_speakers(conference),
     )
+
+
+# --- feeds -------------------------------------------------------------------------------
+
+
+def conference_feeds(user: User, conference: Conference) -> QuerySet[ConferenceFeed]:
+    """The agenda feeds of ``conference`` that ``user`` created, newest first."""
+    return ConferenceFeed.objects.visible_to(user).filter(conference=conference)
+
+
+def get_conference_feed_for(user: User, pk: int) -> ConferenceFeed:
+    feed = ConferenceFeed.objects.visible_to(user).select_related("conference").filter(pk=pk)
+    found: ConferenceFeed | None = feed.first()
+    if found is None:
+        raise Http404(_("No such feed."))
+    return found
+
+
+def feed_release(raw: str) -> tuple[ConferenceFeed, ScheduleRelease]:
+    """The active feed whose secret is ``raw`` and the latest release its creator may see
+    now; Http404 when the token is unknown or revoked, its creator can no longer sign in or
+    see the conference, or nothing is published yet."""
+    feed = (
+        ConferenceFeed.objects.active()
+        .select_related("created_by")
+        .filter(token_hash=hash_token(raw or ""))
+        .first()
+    )
+    if feed is None or not feed.created_by.is_active:
+        raise Http404(_("No such feed."))
+    conference = get_conference_for(feed.created_by, feed.conference_id)
+    release = latest_release(feed.created_by, conference)
+    if release is None:
+        raise Http404(_("The agenda is not published yet."))
+    return feed, release

@@ -13,3 +13,11 @@ rules.add_perm("events.change_conference", is_coordinator)  # object: the confer
 rules.add_perm("events.edit_timetable", is_coordinator)  # object: the conference
 rules.add_perm("events.publish_schedule", is_coordinator)  # object: the conference
 rules.add_perm("events.view_timetable_draft", is_coordinator | is_auditor)  # the conference
+
+
+@rules.predicate
+def is_feed_creator(user, feed) -> bool:
+    return feed is not None and feed.created_by_id == user.pk
+
+
+rules.add_perm("events.revoke_conference_feed", is_feed_creator)  # object: the feed

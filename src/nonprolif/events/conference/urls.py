@@ -1,9 +1,10 @@
-"""Conference pages. None is public: the agenda and its exports need a login like every
-page (conference apps read the API with a token)."""
+"""Conference pages. Only the agenda feeds are public (settings.PUBLIC_URL_NAMES): behind
+their revocable secret token, for calendar and conference apps that cannot sign in. The
+agenda and speaker pages need a login like every page."""
 
 from django.urls import path
 
-from nonprolif.events.conference.views import agenda, conferences, timetable
+from nonprolif.events.conference.views import agenda, conferences, feeds, timetable
 
 urlpatterns = [
     path("conferences/", conferences.conference_list, name="conference_list"),
@@ -29,8 +30,19 @@ urlpatterns = [
     path("conferences/<int:pk>/publish/", timetable.publish, name="conference_publish"),
     path("conferences/<int:pk>/releases/", agenda.release_list, name="conference_releases"),
     path("conferences/<int:pk>/agenda/", agenda.agenda, name="conference_agenda"),
+    path(
+        "conferences/<int:pk>/agenda/speakers/<int:speaker_id>/",
+        agenda.agenda_speaker,
+        name="conference_agenda_speaker",
+    ),
     path("conferences/<int:pk>/agenda.ics", agenda.agenda_ics, name="conference_agenda_ics"),
     path("conferences/<int:pk>/agenda.json", agenda.agenda_json, name="conference_agenda_json"),
     path("conferences/<int:pk>/schedule.xml", agenda.agenda_frab, name="conference_agenda_frab"),
     path("conferences/<int:pk>/programme.pdf", agenda.agenda_pdf, name="conference_agenda_pdf"),
+    path("conferences/<int:pk>/feeds/", feeds.feed_list, name="conference_feeds"),
+    path("agenda-feeds/<int:pk>/revoke/", feeds.feed_revoke, name="conference_feed_revoke"),
+    # Public (settings.PUBLIC_URL_NAMES): the secret token is the key.
+    path("agenda-feeds/<str:token>.ics", feeds.feed_ics, name="conference_feed_ics"),
+    path("agenda-feeds/<str:token>.xml", feeds.feed_frab, name="conference_feed_frab"),
+    path("agenda-feeds/<str:token>.json", feeds.feed_json, name="conference_feed_json"),
 ]

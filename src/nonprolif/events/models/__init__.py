@@ -1,5 +1,6 @@
 from .conference import CONFERENCE_FIELDS, Conference
 from .coordination import ActionItem, ActionItemChange, ActionStatus, MeetingDecision
+from .feeds import ConferenceFeed
 from .meeting import DatePrecision, Meeting
 from .registrations import Registration, RegistrationQuota, RegistrationStatus
 from .releases import ScheduleRelease
@@ -13,6 +14,7 @@ __all__ = [
     "ActionItemChange",
     "ActionStatus",
     "Conference",
+    "ConferenceFeed",
     "DatePrecision",
     "Meeting",
     "MeetingDecision",

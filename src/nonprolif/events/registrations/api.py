@@ -17,20 +17,24 @@ from nonprolif.core.models import Agency, Official
 from nonprolif.events.conference.queries import get_conference_for
 from nonprolif.events.models import RegistrationStatus
 from nonprolif.events.registrations.badges import badges_pdf
+from nonprolif.events.registrations.codes import registration_id as code_registration
 from nonprolif.events.registrations.domain import (
     cancel_registration,
     check_in,
     decide_registration,
     register_official,
     set_quota,
+    undo_check_in,
 )
 from nonprolif.events.registrations.queries import (
     checkin_list,
     conference_quotas,
     conference_registrations,
     get_registration_for,
+    registrations_for,
 )
 from nonprolif.events.registrations.schemas import (
+    CheckInCodeIn,
     QuotaIn,
     QuotaOut,
     ReasonIn,
@@ -154,6 +158,37 @@ def post_cancel(request, registration_id: int, payload: ReasonIn):
 def post_check_in(request, registration_id: int):
     """Check an approved attendee in (idempotent; the coordinator, or his agency's liaison)."""
     registration = get_registration_for(request.auth, registration_id)
+    return check_in(actor=request.auth, registration=registration)
+
+
+@router.delete(
+    "/registrations/{registration_id}/check-in", response={200: RegistrationOut, **WRITE_ERRORS}
+)
+@service_errors
+def delete_check_in(request, registration_id: int):
+    """Undo a check-in recorded by mistake (whoever may check the attendee in); harmless
+    when the attendee is not checked in."""
+    registration = get_registration_for(request.auth, registration_id)
+    return undo_check_in(actor=request.auth, registration=registration)
+
+
+@router.post(
+    "/conferences/{conference_id}/check-in", response={200: RegistrationOut, **WRITE_ERRORS}
+)
+@service_errors
+def post_check_in_by_code(request, conference_id: int, payload: CheckInCodeIn):
+    """Check in the attendee whose badge carries ``code`` (what a door scanner reads from the
+    QR code; idempotent). 404 for a code of no registration the caller can see in this
+    conference."""
+    conference = get_conference_for(request.auth, conference_id, perm="events.view_registrations")
+    found = code_registration(payload.code)
+    registration = (
+        registrations_for(request.auth).filter(pk=found, conference=conference).first()
+        if found is not None
+        else None
+    )
+    if registration is None:
+        raise Http404(_("No registration of this conference has this code."))
     return check_in(actor=request.auth, registration=registration)
 
 

@@ -1,13 +1,21 @@
-"""Bilingual conference badges as one PDF (Typst template ``typst/badge.typ``)."""
+"""Bilingual conference badges as one PDF (Typst template ``typst/badge.typ``).
 
+An attendee's badge carries the QR code of his check-in code (``codes.checkin_code``),
+drawn here with segno as an SVG beside the template: nothing leaves the machine. Names are
+printed one line each (given names, family names) with no-break spaces inside, so the
+template shrinks a long name rather than breaking it."""
+
+import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import segno
 from django.utils import formats, translation
 from django.utils.translation import pgettext
 
 from nonprolif.core.documents import render_pdf
 from nonprolif.events.models import Conference, Registration, Speaker
+from nonprolif.events.registrations.codes import checkin_code
 
 BADGE_LANGUAGES = ("es-mx", "en")
 
@@ -22,10 +30,21 @@ def _roles() -> dict[str, dict[str, str]]:
     return roles
 
 
-def _split_name(name: str) -> tuple[str, str]:
-    """A speaker's single name field as (given, family) for the two badge lines."""
-    parts = name.split(None, 1)
-    return (parts[0], parts[1]) if len(parts) == 2 else (name, "")
+def _unbroken(text: str) -> str:
+    """``text`` with its spaces made no-break: a given (or family) name stays on one line."""
+    return "\N{NO-BREAK SPACE}".join(text.split())
+
+
+def qr_svg(code: str) -> bytes:
+    """The QR code of ``code`` as SVG (dark modules, a quiet zone of 2 modules): a full QR
+    symbol, never a Micro QR (which door scanners and phones do not all read)."""
+    buffer = io.BytesIO()
+    segno.make_qr(code, error="m").save(buffer, kind="svg", border=2, xmldecl=False)
+    return buffer.getvalue()
+
+
+def qr_file(registration: Registration) -> str:
+    return f"qr-{registration.pk}.svg"
 
 
 def badge_data(
@@ -42,12 +61,15 @@ def badge_data(
     )
     badges = []
     for speaker in speakers:
-        given, family = _split_name(speaker.name)
+        # A speaker's name is one field: which words are his given names is not known, so
+        # it is printed whole on the first line (shrunk to fit), never split.
         badges.append(
             {
                 "kind": "speaker",
-                "given_names": given,
-                "family_names": family,
+                "given_names": _unbroken(speaker.name),
+                "family_names": "",
+                "code": "",
+                "qr": None,
                 "organisation": speaker.organisation,
                 "role_es": roles["speaker"]["es"],
                 "role_en": roles["speaker"]["en"],
@@ -58,8 +80,10 @@ def badge_data(
         badges.append(
             {
                 "kind": "participant",
-                "given_names": registration.official.given_names,
-                "family_names": registration.official.family_names,
+                "given_names": _unbroken(registration.official.given_names),
+                "family_names": _unbroken(registration.official.family_names),
+                "code": checkin_code(registration.pk),
+                "qr": qr_file(registration),
                 "organisation": f"{agency.acronym or agency.code} · {agency.name}",
                 "role_es": roles["participant"]["es"],
                 "role_en": roles["participant"]["en"],
@@ -84,4 +108,9 @@ def badges_pdf(
     speakers: Iterable[Speaker] = (),
 ) -> bytes:
     """The badges as one PDF (eight per A4 page). Side effects: none."""
-    return render_pdf("badge.typ", badge_data(conference, list(registrations), list(speakers)))
+    attendees = list(registrations)
+    return render_pdf(
+        "badge.typ",
+        badge_data(conference, attendees, list(speakers)),
+        files={qr_file(r): qr_svg(checkin_code(r.pk)) for r in attendees},
+    )

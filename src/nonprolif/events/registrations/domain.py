@@ -271,6 +271,33 @@ def check_in(*, actor: User, registration: Registration) -> Registration:
     return registration
 
 
+def undo_check_in(*, actor: User, registration: Registration) -> Registration:
+    """Undo a check-in recorded by mistake (whoever may check the attendee in may undo it):
+    the registration is approved and not checked in again. Undoing a registration that is
+    not checked in writes nothing.
+
+    Side effects, in one transaction: clears checked_in_at/by and writes one audit entry
+    ("registration.check_in_undo", with the time it replaces). PermissionDenied unless the
+    actor may check the attendee in; nothing is written then.
+    """
+    require_perm(actor, "events.check_in_registration", registration)
+    with transaction.atomic():
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.checked_in_at is not None:
+            previous = current.checked_in_at.isoformat()
+            current.checked_in_at = None
+            current.checked_in_by = None
+            current.save(update_fields=["checked_in_at", "checked_in_by"])
+            record(
+                actor=actor,
+                action="registration.check_in_undo",
+                obj=current,
+                changes={"checked_in_at": [previous, None]},
+            )
+    _copy(current, registration)
+    return registration
+
+
 def _copy(source: Registration, target: Registration) -> None:
     """Bring the caller's instance up to date (keeping its prefetched relations)."""
     for name in (

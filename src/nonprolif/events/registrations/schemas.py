@@ -53,3 +53,7 @@ class RegistrationIn(Schema):
 
 class ReasonIn(Schema):
     reason: str = ""
+
+
+class CheckInCodeIn(Schema):
+    code: str

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from nonprolif.events.registrations import views
+from nonprolif.events.registrations import door, views
 
 urlpatterns = [
     path(
@@ -31,6 +31,7 @@ urlpatterns = [
         name="conference_badges",
     ),
     path("conferences/<int:pk>/check-in/", views.checkin_door, name="checkin_door"),
+    path("conferences/<int:pk>/check-in/scan/", door.checkin_scan, name="checkin_scan"),
     path(
         "conferences/<int:pk>/check-in/list/",
         views.checkin_print,
@@ -51,6 +52,11 @@ urlpatterns = [
         "registrations/<int:pk>/check-in/",
         views.registration_check_in,
         name="registration_check_in",
+    ),
+    path(
+        "registrations/<int:pk>/check-in/undo/",
+        door.checkin_undo,
+        name="registration_check_in_undo",
     ),
     path(
         "registrations/<int:pk>/badge.pdf",

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from nonprolif.core.audit_reads import note_read
 from nonprolif.events.conference import exports
-from nonprolif.events.conference.agenda import agenda_from_snapshot
+from nonprolif.events.conference.agenda import agenda_from_snapshot, readable_changes
 from nonprolif.events.conference.queries import (
     get_conference_for,
     get_release_for,
@@ -21,10 +21,14 @@ from nonprolif.events.conference.queries import (
 def release_list(request, pk):
     conference = get_conference_for(request.user, pk)
     note_read(request, action="conference.releases", obj=conference)
+    releases = [
+        (release, readable_changes(release.changes))
+        for release in releases_for(request.user, conference)
+    ]
     return render(
         request,
         "events/conference/releases.html",
-        {"conference": conference, "releases": list(releases_for(request.user, conference))},
+        {"conference": conference, "releases": releases},
     )
 
 
@@ -139,4 +143,38 @@ def agenda_pdf(request, pk):
         exports.to_pdf(release, language=language),
         "application/pdf",
         exports.export_name(release, "pdf").replace(".pdf", f"{suffix}.pdf"),
+    )
+
+
+def agenda_speaker(request, pk, speaker_id):
+    """A speaker's page of the published agenda (the latest release, or ``?version=N``):
+    who he is and his talks in that release. 404 for a speaker not in it."""
+    conference = get_conference_for(request.user, pk)
+    release = _release(request, conference)
+    agenda = agenda_from_snapshot(release.snapshot)
+    speaker = next((s for s in agenda.speakers if s.id == speaker_id), None)
+    if speaker is None:
+        raise Http404(_("No such speaker in this agenda."))
+    note_read(
+        request,
+        action="agenda.speaker",
+        obj=conference,
+        changes={"speaker": speaker_id, "version": release.version},
+    )
+    talks = [
+        talk
+        for day in agenda.days
+        for talk in day.talks
+        if any(s.id == speaker_id for s in talk.speakers)
+    ]
+    return render(
+        request,
+        "events/conference/agenda_speaker.html",
+        {
+            "conference": conference,
+            "release": release,
+            "is_latest": release.version == conference.published_version,
+            "speaker": speaker,
+            "talks": talks,
+        },
     )

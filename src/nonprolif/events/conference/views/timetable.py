@@ -5,13 +5,14 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.web.submit import add_service_errors, submit
-from nonprolif.events.conference.agenda import agenda_from_snapshot
+from nonprolif.events.conference.agenda import agenda_from_snapshot, readable_changes
 from nonprolif.events.conference.domain.releases import publish_schedule
 from nonprolif.events.conference.domain.talks import create_talk, delete_talk, update_talk
 from nonprolif.events.conference.domain.timetable import place_talk, unplace_talk
@@ -126,6 +127,7 @@ def talk_place(request, pk):
         rooms=conference_rooms(request.user, conference),
         initial=_placement_initial(request, talk, conference),
     )
+    dropped = request.headers.get("X-Timetable-Drop") == "1"
     if request.method == "POST" and form.is_valid():
         try:
             place_talk(actor=request.user, talk=talk, **form.service_data())
@@ -136,7 +138,13 @@ def talk_place(request, pk):
                 form.add_error(PLACEMENT_FIELDS.get(name), problems)
         else:
             messages.success(request, _("“%(talk)s” placed.") % {"talk": talk.title})
+            if dropped:
+                return JsonResponse({"placed": talk.pk})
             return redirect("conference_timetable", pk=conference.pk)
+    if dropped and request.method == "POST":
+        # A drop on the timetable: the same refusal as the form's, as text for the page.
+        problems = [str(problem) for errors in form.errors.values() for problem in errors]
+        return JsonResponse({"errors": problems}, status=422)
     return render(
         request,
         "events/conference/place.html",
@@ -145,11 +153,17 @@ def talk_place(request, pk):
     )
 
 
-@require_POST
 def talk_unplace(request, pk):
+    """GET asks for confirmation; POST takes the talk out of the timetable."""
     talk = get_talk_for(request.user, pk)
     conference = talk.conference
     require_perm(request.user, "events.edit_timetable", conference)
+    if request.method != "POST":
+        return render(
+            request,
+            "events/conference/unplace.html",
+            {"conference": conference, "talk": talk},
+        )
     unplace_talk(actor=request.user, talk=talk)
     messages.success(request, _("“%(talk)s” taken out of the timetable.") % {"talk": talk.title})
     return redirect("conference_timetable", pk=conference.pk)
@@ -161,7 +175,7 @@ def timetable(request, pk):
     conference = _draft_conference(request, pk)
     snapshot = build_snapshot(conference, with_unconfirmed=True)
     agenda = agenda_from_snapshot(
-        snapshot, day_start=conference.day_start, day_end=conference.day_end
+        snapshot, day_start=conference.day_start, day_end=conference.day_end, max_step=30
     )
     unplaced = [t for t in conference_talks(request.user, conference) if not t.is_placed]
     return render(
@@ -197,5 +211,10 @@ def publish(request, pk):
     return render(
         request,
         "events/conference/publish.html",
-        {"conference": conference, "form": form, "status": status},
+        {
+            "conference": conference,
+            "form": form,
+            "status": status,
+            "changes": readable_changes(status.changes),
+        },
     )
