@@ -15,6 +15,7 @@ are PDF/A-2b (``ARCHIVAL``).
 import json
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 import typst
 from django.conf import settings
@@ -24,7 +25,8 @@ TYPST_TEMPLATES = Path(settings.BASE_DIR) / "templates" / "typst"
 
 # PDF/A-2b: the archival standard of documents kept as records (embedded fonts, XMP metadata
 # naming the standard, an sRGB output intent).
-ARCHIVAL = "a-2b"
+Standard = Literal["a-2b"]
+ARCHIVAL: Standard = "a-2b"
 
 
 class DocumentError(RuntimeError):
@@ -36,7 +38,7 @@ def render_pdf(
     data: dict,
     *,
     files: dict[str, bytes] | None = None,
-    standard: str | None = None,
+    standard: Standard | None = None,
 ) -> bytes:
     """Compile ``templates/typst/<template>`` with ``data`` (JSON-serialisable; dates as
     ISO strings) and extra ``files`` (e.g. ``{"chart.svg": b"..."}``) beside it, conforming
@@ -55,9 +57,11 @@ def render_pdf(
                 raise ValueError(f"{name}: extra files must sit beside the template")
             target.write_bytes(content)
         try:
-            options = {"pdf_standards": standard} if standard else {}
             return typst.compile(
-                str(root / "main.typ"), root=str(root), ignore_system_fonts=True, **options
+                str(root / "main.typ"),
+                root=str(root),
+                ignore_system_fonts=True,
+                pdf_standards=standard,
             )
         except typst.TypstError as error:
             raise DocumentError(f"{template}: {error}") from error
