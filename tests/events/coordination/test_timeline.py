@@ -180,7 +180,7 @@ def test_timeline_outsider_gets_404(as_user, outsider, program):
 
 
 def test_a_session_titled_for_its_agency_names_it_once(coordinator, program, agency_a):
-    """ "… de alto nivel: AAA · Funcionarios de alto nivel: AAA" repeated the agency: the
+    """A title "… de alto nivel: AAA · Funcionarios de alto nivel: AAA" repeated the agency: the
     audience is left out when the title already names it."""
     senior = _session(program, agency_a, start=datetime.date(2009, 11, 9))
     audience = senior.audience_label

@@ -193,8 +193,8 @@ QUERIES_TIMELINE = 6 + AUDITED_READ_QUERIES  # +1: 2nd-factor device
 def test_the_timeline_writes_each_year_under_its_month_never_beside_it(
     as_user, auditor, calendar, program
 ):
-    """ "Oct 2009" beside "Nov" overlapped it: the year goes on a line of its own, under the
-    first month of each year."""
+    """A label "Oct 2009" beside "Nov" overlapped it: the year goes on a line of its own, under
+    the first month of each year."""
     response = as_user(auditor).get(reverse("calendar_timeline", args=[program.code]))
 
     months = response.context["timeline"].months
