@@ -83,8 +83,8 @@ def document_framework_answers(document: dict[str, Any]) -> None:
       unknown path too, in the shape of ``api.errors``;
     - 400 where it takes a JSON body (a body that is not a JSON object, see ``api.inputs``);
     - 422 everywhere: what its schemas or ``api.inputs`` refuse, in the shape of
-      ``api.errors`` (an operation without input lists it too, so that every answer a client
-      handles has one shape);
+      ``api.errors`` (an operation without input never gives it, and lists it all the same,
+      so that a client handles the errors of every operation alike);
     - a download's media type on its success answer (``DOWNLOADS``).
 
     An answer that an operation declares itself is left as it is."""
