@@ -32,3 +32,25 @@ def test_long_titles_wrap_instead_of_running_off_the_chart():
         "Avance de la capacitación de Programa Nacional de No Proliferación de Armas (2009)</text>"
         not in svg
     )
+
+
+def _tick_labels(svg: bytes) -> list[str]:
+    root = ElementTree.fromstring(svg)  # noqa: S314
+    ticks = root.iter("{http://www.w3.org/2000/svg}g")
+    labels = []
+    for group in ticks:
+        if (group.get("id") or "").startswith("xtick_"):
+            labels += [t.text for t in group.iter("{http://www.w3.org/2000/svg}text") if t.text]
+    return labels
+
+
+def test_counts_get_whole_number_ticks():
+    labels = _tick_labels(bar_chart_svg(["A", "B"], {"Aprobados": [1, 2], "Inscritos": [0, 2]}))
+    assert labels
+    assert all(label.isdigit() for label in labels), labels
+    assert "1" in labels
+
+
+def test_fractions_keep_fractional_ticks():
+    labels = _tick_labels(bar_chart_svg(["A"], {"Promedio": [0.5]}))
+    assert any("." in label for label in labels), labels

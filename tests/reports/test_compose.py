@@ -283,3 +283,27 @@ def test_bad_options_name_the_field(options, field):
     with pytest.raises(ValidationError) as error:
         compose_cable(_facts(), reference="", now=NOW, **arguments)
     assert field in error.value.message_dict
+
+
+def test_the_classified_by_line_is_in_the_language_of_the_cable():
+    """The official's position is recorded in Spanish: the Spanish cable gives it, the
+    English one the title of his role."""
+    author = Author(
+        name="Ana Pérez",
+        surname="Pérez",
+        position="Coordinadora de Seguridad Nacional",
+        is_official=True,
+        is_coordinator=True,
+    )
+    english = compose_cable(
+        _facts(author=author), language="en", marking="sbu", reference="", now=NOW
+    )
+    spanish = compose_cable(
+        _facts(author=author), language="es", marking="sbu", reference="", now=NOW
+    )
+    assert english.header.classified_by == (
+        "Classified By: Ana Pérez, National coordinator. Reason: 1.4 (b),(d)."
+    )
+    assert spanish.header.classified_by.startswith(
+        "Clasificado por: Ana Pérez, Coordinadora de Seguridad Nacional."
+    )

@@ -1,6 +1,7 @@
 from nonprolif.events.models import Conference
 from nonprolif.reports.queries import build_cable
 from nonprolif.reports.render import render_html, render_markdown, render_pdf
+from tests import pdfs
 from tests.reports.conftest import AS_OF
 
 
@@ -79,3 +80,19 @@ def test_the_header_fence_outlasts_backticks_in_data():
 
     assert _code_fence(["SUBJECT: X", "````<script>alert(6)</script>"]) == "`````"
     assert _code_fence(["no backticks"]) == "```"
+
+
+def test_the_pdf_is_titled_with_the_subject_has_headings_and_is_pdfa(
+    coordinator, program, report_data
+):
+    cable = build_cable(coordinator, program, language="en", as_of=AS_OF)
+    pdf = render_pdf(cable)
+    title = pdfs.info_title(pdf)
+    assert title == f"{cable.header.subject} ({cable.header.reference})"
+    assert "PROGRAM STATUS AS OF" in title
+    assert "S E N S I T I V E" not in title
+    headings = [paragraph.heading.upper() for paragraph in cable.paragraphs if paragraph.heading]
+    assert headings
+    assert [t for _role, t in pdfs.structure_headings(pdf)] == headings
+    assert [mark.title for mark in pdfs.bookmarks(pdf)] == headings
+    assert pdfs.pdfa_identification(pdf) == ("2", "B")

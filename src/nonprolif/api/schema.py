@@ -38,23 +38,70 @@ def _add_component(document: dict[str, Any], model) -> None:
     schemas[model.__name__] = schema
 
 
+# What a download's path ends in (``.../badge.pdf``, ``.../agenda/ics``) → the media type of
+# its answer. An operation that returns a file (a 2xx answer with no schema) gets its type
+# here, so a new download is documented without saying it twice.
+DOWNLOADS = {
+    "pdf": "application/pdf",
+    "ics": "text/calendar",
+    "xml": "application/xml",
+    "frab": "application/xml",
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+BINARY = {"type": "string", "format": "binary"}
+SAFE_METHODS = {"get", "head", "options"}
+
+
+def download_type(path: str) -> str | None:
+    """The media type of the file that ``path`` downloads (its last segment's extension, or
+    the segment itself: ``badge.pdf``, ``ics``), or None when it names no file type."""
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return DOWNLOADS.get(last.rsplit(".", 1)[-1].lower())
+
+
+def _document_download(path: str, answers: dict[Any, Any]) -> None:
+    """Give the success answer of a download its media type (a binary string), unless the
+    operation declares its content itself."""
+    media_type = download_type(path)
+    if media_type is None:
+        return
+    success = [status for status in answers if 200 <= int(status) < 300]
+    status = success[0] if success else 200
+    answer = answers.setdefault(status, {"description": responses[int(status)]})
+    if not answer.get("content"):
+        answer["content"] = {media_type: {"schema": dict(BINARY)}}
+
+
 def document_framework_answers(document: dict[str, Any]) -> None:
-    """Add to every operation of ``document`` the answers that come before its view runs, which
-    ninja does not list: 401 where the operation needs credentials (no valid token or session),
-    400 where it takes a JSON body (a body that is not a JSON object, see ``api.inputs``), 422
-    where it takes any input (what its schemas or ``api.inputs`` refuse, in the shape of
-    ``api.errors``). An answer that an operation declares itself is left as it is."""
+    """Add to every operation of ``document`` the answers that ninja does not list:
+
+    - 401 where the operation needs credentials (no valid token or session);
+    - 403 where it needs credentials and writes (a read-only token is refused, see
+      ``api.auth``), besides those that declare it for their own rules;
+    - 404 everywhere: a missing object and one the caller may not see answer the same, and an
+      unknown path too, in the shape of ``api.errors``;
+    - 400 where it takes a JSON body (a body that is not a JSON object, see ``api.inputs``);
+    - 422 everywhere: what its schemas or ``api.inputs`` refuse, in the shape of
+      ``api.errors`` (an operation without input never gives it, and lists it all the same,
+      so that a client handles the errors of every operation alike);
+    - a download's media type on its success answer (``DOWNLOADS``).
+
+    An answer that an operation declares itself is left as it is."""
     _add_component(document, ErrorOut)
     _add_component(document, ValidationErrorOut)
-    for path in document.get("paths", {}).values():
-        for method, operation in path.items():
+    for path, item in document.get("paths", {}).items():
+        for method, operation in item.items():
             if method not in METHODS:
                 continue
             answers = operation.setdefault("responses", {})  # keyed by int, as ninja does
             body = operation.get("requestBody", {}).get("content", {})
             if operation.get("security"):
                 answers.setdefault(401, _answer(401, ErrorOut))
+                if method not in SAFE_METHODS:
+                    answers.setdefault(403, _answer(403, ErrorOut))
+            answers.setdefault(404, _answer(404, ErrorOut))
             if "application/json" in body:
                 answers.setdefault(400, _answer(400, ErrorOut))
-            if operation.get("parameters") or body:
-                answers.setdefault(422, _answer(422, ValidationErrorOut))
+            answers.setdefault(422, _answer(422, ValidationErrorOut))
+            _document_download(path, answers)

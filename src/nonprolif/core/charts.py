@@ -19,6 +19,7 @@ matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable, acc
 matplotlib.rcParams["svg.hashsalt"] = "nonprolif"  # stable element ids: same data, same SVG
 
 from matplotlib import pyplot as plt  # noqa: E402  (after choosing the backend)
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 _STYLE_ATTRIBUTE = re.compile(r'style="([^"]*)"')
 _STYLE_ELEMENT = re.compile(r"<style[^>]*>\s*\*\s*\{([^}]*)\}\s*</style>")
@@ -55,7 +56,8 @@ def bar_chart_svg(
     target_label: str = "",
 ) -> bytes:
     """Grouped horizontal bars: one group per category, one bar per series (in order), an
-    optional target line. Returns SVG bytes with a <title> for screen readers."""
+    optional target line. Counts (every value and the target whole numbers) get whole-number
+    ticks only. Returns SVG bytes with a <title> for screen readers."""
     height = max(2.0, 0.45 * len(categories) * max(1, len(series)) + 1.2)
     figure, axes = plt.subplots(figsize=(7.5, height))
     try:
@@ -76,6 +78,11 @@ def bar_chart_svg(
             axes.set_title("\n".join(textwrap.wrap(title, 70)), fontsize="medium")
         if len(series) > 1 or target_label:
             axes.legend(loc="lower right", fontsize="small")
+        values = [value for values in series.values() for value in values]
+        if target is not None:
+            values.append(target)
+        if all(float(value).is_integer() for value in values):
+            axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.spines[["top", "right"]].set_visible(False)
         figure.tight_layout()
         buffer = io.BytesIO()

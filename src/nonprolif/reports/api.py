@@ -17,10 +17,25 @@ from nonprolif.reports.schemas import ReportQuery
 # Tagged "coordination", as the API has always documented the report.
 router = Router(tags=["coordination"])
 
+# The answer's media type follows ``?format=``: JSON (the default) or a rendered document.
+RENDERED = {
+    "responses": {
+        200: {
+            "content": {
+                CONTENT_TYPES[name].split(";")[0]: {
+                    "schema": {"type": "string", "format": "binary"}
+                }
+                for name in ("html", "md", "pdf")
+            }
+        }
+    }
+}
+
 
 @router.get(
     "/programs/{code}/report",
     response={200: dict, 403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut},
+    openapi_extra=RENDERED,
 )
 @service_errors
 def get_program_report(request, code: str, options: Query[ReportQuery]):

@@ -6,6 +6,7 @@ import re
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from nonprolif.core.documents import ARCHIVAL
 from nonprolif.core.documents import render_pdf as typst_pdf
 from nonprolif.reports.compose.cable import Cable, Paragraph, Table
 
@@ -127,6 +128,7 @@ def _keep_spacing(line: str) -> str:
 def cable_pdf_data(cable: Cable) -> dict:
     """The JSON the Typst template reads."""
     return {
+        "title": cable.header.title(),
         "lang": cable.language,
         "header": {
             "routing": [_keep_spacing(line) for line in cable.header.routing_lines()],
@@ -162,4 +164,4 @@ def cable_pdf_data(cable: Cable) -> dict:
 def render_pdf(cable: Cable) -> bytes:
     """The cable as PDF (Typst), each chart an SVG file beside the template."""
     files = {chart.name: chart.svg.encode() for chart in cable.charts}
-    return typst_pdf("cable.typ", cable_pdf_data(cable), files=files)
+    return typst_pdf("cable.typ", cable_pdf_data(cable), files=files, standard=ARCHIVAL)

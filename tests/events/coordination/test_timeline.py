@@ -177,3 +177,19 @@ def test_timeline_outsider_gets_404(as_user, outsider, program):
     assert (
         as_user(outsider).get("/programs/prog-test/timeline/engagement/?page=2").status_code == 404
     )
+
+
+def test_a_session_titled_for_its_agency_names_it_once(coordinator, program, agency_a):
+    """A title "… de alto nivel: AAA · Funcionarios de alto nivel: AAA" repeated the agency: the
+    audience is left out when the title already names it."""
+    senior = _session(program, agency_a, start=datetime.date(2009, 11, 9))
+    audience = senior.audience_label
+    senior.title_es = senior.title_en = f"Sesión especializada para {audience.lower()}"
+    senior.save()
+    cohort = _session(program, start=datetime.date(2009, 10, 23), cohort=2)
+
+    titles = {e.date: e.title for e in engagement_timeline(coordinator, program, kind="session")}
+
+    assert titles[senior.start] == f"1. Sesión especializada para {audience.lower()}"
+    assert titles[cohort.start] == f"1. Curso · {cohort.audience_label}"
+    assert str(senior) == titles[senior.start]

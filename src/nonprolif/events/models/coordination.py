@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nonprolif.core import clock
 from nonprolif.core.i18n import localized_property
@@ -20,10 +21,10 @@ if TYPE_CHECKING:
 
 
 class ActionStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
-    CANCELLED = "cancelled", _("Cancelled")
+    OPEN = "open", pgettext_lazy("action item status", "Open")
+    IN_PROGRESS = "in_progress", pgettext_lazy("action item status", "In progress")
+    DONE = "done", pgettext_lazy("action item status", "Done")
+    CANCELLED = "cancelled", pgettext_lazy("action item status", "Cancelled")
 
 
 # An item in one of these statuses is finished: it is never overdue and never reminded.

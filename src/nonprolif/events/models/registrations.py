@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nonprolif.core.roles import Role
 from nonprolif.core.scoping import is_signed_in, scoped, sees_everything
@@ -72,10 +73,10 @@ class RegistrationQuota(models.Model):
 
 
 class RegistrationStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
-    APPROVED = "approved", _("Approved")
-    DECLINED = "declined", _("Declined")
-    CANCELLED = "cancelled", _("Cancelled")
+    SUBMITTED = "submitted", pgettext_lazy("registration status", "Submitted")
+    APPROVED = "approved", pgettext_lazy("registration status", "Approved")
+    DECLINED = "declined", pgettext_lazy("registration status", "Declined")
+    CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
 
 
 # Registrations in these statuses hold one of the agency's seats.

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nonprolif.core import clock
 from nonprolif.core.i18n import localized_property
@@ -32,17 +33,17 @@ if TYPE_CHECKING:
 class SpeakerStatus(models.TextChoices):
     """The coordinator's decision on a proposed speaker."""
 
-    PROPOSED = "proposed", _("Proposed")
-    ACCEPTED = "accepted", _("Accepted")
-    DECLINED = "declined", _("Declined")
+    PROPOSED = "proposed", pgettext_lazy("speaker decision", "Proposed")
+    ACCEPTED = "accepted", pgettext_lazy("speaker decision", "Accepted")
+    DECLINED = "declined", pgettext_lazy("speaker decision", "Declined")
 
 
 class SpeakerResponse(models.TextChoices):
     """The speaker's own answer to the invitation."""
 
-    PENDING = "pending", _("Pending")
-    ACCEPTED = "accepted", _("Accepted")
-    DECLINED = "declined", _("Declined")
+    PENDING = "pending", pgettext_lazy("speaker response", "Pending")
+    ACCEPTED = "accepted", pgettext_lazy("speaker response", "Accepted")
+    DECLINED = "declined", pgettext_lazy("speaker response", "Declined")
 
 
 class SpeakerQuerySet(models.QuerySet["Speaker"]):

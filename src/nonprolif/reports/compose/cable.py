@@ -87,6 +87,10 @@ class Header:
     def lines(self) -> list[str]:
         return [*self.routing_lines(), "", *self.slug_lines()]
 
+    def title(self) -> str:
+        """The cable's title (a PDF's title metadata): its subject and reference."""
+        return f"{self.subject} ({self.reference})"
+
 
 @dataclass
 class Cable:

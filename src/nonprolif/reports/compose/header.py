@@ -14,10 +14,11 @@ DECLASSIFY_AFTER_YEARS = 20
 TAG_CODES = ("PREL", "PARM", "KNNP")
 
 
-def author_title(author: Author) -> str:
-    """The title the cable gives its author: the official's position, else by role (in the
-    active language)."""
-    if author.position:
+def author_title(author: Author, language: str) -> str:
+    """The title the cable gives its author, in the cable's ``language`` (active): the
+    official's position in a Spanish cable (positions are recorded in Spanish), else, and in
+    an English cable always, the title of his role."""
+    if author.position and language == "es":
         return author.position
     if author.is_official or author.is_coordinator:
         return _("National coordinator")
@@ -60,6 +61,6 @@ def cable_header(
         .format(program=program.name, date=v.long_date(facts.as_of, language))
         .upper(),
         classified_by=words["classified_by"].format(
-            name=facts.author.name, title=author_title(facts.author)
+            name=facts.author.name, title=author_title(facts.author, language)
         ),
     )

@@ -211,6 +211,11 @@ def _percent(part: float) -> str:
     return f"{100 * part:.3f}%"
 
 
+# At most this many month labels on the line (at its narrowest, 20rem, each has room for
+# a three-letter month): a longer program labels every second, third … month.
+MONTH_LABELS = 8
+
+
 @dataclass
 class TimelineMonth:
     month: datetime.date
@@ -218,6 +223,21 @@ class TimelineMonth:
     span: int  # days
     x: str = ""  # where it starts and how wide it is, as shares of the whole time line
     width: str = ""
+    labelled: bool = True  # its name is written (the month alone; the year on a line below)
+    year_shown: bool = False  # the year is written under it: the first labelled of its year
+
+
+def _label_months(months: list[TimelineMonth]) -> None:
+    """Label every n-th month so that at most MONTH_LABELS are written, and the year under
+    the first labelled month of each year (labels never overlap: a month name on one line,
+    its year on the next)."""
+    step = -(-len(months) // MONTH_LABELS)
+    years: set[int] = set()
+    for index, month in enumerate(months):
+        month.labelled = index % step == 0
+        if month.labelled and month.month.year not in years:
+            month.year_shown = True
+            years.add(month.month.year)
 
 
 @dataclass
@@ -264,6 +284,7 @@ def timeline(user: User, program: Program) -> Timeline:
             )
         )
         cursor = following
+    _label_months(months)
     rows = [
         TimelineRow(session=s, column=(s.start - first).days + 1, span=(s.end - s.start).days + 1)
         for s in sessions

@@ -11,7 +11,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from nonprolif.core.audit_reads import note_read
-from nonprolif.core.documents import render_pdf
+from nonprolif.core.documents import ARCHIVAL, render_pdf
 from nonprolif.training.models import Certificate, Session
 
 TEMPLATE = "certificate.typ"
@@ -78,6 +78,7 @@ def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
             "author": certificate.program.name_es,
             "certificates": [certificate_data(certificate, verify_url=verify_url)],
         },
+        standard=ARCHIVAL,
     )
 
 
@@ -117,4 +118,5 @@ def certificates_pdf(
             "author": certificates[0].program.name_es,
             "certificates": [certificate_data(c, verify_url=verify_url(c)) for c in certificates],
         },
+        standard=ARCHIVAL,
     )

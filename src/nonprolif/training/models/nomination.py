@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nonprolif.core import clock
 from nonprolif.core.models import User
@@ -33,9 +34,9 @@ class SeatRule(models.TextChoices):
 
 class NominationStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted (awaiting approval)")
-    APPROVED = "approved", _("Approved")
-    DECLINED = "declined", _("Declined")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    APPROVED = "approved", pgettext_lazy("nomination status", "Approved")
+    DECLINED = "declined", pgettext_lazy("nomination status", "Declined")
+    WITHDRAWN = "withdrawn", pgettext_lazy("nomination status", "Withdrawn")
     SUBSTITUTED = "substituted", _("Replaced by a substitute")
 
 

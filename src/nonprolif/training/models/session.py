@@ -217,9 +217,18 @@ class Session(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.item_number}. {self.title} · {self.audience_label}"
+        return self.label
 
     title = localized_property("title")
+
+    @property
+    def label(self) -> str:
+        """``N. title · audience``, the audience left out when the title already names it (a
+        senior session's item is often titled for its agency: "… de alto nivel: CISEN")."""
+        audience = self.audience_label
+        if audience.casefold() in self.title.casefold():
+            return f"{self.item_number}. {self.title}"
+        return f"{self.item_number}. {self.title} · {audience}"
 
     @property
     def audience_label(self) -> str:

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from nonprolif.training.calendar.queries import TimelineMonth, _label_months
 from nonprolif.training.models import Session, SessionParticipant
 from tests.conftest import AUDITED_READ_QUERIES
 from tests.factories import ProposalItemFactory
@@ -187,3 +188,38 @@ def test_the_timeline_takes_a_fixed_number_of_queries(
 
 QUERIES_MONTH_PAGE = 7 + AUDITED_READ_QUERIES  # +1: 2nd-factor device
 QUERIES_TIMELINE = 6 + AUDITED_READ_QUERIES  # +1: 2nd-factor device
+
+
+def test_the_timeline_writes_each_year_under_its_month_never_beside_it(
+    as_user, auditor, calendar, program
+):
+    """A label "Oct 2009" beside "Nov" overlapped it: the year goes on a line of its own, under
+    the first month of each year."""
+    response = as_user(auditor).get(reverse("calendar_timeline", args=[program.code]))
+
+    months = response.context["timeline"].months
+    assert sum(month.labelled for month in months) <= 8
+    assert months[0].labelled
+    shown = [month.month for month in months if month.year_shown]
+    assert shown[0] == datetime.date(2009, 10, 1)
+    assert [day.year for day in shown] == sorted({month.month.year for month in months})
+    body = response.content.decode()
+    assert ">Oct 2009<" not in body
+    assert 'class="timeline-month timeline-year" x="0.000%" dx="3" y="27">2009</text>' in body
+
+
+def test_a_long_timeline_labels_at_most_eight_months():
+    first = datetime.date(2009, 1, 1)
+    months = [
+        TimelineMonth(month=first.replace(year=2009 + n // 12, month=n % 12 + 1), column=1, span=30)
+        for n in range(30)
+    ]
+    _label_months(months)
+    labelled = [month.month for month in months if month.labelled]
+    assert len(labelled) <= 8
+    assert labelled[:3] == [
+        datetime.date(2009, 1, 1),
+        datetime.date(2009, 5, 1),
+        datetime.date(2009, 9, 1),
+    ]
+    assert [m.month.year for m in months if m.year_shown] == [2009, 2010, 2011]

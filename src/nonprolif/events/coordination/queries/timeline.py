@@ -230,7 +230,7 @@ def _session_entries(
                 date=session.start,
                 end=session.end,
                 kind=EntryKind.SESSION,
-                title=f"{session.item_number}. {session.title} · {session.audience_label}",
+                title=session.label,
                 url=reverse("session_detail", args=[session.pk]),
                 agency_ids=targets,
                 details=[session.venue.name] if session.venue is not None else [],
