@@ -229,6 +229,15 @@ class AssignmentFilterForm(forms.Form):
     agency = forms.ChoiceField(label=_("Agency"), required=False)
     session = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     reason = forms.ChoiceField(label=_("Reason left out"), required=False)
+    show = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[
+            ("", _("Placements and waitlist")),
+            ("placed", _("Placements only")),
+            ("waiting", _("Waitlist only")),
+        ],
+    )
 
     def __init__(self, *args, items, agencies, **kwargs):
         super().__init__(*args, **kwargs)
