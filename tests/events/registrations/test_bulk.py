@@ -48,7 +48,7 @@ def test_coordinator_approves_a_batch_with_one_audit_entry(coordinator, quotas, 
 
 
 def test_one_checked_in_row_refuses_the_whole_batch_naming_it(
-    coordinator, quotas, submitted, approve
+    coordinator, quotas, submitted, approve, english
 ):
     approve(submitted[0])
     check_in(actor=coordinator, registration=submitted[0])
