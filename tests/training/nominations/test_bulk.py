@@ -364,3 +364,24 @@ def test_the_withdrawal_message_names_who_was_promoted_from_the_waitlist(
     )
     page = response.content.decode()
     assert f"{people[4].full_name} was promoted from the waitlist." in page
+
+
+def test_the_queue_with_checkboxes_runs_as_many_queries_for_one_row_as_for_three(
+    as_user, coordinator, program, training, agency_a, officials_of, make_nomination
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    officials = officials_of(agency_a, 3)
+    client = as_user(coordinator)
+    counts = {}
+    for rows in (1, 3):
+        for n, official in enumerate(officials[:rows]):
+            if not Nomination.objects.filter(official=official).exists():
+                make_nomination(official, training, minute=n, status=NominationStatus.SUBMITTED)
+        client.get(queue_url(program))  # warm the session and permission caches
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(queue_url(program))
+        assert response.content.decode().count('name="ids"') == rows
+        counts[rows] = len(captured)
+    assert counts[1] == counts[3], counts
