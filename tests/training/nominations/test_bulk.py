@@ -385,3 +385,15 @@ def test_the_queue_with_checkboxes_runs_as_many_queries_for_one_row_as_for_three
         assert response.content.decode().count('name="ids"') == rows
         counts[rows] = len(captured)
     assert counts[1] == counts[3], counts
+
+
+def test_the_withdraw_form_says_the_seat_goes_to_the_waitlist(
+    as_user, coordinator, program, training, officials_of, agency_a, make_nomination
+):
+    set_agency_seats(actor=coordinator, program=program, item=training, seats={"AAA": 4})
+    nomination = make_nomination(officials_of(agency_a, 1)[0], training)
+    run_assignment(actor=coordinator, program=program)
+    nomination.refresh_from_db()
+    assert nomination.session is not None
+    page = as_user(coordinator).get(reverse("nomination_detail", args=[nomination.pk]))
+    assert "the seat goes to the next nominee on the waitlist" in page.content.decode()

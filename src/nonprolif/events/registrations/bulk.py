@@ -73,7 +73,9 @@ def batch_registrations(
     return [found[pk] for pk in wanted]
 
 
-def batch_errors(registrations: Sequence[Registration], decision: str, reason: str) -> dict:
+def batch_errors(
+    registrations: Sequence[Registration], decision: str, reason: str
+) -> dict[str, list[str]]:
     """Why the batch cannot be decided, by field (``ids``: each row that cannot, named, and
     why); empty when it can."""
     errors: dict[str, list[str]] = {}

@@ -80,7 +80,7 @@ def _list_context(request, conference, *, registration_form=None, quota_form=Non
         "registrations": page.object_list,
         "counts": registration_counts(conference_registrations(user, conference)),
         "quotas": quotas,
-        "seats_free": sum(max(quota.free, 0) for quota in quotas),
+        "seats_free": sum(max(getattr(quota, "free", 0), 0) for quota in quotas),
         "status": status,
         "q": q,
         "statuses": RegistrationStatus.choices,

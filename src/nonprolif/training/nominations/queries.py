@@ -354,22 +354,22 @@ def item_summary(
     not placed, without one: no session fits, or not planned yet). Three aggregate queries,
     whatever the number of rows."""
     summary = {key: dict.fromkeys(SUMMARY_FIGURES, 0) for key in item_keys}
-    for row in (
+    for sessions in (
         Session.objects.visible_to(user)
         .filter(program=program, item_key__in=item_keys)
         .order_by()
         .values("item_key")
         .annotate(n=Count("pk"), seats=Sum("capacity"))
     ):
-        summary[row["item_key"]].update(sessions=row["n"], seats=row["seats"] or 0)
-    for row in (
+        summary[sessions["item_key"]].update(sessions=sessions["n"], seats=sessions["seats"] or 0)
+    for placed in (
         assignment_placements(user, program, item_keys)
         .order_by()
         .values("session__item_key")
         .annotate(n=Count("pk"))
     ):
-        summary[row["session__item_key"]]["placed"] = row["n"]
-    for row in (
+        summary[placed["session__item_key"]]["placed"] = placed["n"]
+    for waiting in (
         assignment_waitlist(user, program, item_keys)
         .order_by()
         .values("item_key")
@@ -378,7 +378,7 @@ def item_summary(
             out=Count("pk", filter=Q(waitlist_rank__isnull=True)),
         )
     ):
-        summary[row["item_key"]].update(waitlisted=row["waiting"], left_out=row["out"])
+        summary[waiting["item_key"]].update(waitlisted=waiting["waiting"], left_out=waiting["out"])
     return summary
 
 

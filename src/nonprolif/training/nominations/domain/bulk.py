@@ -72,7 +72,9 @@ def batch_nominations(*, actor: User, program: Program, ids: Sequence[int]) -> l
     return [found[pk] for pk in wanted]
 
 
-def batch_errors(nominations: Sequence[Nomination], decision: str, reason: str) -> dict:
+def batch_errors(
+    nominations: Sequence[Nomination], decision: str, reason: str
+) -> dict[str, list[str]]:
     """Why the batch cannot be decided, by field (``ids`` lists each row that cannot, named,
     with the reason); empty when it can."""
     errors: dict[str, list[str]] = {}
