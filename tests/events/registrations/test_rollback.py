@@ -46,3 +46,28 @@ def test_a_reopened_registration_that_fails_midway_stays_cancelled(
     assert table_rows(*TABLES) == before
     kept = Registration.objects.get(pk=registration_a.pk)
     assert (kept.status, kept.reason) == (RegistrationStatus.CANCELLED, "Sick")
+
+
+def test_a_batch_decision_that_fails_midway_writes_nothing(
+    coordinator, quotas, registration_a, registration_b
+):
+    """Both statuses are updated, then the batch's audit entry fails: nothing stays."""
+    from nonprolif.events.registrations.bulk import decide_registrations
+
+    before = table_rows(*TABLES)
+    with (
+        fail_save(
+            AuditEntry,
+            when=audited("registration.decide"),
+            look=lambda: sorted(Registration.objects.values_list("status", flat=True)),
+        ) as fault,
+        pytest.raises(InjectedError),
+    ):
+        decide_registrations(
+            actor=coordinator,
+            conference=quotas,
+            ids=[registration_a.pk, registration_b.pk],
+            decision=RegistrationStatus.APPROVED,
+        )
+    assert fault.seen == ["approved", "approved"]
+    assert table_rows(*TABLES) == before

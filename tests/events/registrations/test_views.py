@@ -129,7 +129,8 @@ def test_coordinator_approves_and_declines_on_the_page(as_user, coordinator, reg
 
 def test_liaison_cancels_his_officials_registration(as_user, liaison_a, registration_a):
     response = as_user(liaison_a).post(
-        reverse("registration_cancel", args=[registration_a.pk]), {"reason": "Travel"}
+        reverse("registration_cancel", args=[registration_a.pk]),
+        {"reason": "Travel", "confirm": "on"},
     )
     assert response.status_code == 302
     assert status_of(registration_a) == RegistrationStatus.CANCELLED

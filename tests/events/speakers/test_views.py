@@ -47,7 +47,9 @@ def test_invitation_link_is_404_when_not_valid(client, coordinator, invite, spea
     if how == "revoked":
         client_c = client.__class__()
         client_c.force_login(coordinator)
-        response = client_c.post(reverse("speaker_invitation_revoke", args=[sent.invitation.pk]))
+        response = client_c.post(
+            reverse("speaker_invitation_revoke", args=[sent.invitation.pk]), {"confirm": "1"}
+        )
         assert response.status_code == 302
     elif how == "expired":
         SpeakerInvitation.objects.filter(pk=sent.invitation.pk).update(
@@ -219,7 +221,10 @@ def test_coordinator_sends_a_new_invitation_and_revokes_it(
     sent = response.context["sent"]
     assert (sent.invitation.expires_at - sent.invitation.created_at).days == 3
     assert client.get(reverse("speaker_invitation", args=[token_of(sent)])).status_code == 200
-    staff.post(reverse("speaker_invitation_revoke", args=[sent.invitation.pk]))
+    revoke = reverse("speaker_invitation_revoke", args=[sent.invitation.pk])
+    assert staff.post(revoke).status_code == 200  # the confirmation: nothing revoked yet
+    assert client.get(reverse("speaker_invitation", args=[token_of(sent)])).status_code == 200
+    staff.post(revoke, {"confirm": "1"})
     assert client.get(reverse("speaker_invitation", args=[token_of(sent)])).status_code == 404
 
 

@@ -140,3 +140,35 @@ def test_the_sheet_costs_the_same_queries_for_1_and_3_participants(
 
     assert response.content.decode().count('type="checkbox"') == 15
     assert three == one
+
+
+def test_an_empty_roster_says_to_run_the_assignment_and_offers_no_certificates(
+    as_user, coordinator, first_cohort
+):
+    coordinator.language = "en"
+    coordinator.save(update_fields=["language"])
+    body = as_user(coordinator).get(sheet_url(first_cohort)).content.decode()
+    assert "Nobody is on this session's roster yet" in body
+    assert reverse("assignment", args=[first_cohort.program.code]) in body
+    assert "Issue certificates" not in body
+    assert reverse("session_certificates_issue", args=[first_cohort.pk]) not in body
+
+
+def test_issuing_is_offered_only_when_someone_completed_without_a_certificate(
+    as_user, coordinator, first_cohort, roster
+):
+    coordinator.language = "en"
+    coordinator.save(update_fields=["language"])
+    client = as_user(coordinator)
+    body = client.get(sheet_url(first_cohort)).content.decode()
+    assert reverse("session_certificates_issue", args=[first_cohort.pk]) not in body
+    assert "Nobody is waiting for a certificate" in body
+    for day in DAYS:
+        Attendance.objects.create(participant=roster[0], day=day, present=True)
+    body = client.get(sheet_url(first_cohort)).content.decode()
+    assert "1 participant completed the session and has no certificate yet." in body
+    assert reverse("session_certificates_issue", args=[first_cohort.pk]) in body
+
+
+def test_an_outsider_gets_404_on_an_empty_roster(as_user, outsider, first_cohort):
+    assert as_user(outsider).get(sheet_url(first_cohort)).status_code == 404

@@ -209,3 +209,80 @@ def test_assignment_page_queries_do_not_grow_with_rows(
         counts[rows] = len(captured)
     assert counts[3] == counts[30], counts
     assert counts[3] <= 30 + AUDITED_READ_QUERIES, counts
+
+
+# ------------------------------------------------------------------------------ summary
+
+
+def test_the_summary_gives_the_figures_and_the_tables_are_pages(
+    as_user, coordinator, program, training, agency_a, agency_b, officials_of, place, wait
+):
+    """120 placed (60 in each of cohorts 1 and 2), 55 waitlisted, 7 left out with no
+    position: the figures count them all, the tables show 50 rows a page."""
+    place(officials_of(agency_a, 60), 1)
+    place(officials_of(agency_b, 60), 2)
+    waiting = wait(officials_of(agency_a, 55), planning.QUOTA_FULL)
+    for rank, nomination in enumerate(waiting, start=1):
+        nomination.waitlist_rank = rank
+        nomination.save(update_fields=["waitlist_rank"])
+    wait(officials_of(agency_b, 7), planning.NO_ELIGIBLE_SESSION, start=100)
+    sessions = Session.objects.filter(program=program, item_key=training.key)
+    response = as_user(coordinator).get(url(program))
+    summary = response.context["summary"]
+    assert summary["placed"] == 120
+    assert summary["waitlisted"] == 55
+    assert summary["left_out"] == 7
+    seats = sum(s.capacity for s in Session.objects.filter(program=program))
+    assert summary["seats"] == seats
+    (row,) = [r for r in response.context["summary_items"] if r["item"].key == training.key]
+    assert row["sessions"] == sessions.count()
+    assert row["seats"] == sum(s.capacity for s in sessions)
+    assert (row["placed"], row["waitlisted"], row["left_out"]) == (120, 55, 7)
+    assert len(response.context["placed"].object_list) == 50
+    assert response.context["placed"].paginator.num_pages == 3
+    assert len(response.context["waiting"].object_list) == 50
+    page = response.content.decode()
+    assert "Resumen general" in page  # "At a glance"
+    assert 'rel="next"' in page
+
+
+def test_the_show_filter_leaves_out_the_other_table(as_user, coordinator, program, scene):
+    client = as_user(coordinator)
+    only_waiting = client.get(url(program, show="waiting")).content.decode()
+    assert 'id="placed-heading"' not in only_waiting
+    assert 'id="waitlist-heading"' in only_waiting
+    only_placed = client.get(url(program, show="placed")).content.decode()
+    assert 'id="waitlist-heading"' not in only_placed
+
+
+def test_an_applied_run_goes_back_to_the_paged_page_with_what_it_did(
+    as_user, coordinator, program, training, officials_of, agency_a, make_nomination
+):
+    for n, official in enumerate(officials_of(agency_a, 3)):
+        make_nomination(official, training, minute=n)
+    response = as_user(coordinator).post(url(program), {"dry_run": "0"})
+    assert response.status_code == 302
+    assert response["Location"] == url(program)
+    page = as_user(coordinator).get(url(program))
+    assert page.context["summary"]["placed"] == 3
+
+
+def test_a_dry_run_shows_the_plan_per_item_without_a_row_per_nominee(
+    as_user, coordinator, program, training, officials_of, agency_a, make_nomination
+):
+    for n, official in enumerate(officials_of(agency_a, 3)):
+        make_nomination(official, training, minute=n)
+    response = as_user(coordinator).post(url(program), {"dry_run": "1"})
+    assert response.status_code == 200
+    assert response.context["plan_totals"]["placed"] == 3
+    (row,) = [r for r in response.context["plan_items"] if r["item"].key == training.key]
+    assert row["placed"] == 3
+    assert not SessionParticipant.objects.exists()
+    assert "plan_left_out" not in response.context
+
+
+def test_outsider_cannot_run_the_assignment(as_user, outsider, program, scene):
+    before = SessionParticipant.objects.count()
+    assert as_user(outsider).post(url(program), {"dry_run": "0"}).status_code == 404
+    assert SessionParticipant.objects.count() == before
+    assert not AssignmentRun.objects.exists()

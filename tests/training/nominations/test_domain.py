@@ -306,7 +306,7 @@ def test_withdrawal_before_any_assignment_only_changes_the_status(
     liaison_a, program, training, official_a, make_nomination
 ):
     nomination = make_nomination(official_a, training)
-    withdraw_nomination(actor=liaison_a, nomination=nomination)
+    withdraw_nomination(actor=liaison_a, nomination=nomination, reason="Moved")
     nomination.refresh_from_db()
     assert nomination.status == NominationStatus.WITHDRAWN
     assert not mail.outbox

@@ -3,6 +3,7 @@ its first write and nothing stays (rows and values as before). Transactional tes
 only the service's own transaction can undo the writes."""
 
 import pytest
+from django.utils import timezone
 
 from nonprolif.core.models import AuditEntry
 from nonprolif.training.models.nomination import (
@@ -137,3 +138,40 @@ def test_a_large_upload_that_fails_after_its_inserts_leaves_nothing_half_written
     assert fault.seen == written
     assert table_rows(*TABLES) == before
     assert not AuditEntry.objects.filter(action="nomination.import").exists()
+
+
+def test_a_batch_decision_that_fails_midway_writes_nothing(
+    coordinator, program, training, agency_a
+):
+    """The statuses are updated, then the audit entry fails: the update is undone."""
+    from nonprolif.training.models.nomination import NominationStatus
+    from nonprolif.training.nominations.domain.bulk import decide_nominations
+
+    officials = [OfficialFactory(agency=agency_a) for _ in range(3)]
+    rows = [
+        Nomination.objects.create(
+            program=program,
+            item_key=training.key,
+            official=o,
+            agency=o.agency,
+            status=NominationStatus.SUBMITTED,
+            order_at=timezone.now(),
+            submitted_at=timezone.now(),
+        )
+        for o in officials
+    ]
+    before = table_rows(*TABLES)
+    with (
+        fail_save(
+            AuditEntry,
+            when=audited("nomination.decide"),
+            look=lambda: sorted(Nomination.objects.values_list("status", flat=True)),
+        ) as fault,
+        pytest.raises(InjectedError),
+    ):
+        decide_nominations(
+            actor=coordinator, program=program, ids=[n.pk for n in rows], decision="approved"
+        )
+    assert fault.hit
+    assert fault.seen == ["approved"] * 3  # written inside the transaction, then undone
+    assert table_rows(*TABLES) == before

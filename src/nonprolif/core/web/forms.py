@@ -1,6 +1,7 @@
 """Form base classes and widgets that every app's forms build on."""
 
 from django import forms
+from django.utils.translation import gettext as _
 
 
 class DateInput(forms.DateInput):
@@ -19,3 +20,33 @@ class ServiceModelForm(forms.ModelForm):
 
     def service_data(self) -> dict:
         return dict(self.cleaned_data)
+
+
+class SelectedIdsField(forms.Field):
+    """The ids of the rows ticked on a list page (checkboxes named like the field, or hidden
+    inputs on a confirmation page): whole numbers, each once, at most ``max_count``."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *, max_count: int = 100, **kwargs):
+        super().__init__(**kwargs)
+        self.max_count = max_count
+
+    def to_python(self, value) -> list[int]:
+        if not value:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        try:
+            ids = list(dict.fromkeys(int(v) for v in value))
+        except (TypeError, ValueError):
+            raise forms.ValidationError(_("Rows are named by their numbers.")) from None
+        if len(ids) > self.max_count:
+            raise forms.ValidationError(
+                _("Select at most %(max)d rows at once.") % {"max": self.max_count}
+            )
+        return ids
+
+    def validate(self, value) -> None:
+        if self.required and not value:
+            raise forms.ValidationError(_("Select at least one row."), code="required")

@@ -17,6 +17,7 @@ from nonprolif.core.models import Agency, Official
 from nonprolif.events.conference.queries import get_conference_for
 from nonprolif.events.models import RegistrationStatus
 from nonprolif.events.registrations.badges import badges_pdf
+from nonprolif.events.registrations.bulk import decide_registrations
 from nonprolif.events.registrations.codes import registration_id as code_registration
 from nonprolif.events.registrations.domain import (
     cancel_registration,
@@ -38,6 +39,8 @@ from nonprolif.events.registrations.schemas import (
     QuotaIn,
     QuotaOut,
     ReasonIn,
+    RegistrationBulkDecisionIn,
+    RegistrationBulkDecisionOut,
     RegistrationIn,
     RegistrationOut,
 )
@@ -139,6 +142,26 @@ def post_decline(request, registration_id: int, payload: ReasonIn):
         decision=RegistrationStatus.DECLINED,
         reason=payload.reason,
     )
+
+
+@router.post(
+    "/conferences/{conference_id}/registrations/decide",
+    response={200: RegistrationBulkDecisionOut, **WRITE_ERRORS},
+)
+@service_errors
+def post_bulk_decide(request, conference_id: int, payload: RegistrationBulkDecisionIn):
+    """Approve or decline many registrations of the conference at once (coordinators), all or
+    none: 422 naming every row that cannot take the decision (``ids``), 404 when an id is
+    missing or not visible; nothing is decided then."""
+    conference = get_conference_for(request.auth, conference_id, perm="events.view_registrations")
+    batch = decide_registrations(
+        actor=request.auth,
+        conference=conference,
+        ids=payload.ids,
+        decision=payload.decision,
+        reason=payload.reason,
+    )
+    return {"decision": batch.decision, "count": len(batch.decided), "decided": batch.decided}
 
 
 @router.post(

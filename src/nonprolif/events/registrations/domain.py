@@ -213,9 +213,12 @@ def cancel_registration(
 
     Side effects, in one transaction: status "cancelled", the reason, and one audit entry
     ("registration.cancel"). PermissionDenied unless the actor may; ValidationError (on
-    ``status``) when it is not cancellable. Nothing is written then.
+    ``status``) when it is not cancellable, or (on ``reason``) when no reason is given.
+    Nothing is written then.
     """
     require_perm(actor, "events.cancel_registration", registration)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Give the reason for cancelling this registration.")})
     with transaction.atomic():
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if (

@@ -5,8 +5,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.models import Agency
+from nonprolif.core.web.forms import SelectedIdsField
 from nonprolif.core.web.picker import OfficialPickerField
 from nonprolif.events.models import RegistrationStatus
+from nonprolif.events.registrations.bulk import MAX_BATCH
 
 
 class QuotaForm(forms.Form):
@@ -24,7 +26,13 @@ class QuotaForm(forms.Form):
 class RegistrationForm(forms.Form):
     """The official is searched among ``officials`` at ``search_url``."""
 
-    official = OfficialPickerField(label=_("Official"))
+    official = OfficialPickerField(
+        label=_("Official"),
+        help_text=_(
+            "Only active officials of agencies with seats free at this conference, not "
+            "registered yet, can be found here."
+        ),
+    )
 
     def __init__(self, *args, officials, search_url, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,10 +63,37 @@ class RegistrationDecisionForm(forms.Form):
         return dict(self.cleaned_data)
 
 
+class BulkRegistrationDecisionForm(forms.Form):
+    """Approve or decline the registrations ticked on the list; ``confirm`` is set by the
+    confirmation step (without it the page only shows what would change)."""
+
+    ids = SelectedIdsField(max_count=MAX_BATCH)
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            (RegistrationStatus.APPROVED, _("Approve")),
+            (RegistrationStatus.DECLINED, _("Decline")),
+        ],
+        widget=forms.HiddenInput,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required to decline."),
+    )
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
 class CancelForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required: it is kept with the registration."),
+    )
+    confirm = forms.BooleanField(
+        label=_("Yes, cancel this registration (its seat goes back to the agency)."),
     )
 
     def service_data(self) -> dict:
-        return dict(self.cleaned_data)
+        return {"reason": self.cleaned_data["reason"]}

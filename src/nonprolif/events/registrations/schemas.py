@@ -57,3 +57,17 @@ class ReasonIn(Schema):
 
 class CheckInCodeIn(Schema):
     code: str
+
+
+class RegistrationBulkDecisionIn(Schema):
+    """Registrations to approve or decline all at once (at most 100), with one reason."""
+
+    ids: list[int]
+    decision: str
+    reason: str = ""
+
+
+class RegistrationBulkDecisionOut(Schema):
+    decision: str
+    count: int
+    decided: list[RegistrationOut]

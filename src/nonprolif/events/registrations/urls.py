@@ -21,6 +21,11 @@ urlpatterns = [
         name="registration_official_search",
     ),
     path(
+        "conferences/<int:pk>/registrations/decide/",
+        views.registration_bulk_decide,
+        name="registration_bulk_decide",
+    ),
+    path(
         "conferences/<int:pk>/registrations/quotas/",
         views.registration_quota,
         name="registration_quota",

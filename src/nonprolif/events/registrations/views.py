@@ -9,15 +9,21 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.views.pickers import search_page
 from nonprolif.core.web.pagination import paginate
-from nonprolif.core.web.submit import submit
+from nonprolif.core.web.submit import add_service_errors, submit
 from nonprolif.events.conference.queries import get_conference_for
 from nonprolif.events.models import RegistrationStatus
 from nonprolif.events.registrations.badges import badges_pdf
+from nonprolif.events.registrations.bulk import (
+    batch_errors,
+    batch_registrations,
+    decide_registrations,
+)
 from nonprolif.events.registrations.domain import (
     cancel_registration,
     check_in,
@@ -26,6 +32,7 @@ from nonprolif.events.registrations.domain import (
     set_quota,
 )
 from nonprolif.events.registrations.forms import (
+    BulkRegistrationDecisionForm,
     CancelForm,
     QuotaForm,
     RegistrationDecisionForm,
@@ -66,12 +73,14 @@ def _list_context(request, conference, *, registration_form=None, quota_form=Non
         registration_form = _registration_form(request, conference)
     if quota_form is None and can_set_quota:
         quota_form = QuotaForm(agencies=program_agencies(conference.program), prefix="quota")
+    quotas = list(conference_quotas(user, conference))
     return {
         "conference": conference,
         "page": page,
         "registrations": page.object_list,
         "counts": registration_counts(conference_registrations(user, conference)),
-        "quotas": list(conference_quotas(user, conference)),
+        "quotas": quotas,
+        "seats_free": sum(max(getattr(quota, "free", 0), 0) for quota in quotas),
         "status": status,
         "q": q,
         "statuses": RegistrationStatus.choices,
@@ -167,6 +176,70 @@ def registration_decide(request, pk):
     return redirect("registration_detail", pk=pk)
 
 
+def _batch_message(batch) -> str:
+    count = len(batch.decided)
+    if batch.decision == RegistrationStatus.APPROVED:
+        return ngettext(
+            "%(count)d registration approved.", "%(count)d registrations approved.", count
+        ) % {"count": count}
+    return ngettext(
+        "%(count)d registration declined.", "%(count)d registrations declined.", count
+    ) % {"count": count}
+
+
+@require_POST
+def registration_bulk_decide(request, pk):
+    """POST from the list: ``ids`` (the ticked rows) and ``decision``. Without ``confirm``:
+    the confirmation page listing them and what will change. With it: decide them all (back
+    to the list with the report) or none (the confirmation page again, 400, naming each row
+    that cannot)."""
+    conference = get_conference_for(request.user, pk, perm="events.view_registrations")
+    if not request.user.has_perm("events.decide_registration"):
+        raise PermissionDenied
+    form = BulkRegistrationDecisionForm(request.POST)
+    valid = form.is_valid()
+    data = form.cleaned_data if valid else {}
+    ids = data.get("ids") or []
+    registrations = (
+        batch_registrations(actor=request.user, conference=conference, ids=ids) if ids else []
+    )
+    note_read(request, action="registration.list", objects=registrations)
+    status = 200
+    if valid and data["confirm"]:
+        try:
+            batch = decide_registrations(
+                actor=request.user,
+                conference=conference,
+                ids=ids,
+                decision=data["decision"],
+                reason=data["reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            status = 400
+        else:
+            messages.success(request, _batch_message(batch))
+            return redirect("registration_list", pk=conference.pk)
+    elif valid:
+        problems = batch_errors(registrations, data["decision"], data["reason"] or "x")
+        if problems:
+            add_service_errors(form, ValidationError(problems))
+    else:
+        status = 400
+    return render(
+        request,
+        "events/registrations/bulk_confirm.html",
+        {
+            "conference": conference,
+            "form": form,
+            "registrations": registrations,
+            "decision": data.get("decision"),
+            "approve": data.get("decision") == RegistrationStatus.APPROVED,
+        },
+        status=status,
+    )
+
+
 @require_POST
 def registration_cancel(request, pk):
     registration = get_registration_for(request.user, pk)
@@ -175,7 +248,11 @@ def registration_cancel(request, pk):
     form = CancelForm(request.POST)
     if submit(request, form, cancel_registration, registration=registration) is None:
         return _detail(request, registration, cancel_form=form, status=400)
-    messages.success(request, _("Registration cancelled; the seat is free again."))
+    messages.success(
+        request,
+        _("Registration of %(name)s cancelled; the seat is free again.")
+        % {"name": registration.official.full_name},
+    )
     return redirect("registration_detail", pk=pk)
 
 

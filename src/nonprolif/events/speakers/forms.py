@@ -47,9 +47,36 @@ class SpeakerDecisionForm(forms.Form):
     invite = forms.BooleanField(
         label=_("Email the invitation now (when accepting)"), required=False, initial=True
     )
+    confirm = forms.BooleanField(
+        label=_(
+            "Yes, decline this speaker although he was accepted (his invitation links stop "
+            "working)."
+        ),
+    )
+
+    def __init__(self, *args, speaker=None, **kwargs):
+        """Only the decisions open in the speaker's state: both while proposed, the other one
+        once decided. Declining an accepted speaker asks for a confirmation; accepting
+        offers the invitation only while he has not answered."""
+        super().__init__(*args, **kwargs)
+        status = speaker.status if speaker is not None else SpeakerStatus.PROPOSED
+        field = self.fields["decision"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [c for c in field.choices if c[0] != status]
+        if len(field.choices) == 1:
+            field.initial = field.choices[0][0]
+        if status != SpeakerStatus.ACCEPTED:
+            del self.fields["confirm"]
+        if status == SpeakerStatus.ACCEPTED or (
+            speaker is not None and speaker.response != SpeakerResponse.PENDING
+        ):
+            del self.fields["invite"]
 
     def service_data(self) -> dict:
-        return dict(self.cleaned_data)
+        data = dict(self.cleaned_data)
+        data.pop("confirm", None)
+        data.setdefault("invite", False)
+        return data
 
 
 class InvitationForm(forms.Form):

@@ -77,7 +77,7 @@ def _detail(request, speaker, *, decision_form=None, invitation_form=None, sent=
             "speaker": speaker,
             "conference": speaker.conference,
             "invitations": speaker.visible_invitations,
-            "decision_form": decision_form or SpeakerDecisionForm(),
+            "decision_form": decision_form or SpeakerDecisionForm(speaker=speaker),
             "invitation_form": invitation_form or InvitationForm(),
             "sent": sent,
         },
@@ -96,7 +96,7 @@ def speaker_decide(request, pk):
     speaker = get_speaker_for(request.user, pk)
     if not request.user.has_perm("events.decide_speaker", speaker):
         raise PermissionDenied
-    form = SpeakerDecisionForm(request.POST)
+    form = SpeakerDecisionForm(request.POST, speaker=speaker)
     result = submit(
         request, form, decide_speaker, speaker=speaker, base_url=request.build_absolute_uri("/")
     )
@@ -137,8 +137,22 @@ def invitation_revoke(request, pk):
     invitation = get_invitation_for(request.user, pk)
     if not request.user.has_perm("events.revoke_invitation", invitation):
         raise PermissionDenied
+    if request.POST.get("confirm") != "1":
+        return render(
+            request,
+            "events/speakers/invitation_revoke.html",
+            {
+                "invitation": invitation,
+                "speaker": invitation.speaker,
+                "conference": invitation.speaker.conference,
+            },
+        )
     revoke_invitation(actor=request.user, invitation=invitation)
-    messages.success(request, _("Invitation revoked: its link no longer works."))
+    messages.success(
+        request,
+        _("Invitation of %(name)s revoked: its link no longer works.")
+        % {"name": invitation.speaker.name},
+    )
     return redirect("speaker_detail", pk=invitation.speaker_id)
 
 

@@ -37,6 +37,8 @@ def _render_sheet(request, session, *, errors=None, status=200):
             "can_record": request.user.has_perm("training.record_attendance", session),
             "can_issue": request.user.has_perm("training.issue_certificates", session),
             "certificate_count": sum(1 for row in sheet.rows if row.certificate),
+            "to_certify": sum(1 for row in sheet.rows if row.complete and not row.certificate),
+            "can_assign": request.user.has_perm("training.run_assignment", session.program),
         },
         status=status,
     )

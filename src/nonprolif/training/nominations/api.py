@@ -21,6 +21,7 @@ from nonprolif.core.models import Official
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.models.nomination import ItemSettings, NominationStatus
 from nonprolif.training.nominations.domain.assignment import run_assignment
+from nonprolif.training.nominations.domain.bulk import decide_nominations
 from nonprolif.training.nominations.domain.nominations import (
     NominationInput,
     decide_nomination,
@@ -42,6 +43,8 @@ from nonprolif.training.nominations.queries import (
 )
 from nonprolif.training.nominations.schemas import (
     AssignmentIn,
+    NominationBulkDecisionIn,
+    NominationBulkDecisionOut,
     NominationDecisionIn,
     NominationIn,
     NominationItemOut,
@@ -264,6 +267,32 @@ def approve(request, nomination_id: int, payload: NominationDecisionIn):
 def decline(request, nomination_id: int, payload: NominationDecisionIn):
     """Decline a submitted nomination with a reason (coordinators)."""
     return _decide(request, nomination_id, NominationStatus.DECLINED, payload.reason)
+
+
+@router.post(
+    "/programs/{code}/nominations/decide",
+    response={200: NominationBulkDecisionOut, **WRITE_ERRORS},
+)
+@service_errors
+def bulk_decide(request, code: str, payload: NominationBulkDecisionIn):
+    """Approve or decline many submitted nominations of the program at once (coordinators),
+    all or none: 422 naming every row that cannot be decided (``ids``), 404 when an id is
+    missing or not visible; nothing is decided then. Answers what was decided and who was
+    promoted from the waitlist."""
+    program = get_program_for(request.auth, code)
+    report = decide_nominations(
+        actor=request.auth,
+        program=program,
+        ids=payload.ids,
+        decision=payload.decision,
+        reason=payload.reason,
+    )
+    return {
+        "decision": report.decision,
+        "count": len(report.decided),
+        "decided": report.decided,
+        "promoted": report.promoted,
+    }
 
 
 @router.post("/nominations/{nomination_id}/withdraw", response={200: NominationOut, **WRITE_ERRORS})

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nonprolif.core.web.forms import SelectedIdsField
 from nonprolif.core.web.picker import OfficialPickerField
 from nonprolif.training.models.nomination import NominationStatus, SeatRule
+from nonprolif.training.nominations.domain.bulk import MAX_BATCH
 from nonprolif.training.nominations.domain.reasons import REASON_TEXT
 from nonprolif.training.nominations.imports import parse_periods, parse_preferences, size_error
 from nonprolif.training.nominations.queries import NOT_PLANNED
@@ -173,9 +175,38 @@ class DecisionForm(forms.Form):
     )
 
 
+class BulkDecisionForm(forms.Form):
+    """Approve or decline the nominations ticked on the approval queue; ``confirm`` is set by
+    the confirmation step (without it the page only shows what would change)."""
+
+    ids = SelectedIdsField(max_count=MAX_BATCH)
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            (NominationStatus.APPROVED, _("Approve")),
+            (NominationStatus.DECLINED, _("Decline")),
+        ],
+        widget=forms.HiddenInput,
+    )
+    reason = forms.CharField(
+        label=_("Reason (required to decline)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required: it is kept with the nomination and told to the agency."),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "Yes, withdraw this nomination (it cannot be undone; a seat he holds goes to "
+            "the waitlist)."
+        ),
     )
 
 
@@ -198,6 +229,15 @@ class AssignmentFilterForm(forms.Form):
     agency = forms.ChoiceField(label=_("Agency"), required=False)
     session = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     reason = forms.ChoiceField(label=_("Reason left out"), required=False)
+    show = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[
+            ("", _("Placements and waitlist")),
+            ("placed", _("Placements only")),
+            ("waiting", _("Waitlist only")),
+        ],
+    )
 
     def __init__(self, *args, items, agencies, **kwargs):
         super().__init__(*args, **kwargs)

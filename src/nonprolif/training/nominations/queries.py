@@ -343,3 +343,43 @@ def reason_counts(user: User, program: Program, item_keys: list[uuid.UUID]) -> l
         .order_by("-n", "outcome_code")
     )
     return [{"code": row["outcome_code"], "n": row["n"]} for row in rows]
+
+
+def item_summary(
+    user: User, program: Program, item_keys: list[uuid.UUID]
+) -> dict[uuid.UUID, dict[str, int]]:
+    """Per item of ``item_keys``, what the assignment page's summary shows of it, as ``user``
+    may see it: ``sessions`` and ``seats`` (their capacity), ``placed`` (participants),
+    ``waitlisted`` (approved, not placed, with a waitlist position), ``left_out`` (approved,
+    not placed, without one: no session fits, or not planned yet). Three aggregate queries,
+    whatever the number of rows."""
+    summary = {key: dict.fromkeys(SUMMARY_FIGURES, 0) for key in item_keys}
+    for sessions in (
+        Session.objects.visible_to(user)
+        .filter(program=program, item_key__in=item_keys)
+        .order_by()
+        .values("item_key")
+        .annotate(n=Count("pk"), seats=Sum("capacity"))
+    ):
+        summary[sessions["item_key"]].update(sessions=sessions["n"], seats=sessions["seats"] or 0)
+    for placed in (
+        assignment_placements(user, program, item_keys)
+        .order_by()
+        .values("session__item_key")
+        .annotate(n=Count("pk"))
+    ):
+        summary[placed["session__item_key"]]["placed"] = placed["n"]
+    for waiting in (
+        assignment_waitlist(user, program, item_keys)
+        .order_by()
+        .values("item_key")
+        .annotate(
+            waiting=Count("pk", filter=Q(waitlist_rank__isnull=False)),
+            out=Count("pk", filter=Q(waitlist_rank__isnull=True)),
+        )
+    ):
+        summary[waiting["item_key"]].update(waitlisted=waiting["waiting"], left_out=waiting["out"])
+    return summary
+
+
+SUMMARY_FIGURES = ("sessions", "seats", "placed", "waitlisted", "left_out")

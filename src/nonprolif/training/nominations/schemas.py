@@ -130,6 +130,21 @@ class NominationDecisionIn(Schema):
     reason: str = ""
 
 
+class NominationBulkDecisionIn(Schema):
+    """Nominations to approve or decline all at once (at most 100), with one reason."""
+
+    ids: list[int]
+    decision: str
+    reason: str = ""
+
+
+class NominationBulkDecisionOut(Schema):
+    decision: str
+    count: int
+    decided: list[NominationOut]
+    promoted: list[NominationOut]
+
+
 class RowErrorOut(Schema):
     row: int
     column: str

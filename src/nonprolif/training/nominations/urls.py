@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from nonprolif.training.nominations.views import assignment, items, nominations, pickers
+from nonprolif.training.nominations.views import assignment, bulk, items, nominations, pickers
 
 urlpatterns = [
     path(
@@ -14,6 +14,11 @@ urlpatterns = [
         "programs/<str:code>/nominations/queue/",
         nominations.nomination_queue,
         name="nomination_queue",
+    ),
+    path(
+        "programs/<str:code>/nominations/queue/decide/",
+        bulk.nomination_bulk_decide,
+        name="nomination_bulk_decide",
     ),
     path(
         "programs/<str:code>/nominations/<uuid:item_key>/",

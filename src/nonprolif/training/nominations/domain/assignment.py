@@ -268,6 +268,19 @@ def replan_program(
     reason: str = "",
     seat_for: Mapping[int, int] | None = None,
 ) -> Nomination | Plan | None:
+    """:func:`replan` answering the withdrawn nomination when there is one, else the plan."""
+    plan = replan(actor=actor, program=program, withdraw=withdraw, reason=reason, seat_for=seat_for)
+    return withdraw if withdraw is not None else plan
+
+
+def replan(
+    *,
+    actor: User | None,
+    program: Program,
+    withdraw: Nomination | None = None,
+    reason: str = "",
+    seat_for: Mapping[int, int] | None = None,
+) -> Plan | None:
     """Withdraw ``withdraw`` (if given) and re-plan the program's assignment with minimal
     change: ``seat_for`` (nomination pk → session pk) gives nominees a seat they hold by
     right (a substitute the seat of the nominee he replaces). Without an assignment in force
@@ -277,7 +290,8 @@ def replan_program(
     reason, one audit entry ("nomination.withdraw"); his SessionParticipant row removed; the
     writes of an applied assignment (trigger "withdrawal"). After it, one e-mail to the
     withdrawn participant (when he held a seat) and one to each nominee promoted from the
-    waitlist, each in the official's language. Returns the withdrawn nomination, or the plan.
+    waitlist, each in the official's language. Returns the plan (None when no assignment is
+    in force); its ``promoted`` are the nominees who took a seat from the waitlist.
     """
     in_force = AssignmentRun.objects.filter(program=program).exists()
     messages = []
@@ -313,7 +327,7 @@ def replan_program(
         if inputs is None:
             if withdraw is not None:
                 release_seat(withdraw)
-            return withdraw
+            return None
         current = dict(inputs.current)
         for nomination_pk, session_pk in (seat_for or {}).items():
             nid, sid = f"n{nomination_pk}", f"s{session_pk}"
@@ -344,4 +358,6 @@ def replan_program(
             if n.session is not None and (withdraw is None or n.pk != withdraw.pk):
                 messages.append(promoted_message(n, n.session))
     send([m for m in messages if m is not None])
-    return withdraw if withdraw is not None else plan
+    if withdraw is not None:
+        plan.promoted = [n for n in plan.promoted if n.pk != withdraw.pk]
+    return plan

@@ -32,7 +32,11 @@ from nonprolif.training.models.nomination import (
     Nomination,
     NominationStatus,
 )
-from nonprolif.training.nominations.domain.assignment import release_seat, replan_program
+from nonprolif.training.nominations.domain.assignment import (
+    release_seat,
+    replan,
+    replan_program,
+)
 from nonprolif.training.nominations.queries import NominationItem, item_agencies, nomination_items
 
 LANGUAGES = {"es-mx", "en"}
@@ -311,29 +315,37 @@ def decide_nomination(
     return nomination
 
 
-def withdraw_nomination(*, actor: User, nomination: Nomination, reason: str = "") -> Nomination:
-    """Withdraw a submitted or approved nomination (who and when are recorded).
+@dataclass
+class Withdrawal:
+    """A withdrawn nomination and the nominees promoted from the waitlist to take his seat."""
+
+    nomination: Nomination
+    promoted: list[Nomination] = field(default_factory=list)
+
+
+def withdraw_nomination(*, actor: User, nomination: Nomination, reason: str = "") -> Withdrawal:
+    """Withdraw a submitted or approved nomination, with a reason (who and when are
+    recorded).
 
     When the nominee held a seat and an assignment is in force, the assignment is re-planned
     with as few changes as possible: the best waitlisted nominee who fits takes the seat and
     both the withdrawn participant and the promoted nominee are told by e-mail (see
-    ``nonprolif.training.nominations.domain.assignment.replan_program``).
+    ``nonprolif.training.nominations.domain.assignment.replan``).
 
     Side effects: the nomination's status and withdrawn_by/at/reason; his SessionParticipant
-    row removed; one audit entry ("nomination.withdraw"); the re-plan's. PermissionDenied
-    unless the actor is a coordinator or a liaison of the nominee's agency; ValidationError
-    when the nomination is no longer active.
+    row removed; one audit entry ("nomination.withdraw"); the re-plan's. Returns the
+    nomination and the nominees promoted. PermissionDenied unless the actor is a coordinator
+    or a liaison of the nominee's agency; ValidationError when the nomination is no longer
+    active (``status``) or the reason is empty (``reason``). Nothing is written then.
     """
     require_perm(actor, "training.withdraw_nomination", nomination)
     if nomination.status not in ACTIVE_STATUSES:
         raise ValidationError({"status": _("This nomination is no longer active.")})
-    replan_program(
-        actor=actor,
-        program=nomination.program,
-        withdraw=nomination,
-        reason=(reason or "").strip(),
-    )
-    return nomination
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for the withdrawal.")})
+    plan = replan(actor=actor, program=nomination.program, withdraw=nomination, reason=reason)
+    return Withdrawal(nomination, list(plan.promoted) if plan is not None else [])
 
 
 def substitute_nomination(

@@ -9,7 +9,7 @@ from collections import Counter
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,9 +22,11 @@ from nonprolif.training.nominations.domain.reasons import REASON_TEXT, reason_te
 from nonprolif.training.nominations.forms import AssignmentFilterForm
 from nonprolif.training.nominations.queries import (
     NOT_PLANNED,
+    SUMMARY_FIGURES,
     agency_fill,
     assignment_placements,
     assignment_waitlist,
+    item_summary,
     latest_run,
     reason_counts,
     session_fill,
@@ -32,9 +34,6 @@ from nonprolif.training.nominations.queries import (
 )
 
 PAGE_SIZE = 50
-# The rows of a plan just computed (not stored, so not paged) shown on the page; the API's
-# POST /programs/{code}/assignment answers the whole plan.
-PLAN_ROWS_SHOWN = 100
 
 OBJECTIVE_LABELS = {
     "assigned": gettext_lazy("Nominees placed"),
@@ -65,14 +64,56 @@ def reason_label(code: str) -> str:
     return str(REASON_TEXT.get(code, code)) if code else _("Not planned yet")
 
 
-def _plan_context(plan) -> dict:
-    """What the page shows of a plan just computed: its objective, the sessions' counts, the
-    reasons counted and the first rows of those left out."""
+def applied_message(plan) -> str:
+    """What an applied run did, in one sentence: placed, waitlisted, left out, moved,
+    promoted."""
+    waitlisted = sum(1 for entry in plan.left_out if entry.waitlist_rank is not None)
+    return _(
+        "Assignment applied: %(n)d nominees placed, %(waiting)d on the waitlist, %(out)d left "
+        "out without a session that fits; %(moved)d moved, %(promoted)d promoted from the "
+        "waitlist."
+    ) % {
+        "n": plan.assigned,
+        "waiting": waitlisted,
+        "out": len(plan.left_out) - waitlisted,
+        "moved": len(plan.moved),
+        "promoted": len(plan.promoted),
+    }
+
+
+def plan_items(plan, items) -> list[dict]:
+    """A plan just computed, per item (course): its sessions, seats, nominees placed, on the
+    waitlist and left out, in item order."""
+    rows: dict = {}
+    for entry in plan.sessions:
+        row = rows.setdefault(entry.session.item_key, dict.fromkeys(SUMMARY_FIGURES, 0))
+        row["sessions"] += 1
+        row["seats"] += entry.session.capacity or 0
+        row["placed"] += len(entry.participants)
+    for entry in plan.left_out:
+        row = rows.setdefault(entry.item.key, dict.fromkeys(SUMMARY_FIGURES, 0))
+        row["waitlisted" if entry.waitlist_rank is not None else "left_out"] += 1
+    return [
+        {"item": items[key], **figures}
+        for key, figures in sorted(rows.items(), key=lambda pair: items[pair[0]].number)
+        if key in items
+    ]
+
+
+def totals(rows) -> dict[str, int]:
+    return {name: sum(row[name] for row in rows) for name in SUMMARY_FIGURES}
+
+
+def _plan_context(plan, items) -> dict:
+    """What the page shows of a dry run (a plan not stored, so not paged): its objective,
+    its figures per item and in all, and the reasons counted."""
     reasons = Counter(entry.code for entry in plan.left_out)
+    per_item = plan_items(plan, items)
     return {
         "plan_objective": objective_rows(plan.objective),
         "plan_reasons": [(reason_label(code), n) for code, n in reasons.most_common()],
-        "plan_left_out": plan.left_out[:PLAN_ROWS_SHOWN],
+        "plan_items": per_item,
+        "plan_totals": totals(per_item),
     }
 
 
@@ -89,13 +130,12 @@ def assignment_page(request, code):
             raise PermissionDenied
         dry_run = request.POST.get("dry_run") == "1"
         plan = run_assignment(actor=user, program=program, dry_run=dry_run)
-        if dry_run:
-            messages.info(request, _("Dry run: nothing was written."))
-        else:
-            messages.success(
-                request,
-                _("Assignment applied: %(n)d nominees placed.") % {"n": plan.assigned},
-            )
+        if not dry_run:
+            # The run is stored: the page of the assignment in force shows it, summarised,
+            # filtered and paginated (a reload does not run it again).
+            messages.success(request, applied_message(plan))
+            return redirect("assignment", code=program.code)
+        messages.info(request, _("Dry run: nothing was written."))
     items = {item.key: item for item in visible_items(user, program)}
     form = AssignmentFilterForm(
         request.GET or None, items=items.values(), agencies=program_agencies(program)
@@ -132,8 +172,14 @@ def assignment_page(request, code):
         objects=[p.official for p in placed.object_list] + [n.official for n in waiting],
         changes={"search": {k: str(v) for k, v in criteria.items() if v}},
     )
+    summary = item_summary(user, program, keys)
+    per_item = [{"item": items[key], **summary[key]} for key in keys]
+    per_item.sort(key=lambda row: row["item"].number)
     run = latest_run(program)
     context = {
+        "summary_items": per_item,
+        "show": criteria.get("show") or "",
+        "summary": totals(per_item),
         "program": program,
         "can_run": can_run,
         "plan": plan,
@@ -151,5 +197,5 @@ def assignment_page(request, code):
         "waiting": waiting,
     }
     if plan is not None:
-        context.update(_plan_context(plan))
+        context.update(_plan_context(plan, items))
     return render(request, "training/nominations/assignment.html", context)

@@ -32,6 +32,7 @@ from nonprolif.training.nominations.queries import (
     program_nominations,
     visible_items,
 )
+from nonprolif.training.nominations.views.bulk import promoted_message
 
 
 def call_service(form, service, **kwargs):
@@ -159,14 +160,20 @@ def nomination_withdraw(request, pk):
     if not request.user.has_perm("training.withdraw_nomination", nomination):
         raise PermissionDenied
     form = WithdrawForm(request.POST)
-    if form.is_valid() and call_service(
-        form,
-        withdraw_nomination,
-        actor=request.user,
-        nomination=nomination,
-        reason=form.cleaned_data["reason"],
-    ):
-        messages.success(request, _("Nomination withdrawn."))
+    withdrawal = None
+    if form.is_valid():
+        withdrawal = call_service(
+            form,
+            withdraw_nomination,
+            actor=request.user,
+            nomination=nomination,
+            reason=form.cleaned_data["reason"],
+        )
+    if withdrawal is not None:
+        text = _("Nomination of %(name)s withdrawn.") % {"name": nomination.official.full_name}
+        if withdrawal.promoted:
+            text += " " + promoted_message(withdrawal.promoted)
+        messages.success(request, text)
         return redirect("nomination_detail", pk=nomination.pk)
     return _render_detail(request, nomination, form, "withdraw_form")
 
