@@ -18,8 +18,7 @@ def test_real_clock_when_unset(settings):
 def test_fixed_date_keeps_the_time_of_day(settings):
     settings.NONPROLIF_TODAY = dt.date(2009, 3, 2)
     assert clock.today() == dt.date(2009, 3, 2)
-    now = clock.now()
-    assert timezone.is_aware(now)
+    now = timezone.localtime(clock.now())
     assert now.date() == dt.date(2009, 3, 2)
     assert now.hour == timezone.localtime().hour
 
@@ -58,3 +57,11 @@ def test_html_lang_names_the_region(client, language, lang):
     client.cookies["django_language"] = language
     page = client.get(reverse("login")).content.decode()
     assert f'<html lang="{lang}">' in page
+
+
+def test_now_is_in_utc_like_the_database_gives_it_back(settings):
+    settings.NONPROLIF_TODAY = None
+    assert clock.now().utcoffset() == dt.timedelta(0)
+    settings.NONPROLIF_TODAY = dt.date(2009, 3, 2)
+    assert clock.now().utcoffset() == dt.timedelta(0)
+    assert timezone.localtime(clock.now()).date() == dt.date(2009, 3, 2)

@@ -26,12 +26,14 @@ def today() -> dt.date:
 
 
 def now() -> dt.datetime:
-    """Now, aware: the real time of day on ``today()``."""
-    real = timezone.localtime()
+    """Now, aware and in UTC like ``timezone.now()``: the real time of day (in the deployment's
+    time zone) on ``today()``."""
+    real = timezone.now()
     fixed = fixed_date()
     if fixed is None:
         return real
-    return real.replace(year=fixed.year, month=fixed.month, day=fixed.day)
+    local = timezone.localtime(real)
+    return local.replace(year=fixed.year, month=fixed.month, day=fixed.day).astimezone(dt.UTC)
 
 
 def parse_today(value: str | None) -> dt.date | None:
