@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 
 from nonprolif.core import clock
 from nonprolif.core.models import User
+from nonprolif.core.models.grant import GrantState
 from nonprolif.core.queries import accounts_for, current_lockouts, grants_for
 from nonprolif.core.roles import Role
 from nonprolif.events.models import (
@@ -124,6 +125,18 @@ def _own_agency_only(user: User) -> bool:
     return not (user.has_role(Role.COORDINATOR) or user.has_role(Role.AUDITOR))
 
 
+_Rows = TypeVar("_Rows", bound=QuerySet[Any, Any])
+
+
+def _own_agency(rows: _Rows, user: User, column: str) -> _Rows:
+    """``rows`` limited to ``user``'s agency when he acts for one (a liaison, a partner)."""
+    if not _own_agency_only(user):
+        return rows
+    if user.agency_id is None:
+        return rows.none()
+    return rows.filter(**{column: user.agency_id})
+
+
 def _grouped(rows: QuerySet[Any, Any], key: str, name: str) -> list[Tally]:
     """One query: the rows counted per ``key``, named by ``name``, in ``name`` order."""
     counted = rows.order_by().values(key, name).annotate(n=Count("pk")).order_by(name, key)
@@ -138,16 +151,14 @@ def _localized(field_name: str) -> str:
 def pending_nominations(user: User) -> list[Tally]:
     """Nominations awaiting approval that ``user`` can see, per program."""
     rows = Nomination.objects.visible_to(user).filter(status=NominationStatus.SUBMITTED)
-    if _own_agency_only(user):
-        rows = rows.filter(agency_id=user.agency_id)
+    rows = _own_agency(rows, user, "agency_id")
     return _grouped(rows, "program__code", f"program__{_localized('name')}")
 
 
 def pending_registrations(user: User) -> list[Tally]:
     """Conference registrations awaiting approval that ``user`` can see, per conference."""
     rows = Registration.objects.visible_to(user).filter(status=RegistrationStatus.SUBMITTED)
-    if _own_agency_only(user):
-        rows = rows.filter(agency_id=user.agency_id)
+    rows = _own_agency(rows, user, "agency_id")
     return _grouped(rows, "conference_id", f"conference__{_localized('title')}")
 
 
@@ -160,8 +171,7 @@ def items_awaiting_review(user: User) -> list[Tally]:
         .filter(proposal__review_closed_at__isnull=True)
         .filter(~Exists(ItemDecision.objects.filter(item=OuterRef("pk"))))
     )
-    if _own_agency_only(user):
-        rows = rows.filter(proposal__submitted_by_id=user.agency_id)
+    rows = _own_agency(rows, user, "proposal__submitted_by_id")
     return _grouped(rows, "proposal_id", f"proposal__{_localized('title')}")
 
 
@@ -171,8 +181,7 @@ def speakers_waiting(user: User) -> tuple[list[Tally], list[Tally]]:
     rows = Speaker.objects.visible_to(user).filter(
         status__in=[SpeakerStatus.PROPOSED, SpeakerStatus.ACCEPTED]
     )
-    if _own_agency_only(user):
-        rows = rows.filter(proposed_by_agency_id=user.agency_id)
+    rows = _own_agency(rows, user, "proposed_by_agency_id")
     title = f"conference__{_localized('title')}"
     counted = (
         rows.exclude(status=SpeakerStatus.ACCEPTED, response__in=_answered())
@@ -181,7 +190,8 @@ def speakers_waiting(user: User) -> tuple[list[Tally], list[Tally]]:
         .annotate(n=Count("pk"))
         .order_by(title, "conference_id")
     )
-    to_decide, unanswered = [], []
+    to_decide: list[Tally] = []
+    unanswered: list[Tally] = []
     for row in counted:
         entry = Tally(key=row["conference_id"], name=row[title], count=row["n"])
         (to_decide if row["status"] == SpeakerStatus.PROPOSED else unanswered).append(entry)
@@ -196,8 +206,7 @@ def overdue_action_items(user: User) -> list[Tally]:
     """Open action items past their due date (by the clock), per program; a liaison's or
     partner's only those his agency owns."""
     rows = ActionItem.objects.visible_to(user).overdue(clock.now())
-    if _own_agency_only(user):
-        rows = rows.filter(owner_agency_id=user.agency_id)
+    rows = _own_agency(rows, user, "owner_agency_id")
     return _grouped(rows, "meeting__program__code", f"meeting__program__{_localized('name')}")
 
 
@@ -244,7 +253,7 @@ def sessions_to_certify(user: User, today: dt.date) -> tuple[list[Session], int]
         .filter(Exists(SessionParticipant.objects.filter(session=OuterRef("pk"))))
         .filter(~Exists(Certificate.objects.visible_to(user).filter(session=OuterRef("pk"))))
     )
-    listed = list(
+    listed: list[Session] = list(
         rows.select_related("program")
         .annotate(roster_count=_roster_count())
         .order_by("end", "pk")[:LISTED]
@@ -257,7 +266,7 @@ def account_summary(user: User) -> AccountSummary:
     """Account management at a glance (administrators; the selectors give others nothing)."""
     return AccountSummary(
         accounts=accounts_for(user).filter(is_active=True).count(),
-        pending_grants=grants_for(user).pending().count(),
+        pending_grants=grants_for(user, state=GrantState.PENDING).count(),
         lockouts=len(current_lockouts(user)),
     )
 
