@@ -28,6 +28,7 @@ def test_program_page_links_every_section_for_the_coordinator(
         "program_action_items",
         "engagement_timeline",
         "program_report",
+        "conference_create",
     ]:
         assert reverse(name, args=[program.code]) in body, name
     assert reverse("conference_list") in body

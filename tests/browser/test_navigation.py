@@ -116,6 +116,7 @@ def test_the_coordinator_reaches_every_feature_by_clicking(demo, live_server, pa
                 ("Action items", "Action items"),
                 ("Engagement timeline", "Engagement timeline"),
                 ("Status report", "Program status report"),
+                ("New conference", "New conference"),
             ],
         ),
         (
@@ -164,6 +165,15 @@ def test_the_coordinator_reaches_every_feature_by_clicking(demo, live_server, pa
     ]
     for path, expected in journeys:
         reach(page, path, expected)
+    # A session and its attendance, from the home page's next sessions.
+    session = page.locator("section[aria-labelledby='next-title'] tbody a").first
+    title = session.inner_text()
+    with page.expect_navigation():
+        session.click()
+    expect(heading(page)).to_contain_text(title)
+    click(page, main(page), "Attendance")
+    expect(heading(page)).to_contain_text(f"Attendance: {title}")
+    home(page)
     # The conference's badges are a PDF, from the same tab bar.
     for path in conferences(demo):
         click(page, path[0](page), path[1])
