@@ -108,6 +108,14 @@ def test_the_coordinator_sees_the_whole_office_waiting(as_user, coordinator, off
     assert home.accounts is None
 
 
+def test_the_auditor_sees_what_the_coordinator_sees(as_user, auditor, coordinator, office):
+    mine = as_user(auditor).get(reverse("home")).context["home"]
+    theirs = home_for(coordinator)
+    assert counts(mine.pending_nominations) == counts(theirs.pending_nominations)
+    assert counts(mine.overdue_action_items) == counts(theirs.overdue_action_items)
+    assert mine.sessions_to_certify_total == theirs.sessions_to_certify_total == 1
+
+
 def test_a_liaison_counts_only_his_agency(as_user, liaison_a, liaison_b, office):
     home = as_user(liaison_a).get(reverse("home")).context["home"]
     assert counts(home.pending_nominations) == [("prog-test", 2)]
