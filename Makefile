@@ -47,3 +47,8 @@ openapi: $(STAMP)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache .hypothesis
+
+# The home page of each demo role as docs/screenshots/<role>.png (Chromium at /usr/bin/chromium).
+.PHONY: screenshots
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py

@@ -19,9 +19,8 @@ def test_home_lists_the_programs_the_user_can_see_with_counts(
     assert "prog-other" not in body
 
 
-@pytest.mark.parametrize("user", ["outsider", "administrator"])
-def test_home_explains_when_the_user_sees_no_program(as_user, request, user, program):
-    user = request.getfixturevalue(user)
+def test_home_explains_when_the_user_sees_no_program(as_user, outsider, program):
+    user = outsider
     user.language = "en"
     user.save()
     response = as_user(user).get(reverse("home"))
@@ -29,6 +28,16 @@ def test_home_explains_when_the_user_sees_no_program(as_user, request, user, pro
     assert response.context["summaries"] == []
     assert "prog-test" not in response.content.decode()
     assert "do not take part in any program" in response.content.decode()
+
+
+def test_home_gives_the_administrator_account_management_not_an_empty_program_list(
+    as_user, administrator, program
+):
+    administrator.language = "en"
+    administrator.save()
+    body = as_user(administrator).get(reverse("home")).content.decode()
+    assert "Account management" in body
+    assert "do not take part in any program" not in body
 
 
 def test_home_requires_a_login(client, program):

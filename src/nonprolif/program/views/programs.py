@@ -1,4 +1,5 @@
-"""Program pages: the home page (programs the user can see) and the program dashboard."""
+"""Program pages: the home page (what needs the user now, the programs he can see) and the
+program dashboard."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -10,11 +11,17 @@ from nonprolif.core.web.submit import submit
 from nonprolif.program.domain import create_program, update_program
 from nonprolif.program.forms import ProgramForm
 from nonprolif.program.queries import get_program_for, home_programs, program_dashboard
+from nonprolif.program.queries.home import home_for
 
 
 def home(request):
-    """The programs the user can see, each with key counts."""
-    return render(request, "program/home.html", {"summaries": home_programs(request.user)})
+    """What needs the user now (program.queries.home), then the programs he can see, each
+    with key counts."""
+    return render(
+        request,
+        "program/home.html",
+        {"home": home_for(request.user), "summaries": home_programs(request.user)},
+    )
 
 
 def program_detail(request, code):
