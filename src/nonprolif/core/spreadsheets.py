@@ -42,6 +42,19 @@ SPREADSHEET_CONTENT = {
     XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
 }
 
+
+def spreadsheet_openapi(description: str) -> dict:
+    """``openapi_extra`` of an endpoint answering a CSV or XLSX file (``?format=``)."""
+    return {
+        "responses": {
+            200: {
+                "description": f"{description}: CSV (UTF-8 with BOM) or XLSX, by ``format``",
+                "content": SPREADSHEET_CONTENT,
+            }
+        }
+    }
+
+
 T = TypeVar("T")
 
 

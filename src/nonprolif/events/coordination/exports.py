@@ -67,29 +67,36 @@ def rows(user, program, items) -> Iterator[list[Any]]:
         ]
 
 
-@require_GET
-def action_item_export(request, code, kind):
-    """The program's action items the user sees, with the list's filters."""
-    if kind not in FORMATS:
-        raise Http404
-    program = get_program_for(request.user, code)
+def action_items_answer(request, user, kind: str, code: str, data):
+    """The program's action items ``user`` sees, filtered by ``data`` (the list's filter
+    form: agency, status, overdue, meeting), as a ``kind`` file; read-audited."""
+    program = get_program_for(user, code)
     agencies = list(program_agencies(program))
-    form = ActionItemFilterForm(request.GET or None, agencies=agencies)
+    form = ActionItemFilterForm(data or None, agencies=agencies)
     form.is_valid()
     criteria = getattr(form, "cleaned_data", {})
-    filters = {
-        "agency": {a.code: a for a in agencies}.get(criteria.get("agency") or ""),
-        "status": criteria.get("status") or "",
-        "overdue": form.overdue_value() if "overdue" in criteria else None,
-        "meeting": criteria.get("meeting"),
-    }
     note_read(
         request,
         action="action_item.export",
         obj=program,
         changes={"format": kind, "search": {k: str(v) for k, v in criteria.items() if v}},
     )
-    items = program_action_items(request.user, program, **filters).queryset
+    items = program_action_items(
+        user,
+        program,
+        agency={a.code: a for a in agencies}.get(criteria.get("agency") or ""),
+        status=criteria.get("status") or "",
+        overdue=form.overdue_value() if "overdue" in criteria else None,
+        meeting=criteria.get("meeting"),
+    ).queryset
     stem = f"{slugify(program.code)}-action-items"
-    table = rows(request.user, program, items)
+    table = rows(user, program, items)
     return spreadsheet_response(kind, stem, headers(), table, title=stem)
+
+
+@require_GET
+def action_item_export(request, code, kind):
+    """The program's action items the user sees, with the list's filters."""
+    if kind not in FORMATS:
+        raise Http404
+    return action_items_answer(request, request.user, kind, code, request.GET)

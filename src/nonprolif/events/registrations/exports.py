@@ -51,19 +51,11 @@ def rows(registrations) -> Iterator[list[Any]]:
         ]
 
 
-def conference_rows(user, conference, *, status: str = "", q: str = ""):
-    """(headers, rows) of the conference's registrations ``user`` sees."""
-    return headers(), rows(conference_registrations(user, conference, status=status, q=q))
-
-
-@require_GET
-def registration_export(request, pk, kind):
-    """The conference's registrations the user sees (``status`` and ``q`` as the list)."""
-    if kind not in FORMATS:
-        raise Http404
-    conference = get_conference_for(request.user, pk, perm="events.view_registrations")
-    status = request.GET.get("status", "")
-    q = request.GET.get("q", "").strip()
+def registrations_answer(request, user, kind: str, pk, *, status: str = "", q: str = ""):
+    """The registrations ``user`` sees of the conference ``pk`` (of one status, matching
+    ``q`` as the list) as a ``kind`` file; read-audited. Http404 for a conference whose
+    registrations he may not view."""
+    conference = get_conference_for(user, pk, perm="events.view_registrations")
     note_read(
         request,
         action="registration.export",
@@ -71,5 +63,15 @@ def registration_export(request, pk, kind):
         changes={"format": kind, "search": {"status": status, "q": q}},
     )
     stem = f"{slugify(conference.acronym or str(conference.pk))}-registrations"
-    table_headers, table = conference_rows(request.user, conference, status=status, q=q)
-    return spreadsheet_response(kind, stem, table_headers, table, title=stem)
+    table = rows(conference_registrations(user, conference, status=status, q=q))
+    return spreadsheet_response(kind, stem, headers(), table, title=stem)
+
+
+@require_GET
+def registration_export(request, pk, kind):
+    """The conference's registrations the user sees (``status`` and ``q`` as the list)."""
+    if kind not in FORMATS:
+        raise Http404
+    status = request.GET.get("status", "")
+    q = request.GET.get("q", "").strip()
+    return registrations_answer(request, request.user, kind, pk, status=status, q=q)

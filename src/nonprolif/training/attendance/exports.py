@@ -146,23 +146,30 @@ def program_rows(user, program) -> Iterator[list[Any]]:
         ]
 
 
-@require_GET
-def session_attendance_export(request, pk, kind):
-    """A session's attendance sheet as a file."""
-    kind = _kind(kind)
-    session = get_session_for(request.user, pk)
+def session_answer(request, user, kind: str, pk):
+    """A session's attendance sheet as a ``kind`` file (Http404 for a session ``user`` does
+    not see); read-audited."""
+    session = get_session_for(user, pk)
     note_read(request, action="attendance.export", obj=session, changes={"format": kind})
-    headers, rows = session_table(request.user, session)
+    headers, rows = session_table(user, session)
     stem = f"{slugify(session.program.code)}-{session.item_number}-{session.pk}-attendance"
     return spreadsheet_response(kind, stem, headers, rows, title=stem)
 
 
-@require_GET
-def program_attendance_export(request, code, kind):
+def program_answer(request, user, kind: str, code: str):
     """The attendance of every session of the program, a row per participant."""
-    kind = _kind(kind)
-    program = get_program_for(request.user, code)
+    program = get_program_for(user, code)
     note_read(request, action="attendance.export", obj=program, changes={"format": kind})
     stem = f"{slugify(program.code)}-attendance"
-    rows = program_rows(request.user, program)
+    rows = program_rows(user, program)
     return spreadsheet_response(kind, stem, program_headers(), rows, title=stem)
+
+
+@require_GET
+def session_attendance_export(request, pk, kind):
+    return session_answer(request, request.user, _kind(kind), pk)
+
+
+@require_GET
+def program_attendance_export(request, code, kind):
+    return program_answer(request, request.user, _kind(kind), code)

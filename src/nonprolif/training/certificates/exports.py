@@ -55,13 +55,18 @@ def rows(certificates) -> Iterator[list[Any]]:
         ]
 
 
+def certificates_answer(request, user, kind: str, code: str):
+    """The program's certificates ``user`` can see, as a ``kind`` file; read-audited."""
+    program = get_program_for(user, code)
+    note_read(request, action="certificate.export", obj=program, changes={"format": kind})
+    certificates = certificates_for(user).filter(program=program)
+    stem = f"{slugify(program.code)}-certificates"
+    return spreadsheet_response(kind, stem, headers(), rows(certificates), title=stem)
+
+
 @require_GET
 def certificate_export(request, code, kind):
     """The program's certificates the user can see, as a file."""
     if kind not in FORMATS:
         raise Http404
-    program = get_program_for(request.user, code)
-    note_read(request, action="certificate.export", obj=program, changes={"format": kind})
-    certificates = certificates_for(request.user).filter(program=program)
-    stem = f"{slugify(program.code)}-certificates"
-    return spreadsheet_response(kind, stem, headers(), rows(certificates), title=stem)
+    return certificates_answer(request, request.user, kind, code)

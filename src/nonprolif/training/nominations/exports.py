@@ -6,16 +6,25 @@ at a time with every related row joined: the number of queries does not grow wit
 Headers and texts speak the active language.
 """
 
+import uuid
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from nonprolif.core.spreadsheets import CHUNK
+from nonprolif.core.audit_reads import note_read
+from nonprolif.core.spreadsheets import CHUNK, spreadsheet_response
+from nonprolif.program.queries import get_program_for
 from nonprolif.training.models.nomination import Nomination
 from nonprolif.training.nominations.domain.reasons import reason_text
-from nonprolif.training.nominations.queries import NominationItem
+from nonprolif.training.nominations.queries import (
+    NominationItem,
+    get_item_for,
+    program_nominations,
+    visible_items,
+)
 
 
 def headers() -> list[str]:
@@ -48,9 +57,7 @@ def _user(user) -> str:
     return user.get_username() if user is not None else ""
 
 
-def rows(
-    nominations: QuerySet[Nomination], items: Iterable[NominationItem]
-) -> Iterator[list[Any]]:
+def rows(nominations: QuerySet[Nomination], items: Iterable[NominationItem]) -> Iterator[list[Any]]:
     """One row per nomination of ``nominations`` (already scoped); ``items``: the visible
     nomination items, for their number and title."""
     by_key = {item.key: item for item in items}
@@ -72,7 +79,7 @@ def rows(
             n.decision_reason,
             n.withdrawn_at,
             n.withdrawal_reason,
-            n.substitute_for.official.full_name if n.substitute_for_id else "",
+            n.substitute_for.official.full_name if n.substitute_for else "",
             n.get_language_display(),
             ",".join(str(p) for p in n.preferences),
             "; ".join(f"{start}..{end}" for start, end in n.unavailable),
@@ -81,3 +88,38 @@ def rows(
             n.waitlist_rank,
             reason_text(n.outcome_code, n.outcome_details),
         ]
+
+
+def nominations_answer(
+    request,
+    user,
+    kind: str,
+    code: str,
+    *,
+    item_key: uuid.UUID | str | None = None,
+    status: str | None = None,
+    agency: str | None = None,
+    q: str | None = None,
+):
+    """The nominations ``user`` sees of the program ``code`` (of one item, status, agency
+    code, or matching ``q``) as a ``kind`` file; read-audited. Http404 for a program or
+    item he does not see."""
+    program = get_program_for(user, code)
+    items = visible_items(user, program)
+    if item_key is not None:
+        items = [get_item_for(user, program, item_key)]
+    search = {"status": status or "", "agency": agency or "", "q": q or ""}
+    note_read(
+        request,
+        action="nomination.export",
+        obj=program,
+        changes={"format": kind, "search": {k: v for k, v in search.items() if v}}
+        | ({"item": str(items[0].key)} if item_key is not None else {}),
+    )
+    found = program_nominations(
+        user, program, status=status or None, agency=agency or None, query=q or None
+    ).filter(item_key__in=[item.key for item in items])
+    number = f"-{items[0].number}" if item_key is not None else ""
+    stem = f"{slugify(program.code)}{number}-nominations"
+    table = rows(found, items)
+    return spreadsheet_response(kind, stem, headers(), table, title=stem)

@@ -1,5 +1,6 @@
 """Downloads of nominations as CSV or XLSX: an item's (the item page's list) and the
-program's (the approval queue), with the list's filters; and the upload's template."""
+program's (the approval queue), with the list's filters; and the upload's template. The API
+answers the same files (:func:`..exports.nominations_answer`)."""
 
 from django.http import Http404
 from django.utils.text import slugify
@@ -9,13 +10,10 @@ from nonprolif.core import clock
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.spreadsheets import FORMATS, spreadsheet_response
 from nonprolif.program.queries import get_program_for
-from nonprolif.training.nominations import exports, imports
+from nonprolif.training.nominations import imports
+from nonprolif.training.nominations.exports import nominations_answer
 from nonprolif.training.nominations.forms import QueueFilterForm
-from nonprolif.training.nominations.queries import (
-    get_item_for,
-    program_nominations,
-    visible_items,
-)
+from nonprolif.training.nominations.queries import get_item_for
 
 
 def _kind(kind: str) -> str:
@@ -33,27 +31,16 @@ def _criteria(request) -> dict:
 @require_GET
 def item_nominations_export(request, code, item_key, kind):
     """The item's nominations the user sees, with the item page's filters."""
-    kind = _kind(kind)
-    program = get_program_for(request.user, code)
-    item = get_item_for(request.user, program, item_key)
     criteria = _criteria(request)
-    note_read(
+    return nominations_answer(
         request,
-        action="nomination.export",
-        obj=program,
-        changes={"format": kind, "item": str(item.key), "search": criteria},
-    )
-    rows = program_nominations(
         request.user,
-        program,
-        item_key=item.key,
+        _kind(kind),
+        code,
+        item_key=item_key,
         status=criteria.get("status"),
         agency=criteria.get("agency"),
-        query=criteria.get("q"),
-    )
-    stem = f"{slugify(program.code)}-{item.number}-nominations"
-    return spreadsheet_response(
-        kind, stem, exports.headers(), exports.rows(rows, [item]), title=stem
+        q=criteria.get("q"),
     )
 
 
@@ -61,27 +48,16 @@ def item_nominations_export(request, code, item_key, kind):
 def program_nominations_export(request, code, kind):
     """The program's nominations the user sees, with the queue's filters (awaiting approval
     when none is given, as the queue)."""
-    kind = _kind(kind)
-    program = get_program_for(request.user, code)
     criteria = _criteria(request)
-    status = criteria.get("status") if request.GET else "submitted"
-    items = visible_items(request.user, program)
-    note_read(
+    return nominations_answer(
         request,
-        action="nomination.export",
-        obj=program,
-        changes={"format": kind, "search": {**criteria, "status": status or ""}},
-    )
-    rows = program_nominations(
         request.user,
-        program,
-        status=status or None,
+        _kind(kind),
+        code,
+        status=criteria.get("status") if request.GET else "submitted",
         agency=criteria.get("agency"),
-        query=criteria.get("q"),
-    ).filter(item_key__in=[item.key for item in items])
-    stem = f"{slugify(program.code)}-nominations"
-    table = exports.rows(rows, items)
-    return spreadsheet_response(kind, stem, exports.headers(), table, title=stem)
+        q=criteria.get("q"),
+    )
 
 
 @require_GET
