@@ -132,19 +132,21 @@ def csv_response(
 
 
 def _xlsx_cell(sheet, value: Any):
+    """A plain value as is (openpyxl writes it directly, the fast path); a date or date-time
+    as a cell with its number format."""
     from openpyxl.cell import WriteOnlyCell
 
     if isinstance(value, bool):
-        return WriteOnlyCell(sheet, value=_("yes") if value else _("no"))
+        return _("yes") if value else _("no")
+    if not isinstance(value, datetime.date):
+        return safe_cell(value)
     if isinstance(value, datetime.datetime):
         cell = WriteOnlyCell(sheet, value=_local(value))
         cell.number_format = DATETIME_FORMAT
         return cell
-    if isinstance(value, datetime.date):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = DATE_FORMAT
-        return cell
-    return WriteOnlyCell(sheet, value=safe_cell(value))
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = DATE_FORMAT
+    return cell
 
 
 def write_xlsx(out, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str) -> None:
