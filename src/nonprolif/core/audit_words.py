@@ -44,6 +44,12 @@ ACTIONS: dict[str, Promise] = {
     "otp.enrol": _("%(actor)s enrolled a second factor"),
     "password.change": _("%(actor)s changed their password"),
     "audit.list": _("%(actor)s read the audit log"),
+    "nomination.export": _("%(actor)s exported the nominations of %(object)s"),
+    "nomination.template": _("%(actor)s downloaded the nominations template of %(object)s"),
+    "attendance.export": _("%(actor)s exported the attendance of %(object)s"),
+    "certificate.export": _("%(actor)s exported the certificates of %(object)s"),
+    "registration.export": _("%(actor)s exported the registrations of %(object)s"),
+    "action_item.export": _("%(actor)s exported the action items of %(object)s"),
 }
 
 DECISIONS: dict[str, Promise] = {

@@ -127,7 +127,7 @@ def test_csv_export_neutralises_formulas_and_is_not_cached(as_user, auditor, off
     )
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Cache-Control"] == "no-store"
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0][:3] == ["seq", "Fecha y hora", "Quién"]
     [row] = rows[1:]
     assert row[2] == "'@evil"
@@ -138,7 +138,7 @@ def test_csv_export_neutralises_formulas_and_is_not_cached(as_user, auditor, off
 def test_a_liaison_exports_only_his_own_actions(as_user, liaison_a, liaison_b, official_a):
     record(actor=liaison_b, action="official.update", obj=official_a)
     response = as_user(liaison_a).get(reverse("audit_log"), {"format": "csv"})
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8"))))[1:]
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))[1:]
     assert {row[2] for row in rows} <= {"liaison_a"}
 
 

@@ -4,6 +4,8 @@ changes) and the engagement timeline.
 Invisible or missing: 404; visible but not allowed: 403; bad input: 422 naming each field.
 """
 
+from typing import Literal
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
@@ -11,6 +13,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, ValidationErrorOut, service_errors
 from nonprolif.core.models import Official
+from nonprolif.core.spreadsheets import spreadsheet_openapi
 from nonprolif.events.coordination.domain.action_items import (
     change_action_item_status,
     create_action_item,
@@ -21,6 +24,7 @@ from nonprolif.events.coordination.domain.decisions import (
     delete_decision,
     update_decision,
 )
+from nonprolif.events.coordination.exports import action_items_answer
 from nonprolif.events.coordination.queries import (
     engagement_timeline,
     get_action_item_for,
@@ -209,3 +213,23 @@ def get_engagement_timeline(request, code: str, filters: Query[TimelineFilters])
         until=filters.until,
         kind=filters.kind or "",
     )
+
+
+@router.get(
+    "/programs/{code}/action-items/export",
+    response={200: None, 404: ErrorOut},
+    openapi_extra=spreadsheet_openapi("The program's action items the caller sees"),
+)
+def get_action_items_export(
+    request,
+    code: str,
+    format: Literal["csv", "xlsx"] = "csv",
+    agency: str = "",
+    status: str = "",
+    overdue: Literal["", "yes", "no"] = "",
+    meeting: int | None = None,
+):
+    """The program's action items the caller sees, by due date (owner agency code, status,
+    overdue and meeting filter them as on the list), as CSV or XLSX."""
+    data = {"agency": agency, "status": status, "overdue": overdue, "meeting": meeting or ""}
+    return action_items_answer(request, request.auth, format, code, data)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nonprolif.events.coordination import views
+from nonprolif.events.coordination import exports, views
 
 urlpatterns = [
     path(
@@ -28,6 +28,11 @@ urlpatterns = [
         "programs/<str:code>/action-items/",
         views.program_action_item_list,
         name="program_action_items",
+    ),
+    path(
+        "programs/<str:code>/action-items/export.<str:kind>",
+        exports.action_item_export,
+        name="action_item_export",
     ),
     path(
         "programs/<str:code>/timeline/engagement/",

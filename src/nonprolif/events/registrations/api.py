@@ -6,6 +6,8 @@ the caller can see. Invisible or missing: 404 (a partner has no registrations); 
 not allowed: 403; bad input: 422 naming each field and why.
 """
 
+from typing import Literal
+
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
@@ -14,6 +16,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.core.models import Agency, Official
+from nonprolif.core.spreadsheets import spreadsheet_openapi
 from nonprolif.events.conference.queries import get_conference_for
 from nonprolif.events.models import RegistrationStatus
 from nonprolif.events.registrations.badges import badges_pdf
@@ -27,6 +30,7 @@ from nonprolif.events.registrations.domain import (
     set_quota,
     undo_check_in,
 )
+from nonprolif.events.registrations.exports import registrations_answer
 from nonprolif.events.registrations.queries import (
     checkin_list,
     conference_quotas,
@@ -255,3 +259,22 @@ def get_badges(request, conference_id: int):
         speakers=confirmed_speakers(request.auth, conference),
     )
     return _pdf(pdf, f"{conference.acronym}-badges.pdf")
+
+
+@router.get(
+    "/conferences/{conference_id}/registrations/export",
+    response={200: None, 404: ErrorOut},
+    openapi_extra=spreadsheet_openapi("The conference's registrations the caller sees"),
+)
+def get_registrations_export(
+    request,
+    conference_id: int,
+    format: Literal["csv", "xlsx"] = "csv",
+    status: RegistrationStatus | None = None,
+    q: str = "",
+):
+    """The conference's registrations the caller sees (of one status, matching every word
+    of ``q`` in the names or agency), by family name, as CSV or XLSX."""
+    return registrations_answer(
+        request, request.auth, format, conference_id, status=status or "", q=q.strip()
+    )

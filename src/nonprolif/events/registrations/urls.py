@@ -2,13 +2,18 @@
 
 from django.urls import path
 
-from nonprolif.events.registrations import door, views
+from nonprolif.events.registrations import door, exports, views
 
 urlpatterns = [
     path(
         "conferences/<int:pk>/registrations/",
         views.registration_list,
         name="registration_list",
+    ),
+    path(
+        "conferences/<int:pk>/registrations/export.<str:kind>",
+        exports.registration_export,
+        name="registration_export",
     ),
     path(
         "conferences/<int:pk>/registrations/new/",

@@ -4,15 +4,19 @@ Invisible or missing: 404; visible but not allowed: 403; bad input: 422 naming e
 and why.
 """
 
+from typing import Literal
+
 from ninja import Router
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
+from nonprolif.core.spreadsheets import spreadsheet_openapi
 from nonprolif.training.attendance.domain import (
     Mark,
     mark_all_present,
     program_today,
     record_attendance,
 )
+from nonprolif.training.attendance.exports import program_answer, session_answer
 from nonprolif.training.attendance.queries import attendance_sheet
 from nonprolif.training.attendance.schemas import AttendanceIn, AttendanceOut, DayIn, WrittenOut
 from nonprolif.training.calendar.queries import get_session_for
@@ -75,3 +79,24 @@ def post_all_present(request, session_id: int, payload: DayIn):
     """Mark every participant present on ``day``."""
     session = get_session_for(request.auth, session_id)
     return {"written": mark_all_present(actor=request.auth, session=session, day=payload.day)}
+
+
+@router.get(
+    "/sessions/{session_id}/attendance/export",
+    response={200: None, 404: ErrorOut},
+    openapi_extra=spreadsheet_openapi("The session's attendance sheet, a column per day"),
+)
+def get_session_attendance_export(request, session_id: int, format: Literal["csv", "xlsx"] = "csv"):
+    """The session's attendance as the caller may see it, as CSV or XLSX."""
+    return session_answer(request, request.auth, format, session_id)
+
+
+@router.get(
+    "/programs/{code}/attendance/export",
+    response={200: None, 404: ErrorOut},
+    openapi_extra=spreadsheet_openapi("The program's participants with their attendance"),
+)
+def get_program_attendance_export(request, code: str, format: Literal["csv", "xlsx"] = "csv"):
+    """Every participant the caller may see of the program's sessions, with days present,
+    completion and certificate, as CSV or XLSX."""
+    return program_answer(request, request.auth, format, code)

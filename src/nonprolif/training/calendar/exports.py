@@ -1,20 +1,16 @@
 """The calendar as files: CSV and XLSX (the iCalendar form is in :mod:`.ics`).
 
 Exporters take sessions already narrowed by the access rule and only lay them out; they
-speak the active language (wrap a call in ``translation.override`` for another). Every text
-cell goes through :func:`~nonprolif.core.spreadsheets.safe_cell`, so that no cell runs as a
-formula.
+speak the active language (wrap a call in ``translation.override`` for another). The files
+are written by :mod:`nonprolif.core.spreadsheets` (no cell runs as a formula, real date
+cells, the BOM on downloads).
 """
 
-import csv
-import datetime
 import io
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
-from nonprolif.core.spreadsheets import safe_cell
+from nonprolif.core.spreadsheets import csv_lines, safe_cell, write_xlsx
 
 
 def _headers() -> list[str]:
@@ -62,31 +58,14 @@ def session_rows(sessions) -> tuple[list[str], list[list]]:
 
 
 def to_csv(sessions) -> str:
+    """The sessions as CSV text, without the BOM (for the terminal; downloads go through
+    :func:`~nonprolif.core.spreadsheets.csv_response`, which adds it)."""
     headers, rows = session_rows(sessions)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow(
-            ["" if v is None else v.isoformat() if isinstance(v, datetime.date) else v for v in row]
-        )
-    return out.getvalue()
+    return "".join(csv_lines(headers, rows))
 
 
 def to_xlsx(sessions, *, title: str) -> bytes:
     headers, rows = session_rows(sessions)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31] or "calendar"
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    for column in ("E", "F", "G"):
-        for cell in sheet[column][1:]:
-            cell.number_format = "yyyy-mm-dd"
-    sheet.freeze_panes = "A2"
     out = io.BytesIO()
-    book.save(out)
+    write_xlsx(out, headers, rows, title=title or "calendar")
     return out.getvalue()

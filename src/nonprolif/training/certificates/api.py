@@ -6,15 +6,19 @@ and why. The verification is public (no authentication) and answers the same sha
 whatever the outcome, revealing only the name, the item, the dates and the validity.
 """
 
+from typing import Literal
+
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from ninja import Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
+from nonprolif.core.spreadsheets import spreadsheet_openapi
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.calendar.queries import get_session_for
 from nonprolif.training.certificates.domain import issue_certificates, revoke_certificate
+from nonprolif.training.certificates.exports import certificates_answer
 from nonprolif.training.certificates.pdf import (
     bundle_response,
     certificate_pdf,
@@ -178,3 +182,13 @@ def get_transcript(request, official_id: int):
         ],
         "certificates": transcript.certificates,
     }
+
+
+@router.get(
+    "/programs/{code}/certificates/export",
+    response={200: None, 404: ErrorOut},
+    openapi_extra=spreadsheet_openapi("The program's certificates the caller sees"),
+)
+def get_certificates_export(request, code: str, format: Literal["csv", "xlsx"] = "csv"):
+    """The program's certificates the caller can see, as CSV or XLSX."""
+    return certificates_answer(request, request.auth, format, code)

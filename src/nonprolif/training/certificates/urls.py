@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from nonprolif.training.certificates import views
+from nonprolif.training.certificates import exports, views
 
 urlpatterns = [
     path(
@@ -17,6 +17,11 @@ urlpatterns = [
     ),
     path("officials/<int:pk>/transcript/", views.transcript, name="official_transcript"),
     path("programs/<str:code>/certificates/", views.certificate_list, name="certificate_list"),
+    path(
+        "programs/<str:code>/certificates/export.<str:kind>",
+        exports.certificate_export,
+        name="certificate_export",
+    ),
     path(
         "certificates/<int:pk>/certificate.pdf",
         views.certificate_download,

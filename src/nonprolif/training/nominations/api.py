@@ -8,6 +8,7 @@ nothing.
 """
 
 import uuid
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
@@ -18,6 +19,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.core.models import Official
+from nonprolif.core.spreadsheets import spreadsheet_openapi
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.models.nomination import ItemSettings, NominationStatus
 from nonprolif.training.nominations.domain.assignment import run_assignment
@@ -31,6 +33,7 @@ from nonprolif.training.nominations.domain.nominations import (
 )
 from nonprolif.training.nominations.domain.seats import apply_seat_rule, set_agency_seats
 from nonprolif.training.nominations.domain.upload import import_nominations
+from nonprolif.training.nominations.exports import nominations_answer
 from nonprolif.training.nominations.imports import RowError, parse_upload, size_error
 from nonprolif.training.nominations.queries import (
     get_item_for,
@@ -340,3 +343,25 @@ def get_waitlist(request, code: str, item: uuid.UUID | None = None):
     """The approved nominees not placed, in waitlist order, with the reason (scoped)."""
     program = get_program_for(request.auth, code)
     return waitlist(request.auth, program, item_key=item)
+
+
+@router.get(
+    "/programs/{code}/nominations/export",
+    response={200: None, 404: ErrorOut},
+    openapi_extra=spreadsheet_openapi("The nominations the caller sees"),
+)
+def get_nominations_export(
+    request,
+    code: str,
+    format: Literal["csv", "xlsx"] = "csv",
+    item: uuid.UUID | None = None,
+    status: NominationStatus | None = None,
+    agency: str | None = None,
+    q: str | None = None,
+):
+    """The program's nominations the caller sees (of one item, status, agency code, or whose
+    official's name or e-mail contains ``q``) as CSV or XLSX, in waitlist order; 404 for a
+    program or item he does not see."""
+    return nominations_answer(
+        request, request.auth, format, code, item_key=item, status=status, agency=agency, q=q
+    )

@@ -1,10 +1,12 @@
 """Reading a nominations upload (CSV or XLSX) into rows; no database.
 
-The first row names the columns (any order, case-insensitive): ``official_id`` (or ``id``)
-and/or ``email`` to name the official (one is needed), and optionally ``language`` (es-mx or
-en), ``unavailable`` (periods like ``2010-01-20..2010-01-29; 2010-04-01..2010-04-05``; a
-single date is one day) and ``preferences`` (cohort numbers, best first: ``1,3,2``). Rows are
-numbered as a spreadsheet shows them: the header is row 1. Empty rows are skipped.
+The first row names the columns (any order, case and accents ignored), by code or by the
+name the template gives it in Spanish or English (:data:`COLUMN_LABELS`): ``official_id``
+(or ``id``) and/or ``email`` to name the official (one is needed), and optionally
+``language`` (es-mx or en), ``unavailable`` (periods like
+``2010-01-20..2010-01-29; 2010-04-01..2010-04-05``; a single date is one day) and
+``preferences`` (cohort numbers, best first: ``1,3,2``). Rows are numbered as a spreadsheet
+shows them: the header is row 1. Empty rows are skipped.
 """
 
 import csv
@@ -18,11 +20,56 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 MAX_ROWS = 5000
 ID_COLUMNS = ("official_id", "id")
 COLUMNS = {"official_id", "id", "email", "language", "unavailable", "preferences"}
+# The columns' names in the template (and in the users' languages: a file names a column by
+# its code, or by its name in Spanish or in English, as the template of either gives it).
+COLUMN_LABELS = {
+    "official_id": gettext_lazy("Official id"),
+    "email": gettext_lazy("E-mail"),
+    "language": gettext_lazy("Language"),
+    "unavailable": gettext_lazy("Unavailable"),
+    "preferences": gettext_lazy("Preferences"),
+}
+LANGUAGES = ("es-mx", "en")
+
+
+def _folded(name: str) -> str:
+    """A column name as the header compares it: case, accents and spacing ignored."""
+    text = unicodedata.normalize("NFKD", name.strip().lower())
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+
+
+def column_aliases() -> dict[str, str]:
+    """{folded name: column code} for the codes and their names in every language."""
+    aliases = {_folded(code): code for code in COLUMNS}
+    for language in LANGUAGES:
+        with translation.override(language):
+            aliases.update({_folded(str(label)): code for code, label in COLUMN_LABELS.items()})
+    return aliases
+
+
+def template_headers() -> list[str]:
+    """The template's header row, in the active language."""
+    return [str(label) for label in COLUMN_LABELS.values()]
+
+
+def template_example(sessions_from: datetime.date) -> list[str]:
+    """The template's example row: an official named by id (the e-mail would do too), a
+    period he cannot attend and his cohort preferences, best first."""
+    start = sessions_from + datetime.timedelta(days=14)
+    return [
+        "1234",
+        "",
+        "es-mx",
+        f"{start.isoformat()}..{(start + datetime.timedelta(days=4)).isoformat()}",
+        "2,1",
+    ]
 
 
 @dataclass(frozen=True)
@@ -245,7 +292,8 @@ def parse_upload(name: str, content: bytes) -> tuple[list[ParsedRow], list[RowEr
         table.pop()
     if not table or not any(table[0]):
         return [], [RowError(1, "", _("The file is empty: the first row must name the columns."))]
-    header = [h.strip().lower() for h in table[0]]
+    aliases = column_aliases()
+    header = [aliases.get(_folded(h), h.strip().lower()) for h in table[0]]
     errors = []
     for column in header:
         if column and column not in COLUMNS:
@@ -254,7 +302,7 @@ def parse_upload(name: str, content: bytes) -> tuple[list[ParsedRow], list[RowEr
                     1,
                     column,
                     _("Unknown column; use %(columns)s.")
-                    % {"columns": "official_id, email, language, unavailable, preferences"},
+                    % {"columns": ", ".join(template_headers())},
                 )
             )
     if not any(c in header for c in (*ID_COLUMNS, "email")):

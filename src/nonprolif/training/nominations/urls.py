@@ -2,7 +2,14 @@
 
 from django.urls import path
 
-from nonprolif.training.nominations.views import assignment, bulk, items, nominations, pickers
+from nonprolif.training.nominations.views import (
+    assignment,
+    bulk,
+    exports,
+    items,
+    nominations,
+    pickers,
+)
 
 urlpatterns = [
     path(
@@ -29,6 +36,21 @@ urlpatterns = [
         "programs/<str:code>/nominations/<uuid:item_key>/officials/",
         pickers.nominable_search,
         name="nominable_search",
+    ),
+    path(
+        "programs/<str:code>/nominations/export.<str:kind>",
+        exports.program_nominations_export,
+        name="program_nominations_export",
+    ),
+    path(
+        "programs/<str:code>/nominations/<uuid:item_key>/export.<str:kind>",
+        exports.item_nominations_export,
+        name="item_nominations_export",
+    ),
+    path(
+        "programs/<str:code>/nominations/<uuid:item_key>/template.<str:kind>",
+        exports.nominations_upload_template,
+        name="nominations_upload_template",
     ),
     path("programs/<str:code>/assignment/", assignment.assignment_page, name="assignment"),
     path("nominations/<int:pk>/", nominations.nomination_detail, name="nomination_detail"),

@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from nonprolif.core.audit_reads import note_read
+from nonprolif.core.spreadsheets import spreadsheet_response
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.calendar import exports
 from nonprolif.training.calendar.domain import regenerate_sessions
@@ -21,8 +21,6 @@ from nonprolif.training.calendar.queries import (
     program_sessions,
     timeline,
 )
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @require_GET
@@ -86,25 +84,19 @@ def calendar_regenerate(request, code):
     )
 
 
-def _filename(program, extension: str) -> str:
-    return f"{slugify(program.code)}-calendar.{extension}"
+def _calendar_export(request, code, kind: str):
+    program = get_program_for(request.user, code)
+    note_read(request, action="calendar.export", obj=program, changes={"format": kind})
+    headers, rows = exports.session_rows(program_sessions(request.user, program))
+    stem = f"{slugify(program.code)}-calendar"
+    return spreadsheet_response(kind, stem, headers, rows, title=program.code)
 
 
 @require_GET
 def calendar_csv(request, code):
-    program = get_program_for(request.user, code)
-    note_read(request, action="calendar.export", obj=program, changes={"format": "csv"})
-    sessions = program_sessions(request.user, program)
-    response = HttpResponse(exports.to_csv(sessions), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(program, "csv")}"'
-    return response
+    return _calendar_export(request, code, "csv")
 
 
 @require_GET
 def calendar_xlsx(request, code):
-    program = get_program_for(request.user, code)
-    note_read(request, action="calendar.export", obj=program, changes={"format": "xlsx"})
-    sessions = program_sessions(request.user, program)
-    response = HttpResponse(exports.to_xlsx(sessions, title=program.code), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(program, "xlsx")}"'
-    return response
+    return _calendar_export(request, code, "xlsx")
