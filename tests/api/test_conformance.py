@@ -150,7 +150,7 @@ def add_what_the_demo_lacks(client: Client) -> None:
         "title_en": "Task",
         "owner_agency": "CISEN",
         "due_date": "2009-12-01",
-        "decision": decision["id"],
+        "decision": decision["number"],  # the decision's number in its meeting
     }
     send("POST", f"/meetings/{meeting.pk}/action-items", task)
     conference = Conference.objects.order_by("pk").first()

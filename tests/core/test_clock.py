@@ -18,9 +18,10 @@ def test_real_clock_when_unset(settings):
 def test_fixed_date_keeps_the_time_of_day(settings):
     settings.NONPROLIF_TODAY = dt.date(2009, 3, 2)
     assert clock.today() == dt.date(2009, 3, 2)
-    now = timezone.localtime(clock.now())
-    assert now.date() == dt.date(2009, 3, 2)
-    assert now.hour == timezone.localtime().hour
+    now = clock.now()
+    assert now.utcoffset() == dt.timedelta(0)  # in UTC, like timezone.now()
+    assert timezone.localtime(now).date() == dt.date(2009, 3, 2)
+    assert timezone.localtime(now).hour == timezone.localtime().hour
 
 
 @pytest.mark.parametrize(

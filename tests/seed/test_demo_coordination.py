@@ -99,16 +99,38 @@ def test_with_the_demo_clock_the_report_reads_as_2009(demo, demo_clock):
     assert "by 3 days" in english  # the one overdue item, due 16 October 2009
 
 
-def test_an_owner_that_was_not_at_the_meeting_is_refused_and_nothing_is_written(demo, demo_doc):
-    demo_doc["coordination"]["meetings"][0]["action_items"][0]["owner_agency"] = "SEDENA"
-    demo_doc["coordination"]["meetings"][0]["action_items"][0]["title_es"] = "Nueva"
+@pytest.mark.parametrize(
+    ("field", "value", "place"),
+    [
+        ("owner_agency", "SEDENA", "action_items[0].owner_agency"),  # not at the meeting
+        ("owner_official", "nobody@cisen.gob.mx.example", "action_items[0].owner_official"),
+        ("decision", 9, "action_items[0].decision"),
+        ("status", "late", "action_items[0].status"),
+        ("closed_at", None, "action_items[0].closed_at"),  # done, but closed when?
+        ("due_date", "16/10/2009", "action_items[0].due_date"),
+    ],
+)
+def test_a_bad_action_item_is_refused_naming_it_and_nothing_is_written(
+    demo, demo_doc, field, value, place
+):
+    item = demo_doc["coordination"]["meetings"][0]["action_items"][0]
+    item["title_es"] = "Nueva"
+    if value is None:
+        del item[field]
+    else:
+        item[field] = value
     before = (ActionItem.objects.count(), AuditEntry.objects.count())
     with pytest.raises(ValidationError) as error:
         load_demo_document(demo_doc)
-    assert list(error.value.message_dict) == [
-        "coordination.meetings[0].action_items[0].owner_agency"
-    ]
+    assert list(error.value.message_dict) == [f"coordination.meetings[0].{place}"]
     assert (ActionItem.objects.count(), AuditEntry.objects.count()) == before
+
+
+def test_an_unknown_meeting_is_refused_naming_it(demo, demo_doc):
+    demo_doc["coordination"]["meetings"][1]["date"] = "2009-02-02"
+    with pytest.raises(ValidationError) as error:
+        load_demo_document(demo_doc)
+    assert list(error.value.message_dict) == ["coordination.meetings[1].title_es"]
 
 
 def test_loading_the_coordination_demo_again_changes_nothing(demo, demo_doc):

@@ -26,14 +26,13 @@ def today() -> dt.date:
 
 
 def now() -> dt.datetime:
-    """Now, aware and in UTC like ``timezone.now()``: the real time of day (in the deployment's
-    time zone) on ``today()``."""
-    real = timezone.now()
+    """Now, aware and in UTC like ``timezone.now()``: the real time of day on ``today()``
+    (the fixed date in the deployment's time zone when NONPROLIF_TODAY is set)."""
     fixed = fixed_date()
     if fixed is None:
-        return real
-    local = timezone.localtime(real)
-    return local.replace(year=fixed.year, month=fixed.month, day=fixed.day).astimezone(dt.UTC)
+        return timezone.now()
+    local = timezone.localtime().replace(year=fixed.year, month=fixed.month, day=fixed.day)
+    return local.astimezone(dt.UTC)
 
 
 def parse_today(value: str | None) -> dt.date | None:

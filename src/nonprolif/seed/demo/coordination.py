@@ -58,9 +58,10 @@ def load_demo_coordination(
     for i, entry in enumerate(spec["meetings"]):
         where = f"coordination.meetings[{i}]"
         check_entry(entry, where, MEETING_KEYS, MEETING_OPTIONAL)
-        meeting = Meeting.objects.filter(
-            title_es=entry["title_es"], date=parse_date(entry["date"], f"{where}.date")
-        ).first()
+        day = parse_date(entry["date"], f"{where}.date")
+        if day is None:
+            fail(f"{where}.date", "give the meeting's date")
+        meeting = Meeting.objects.filter(title_es=entry["title_es"], date=day).first()
         if meeting is None:
             fail(f"{where}.title_es", f"unknown meeting “{entry['title_es']}” on {entry['date']}")
         decisions: dict[int, MeetingDecision] = {}
