@@ -24,8 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_DOCUMENT = ROOT / "src" / "nonprolif" / "seed" / "fixtures" / "mx-2009-demo.json"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-# The demo clock of the screenshots: inside the 2009 program, before the first cohort.
-DEFAULT_TODAY = "2009-10-01"
 VIEWPORT = {"width": 1280, "height": 900}
 
 
@@ -108,7 +106,8 @@ def main() -> int:
         env = {
             **os.environ,
             "NONPROLIF_DATA_DIR": data,
-            "NONPROLIF_TODAY": os.environ.get("NONPROLIF_TODAY") or DEFAULT_TODAY,
+            # The demo's own date (its document's "today"), unless NONPROLIF_TODAY says.
+            "NONPROLIF_TODAY": os.environ.get("NONPROLIF_TODAY") or document["today"],
             "DJANGO_SETTINGS_MODULE": "nonprolif.settings",
             "PYTHONPATH": os.pathsep.join(
                 filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])

@@ -99,6 +99,20 @@ def test_with_the_demo_clock_the_report_reads_as_2009(demo, demo_clock):
     assert "by 3 days" in english  # the one overdue item, due 16 October 2009
 
 
+def test_with_the_demo_clock_the_home_page_reads_as_2009(demo, demo_clock):
+    client = signed_in("coordinador")  # reads Spanish
+    page = client.get(reverse("home"))
+    assert page.status_code == 200
+    body = " ".join(page.content.decode().split())
+    assert "19 de octubre de 2009" in body  # the clock's banner
+    assert "1</span> compromiso vencido</a>" in body  # the one due 16 October 2009
+    next_sessions = page.context["home"].next_sessions
+    assert next_sessions
+    assert all(s.start > demo_clock for s in next_sessions)
+    assert next_sessions[0].start == datetime.date(2009, 10, 23)  # the first cohort
+    assert THIS_YEAR not in body
+
+
 @pytest.mark.parametrize(
     ("field", "value", "place"),
     [
