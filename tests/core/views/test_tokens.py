@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from nonprolif.core.models import ApiToken
+from nonprolif.core.models import ApiToken, AuditEntry
 from nonprolif.core.models.token import hash_token
 
 
@@ -49,7 +49,30 @@ def test_others_get_404_revoking_a_token_and_it_stays_active(
     assert token.revoked_at is None
 
 
-def test_revoking_needs_post(as_user, liaison_a):
+def test_revoking_asks_first_and_changes_nothing(as_user, liaison_a):
+    liaison_a.language = "en"
+    liaison_a.save(update_fields=["language"])
+    client = as_user(liaison_a)
+    client.post(reverse("token_list"), {"name": "mine"})
+    token = ApiToken.objects.get()
+    url = reverse("token_revoke", args=[token.pk])
+    assert f'href="{url}"' in client.get(reverse("token_list")).content.decode()
+    response = client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Revoke the API token “mine”?" in page
+    assert '<form method="post"' in page
+    token.refresh_from_db()
+    assert token.revoked_at is None
+    assert AuditEntry.objects.filter(action="token.view", object_id=str(token.pk)).exists()
+
+
+def test_others_get_404_on_the_confirmation_and_the_revoke(as_user, liaison_a, liaison_b):
     as_user(liaison_a).post(reverse("token_list"), {"name": "mine"})
     token = ApiToken.objects.get()
-    assert as_user(liaison_a).get(reverse("token_revoke", args=[token.pk])).status_code == 405
+    url = reverse("token_revoke", args=[token.pk])
+    other = as_user(liaison_b)
+    assert other.get(url).status_code == 404
+    assert other.post(url).status_code == 404
+    token.refresh_from_db()
+    assert token.revoked_at is None

@@ -119,6 +119,23 @@ def test_a_revoked_feed_answers_404(as_user, client, liaison_a, conference, publ
         assert client.get(url).status_code == 404
 
 
+def test_revoking_a_feed_asks_first_and_changes_nothing(
+    as_user, client, liaison_a, conference, published
+):
+    signed_in = as_user(liaison_a)
+    urls = _create_feed(signed_in, conference)
+    feed = ConferenceFeed.objects.get()
+    url = reverse("conference_feed_revoke", args=[feed.pk])
+    listing = signed_in.get(reverse("conference_feeds", args=[conference.pk]))
+    assert f'href="{url}"' in listing.content.decode()
+    response = signed_in.get(url)
+    assert response.status_code == 200
+    assert f"Revoke the agenda feed {feed.hint}…?" in response.content.decode()
+    feed.refresh_from_db()
+    assert feed.revoked_at is None
+    assert client.get(urls["ics"]).status_code == 200
+
+
 def test_an_unknown_token_and_a_creator_who_lost_access_answer_404(
     as_user, client, liaison_a, conference, published
 ):
@@ -134,9 +151,10 @@ def test_someone_else_cannot_revoke_a_feed_nor_see_it(
 ):
     _create_feed(as_user(liaison_a), conference)
     feed = ConferenceFeed.objects.get()
+    url = reverse("conference_feed_revoke", args=[feed.pk])
     for user in (coordinator, outsider):
-        response = as_user(user).post(reverse("conference_feed_revoke", args=[feed.pk]))
-        assert response.status_code == 404
+        assert as_user(user).get(url).status_code == 404
+        assert as_user(user).post(url).status_code == 404
     feed.refresh_from_db()
     assert feed.revoked_at is None
     listing = as_user(coordinator).get(reverse("conference_feeds", args=[conference.pk]))
@@ -165,5 +183,5 @@ def test_the_feed_list_costs_the_same_for_one_or_three_feeds(
     client.post(url)
     client.post(url)
     three, page = count_queries(lambda: client.get(url))
-    assert page.content.decode().count("Revoke the feed") == 3
+    assert page.content.decode().count('<span class="visually-hidden"> the feed ') == 3
     assert one == three

@@ -114,12 +114,40 @@ def test_unplacing_asks_first_and_takes_the_talk_out_on_confirmation(
     question = client.get(url)
     assert question.status_code == 200
     assert "Take “Opening” out of the timetable?" in question.content.decode()
+    assert f"It is now in {opening.room.name} on Nov. 18, 2009 at 09:00." in (
+        question.content.decode()
+    )
     opening.refresh_from_db()
     assert opening.room is not None
     assert client.post(url).status_code == 302
     opening.refresh_from_db()
     assert opening.room is None
     assert AuditEntry.objects.filter(action="talk.unplace", object_id=str(opening.pk)).exists()
+
+
+def test_deleting_a_talk_asks_first_and_deletes_it_on_confirmation(
+    as_user, coordinator, conference, opening
+):
+    client = as_user(coordinator)
+    url = reverse("conference_talk_delete", args=[opening.pk])
+    talks = client.get(reverse("conference_talks", args=[conference.pk])).content.decode()
+    assert f'href="{url}"' in talks
+    question = client.get(url)
+    assert question.status_code == 200
+    assert "Delete the talk “Opening”?" in question.content.decode()
+    assert Talk.objects.filter(pk=opening.pk).exists()
+    assert client.post(url).status_code == 302
+    assert not Talk.objects.filter(pk=opening.pk).exists()
+    assert AuditEntry.objects.filter(action="talk.delete", object_id=str(opening.pk)).exists()
+
+
+@pytest.mark.parametrize("who", ["liaison_a", "partner", "outsider"])
+def test_others_cannot_delete_a_talk(as_user, request, who, conference, opening):
+    client = as_user(request.getfixturevalue(who))
+    url = reverse("conference_talk_delete", args=[opening.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
+    assert Talk.objects.filter(pk=opening.pk).exists()
 
 
 @pytest.mark.parametrize("who", ["liaison_a", "partner", "outsider"])

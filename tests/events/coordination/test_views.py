@@ -27,6 +27,7 @@ def test_outsider_and_absent_agency_get_404_everywhere(as_user, outsider, liaiso
         response = client.post(f"/action-items/{item.pk}/status/", {"status": "done"})
         assert response.status_code == 404
         assert client.get(f"/decisions/{item.decision_id}/edit/").status_code == 404
+        assert client.get(f"/decisions/{item.decision_id}/delete/").status_code == 404
         assert client.post(f"/decisions/{item.decision_id}/delete/").status_code == 404
     item.refresh_from_db()
     assert item.status == ActionStatus.OPEN
@@ -212,3 +213,30 @@ def test_program_action_items_are_paginated_and_filter_by_meeting(
     assert bad.status_code == 200
     assert set(bad.context["form"].errors) == {"meeting", "status"}
     assert bad.context["page"].paginator.count == 56
+
+
+def test_removing_a_decision_asks_first_and_changes_nothing(as_user, coordinator, item):
+    coordinator.language = "en"
+    coordinator.save(update_fields=["language"])
+    client = as_user(coordinator)
+    url = f"/decisions/{item.decision_id}/delete/"
+    edit = client.get(f"/decisions/{item.decision_id}/edit/").content.decode()
+    assert f'href="{url}"' in edit
+    response = client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Remove decision 1 of" in page
+    assert "Model adopted" in page
+    assert MeetingDecision.objects.filter(pk=item.decision_id).exists()
+    assert client.post(url).status_code == 302
+    assert not MeetingDecision.objects.filter(pk=item.decision_id).exists()
+    item.refresh_from_db()
+    assert item.decision_id is None
+
+
+def test_a_liaison_of_the_meeting_may_not_remove_a_decision(as_user, liaison_a, item):
+    client = as_user(liaison_a)
+    url = f"/decisions/{item.decision_id}/delete/"
+    assert client.get(url).status_code == 403
+    assert client.post(url).status_code == 403
+    assert MeetingDecision.objects.filter(pk=item.decision_id).exists()

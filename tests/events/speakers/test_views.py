@@ -140,6 +140,7 @@ def test_speaker_pages_are_404_for_everybody_else(as_user, request, user, invite
     ):
         assert client.post(reverse(name, args=[speaker.pk]), data).status_code == 404
     revoke = reverse("speaker_invitation_revoke", args=[sent.invitation.pk])
+    assert client.get(revoke).status_code == 404
     assert client.post(revoke).status_code == 404
     speaker.refresh_from_db()
     sent.invitation.refresh_from_db()
@@ -222,7 +223,11 @@ def test_coordinator_sends_a_new_invitation_and_revokes_it(
     assert (sent.invitation.expires_at - sent.invitation.created_at).days == 3
     assert client.get(reverse("speaker_invitation", args=[token_of(sent)])).status_code == 200
     revoke = reverse("speaker_invitation_revoke", args=[sent.invitation.pk])
-    assert staff.post(revoke).status_code == 200  # the confirmation: nothing revoked yet
+    question = staff.get(revoke)  # the confirmation: nothing revoked yet
+    assert question.status_code == 200
+    assert question.context["cancel_url"] == reverse("speaker_detail", args=[speaker.pk])
+    assert '<input type="hidden" name="confirm" value="1">' in question.content.decode()
+    assert staff.post(revoke).status_code == 200  # a post without confirm: the same question
     assert client.get(reverse("speaker_invitation", args=[token_of(sent)])).status_code == 200
     staff.post(revoke, {"confirm": "1"})
     assert client.get(reverse("speaker_invitation", args=[token_of(sent)])).status_code == 404

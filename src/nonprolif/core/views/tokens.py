@@ -4,12 +4,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from nonprolif.core import queries
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.domain.tokens import issue_token, revoke_token
 from nonprolif.core.forms import TokenForm
+from nonprolif.core.web.confirm import confirm_page
 
 
 @never_cache
@@ -35,9 +35,25 @@ def token_list(request):
     )
 
 
-@require_POST
 def token_revoke(request, pk):
+    """GET asks for confirmation; POST revokes the token."""
     token = queries.get_token_for(request.user, pk)
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            question=_("Revoke the API token “%(name)s”?") % {"name": token.name},
+            details=[
+                _(
+                    "Programs that use it are refused from then on; it cannot be undone. "
+                    "You can issue a new token afterwards."
+                )
+            ],
+            confirm_label=_("Revoke the token"),
+            cancel_url=reverse("token_list"),
+            obj=token,
+            action="token.view",
+            trail=[(reverse("token_list"), _("API tokens"))],
+        )
     revoke_token(actor=request.user, token=token)
     messages.success(request, _("Token “%(name)s” revoked.") % {"name": token.name})
     return redirect(reverse("token_list"))

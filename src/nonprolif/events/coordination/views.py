@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.domain.permissions import require_perm
 from nonprolif.core.views.pickers import search_page
+from nonprolif.core.web.confirm import confirm_page
 from nonprolif.core.web.pagination import paginate
 from nonprolif.core.web.submit import add_service_errors, submit
 from nonprolif.events.coordination.domain.action_items import (
@@ -95,10 +96,32 @@ def decision_edit(request, pk):
     )
 
 
-@require_POST
 def decision_delete(request, pk):
+    """GET asks for confirmation; POST removes the decision."""
     decision = get_decision_for(request.user, pk)
     meeting_pk = decision.meeting_id
+    require_perm(request.user, "events.delete_meetingdecision", decision)
+    if request.method != "POST":
+        meeting = decision.meeting
+        program = meeting.program
+        return confirm_page(
+            request,
+            question=_("Remove decision %(number)s of %(meeting)s?")
+            % {"number": decision.number, "meeting": meeting.title},
+            details=[
+                decision.text,
+                _("Its action items stay, no longer linked to a decision."),
+            ],
+            confirm_label=_("Remove this decision"),
+            cancel_url=reverse("decision_edit", args=[decision.pk]),
+            obj=decision,
+            action="meeting_decision.view",
+            trail=[
+                (reverse("program_detail", args=[program.code]), program.name),
+                (reverse("meeting_list", args=[program.code]), _("Meetings")),
+                (reverse("meeting_coordination", args=[meeting.pk]), meeting.title),
+            ],
+        )
     delete_decision(actor=request.user, decision=decision)
     messages.success(request, _("Decision removed."))
     return redirect("meeting_coordination", pk=meeting_pk)

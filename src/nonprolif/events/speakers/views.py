@@ -6,11 +6,15 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from nonprolif.core.audit_reads import note_read
+from nonprolif.core.web.confirm import confirm_page
 from nonprolif.core.web.submit import add_service_errors, submit
 from nonprolif.events.conference.queries import get_conference_for
 from nonprolif.events.models import SpeakerStatus
@@ -132,20 +136,33 @@ def speaker_invite(request, pk):
     return _detail(request, get_speaker_for(request.user, pk), sent=sent)
 
 
-@require_POST
 def invitation_revoke(request, pk):
+    """GET (or a POST without ``confirm``) asks for confirmation; POST revokes."""
     invitation = get_invitation_for(request.user, pk)
     if not request.user.has_perm("events.revoke_invitation", invitation):
         raise PermissionDenied
-    if request.POST.get("confirm") != "1":
-        return render(
+    if request.method != "POST" or request.POST.get("confirm") != "1":
+        speaker = invitation.speaker
+        return confirm_page(
             request,
-            "events/speakers/invitation_revoke.html",
-            {
-                "invitation": invitation,
-                "speaker": invitation.speaker,
-                "conference": invitation.speaker.conference,
-            },
+            question=_("Revoke the invitation"),
+            details=[
+                _(
+                    "The link sent to %(name)s on %(sent)s stops working at once; it cannot "
+                    "be undone. You can send a new invitation afterwards."
+                )
+                % {
+                    "name": speaker.name,
+                    "sent": date_format(localtime(invitation.created_at), "DATETIME_FORMAT"),
+                }
+            ],
+            confirm_label=_("Revoke the invitation"),
+            cancel_url=reverse("speaker_detail", args=[speaker.pk]),
+            cancel_label=_("Back to the speaker (nothing revoked)"),
+            obj=invitation,
+            action="speaker_invitation.view",
+            header="events/speakers/_nav.html",
+            context={"conference": speaker.conference},
         )
     revoke_invitation(actor=request.user, invitation=invitation)
     messages.success(

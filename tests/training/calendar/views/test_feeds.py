@@ -126,6 +126,7 @@ def test_a_liaison_cannot_create_a_feed_of_another_agency_or_its_officials(
 def test_a_user_revokes_his_own_feed_but_not_anothers(as_user, auditor, coordinator, program):
     feed, raw = create_feed(actor=coordinator, program=program, scope="program")
 
+    assert as_user(auditor).get(reverse("feed_revoke", args=[feed.pk])).status_code == 404
     assert as_user(auditor).post(reverse("feed_revoke", args=[feed.pk])).status_code == 404
     feed.refresh_from_db()
     assert feed.revoked_at is None
@@ -133,6 +134,21 @@ def test_a_user_revokes_his_own_feed_but_not_anothers(as_user, auditor, coordina
     response = as_user(coordinator).post(reverse("feed_revoke", args=[feed.pk]))
     assert response.status_code == 302
     assert Client().get(feed_path(raw)).status_code == 404
+
+
+def test_revoking_a_feed_asks_first_and_changes_nothing(as_user, calendar, coordinator, program):
+    coordinator.language = "en"
+    coordinator.save(update_fields=["language"])
+    feed, raw = create_feed(actor=coordinator, program=program, scope="program")
+    client = as_user(coordinator)
+    url = reverse("feed_revoke", args=[feed.pk])
+    assert f'href="{url}"' in client.get(reverse("feed_list", args=[program.code])).content.decode()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert f"Revoke the calendar feed of {feed.subject}?" in response.content.decode()
+    feed.refresh_from_db()
+    assert feed.revoked_at is None
+    assert Client().get(feed_path(raw)).status_code == 200
 
 
 @pytest.mark.parametrize("user", ["outsider", "administrator"])

@@ -74,6 +74,7 @@ def test_others_read_but_do_not_change(user, request, as_user, program):
         ).status_code
         == 403
     )
+    assert client.get(reverse("blackout_delete", args=[blackout.pk])).status_code == 403
     assert client.post(reverse("blackout_delete", args=[blackout.pk])).status_code == 403
     assert not Venue.objects.exists()
     assert BlackoutDate.objects.count() == 1
@@ -84,5 +85,27 @@ def test_outsiders_get_404(as_user, outsider, program):
     client = as_user(outsider)
 
     assert client.get(url(program)).status_code == 404
+    assert client.get(reverse("blackout_delete", args=[blackout.pk])).status_code == 404
     assert client.post(reverse("blackout_delete", args=[blackout.pk])).status_code == 404
     assert BlackoutDate.objects.count() == 1
+
+
+def test_removing_a_blackout_date_asks_first_and_changes_nothing(as_user, coordinator, program):
+    blackout = BlackoutDate.objects.create(
+        program=program, date=datetime.date(2009, 12, 24), reason_en="Christmas Eve"
+    )
+    coordinator.language = "en"
+    coordinator.save(update_fields=["language"])
+    client = as_user(coordinator)
+    delete_url = reverse("blackout_delete", args=[blackout.pk])
+    assert f'href="{delete_url}"' in client.get(url(program)).content.decode()
+
+    response = client.get(delete_url)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Remove the blackout date Dec. 24, 2009?" in page
+    assert "Reason: Christmas Eve" in page
+    assert BlackoutDate.objects.count() == 1
+    assert client.post(delete_url).status_code == 302
+    assert not BlackoutDate.objects.exists()

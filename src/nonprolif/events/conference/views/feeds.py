@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from nonprolif.core.audit_reads import note_read
+from nonprolif.core.web.confirm import confirm_page
 from nonprolif.core.web.pagination import paginate
 from nonprolif.events.conference import exports
 from nonprolif.events.conference.domain.feeds import (
@@ -60,9 +61,26 @@ def feed_list(request, pk):
     )
 
 
-@require_POST
 def feed_revoke(request, pk):
+    """GET asks for confirmation; POST revokes the feed."""
     feed = get_conference_feed_for(request.user, pk)
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            question=_("Revoke the agenda feed %(hint)s…?") % {"hint": feed.hint},
+            details=[
+                _(
+                    "Calendars and conference apps subscribed to its addresses stop "
+                    "updating; it cannot be undone. You can create a new feed afterwards."
+                )
+            ],
+            confirm_label=_("Revoke the feed"),
+            cancel_url=reverse("conference_feeds", args=[feed.conference_id]),
+            obj=feed,
+            action="conference_feed.view",
+            header="events/conference/_header.html",
+            context={"conference": feed.conference, "tab": "agenda"},
+        )
     revoke_conference_feed(actor=request.user, feed=feed)
     messages.success(request, _("Feed revoked: its addresses no longer work."))
     return redirect("conference_feeds", pk=feed.conference_id)

@@ -7,10 +7,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from nonprolif.core.domain.permissions import require_perm
+from nonprolif.core.web.confirm import confirm_page
 from nonprolif.core.web.submit import add_service_errors, submit
 from nonprolif.events.conference.agenda import agenda_from_snapshot, readable_changes
 from nonprolif.events.conference.domain.releases import publish_schedule
@@ -80,11 +82,28 @@ def talk_edit(request, pk):
     )
 
 
-@require_POST
 def talk_delete(request, pk):
+    """GET asks for confirmation; POST removes the talk from the draft."""
     talk = get_talk_for(request.user, pk)
     conference = talk.conference
     require_perm(request.user, "events.edit_timetable", conference)
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            question=_("Delete the talk “%(title)s”?") % {"title": talk.title},
+            details=[
+                _(
+                    "It is removed from the draft with its speaker links; published "
+                    "releases keep it. It cannot be undone."
+                )
+            ],
+            confirm_label=_("Delete the talk"),
+            cancel_url=reverse("conference_talks", args=[conference.pk]),
+            obj=talk,
+            action="talk.view",
+            header="events/conference/_header.html",
+            context={"conference": conference, "tab": "talks"},
+        )
     delete_talk(actor=request.user, talk=talk)
     messages.success(request, _("Talk removed from the draft."))
     return redirect("conference_talks", pk=conference.pk)
@@ -159,10 +178,30 @@ def talk_unplace(request, pk):
     conference = talk.conference
     require_perm(request.user, "events.edit_timetable", conference)
     if request.method != "POST":
-        return render(
+        details = []
+        if talk.is_placed:
+            start = local(talk.starts_at, conference.tz_name)
+            details.append(
+                _(
+                    "It is now in %(room)s on %(day)s at %(start)s. It goes back to the talks "
+                    "to place; the published agenda changes only when you publish again."
+                )
+                % {
+                    "room": talk.room.name,
+                    "day": date_format(start, "DATE_FORMAT"),
+                    "start": start.strftime("%H:%M"),
+                }
+            )
+        return confirm_page(
             request,
-            "events/conference/unplace.html",
-            {"conference": conference, "talk": talk},
+            question=_("Take “%(title)s” out of the timetable?") % {"title": talk.title},
+            details=details,
+            confirm_label=_("Take it out of the timetable"),
+            cancel_url=reverse("conference_timetable", args=[conference.pk]),
+            obj=talk,
+            action="talk.view",
+            header="events/conference/_header.html",
+            context={"conference": conference, "tab": "timetable"},
         )
     unplace_talk(actor=request.user, talk=talk)
     messages.success(request, _("“%(talk)s” taken out of the timetable.") % {"talk": talk.title})

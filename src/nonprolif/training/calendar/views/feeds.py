@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.views.pickers import search_page
+from nonprolif.core.web.confirm import confirm_page
 from nonprolif.core.web.submit import add_service_errors
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.calendar import ics
@@ -84,9 +85,27 @@ def feed_list(request, code):
     )
 
 
-@require_POST
 def feed_revoke(request, pk):
+    """GET asks for confirmation; POST revokes the feed."""
     feed = get_feed_for(request.user, pk)
+    if request.method != "POST":
+        list_url = reverse("feed_list", args=[feed.program.code])
+        return confirm_page(
+            request,
+            question=_("Revoke the calendar feed of %(subject)s?") % {"subject": feed.subject},
+            details=[
+                _(
+                    "Calendars subscribed to its address stop updating; it cannot be undone. "
+                    "You can create a new feed afterwards."
+                )
+            ],
+            confirm_label=_("Revoke the feed"),
+            cancel_url=list_url,
+            obj=feed,
+            action="feed.view",
+            header="training/_header.html",
+            context={"program": feed.program, "tab": "feeds"},
+        )
     revoke_feed(actor=request.user, feed=feed)
     messages.success(request, _("Feed revoked: its address no longer works."))
     return redirect("feed_list", code=feed.program.code)

@@ -3,10 +3,12 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from nonprolif.core.audit_reads import note_read
+from nonprolif.core.web.confirm import confirm_page
 from nonprolif.core.web.submit import submit
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.calendar.domain import (
@@ -61,11 +63,31 @@ def venue_list(request, code):
     )
 
 
-@require_POST
 def blackout_delete(request, pk):
+    """GET asks for confirmation; POST removes the blackout date."""
     blackout = get_blackout_for(request.user, pk)
     if not request.user.has_perm("training.manage_venues", blackout.program):
         raise PermissionDenied
+    if request.method != "POST":
+        day = date_format(blackout.date, "DATE_FORMAT")
+        where = blackout.venue.name if blackout.venue else _("the whole program")
+        details = [_("It applies to %(where)s.") % {"where": where}]
+        if blackout.reason:
+            details.append(_("Reason: %(reason)s") % {"reason": blackout.reason})
+        details.append(
+            _("Sessions may then be scheduled on that day: the calendar is regenerated.")
+        )
+        return confirm_page(
+            request,
+            question=_("Remove the blackout date %(date)s?") % {"date": day},
+            details=details,
+            confirm_label=_("Remove the blackout date"),
+            cancel_url=reverse("venue_list", args=[blackout.program.code]),
+            obj=blackout,
+            action="blackout.view",
+            header="training/_header.html",
+            context={"program": blackout.program, "tab": "venues"},
+        )
     delete_blackout_date(actor=request.user, blackout=blackout)
     messages.success(request, _("Blackout date removed."))
     return redirect("venue_list", code=blackout.program.code)
