@@ -61,7 +61,8 @@ def test_revoking_asks_first_and_changes_nothing(as_user, liaison_a):
     assert response.status_code == 200
     page = response.content.decode()
     assert "Revoke the API token “mine”?" in page
-    assert '<form method="post"' in page
+    assert '<form method="post" class="narrow">' in page  # no action: it posts back here
+    assert f'<a href="{reverse("token_list")}">Cancel</a>' in page
     token.refresh_from_db()
     assert token.revoked_at is None
     assert AuditEntry.objects.filter(action="token.view", object_id=str(token.pk)).exists()
