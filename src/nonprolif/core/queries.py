@@ -21,10 +21,13 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from nonprolif.core.models import Actor, Agency, ApiToken, AuditEntry, Official, RoleGrant, User
+from nonprolif.core.models.feed import FeedT, SecretFeedQuerySet
+from nonprolif.core.models.token import hash_token
 from nonprolif.core.roles import Role
 from nonprolif.core.rules import has_perm
 from nonprolif.core.search import fold
@@ -326,3 +329,13 @@ def totp_device_of(user: User) -> TOTPDevice | None:
 def recovery_codes_left(user: User) -> int:
     """How many unused recovery codes the user has."""
     return int(StaticToken.objects.filter(device__user=user, device__confirmed=True).count())
+
+
+def active_feed_by_token(feeds: SecretFeedQuerySet[FeedT], raw: str) -> FeedT:
+    """The active feed of ``feeds`` whose secret is ``raw`` (a feed behind a secret URL: the
+    training calendar's, the conference's agenda); Http404 when unknown, revoked, or when
+    its creator can no longer sign in."""
+    feed = feeds.active().filter(token_hash=hash_token(raw or "")).first()
+    if feed is None or not feed.created_by.is_active:  # type: ignore[attr-defined]
+        raise Http404(_("No such feed."))
+    return feed

@@ -18,7 +18,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from nonprolif.core.models import User
-from nonprolif.core.models.token import hash_token
+from nonprolif.core.queries import active_feed_by_token
 from nonprolif.events.models import (
     Conference,
     ConferenceFeed,
@@ -383,14 +383,7 @@ def feed_release(raw: str) -> tuple[ConferenceFeed, ScheduleRelease]:
     """The active feed whose secret is ``raw`` and the latest release its creator may see
     now; Http404 when the token is unknown or revoked, its creator can no longer sign in or
     see the conference, or nothing is published yet."""
-    feed = (
-        ConferenceFeed.objects.active()
-        .select_related("created_by")
-        .filter(token_hash=hash_token(raw or ""))
-        .first()
-    )
-    if feed is None or not feed.created_by.is_active:
-        raise Http404(_("No such feed."))
+    feed = active_feed_by_token(ConferenceFeed.objects.select_related("created_by"), raw)
     conference = get_conference_for(feed.created_by, feed.conference_id)
     release = latest_release(feed.created_by, conference)
     if release is None:

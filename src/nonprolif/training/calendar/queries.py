@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from nonprolif.core import clock
 from nonprolif.core.models import Agency, Official, Seniority, User
-from nonprolif.core.models.token import hash_token
+from nonprolif.core.queries import active_feed_by_token
 from nonprolif.core.roles import Role
 from nonprolif.program.models import Program
 from nonprolif.program.queries import national_agency_ids, program_agencies
@@ -318,15 +318,8 @@ def get_feed_for(user: User, pk: int | str) -> CalendarFeed:
 def get_feed_by_token(raw: str) -> CalendarFeed:
     """The active feed whose secret is ``raw``; Http404 when unknown, revoked, or when its
     creator can no longer sign in."""
-    feed = (
-        CalendarFeed.objects.active()
-        .select_related("program", "agency", "official", "created_by")
-        .filter(token_hash=hash_token(raw or ""))
-        .first()
-    )
-    if feed is None or not feed.created_by.is_active:
-        raise Http404(_("No such feed."))
-    return feed
+    feeds = CalendarFeed.objects.select_related("program", "agency", "official", "created_by")
+    return active_feed_by_token(feeds, raw)
 
 
 def feed_sessions(feed: CalendarFeed) -> SessionQuerySet:

@@ -1,12 +1,9 @@
-from typing import Self
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.core.models import User
+from nonprolif.core.models.feed import SecretFeed, SecretFeedQuerySet
 
 
 class FeedScope(models.TextChoices):
@@ -15,18 +12,11 @@ class FeedScope(models.TextChoices):
     OFFICIAL = "official", _("One official")
 
 
-class CalendarFeedQuerySet(models.QuerySet["CalendarFeed"]):
-    def visible_to(self, user: User) -> Self:
-        """A user sees only the feeds he created."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return self.none()
-        return self.filter(created_by=user)
-
-    def active(self) -> Self:
-        return self.filter(revoked_at__isnull=True)
+class CalendarFeedQuerySet(SecretFeedQuerySet["CalendarFeed"]):
+    pass
 
 
-class CalendarFeed(models.Model):
+class CalendarFeed(SecretFeed):
     """A subscribable iCalendar feed behind a secret URL.
 
     Only the SHA-256 hash of the token is kept; the raw token (the URL) is shown once. The
@@ -53,27 +43,16 @@ class CalendarFeed(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    hint = models.CharField(_("first characters"), max_length=12, editable=False)
-    language = models.CharField(
-        _("language"),
-        max_length=8,
-        choices=[("es-mx", "Español (México)"), ("en", "English")],
-        default="es-mx",
-    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
         on_delete=models.CASCADE,
         related_name="calendar_feeds",
     )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
     objects = CalendarFeedQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(SecretFeed.Meta):
         verbose_name = _("calendar feed")
         verbose_name_plural = _("calendar feeds")
         constraints = [
@@ -99,10 +78,6 @@ class CalendarFeed(models.Model):
             assert self.official is not None  # an official feed always has its official
             return self.official.full_name
         return self.program.code
-
-    @property
-    def is_active(self) -> bool:
-        return self.revoked_at is None
 
     def clean(self):
         if self.scope == FeedScope.AGENCY and not self.agency_id:

@@ -2,14 +2,9 @@
 A feed serves the conference's published agenda as iCalendar, frab XML and JSON to apps
 that cannot sign in."""
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext as _
-
 from nonprolif.core.domain.audit import record
+from nonprolif.core.domain.feeds import issue_feed, revoke_secret_feed
 from nonprolif.core.models import User
-from nonprolif.core.models.token import hash_token, new_raw_token
 from nonprolif.events.models import Conference, ConferenceFeed
 
 FEED_TOKEN_PREFIX = "npagenda_"  # noqa: S105 (a visible prefix, not a secret)
@@ -27,24 +22,14 @@ def create_conference_feed(*, actor: User, conference: Conference) -> tuple[Conf
     Side effects, in one transaction: one ConferenceFeed row and one AuditEntry
     ("conference_feed.create").
     """
-    raw = new_raw_token(FEED_TOKEN_PREFIX)
-    feed = ConferenceFeed(
-        conference=conference,
-        token_hash=hash_token(raw),
-        hint=raw[:HINT_LENGTH],
-        language=getattr(actor, "language", "es-mx") or "es-mx",
-        created_by=actor,
+    return issue_feed(
+        ConferenceFeed(conference=conference),
+        actor=actor,
+        prefix=FEED_TOKEN_PREFIX,
+        hint_length=HINT_LENGTH,
+        action="conference_feed.create",
+        changes={"conference": [None, conference.pk]},
     )
-    feed.full_clean()
-    with transaction.atomic():
-        feed.save()
-        record(
-            actor=actor,
-            action="conference_feed.create",
-            obj=feed,
-            changes={"conference": [None, conference.pk]},
-        )
-    return feed, raw
 
 
 def revoke_conference_feed(*, actor: User, feed: ConferenceFeed) -> ConferenceFeed:
@@ -54,16 +39,12 @@ def revoke_conference_feed(*, actor: User, feed: ConferenceFeed) -> ConferenceFe
     effects: sets ``revoked_at`` and writes one AuditEntry ("conference_feed.revoke"), in
     one transaction. PermissionDenied for anybody but the creator.
     """
-    if not actor.has_perm("events.revoke_conference_feed", feed):
-        raise PermissionDenied(_("You may not revoke this feed."))
-    with transaction.atomic():
-        current: ConferenceFeed = ConferenceFeed.objects.select_for_update().get(pk=feed.pk)
-        if current.revoked_at is None:
-            current.revoked_at = timezone.now()
-            current.save(update_fields=["revoked_at"])
-            record(actor=actor, action="conference_feed.revoke", obj=current)
-    feed.revoked_at = current.revoked_at
-    return current
+    return revoke_secret_feed(
+        actor=actor,
+        feed=feed,
+        perm="events.revoke_conference_feed",
+        action="conference_feed.revoke",
+    )
 
 
 def note_feed_read(*, feed: ConferenceFeed, file_format: str, version: int) -> None:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.web.confirm import confirm_page
+from nonprolif.core.web.feeds import feed_response, webcal_url
 from nonprolif.core.web.pagination import paginate
 from nonprolif.events.conference import exports
 from nonprolif.events.conference.domain.feeds import (
@@ -47,7 +48,7 @@ def feed_list(request, pk):
             name: request.build_absolute_uri(reverse(url_name, args=[raw]))
             for name, (url_name, _type) in FORMATS.items()
         }
-        urls["webcal"] = "webcal://" + urls["ics"].split("://", 1)[1]
+        urls["webcal"] = webcal_url(urls["ics"])
     else:
         note_read(request, action="conference_feed.list", obj=conference)
     return render(
@@ -99,12 +100,11 @@ def _serve(token: str, file_format: str) -> HttpResponse:
         else:
             document = exports.agenda_document(release)
             body = json.dumps(document, ensure_ascii=False, indent=2).encode()
-    response = HttpResponse(body, content_type=FORMATS[file_format][1])
-    response["Content-Disposition"] = (
-        f'inline; filename="{exports.export_name(release, file_format)}"'
+    return feed_response(
+        body,
+        content_type=FORMATS[file_format][1],
+        filename=exports.export_name(release, file_format),
     )
-    response["Cache-Control"] = "private, max-age=300"
-    return response
 
 
 @login_not_required

@@ -2,13 +2,10 @@
 revoke."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nonprolif.core.domain.audit import record
+from nonprolif.core.domain.feeds import issue_feed, revoke_secret_feed
 from nonprolif.core.models import Agency, Official, User
-from nonprolif.core.models.token import hash_token, new_raw_token
 from nonprolif.program.models import Program
 from nonprolif.program.queries import program_agencies
 from nonprolif.training.models import CalendarFeed, FeedScope
@@ -65,31 +62,18 @@ def create_feed(
         raise ValidationError(
             {"official": _("This official's agency does not take part in the program.")}
         )
-    raw = new_raw_token(FEED_TOKEN_PREFIX)
-    feed = CalendarFeed(
-        scope=scope,
-        program=program,
-        agency=agency,
-        official=official,
-        token_hash=hash_token(raw),
-        hint=raw[:HINT_LENGTH],
-        language=getattr(actor, "language", "es-mx") or "es-mx",
-        created_by=actor,
+    return issue_feed(
+        CalendarFeed(scope=scope, program=program, agency=agency, official=official),
+        actor=actor,
+        prefix=FEED_TOKEN_PREFIX,
+        hint_length=HINT_LENGTH,
+        action="feed.create",
+        changes={
+            "scope": [None, scope],
+            "agency": [None, agency.code if agency else None],
+            "official": [None, official.pk if official else None],
+        },
     )
-    feed.full_clean()
-    with transaction.atomic():
-        feed.save()
-        record(
-            actor=actor,
-            action="feed.create",
-            obj=feed,
-            changes={
-                "scope": [None, scope],
-                "agency": [None, agency.code if agency else None],
-                "official": [None, official.pk if official else None],
-            },
-        )
-    return feed, raw
 
 
 def revoke_feed(*, actor: User, feed: CalendarFeed) -> CalendarFeed:
@@ -99,13 +83,6 @@ def revoke_feed(*, actor: User, feed: CalendarFeed) -> CalendarFeed:
     effects: sets ``revoked_at`` and writes one AuditEntry ("feed.revoke"), in one
     transaction. PermissionDenied for anybody but the creator.
     """
-    if not actor.has_perm("training.revoke_feed", feed):
-        raise PermissionDenied(_("You may not revoke this feed."))
-    with transaction.atomic():
-        current = CalendarFeed.objects.select_for_update().get(pk=feed.pk)
-        if current.revoked_at is None:
-            current.revoked_at = timezone.now()
-            current.save(update_fields=["revoked_at"])
-            record(actor=actor, action="feed.revoke", obj=current)
-    feed.revoked_at = current.revoked_at
-    return current
+    return revoke_secret_feed(
+        actor=actor, feed=feed, perm="training.revoke_feed", action="feed.revoke"
+    )

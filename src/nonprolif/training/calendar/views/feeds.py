@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_GET
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.views.pickers import search_page
 from nonprolif.core.web.confirm import confirm_page
+from nonprolif.core.web.feeds import feed_response, webcal_url
 from nonprolif.core.web.submit import add_service_errors
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.calendar import ics
@@ -79,7 +79,7 @@ def feed_list(request, code):
             "can_create": can_create,
             "feeds": list(feeds_for(request.user, program)),
             "feed_url": feed_url,
-            "webcal_url": feed_url and "webcal://" + feed_url.split("://", 1)[1],
+            "webcal_url": feed_url and webcal_url(feed_url),
         },
         status=400 if request.method == "POST" and feed_url is None else 200,
     )
@@ -120,10 +120,7 @@ def feed_ics(request, token):
     with translation.override(feed.language):
         name = f"{feed.program.name} · {feed.subject}"
         body = ics.to_ical(feed_sessions(feed), name=name)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="calendar.ics"'
-    response["Cache-Control"] = "private, max-age=300"
-    return response
+    return feed_response(body, content_type="text/calendar; charset=utf-8", filename="calendar.ics")
 
 
 @require_GET
