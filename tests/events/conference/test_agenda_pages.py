@@ -185,3 +185,24 @@ def test_the_feed_list_costs_the_same_for_one_or_three_feeds(
     three, page = count_queries(lambda: client.get(url))
     assert page.content.decode().count('<span class="visually-hidden"> the feed ') == 3
     assert one == three
+
+
+def test_the_feed_list_shows_a_revoke_link_or_when_it_was_revoked(
+    as_user, liaison_a, conference, published
+):
+    liaison_a.language = "en"
+    liaison_a.save(update_fields=["language"])
+    client = as_user(liaison_a)
+    _create_feed(client, conference)
+    _create_feed(client, conference)
+    revoked, active = ConferenceFeed.objects.order_by("pk")
+    client.post(reverse("conference_feed_revoke", args=[revoked.pk]))
+
+    page = client.get(reverse("conference_feeds", args=[conference.pk])).content.decode()
+
+    url = reverse("conference_feed_revoke", args=[active.pk])
+    assert (
+        f'<a href="{url}">Revoke<span class="visually-hidden"> the feed {active.hint}</span></a>'
+    ) in page
+    assert f'href="{reverse("conference_feed_revoke", args=[revoked.pk])}"' not in page
+    assert page.count("Revoked ") == 1

@@ -160,3 +160,21 @@ def test_users_outside_the_program_get_404_on_the_feeds_page(user, request, as_u
         == 404
     )
     assert not CalendarFeed.objects.exists()
+
+
+def test_the_feed_list_shows_a_revoke_link_or_when_it_was_revoked(as_user, coordinator, program):
+    coordinator.language = "en"
+    coordinator.save(update_fields=["language"])
+    active, _raw = create_feed(actor=coordinator, program=program, scope="program")
+    revoked, _raw = create_feed(actor=coordinator, program=program, scope="program")
+    revoke_feed(actor=coordinator, feed=revoked)
+
+    page = as_user(coordinator).get(reverse("feed_list", args=[program.code])).content.decode()
+
+    url = reverse("feed_revoke", args=[active.pk])
+    assert (
+        f'<a href="{url}">Revoke<span class="visually-hidden"> the feed of {active.subject}'
+        "</span></a>"
+    ) in page
+    assert f'href="{reverse("feed_revoke", args=[revoked.pk])}"' not in page
+    assert page.count("Revoked ") == 1
