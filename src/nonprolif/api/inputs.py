@@ -31,6 +31,7 @@ from django.core.validators import (
 )
 from django.http import HttpRequest
 from django.utils import timezone
+from ninja import Schema
 from ninja.parser import Parser
 from ninja.types import DictStrAny
 from pydantic import AfterValidator, BaseModel, Field
@@ -121,3 +122,12 @@ def omittable(**kwargs: Any) -> Any:
     document shows the type without null, and the value stays unset when it is left out
     (``payload.dict(exclude_unset=True)``)."""
     return Field(None, json_schema_extra=_no_default, **kwargs)
+
+
+class BulkDecisionIn(Schema):
+    """Rows to approve or decline all at once, with one reason (a feature's subclass names
+    them and its limit)."""
+
+    ids: list[int]
+    decision: str
+    reason: str = ""

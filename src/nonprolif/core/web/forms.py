@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 class DateInput(forms.DateInput):
@@ -50,3 +51,26 @@ class SelectedIdsField(forms.Field):
     def validate(self, value) -> None:
         if self.required and not value:
             raise forms.ValidationError(_("Select at least one row."), code="required")
+
+
+class BulkDecisionBaseForm(forms.Form):
+    """Approve or decline the rows ticked on a list (``ids``, at most ``max_count``), with one
+    reason; ``confirm`` is set by the confirmation step (without it the page only shows what
+    would change). A feature's form
+    redeclares ``ids`` with its batch limit and may relabel ``reason``."""
+
+    APPROVE, DECLINE = "approved", "declined"
+
+    ids = SelectedIdsField()
+    decision = forms.ChoiceField(
+        label=gettext_lazy("Decision"),
+        choices=[(APPROVE, gettext_lazy("Approve")), (DECLINE, gettext_lazy("Decline"))],
+        widget=forms.HiddenInput,
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("Required to decline."),
+    )
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)

@@ -10,16 +10,16 @@ Decisions where the issue was silent:
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import nonprolif.events.registrations.rules  # noqa: F401 (registers the permissions)
 from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
+from nonprolif.core.domain.batch import DecidedBatch, RowsNotFound, pick_rows
 from nonprolif.core.models import User
 from nonprolif.events.models import Conference, Registration, RegistrationStatus
 from nonprolif.events.registrations.queries import registrations_for
@@ -31,22 +31,14 @@ ALLOWED_FROM = {
 }
 
 
-class RegistrationsNotFound(Http404):
+class RegistrationsNotFound(RowsNotFound):
     """Some ids name no registration of the conference the actor can see (404, as for one)."""
 
-    def __init__(self, missing: Sequence[int]):
-        super().__init__(
-            _("No such registration: %(ids)s.") % {"ids": ", ".join(str(pk) for pk in missing)}
-        )
-        self.missing = list(missing)
+    message = gettext_lazy("No such registration: %(ids)s.")
 
 
-@dataclass
-class RegistrationBatch:
+class RegistrationBatch(DecidedBatch):
     """What a batch did: the decision and the registrations decided."""
-
-    decision: str
-    decided: list[Registration]
 
 
 def batch_registrations(
@@ -56,21 +48,17 @@ def batch_registrations(
     RegistrationsNotFound naming the ids missing or hidden (not told apart); ValidationError
     when the batch is empty or too large. ``lock``: rows locked for update (in a
     transaction)."""
-    wanted = list(dict.fromkeys(ids))
-    if not wanted:
-        raise ValidationError({"ids": _("Select at least one registration.")})
-    if len(wanted) > MAX_BATCH:
-        raise ValidationError(
-            {"ids": _("Select at most %(max)d registrations at once.") % {"max": MAX_BATCH}}
-        )
-    rows = registrations_for(actor).filter(conference=conference, pk__in=wanted)
+    rows = registrations_for(actor).filter(conference=conference)
     if lock:
         rows = rows.select_for_update(of=("self",))
-    found = {r.pk: r for r in rows}
-    missing = [pk for pk in wanted if pk not in found]
-    if missing:
-        raise RegistrationsNotFound(missing)
-    return [found[pk] for pk in wanted]
+    return pick_rows(
+        rows,
+        ids,
+        max_count=MAX_BATCH,
+        empty=_("Select at least one registration."),
+        too_many=_("Select at most %(max)d registrations at once.") % {"max": MAX_BATCH},
+        not_found=RegistrationsNotFound,
+    )
 
 
 def batch_errors(

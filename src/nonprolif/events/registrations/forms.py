@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.models import Agency
-from nonprolif.core.web.forms import SelectedIdsField
+from nonprolif.core.web.forms import BulkDecisionBaseForm, SelectedIdsField
 from nonprolif.core.web.picker import OfficialPickerField
 from nonprolif.events.models import RegistrationStatus
 from nonprolif.events.registrations.bulk import MAX_BATCH
@@ -63,26 +63,10 @@ class RegistrationDecisionForm(forms.Form):
         return dict(self.cleaned_data)
 
 
-class BulkRegistrationDecisionForm(forms.Form):
-    """Approve or decline the registrations ticked on the list; ``confirm`` is set by the
-    confirmation step (without it the page only shows what would change)."""
+class BulkRegistrationDecisionForm(BulkDecisionBaseForm):
+    """Approve or decline the registrations ticked on the list."""
 
     ids = SelectedIdsField(max_count=MAX_BATCH)
-    decision = forms.ChoiceField(
-        label=_("Decision"),
-        choices=[
-            (RegistrationStatus.APPROVED, _("Approve")),
-            (RegistrationStatus.DECLINED, _("Decline")),
-        ],
-        widget=forms.HiddenInput,
-    )
-    reason = forms.CharField(
-        label=_("Reason"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Required to decline."),
-    )
-    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class CancelForm(forms.Form):

@@ -4,6 +4,7 @@ import datetime
 
 from ninja import Schema
 
+from nonprolif.api.inputs import BulkDecisionIn
 from nonprolif.events.models import RegistrationStatus
 
 
@@ -59,12 +60,8 @@ class CheckInCodeIn(Schema):
     code: str
 
 
-class RegistrationBulkDecisionIn(Schema):
+class RegistrationBulkDecisionIn(BulkDecisionIn):
     """Registrations to approve or decline all at once (at most 100), with one reason."""
-
-    ids: list[int]
-    decision: str
-    reason: str = ""
 
 
 class RegistrationBulkDecisionOut(Schema):

@@ -2,6 +2,8 @@
 registration (decision, cancellation, check-in), badges, the printable check-in list and the
 door page with live search."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -14,8 +16,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.views.pickers import search_page
+from nonprolif.core.web.bulk import bulk_decision_page
 from nonprolif.core.web.pagination import paginate
-from nonprolif.core.web.submit import add_service_errors, submit
+from nonprolif.core.web.submit import submit
 from nonprolif.events.conference.queries import get_conference_for
 from nonprolif.events.models import RegistrationStatus
 from nonprolif.events.registrations.badges import badges_pdf
@@ -196,47 +199,19 @@ def registration_bulk_decide(request, pk):
     conference = get_conference_for(request.user, pk, perm="events.view_registrations")
     if not request.user.has_perm("events.decide_registration"):
         raise PermissionDenied
-    form = BulkRegistrationDecisionForm(request.POST)
-    valid = form.is_valid()
-    data = form.cleaned_data if valid else {}
-    ids = data.get("ids") or []
-    registrations = (
-        batch_registrations(actor=request.user, conference=conference, ids=ids) if ids else []
-    )
-    note_read(request, action="registration.list", objects=registrations)
-    status = 200
-    if valid and data["confirm"]:
-        try:
-            batch = decide_registrations(
-                actor=request.user,
-                conference=conference,
-                ids=ids,
-                decision=data["decision"],
-                reason=data["reason"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            status = 400
-        else:
-            messages.success(request, _batch_message(batch))
-            return redirect("registration_list", pk=conference.pk)
-    elif valid:
-        problems = batch_errors(registrations, data["decision"], data["reason"] or "x")
-        if problems:
-            add_service_errors(form, ValidationError(problems))
-    else:
-        status = 400
-    return render(
+    return bulk_decision_page(
         request,
-        "events/registrations/bulk_confirm.html",
-        {
-            "conference": conference,
-            "form": form,
-            "registrations": registrations,
-            "decision": data.get("decision"),
-            "approve": data.get("decision") == RegistrationStatus.APPROVED,
-        },
-        status=status,
+        BulkRegistrationDecisionForm(request.POST),
+        select=lambda ids: batch_registrations(actor=request.user, conference=conference, ids=ids),
+        read_action="registration.list",
+        decide=partial(decide_registrations, actor=request.user, conference=conference),
+        check=batch_errors,
+        message=_batch_message,
+        done_url=reverse("registration_list", args=[conference.pk]),
+        template="events/registrations/bulk_confirm.html",
+        rows_name="registrations",
+        context={"conference": conference},
+        approved=RegistrationStatus.APPROVED,
     )
 
 

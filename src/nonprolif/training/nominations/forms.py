@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.core.web.forms import SelectedIdsField
+from nonprolif.core.web.forms import BulkDecisionBaseForm, SelectedIdsField
 from nonprolif.core.web.picker import OfficialPickerField
 from nonprolif.training.models.nomination import NominationStatus, SeatRule
 from nonprolif.training.nominations.domain.bulk import MAX_BATCH
@@ -175,25 +175,15 @@ class DecisionForm(forms.Form):
     )
 
 
-class BulkDecisionForm(forms.Form):
-    """Approve or decline the nominations ticked on the approval queue; ``confirm`` is set by
-    the confirmation step (without it the page only shows what would change)."""
+class BulkDecisionForm(BulkDecisionBaseForm):
+    """Approve or decline the nominations ticked on the approval queue."""
 
     ids = SelectedIdsField(max_count=MAX_BATCH)
-    decision = forms.ChoiceField(
-        label=_("Decision"),
-        choices=[
-            (NominationStatus.APPROVED, _("Approve")),
-            (NominationStatus.DECLINED, _("Decline")),
-        ],
-        widget=forms.HiddenInput,
-    )
     reason = forms.CharField(
         label=_("Reason (required to decline)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class WithdrawForm(forms.Form):

@@ -5,6 +5,7 @@ import uuid
 
 from ninja import Schema
 
+from nonprolif.api.inputs import BulkDecisionIn
 from nonprolif.training.models.nomination import NominationStatus
 from nonprolif.training.nominations.domain.reasons import reason_text
 
@@ -130,12 +131,8 @@ class NominationDecisionIn(Schema):
     reason: str = ""
 
 
-class NominationBulkDecisionIn(Schema):
+class NominationBulkDecisionIn(BulkDecisionIn):
     """Nominations to approve or decline all at once (at most 100), with one reason."""
-
-    ids: list[int]
-    decision: str
-    reason: str = ""
 
 
 class NominationBulkDecisionOut(Schema):

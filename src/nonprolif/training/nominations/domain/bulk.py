@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import nonprolif.training.nominations.rules  # noqa: F401 (registers the permissions)
 from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
+from nonprolif.core.domain.batch import DecidedBatch, RowsNotFound, pick_rows
 from nonprolif.core.models import User
 from nonprolif.program.models import Program
 from nonprolif.training.models.nomination import Nomination, NominationStatus
@@ -29,23 +30,17 @@ MAX_BATCH = 100
 DECISIONS = (NominationStatus.APPROVED, NominationStatus.DECLINED)
 
 
-class NotFoundError(Http404):
+class NotFoundError(RowsNotFound):
     """Some ids name no nomination of the program the actor can see (pages and the API
     answer 404, as for one missing nomination)."""
 
-    def __init__(self, missing: Sequence[int]):
-        super().__init__(
-            _("No such nomination: %(ids)s.") % {"ids": ", ".join(str(pk) for pk in missing)}
-        )
-        self.missing = list(missing)
+    message = gettext_lazy("No such nomination: %(ids)s.")
 
 
 @dataclass
-class BulkDecision:
+class BulkDecision(DecidedBatch):
     """What a batch did: the nominations decided and who was promoted from the waitlist."""
 
-    decision: str
-    decided: list[Nomination]
     promoted: list[Nomination] = field(default_factory=list)
 
 
@@ -53,23 +48,14 @@ def batch_nominations(*, actor: User, program: Program, ids: Sequence[int]) -> l
     """The nominations ``ids`` of ``program`` visible to ``actor``, in the order asked.
     NotFoundError naming the ids that are missing or hidden (hidden ones are not told apart);
     ValidationError when the batch is empty or too large."""
-    wanted = list(dict.fromkeys(ids))
-    if not wanted:
-        raise ValidationError({"ids": _("Select at least one nomination.")})
-    if len(wanted) > MAX_BATCH:
-        raise ValidationError(
-            {"ids": _("Select at most %(max)d nominations at once.") % {"max": MAX_BATCH}}
-        )
-    found = {
-        n.pk: n
-        for n in nominations_for(actor)
-        .filter(program=program, pk__in=wanted)
-        .select_related("substitute_for")
-    }
-    missing = [pk for pk in wanted if pk not in found]
-    if missing:
-        raise NotFoundError(missing)
-    return [found[pk] for pk in wanted]
+    return pick_rows(
+        nominations_for(actor).filter(program=program).select_related("substitute_for"),
+        ids,
+        max_count=MAX_BATCH,
+        empty=_("Select at least one nomination."),
+        too_many=_("Select at most %(max)d nominations at once.") % {"max": MAX_BATCH},
+        not_found=NotFoundError,
+    )
 
 
 def batch_errors(

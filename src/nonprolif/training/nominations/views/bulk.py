@@ -2,14 +2,14 @@
 come to a confirmation page that lists them and what will change (and which rows cannot be
 decided, and why); confirming decides them all or none."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from functools import partial
+
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from nonprolif.core.audit_reads import note_read
-from nonprolif.core.web.submit import add_service_errors
+from nonprolif.core.web.bulk import bulk_decision_page
 from nonprolif.program.queries import get_program_for
 from nonprolif.training.models.nomination import NominationStatus
 from nonprolif.training.nominations.domain.bulk import (
@@ -57,46 +57,27 @@ def nomination_bulk_decide(request, code):
     program = get_program_for(request.user, code)
     if not request.user.has_perm("training.decide_nomination"):
         raise PermissionDenied
-    form = BulkDecisionForm(request.POST)
-    valid = form.is_valid()
-    data = form.cleaned_data if valid else {}
-    ids = data.get("ids") or []
-    nominations = batch_nominations(actor=request.user, program=program, ids=ids) if ids else []
-    items = {item.key: item for item in visible_items(request.user, program)}
+    return bulk_decision_page(
+        request,
+        BulkDecisionForm(request.POST),
+        select=lambda ids: _with_items(
+            request.user, program, batch_nominations(actor=request.user, program=program, ids=ids)
+        ),
+        read_action="nomination.list",
+        decide=partial(decide_nominations, actor=request.user, program=program),
+        check=batch_errors,
+        message=report_message,
+        done_url=reverse("nomination_queue", args=[program.code]),
+        template="training/nominations/bulk_confirm.html",
+        rows_name="nominations",
+        context={"program": program},
+        approved=NominationStatus.APPROVED,
+    )
+
+
+def _with_items(user, program, nominations):
+    """The nominations, each with its program item (``item``) as the user sees it."""
+    items = {item.key: item for item in visible_items(user, program)}
     for nomination in nominations:
         nomination.item = items.get(nomination.item_key)
-    note_read(request, action="nomination.list", objects=nominations)
-    status = 200
-    if valid and data["confirm"]:
-        try:
-            report = decide_nominations(
-                actor=request.user,
-                program=program,
-                ids=ids,
-                decision=data["decision"],
-                reason=data["reason"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            status = 400
-        else:
-            messages.success(request, report_message(report))
-            return redirect("nomination_queue", code=program.code)
-    elif valid:
-        problems = batch_errors(nominations, data["decision"], data["reason"] or "x")
-        if problems:
-            add_service_errors(form, ValidationError(problems))
-    else:
-        status = 400
-    return render(
-        request,
-        "training/nominations/bulk_confirm.html",
-        {
-            "program": program,
-            "form": form,
-            "nominations": nominations,
-            "decision": data.get("decision"),
-            "approve": data.get("decision") == NominationStatus.APPROVED,
-        },
-        status=status,
-    )
+    return nominations
