@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "nonprolif.events",
     "nonprolif.training",
     "nonprolif.reports",
+    "nonprolif.intel",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("nonprolif.events.urls")),
     path("", include("nonprolif.training.urls")),
     path("", include("nonprolif.reports.urls")),
+    path("", include("nonprolif.intel.urls")),
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
 ]

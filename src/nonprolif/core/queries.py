@@ -313,10 +313,13 @@ def current_lockouts(user: Actor) -> list[Lockout]:
 
 def second_factor_required(user: Actor) -> bool:
     """Must ``user`` prove a second factor to use the application: he has a role listed in
-    OTP_REQUIRED_ROLES, or he enrolled a device of his own accord."""
+    OTP_REQUIRED_ROLES, his clearance is above the lowest two levels, or he enrolled a device
+    of his own accord."""
     if not isinstance(user, User) or not user.is_authenticated:
         return False
     if user.role_names & set(settings.OTP_REQUIRED_ROLES):
+        return True
+    if user.clearance is not None and user.clearance.needs_second_factor:
         return True
     return totp_device_of(user) is not None
 

@@ -10,7 +10,8 @@ class Role(models.TextChoices):
     PARTNER = "partner", _("Partner")
     AUDITOR = "auditor", _("Auditor")
     ADMINISTRATOR = "administrator", _("Administrator")
+    ANALYST = "analyst", _("Intelligence analyst")
 
 
 # Roles whose users act for one agency and must have it set.
-AGENCY_ROLES = {Role.LIAISON, Role.PARTNER}
+AGENCY_ROLES = {Role.LIAISON, Role.PARTNER, Role.ANALYST}

@@ -35,6 +35,7 @@ is_liaison = has_role(Role.LIAISON)
 is_partner = has_role(Role.PARTNER)
 is_auditor = has_role(Role.AUDITOR)
 is_administrator = has_role(Role.ADMINISTRATOR)
+is_analyst = has_role(Role.ANALYST)
 
 
 @rules.predicate

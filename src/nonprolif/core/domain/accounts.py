@@ -6,7 +6,8 @@ The rules, checked here and nowhere else:
 
 - only administrators (``core.manage_accounts``) change accounts; ``actor=None`` is the
   system itself (the operator at the shell, the seed);
-- nobody changes his own roles, agency or active flag (SELF_LOCKED); his password he may;
+- nobody changes his own roles, agency, clearance or active flag (SELF_LOCKED); his password
+  he may;
 - a role of ``settings.ROLES_NEEDING_APPROVAL`` given by an administrator becomes a pending
   RoleGrant, which another administrator approves (``core.domain.grants``);
 - a refused attempt writes one audit entry with outcome "denied" and raises PermissionDenied;
@@ -28,7 +29,15 @@ from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import record
 from nonprolif.core.domain.tokens import revoke_tokens_of
-from nonprolif.core.models import Actor, Agency, AgencyKind, Outcome, RoleGrant, User
+from nonprolif.core.models import (
+    Actor,
+    Agency,
+    AgencyKind,
+    ClassificationLevel,
+    Outcome,
+    RoleGrant,
+    User,
+)
 from nonprolif.core.roles import AGENCY_ROLES, Role
 from nonprolif.core.rules import has_perm
 
@@ -113,6 +122,24 @@ def resolve_agency(agency: Agency | str | None) -> Agency | None:
     return found
 
 
+def resolve_clearance(level: ClassificationLevel | str | None) -> ClassificationLevel | None:
+    """The ClassificationLevel for a level or its code; None for None/"" (no clearance).
+
+    Raises ValidationError naming ``clearance`` when the code is unknown.
+    """
+    if level is None or level == "":
+        return None
+    if isinstance(level, ClassificationLevel):
+        return level
+    found = ClassificationLevel.objects.filter(code__iexact=str(level).strip()).first()
+    if found is None:
+        raise ValidationError(
+            {"clearance": _("Unknown classification level “%(code)s”.") % {"code": level}},
+            code="unknown",
+        )
+    return found
+
+
 class _Unset:
     def __repr__(self) -> str:
         return "UNSET"
@@ -123,7 +150,7 @@ UNSET: Any = _Unset()
 
 #: What nobody may change on his own account. The clearance of the next issues goes here too,
 #: with its own ``update_account`` argument and audit action, like ``agency``.
-SELF_LOCKED = ("roles", "agency", "is_active")
+SELF_LOCKED = ("roles", "agency", "clearance", "is_active")
 
 
 @dataclass
@@ -228,7 +255,7 @@ def check_account_change(
             action=action,
             obj=user,
             changes=changes,
-            why=_("Nobody may change his own roles, agency or active flag."),
+            why=_("Nobody may change his own roles, agency, clearance or active flag."),
         )
 
 
@@ -280,9 +307,11 @@ def update_account(
     roles: Iterable[Role | str] | None = None,
     agency: Agency | str | None = UNSET,
     is_active: bool | None = None,
+    clearance: ClassificationLevel | str | _Unset | None = UNSET,
 ) -> AccountChange:
     """Change ``user``'s roles (the whole set wanted), agency (an Agency, a code, or None for
-    none) and active flag; an argument left out leaves that part as it is.
+    none), clearance (a ClassificationLevel, its code, or None for none) and active flag; an
+    argument left out leaves that part as it is.
 
     Rules: see the module docstring. A wanted role of ROLES_NEEDING_APPROVAL that the user
     lacks is not given at once when an administrator asks: it becomes a pending RoleGrant.
@@ -300,6 +329,9 @@ def update_account(
     wanted_roles = before_roles if roles is None else parse_roles(roles)
     wanted_agency = current.agency if agency is UNSET else resolve_agency(agency)
     wanted_active = current.is_active if is_active is None else bool(is_active)
+    wanted_clearance = (
+        current.clearance if isinstance(clearance, _Unset) else resolve_clearance(clearance)
+    )
 
     changes: dict[str, list[Any]] = {}
     if wanted_roles != before_roles:
@@ -311,6 +343,11 @@ def update_account(
         ]
     if wanted_active != current.is_active:
         changes["is_active"] = [current.is_active, wanted_active]
+    if wanted_clearance != current.clearance:
+        changes["clearance"] = [
+            current.clearance.code if current.clearance else None,
+            wanted_clearance.code if wanted_clearance else None,
+        ]
     result = AccountChange(user=current)
     if not changes:
         return result
@@ -340,6 +377,17 @@ def update_account(
             _bump_session_stamp(current)
             record(actor=actor, action="user.agency", obj=current, changes=_pick(changes, "agency"))
             result.actions.append("user.agency")
+        if "clearance" in changes:
+            current.clearance = wanted_clearance
+            current.save(update_fields=["clearance"])
+            _bump_session_stamp(current)
+            record(
+                actor=actor,
+                action="user.clearance",
+                obj=current,
+                changes=_pick(changes, "clearance"),
+            )
+            result.actions.append("user.clearance")
         if "is_active" in changes:
             current.is_active = wanted_active
             current.save(update_fields=["is_active"])

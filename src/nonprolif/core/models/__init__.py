@@ -1,5 +1,6 @@
 from .agency import Agency, AgencyKind
 from .audit import AuditEntry, AuditHead, Outcome
+from .classification import ClassificationLevel
 from .grant import GrantState, RoleGrant
 from .official import Official, Seniority
 from .token import ApiToken
@@ -12,6 +13,7 @@ __all__ = [
     "ApiToken",
     "AuditEntry",
     "AuditHead",
+    "ClassificationLevel",
     "GrantState",
     "Official",
     "Outcome",

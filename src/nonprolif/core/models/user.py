@@ -27,6 +27,16 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="users",
     )
+    # The highest classification the user may read (intelligence reports); none: he reads no
+    # report. Changed only through the account service (audited; nobody changes his own).
+    clearance = models.ForeignKey(
+        "core.ClassificationLevel",
+        verbose_name=_("clearance"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cleared_users",
+    )
     language = models.CharField(
         _("preferred language"),
         max_length=8,

@@ -1,0 +1,5 @@
+"""The entities endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["intel"])

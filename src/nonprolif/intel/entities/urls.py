@@ -1,0 +1,3 @@
+"""The entities pages."""
+
+urlpatterns: list = []

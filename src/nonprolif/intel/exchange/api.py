@@ -1,0 +1,5 @@
+"""The exchange endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["intel"])

@@ -1,0 +1,3 @@
+"""The exchange pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""The requests endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["intel"])

@@ -1,0 +1,3 @@
+"""The requests pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,2 @@
+"""The permissions of the intel app (found by rules' autodiscovery): each feature registers
+its own predicates in its ``rules.py``, imported here."""

@@ -1,0 +1,5 @@
+"""The search endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["intel"])
