@@ -1,0 +1,5 @@
+"""The releases endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["intel"])

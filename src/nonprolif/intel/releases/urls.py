@@ -1,0 +1,3 @@
+"""The releases pages."""
+
+urlpatterns: list = []
