@@ -1,5 +1,5 @@
-"""The world of the access-matrix tests: every role × agency × clearance against every
-classification × releasability × originator × status, and the independent oracle that says
+"""The world of the access-matrix tests: every role x agency x clearance against every
+classification x releasability x originator x status, and the independent oracle that says
 who may read what. The oracle is written from the rule's words, not from the code:
 
     the user's clearance ≥ the report's classification

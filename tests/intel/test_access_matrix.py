@@ -1,5 +1,5 @@
-"""The access matrix: every role × agency × clearance against every classification ×
-releasability × originator × status, on every surface that shows reports or what derives from
+"""The access matrix: every role x agency x clearance against every classification x
+releasability x originator x status, on every surface that shows reports or what derives from
 them, compared with the independent oracle of ``matrix.py``: zero differences. Per-object
 surfaces are checked on hypothesis-drawn (user, report) pairs as well."""
 
