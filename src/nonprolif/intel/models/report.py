@@ -105,15 +105,16 @@ def visible_report_q(user: "User", prefix: str = "") -> Q:
     """The access rule as a condition on reports reached through ``prefix`` ("" for the
     reports themselves, "report__" for rows that point at one). NOTHING for a user without
     clearance or agency."""
-    if not is_signed_in(user) or not user.agency_id or not user.clearance_id:
+    clearance = user.clearance if is_signed_in(user) else None
+    if clearance is None or not user.agency_id:
         return NOTHING
     report = prefix[:-2] if prefix else "pk"
     released = ReportRelease.objects.filter(
         report_id=OuterRef(report), agency_id=user.agency_id, state=ReleaseState.EFFECTIVE
     )
-    return Q(**{f"{prefix}classification__rank__lte": user.clearance.rank}) & (
+    return Q(**{f"{prefix}classification__rank__lte": clearance.rank}) & (
         Q(**{f"{prefix}originator_id": user.agency_id})
-        | (Q(**{f"{prefix}status": ReportStatus.PUBLISHED}) & Exists(released))
+        | Q(Q(**{f"{prefix}status": ReportStatus.PUBLISHED}), Exists(released))
     )
 
 

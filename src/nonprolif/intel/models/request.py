@@ -26,13 +26,14 @@ class InfoRequestQuerySet(models.QuerySet["InfoRequest"]):
     def visible_to(self, user: "User") -> Self:
         """The asking agency and the agencies asked, each with clearance for the request's
         classification."""
-        if not is_signed_in(user) or not user.agency_id or not user.clearance_id:
+        clearance = user.clearance if is_signed_in(user) else None
+        if clearance is None or not user.agency_id:
             return self.none()
         asked = InfoRequest.recipients.through.objects.filter(
             inforequest_id=OuterRef("pk"), agency_id=user.agency_id
         )
         return self.filter(
-            Q(classification__rank__lte=user.clearance.rank)
+            Q(classification__rank__lte=clearance.rank)
             & (Q(requester_id=user.agency_id) | Exists(asked))
         )
 
