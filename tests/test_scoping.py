@@ -8,6 +8,8 @@ import pytest
 from django.apps import apps
 from django.core.exceptions import EmptyResultSet
 
+from nonprolif.core.models import ClassificationLevel
+from nonprolif.core.roles import Role
 from tests.factories import OfficialFactory, UserFactory
 
 SCOPED = sorted(
@@ -16,12 +18,17 @@ SCOPED = sorted(
 )
 
 
-@pytest.fixture(params=["liaison", "partner", "official"])
+@pytest.fixture(params=["liaison", "partner", "official", "analyst"])
 def someone(request, liaison_a, partner, agency_a):
     if request.param == "liaison":
         return liaison_a
     if request.param == "partner":
         return partner
+    if request.param == "analyst":  # cleared: the intelligence rules build their conditions
+        user = UserFactory(username="analyst", agency=agency_a, roles=[Role.ANALYST])
+        user.clearance = ClassificationLevel.objects.order_by("-rank").first()
+        user.save()
+        return user
     user = UserFactory(username="own-login", agency=agency_a, roles=[])
     OfficialFactory(agency=agency_a, user=user)
     return user
