@@ -49,7 +49,8 @@ def test_the_two_person_release_through_the_api(
     assert queue["count"] == 1
     assert queue["items"][0]["report_reference"] == report.reference
     empty = second.post(f"{API}/releases/{release.pk}/approve", {"reason": ""}, content_type=JSON)
-    assert empty.status_code == 422 and fields_of(empty) == {"reason"}
+    assert empty.status_code == 422
+    assert fields_of(empty) == {"reason"}
     done = second.post(
         f"{API}/releases/{release.pk}/approve", {"reason": "For LEGAT."}, content_type=JSON
     )
@@ -61,7 +62,8 @@ def test_the_two_person_release_through_the_api(
     again = second.post(
         f"{API}/releases/{release.pk}/refuse", {"reason": "Too late."}, content_type=JSON
     )
-    assert again.status_code == 422 and fields_of(again) == {"state"}
+    assert again.status_code == 422
+    assert fields_of(again) == {"state"}
 
 
 def test_refusing_through_the_api(as_user, report, analyst_a, analyst_a2, partner_analyst):
@@ -70,7 +72,8 @@ def test_refusing_through_the_api(as_user, report, analyst_a, analyst_a2, partne
     response = as_user(analyst_a2).post(
         f"{API}/releases/{release.pk}/refuse", {"reason": "Not for them."}, content_type=JSON
     )
-    assert response.status_code == 200 and response.json()["state"] == "refused"
+    assert response.status_code == 200
+    assert response.json()["state"] == "refused"
     assert as_user(partner_analyst).get(f"{API}/reports/{report.pk}/releases").status_code == 404
 
 
@@ -80,7 +83,8 @@ def test_refused_and_bad_writes_change_nothing(as_user, report, analyst_a, analy
     response = as_user(analyst_b).put(url, {"agencies": ["BBB", "PTR"]}, content_type=JSON)
     assert response.status_code == 403
     bad = as_user(analyst_a).put(url, {"agencies": ["NOPE"]}, content_type=JSON)
-    assert bad.status_code == 422 and fields_of(bad) == {"agencies"}
+    assert bad.status_code == 422
+    assert fields_of(bad) == {"agencies"}
     shape = as_user(analyst_a).put(url, {"agencies": "BBB"}, content_type=JSON)
     assert shape.status_code == 422
     assert rows(report) == {"BBB": ReleaseState.EFFECTIVE}
@@ -93,9 +97,7 @@ def test_hidden_and_missing_reports_answer_alike(as_user, agency_a, analyst_b, a
     client = as_user(low_b)
     for report_id in (hidden.pk, hidden.pk + 1000):
         assert client.get(f"{API}/reports/{report_id}/releases").status_code == 404
-        put = client.put(
-            f"{API}/reports/{report_id}/releases", {"agencies": []}, content_type=JSON
-        )
+        put = client.put(f"{API}/reports/{report_id}/releases", {"agencies": []}, content_type=JSON)
         assert put.status_code == 404
     release = ReportRelease.objects.get(report=hidden)
     assert client.get(f"{API}/releases/{release.pk}").status_code == 404
@@ -107,9 +109,7 @@ def test_applying_a_list_through_the_api(as_user, report, analyst_a, analyst_b, 
     theirs = create_distribution_list(actor=analyst_b, name_es="De B", agencies=[agency_a])
     client = as_user(analyst_a)
     url = f"{API}/reports/{report.pk}/releases/apply-list"
-    assert (
-        client.post(url, {"distribution_list": theirs.pk}, content_type=JSON).status_code == 404
-    )
+    assert client.post(url, {"distribution_list": theirs.pk}, content_type=JSON).status_code == 404
     response = client.post(url, {"distribution_list": mine.pk}, content_type=JSON)
     assert response.status_code == 200
     assert rows(report) == {"BBB": ReleaseState.EFFECTIVE}
@@ -130,13 +130,15 @@ def test_distribution_lists_through_the_api(as_user, analyst_a, analyst_b):
     bad = client.post(
         f"{API}/distribution-lists", {"name_es": "", "agencies": []}, content_type=JSON
     )
-    assert bad.status_code == 422 and {"name_es", "agencies"} <= fields_of(bad)
+    assert bad.status_code == 422
+    assert {"name_es", "agencies"} <= fields_of(bad)
     changed = client.put(
         f"{API}/distribution-lists/{list_id}",
         {"name_es": "Socios", "agencies": ["PTR"]},
         content_type=JSON,
     )
-    assert changed.status_code == 200 and changed.json()["agencies"] == ["PTR"]
+    assert changed.status_code == 200
+    assert changed.json()["agencies"] == ["PTR"]
     other = as_user(analyst_b)
     assert other.get(f"{API}/distribution-lists").json()["count"] == 0
     assert other.get(f"{API}/distribution-lists/{list_id}").status_code == 404
@@ -154,7 +156,9 @@ def test_distribution_lists_through_the_api(as_user, analyst_a, analyst_b):
     assert not DistributionList.objects.exists()
 
 
-def test_the_queue_query_count_does_not_grow(as_user, agency_a, analyst_a, analyst_a2, count_queries):
+def test_the_queue_query_count_does_not_grow(
+    as_user, agency_a, analyst_a, analyst_a2, count_queries
+):
     client = as_user(analyst_a2)
     url = f"{API}/releases/awaiting"
     first = ReportFactory(originator=agency_a)

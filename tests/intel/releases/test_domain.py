@@ -46,7 +46,8 @@ def test_widening_releases_a_national_agency_at_once_and_is_audited(
     assert entry.object_id == str(report.pk)
     assert entry.changes["releasability"] == [{}, {"BBB": "effective"}]
     # The audit entry names the report by its reference, never by its title.
-    assert report.title_es not in str(entry.changes) and report.title_es not in entry.object_repr
+    assert report.title_es not in str(entry.changes)
+    assert report.title_es not in entry.object_repr
 
 
 def test_narrowing_by_the_originator_removes_the_release(report, analyst_a, agency_b, analyst_b):

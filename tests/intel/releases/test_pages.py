@@ -62,7 +62,9 @@ def test_the_originator_sees_every_row_of_the_list(as_user, released, analyst_a)
 def test_a_partner_sees_only_his_own_agency_on_the_list(as_user, released, partner_analyst):
     html = panel(as_user(partner_analyst), released)
     assert "(PTR)" in html
-    assert "(BBB)" not in html and "Agencia B" not in html and "Agency B" not in html
+    assert "(BBB)" not in html
+    assert "Agencia B" not in html
+    assert "Agency B" not in html
     assert "(PT2)" not in html
     assert "Change releasability" not in html
     api = as_user(partner_analyst).get(f"/api/v1/intel/reports/{released.pk}/releases").json()
@@ -71,7 +73,8 @@ def test_a_partner_sees_only_his_own_agency_on_the_list(as_user, released, partn
 
 def test_another_national_agency_sees_the_effective_distribution(as_user, released, analyst_b):
     html = panel(as_user(analyst_b), released)
-    assert "(BBB)" in html and "(PTR)" in html
+    assert "(BBB)" in html
+    assert "(PTR)" in html
     assert "(PT2)" not in html  # still pending: the originator's deliberation
     assert "Change releasability" not in html
 
@@ -151,7 +154,8 @@ def test_deciding_from_the_page(as_user, report, analyst_a, analyst_a2, partner_
     assert as_user(partner_analyst).get(url).status_code == 404
     second = as_user(analyst_a2)
     page = second.get(url)
-    assert page.status_code == 200 and "Record the decision" in page.content.decode()
+    assert page.status_code == 200
+    assert "Record the decision" in page.content.decode()
     bad = second.post(url, {"decision": "approve", "reason": ""})
     assert bad.status_code == 400
     assert second.post(url, {"decision": "approve", "reason": "LEGAT needs it."}).status_code == 302
@@ -165,7 +169,9 @@ def test_the_queue_lists_what_awaits_me_only(
     as_user, report, agency_a, analyst_a, analyst_a2, analyst_b, count_queries
 ):
     set_releasability(actor=analyst_a, report=report, agencies=["PTR"])
-    secret = ReportFactory(reference="AAA-2009-0002", originator=agency_a, classification=level("S"))
+    secret = ReportFactory(
+        reference="AAA-2009-0002", originator=agency_a, classification=level("S")
+    )
     set_releasability(actor=analyst_a, report=secret, agencies=["PTR"])
     low_a = analyst("low_a", agency_a, "C")
     url = reverse("intel_release_queue")
@@ -174,9 +180,11 @@ def test_the_queue_lists_what_awaits_me_only(
     assert releases_awaiting_count(low_a) == 1  # not cleared for the SECRET one
     assert releases_awaiting_count(analyst_b) == 0
     body = as_user(analyst_a2).get(url).content.decode()
-    assert "AAA-2009-0001" in body and "AAA-2009-0002" in body
+    assert "AAA-2009-0001" in body
+    assert "AAA-2009-0002" in body
     low_body = as_user(low_a).get(url).content.decode()
-    assert "AAA-2009-0001" in low_body and "AAA-2009-0002" not in low_body
+    assert "AAA-2009-0001" in low_body
+    assert "AAA-2009-0002" not in low_body
     for user in (analyst_a, analyst_b):
         assert "AAA-2009-0001" not in as_user(user).get(url).content.decode()
 
@@ -200,7 +208,8 @@ def test_distribution_list_pages(as_user, analyst_a, analyst_b, agency_b, partne
     assert response.status_code == 302
     distribution_list = DistributionList.objects.get()
     listing = client.get(reverse("intel_distlist_list")).content.decode()
-    assert "Domestic" in listing and "BBB" in listing
+    assert "Domestic" in listing
+    assert "BBB" in listing
     bad = client.post(reverse("intel_distlist_create"), {"name_es": "", "agencies": []})
     assert bad.status_code == 400
     edit = reverse("intel_distlist_edit", args=[distribution_list.pk])
@@ -214,7 +223,10 @@ def test_distribution_list_pages(as_user, analyst_a, analyst_b, agency_b, partne
     delete = reverse("intel_distlist_delete", args=[distribution_list.pk])
     for url in (edit, delete):
         assert other.get(url).status_code == 404
-        assert other.post(url, {"name_es": "X", "agencies": [agency_b.pk], "confirm": "1"}).status_code == 404
+        assert (
+            other.post(url, {"name_es": "X", "agencies": [agency_b.pk], "confirm": "1"}).status_code
+            == 404
+        )
     distribution_list.refresh_from_db()
     assert distribution_list.name_es == "Socios"
     assert client.get(delete).status_code == 200

@@ -32,9 +32,9 @@ from nonprolif.intel.releases.schemas import (
     IntelApplyListIn,
     IntelDistributionListIn,
     IntelDistributionListOut,
+    IntelReleasabilityIn,
     IntelReleaseDecisionIn,
     IntelReleaseOut,
-    IntelReleasabilityIn,
 )
 from nonprolif.intel.reports.queries import get_report_for
 
@@ -74,9 +74,7 @@ def post_apply_distribution_list(request, report_id: int, payload: IntelApplyLis
     list, as explicit rows."""
     report = get_report_for(request.auth, report_id)
     distribution_list = get_distribution_list_for(request.auth, payload.distribution_list)
-    apply_distribution_list(
-        actor=request.auth, report=report, distribution_list=distribution_list
-    )
+    apply_distribution_list(actor=request.auth, report=report, distribution_list=distribution_list)
     return list(report_releases(request.auth, report))
 
 
@@ -104,9 +102,7 @@ def post_release_approve(request, release_id: int, payload: IntelReleaseDecision
     return get_release_for(request.auth, release_id)
 
 
-@router.post(
-    "/intel/releases/{release_id}/refuse", response={200: IntelReleaseOut, **WRITE_ERRORS}
-)
+@router.post("/intel/releases/{release_id}/refuse", response={200: IntelReleaseOut, **WRITE_ERRORS})
 @service_errors
 def post_release_refuse(request, release_id: int, payload: IntelReleaseDecisionIn):
     """Refuse a pending partner release (a second person, as approving), with a reason."""
@@ -125,9 +121,7 @@ def list_distribution_lists(request):
     return distribution_lists_for(request.auth).select_related("owner")
 
 
-@router.post(
-    "/intel/distribution-lists", response={201: IntelDistributionListOut, **WRITE_ERRORS}
-)
+@router.post("/intel/distribution-lists", response={201: IntelDistributionListOut, **WRITE_ERRORS})
 @service_errors
 def post_distribution_list(request, payload: IntelDistributionListIn):
     """A new distribution list of the caller's agency (its analysts and coordinators)."""

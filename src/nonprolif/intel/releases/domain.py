@@ -44,7 +44,9 @@ def _can_see(actor: User, report: IntelReport) -> bool:
     return IntelReport.objects.visible_to(actor).filter(pk=report.pk).exists()
 
 
-def resolve_agencies(agencies: Iterable[Agency | str | int], *, field: str = "agencies"):
+def resolve_agencies(
+    agencies: Iterable[Agency | str | int], *, field: str = "agencies"
+) -> list[Agency]:
     """The agencies named by objects, codes or ids, each once; ValidationError on ``field``
     naming the unknown ones."""
     wanted = list(agencies)
@@ -66,14 +68,14 @@ def resolve_agencies(agencies: Iterable[Agency | str | int], *, field: str = "ag
         by_id = {a.pk: a for a in Agency.objects.filter(pk__in=ids)}
         unknown_ids = sorted(set(ids) - set(by_id))
         if unknown_ids:
-            raise ValidationError(
-                {field: _("No such agency: %(codes)s.") % {"codes": unknown_ids}}
-            )
+            raise ValidationError({field: _("No such agency: %(codes)s.") % {"codes": unknown_ids}})
         found.update(by_id)
     return list(found.values())
 
 
-def _check_writer(actor: User, report: IntelReport, action: str, changes: Mapping[str, Any]):
+def _check_writer(
+    actor: User, report: IntelReport, action: str, changes: Mapping[str, Any]
+) -> None:
     if not has_perm("intel.release_report", actor, report) or not _can_see(actor, report):
         _refuse(
             actor=actor,
@@ -176,9 +178,7 @@ def _apply(
                 **extra,
             },
         )
-    return list(
-        ReportRelease.objects.filter(report=report).select_related("agency").order_by("pk")
-    )
+    return list(ReportRelease.objects.filter(report=report).select_related("agency").order_by("pk"))
 
 
 def set_releasability(
@@ -190,7 +190,8 @@ def set_releasability(
     A domestic agency added is released at once; a foreign partner added gets a pending
     release that a second person of the originating agency decides (``approve_release``);
     an agency left out loses its release (effective or pending; a refusal stays on record
-    and releases nothing); a refused partner named again is asked afresh. Returns the report's release rows.
+    and releases nothing); a refused partner named again is asked afresh. Returns the
+    report's release rows.
 
     Side effects, in one transaction: release rows created, deleted or renewed; one audit
     entry "intel.report.release" (before and after, by agency code) when anything changed.
@@ -198,9 +199,7 @@ def set_releasability(
     for an unknown agency or the originator itself. Nothing is written then.
     """
     wanted = resolve_agencies(agencies)
-    _check_writer(
-        actor, report, "intel.report.release", {"agencies": [None, _codes(wanted)]}
-    )
+    _check_writer(actor, report, "intel.report.release", {"agencies": [None, _codes(wanted)]})
     return _apply(
         actor=actor, report=report, wanted=wanted, action="intel.report.release", extra={}
     )
@@ -268,9 +267,7 @@ def _decide(*, actor: User, release: ReportRelease, reason: str, approve: bool) 
     if not reason:
         raise ValidationError({"reason": _("Give the reason for your decision.")})
     if len(reason) > MAX_REASON:
-        raise ValidationError(
-            {"reason": _("At most %(max)d characters.") % {"max": MAX_REASON}}
-        )
+        raise ValidationError({"reason": _("At most %(max)d characters.") % {"max": MAX_REASON}})
     with transaction.atomic():
         current = (
             ReportRelease.objects.select_for_update()
@@ -279,9 +276,7 @@ def _decide(*, actor: User, release: ReportRelease, reason: str, approve: bool) 
             .first()
         )
         if current is None or current.state != ReleaseState.PENDING:
-            raise ValidationError(
-                {"state": _("This release is no longer awaiting a decision.")}
-            )
+            raise ValidationError({"state": _("This release is no longer awaiting a decision.")})
         if current.requested_by_id == actor.pk:  # renewed meanwhile by the actor himself
             raise ValidationError(
                 {"state": _("A second person decides: you asked for this release yourself.")}
@@ -332,7 +327,10 @@ def refuse_release(*, actor: User, release: ReportRelease, reason: str) -> Repor
 
 
 def _check_list_writer(
-    actor: User, distribution_list: DistributionList | None, action: str, changes: Mapping
+    actor: User,
+    distribution_list: DistributionList | None,
+    action: str,
+    changes: Mapping[str, Any],
 ) -> None:
     if not has_perm("intel.manage_distribution_list", actor, distribution_list):
         _refuse(
@@ -344,7 +342,9 @@ def _check_list_writer(
         )
 
 
-def _list_snapshot(distribution_list: DistributionList, agencies: Iterable[Agency]) -> dict:
+def _list_snapshot(
+    distribution_list: DistributionList, agencies: Iterable[Agency]
+) -> dict[str, Any]:
     return {
         "name_es": distribution_list.name_es,
         "name_en": distribution_list.name_en,
@@ -385,16 +385,16 @@ def create_distribution_list(
     agency or the owner itself. Nothing is written then.
     """
     chosen = resolve_agencies(agencies)
-    _check_list_writer(
-        actor, None, "intel.distlist.create", {"agencies": [None, _codes(chosen)]}
-    )
+    _check_list_writer(actor, None, "intel.distlist.create", {"agencies": [None, _codes(chosen)]})
+    owner_id = actor.agency_id
+    assert owner_id is not None  # the rule requires an agency
     distribution_list = DistributionList(
-        owner_id=actor.agency_id,
+        owner_id=owner_id,
         name_es=(name_es or "").strip(),
         name_en=(name_en or "").strip(),
         created_by=actor,
     )
-    _validate_list(distribution_list, chosen, actor.agency_id)
+    _validate_list(distribution_list, chosen, owner_id)
     with transaction.atomic():
         distribution_list.save()
         distribution_list.agencies.set(chosen)

@@ -86,11 +86,14 @@ class DistributionListForm(forms.Form):
 
     def __init__(self, *args, owner_id, distribution_list=None, **kwargs):
         if distribution_list is not None:
-            kwargs.setdefault("initial", {
-                "name_es": distribution_list.name_es,
-                "name_en": distribution_list.name_en,
-                "agencies": [a.pk for a in distribution_list.agencies.all()],
-            })
+            kwargs.setdefault(
+                "initial",
+                {
+                    "name_es": distribution_list.name_es,
+                    "name_en": distribution_list.name_en,
+                    "agencies": [a.pk for a in distribution_list.agencies.all()],
+                },
+            )
         super().__init__(*args, **kwargs)
         field = self.fields["agencies"]
         assert isinstance(field, forms.ModelMultipleChoiceField)

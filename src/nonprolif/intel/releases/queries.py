@@ -34,7 +34,8 @@ def releases_for(user: User) -> QuerySet[ReportRelease]:
     if condition is NOTHING:
         return ReportRelease.objects.none()
     own_reports = Q(report__originator_id=user.agency_id)
-    if user.agency.kind == AgencyKind.PARTNER:
+    agency = user.agency
+    if agency is not None and agency.kind == AgencyKind.PARTNER:
         shown = Q(agency_id=user.agency_id, state=ReleaseState.EFFECTIVE)
     else:
         shown = Q(state=ReleaseState.EFFECTIVE)
@@ -91,11 +92,9 @@ def releases_awaiting_count(user: User) -> int:
 
 def distribution_lists_for(user: User) -> QuerySet[DistributionList]:
     """The distribution lists of ``user``'s agency, by name, with their agencies."""
-    return (
-        DistributionList.objects.visible_to(user)
-        .prefetch_related("agencies")
-        .order_by("name_es", "pk")
-    )
+    visible = DistributionList.objects.visible_to
+    lists: QuerySet[DistributionList] = visible(user)  # type: ignore[no-untyped-call]
+    return lists.prefetch_related("agencies").order_by("name_es", "pk")
 
 
 def get_distribution_list_for(user: User, pk: int | str) -> DistributionList:

@@ -68,7 +68,9 @@ def releasability(request, pk):
         return redirect("intel_report_detail", pk=report.pk)
     note_read(request, action="intel.release.list", obj=report)
     return _releasability_page(
-        request, report, form=form if form.is_bound else None,
+        request,
+        report,
+        form=form if form.is_bound else None,
         status=400 if request.method == "POST" else 200,
     )
 
@@ -176,8 +178,7 @@ def distlist_delete(request, pk):
     if request.method != "POST" or request.POST.get("confirm") != "1":
         return confirm_page(
             request,
-            question=_("Delete the distribution list %(name)s")
-            % {"name": distribution_list.name},
+            question=_("Delete the distribution list %(name)s") % {"name": distribution_list.name},
             details=[
                 _(
                     "Reports it was applied to keep their releasability lists; it cannot be "
