@@ -236,7 +236,7 @@ def test_bad_distribution_list_input_names_the_field(analyst_a, agency_b):
     create_distribution_list(actor=analyst_a, name_es="Uno", agencies=[agency_b])
     for kwargs, field in (
         ({"name_es": "", "agencies": [agency_b]}, "name_es"),
-        ({"name_es": "Uno", "agencies": [agency_b]}, "__all__"),
+        ({"name_es": "Uno", "agencies": [agency_b]}, "name_es"),
         ({"name_es": "Dos", "agencies": []}, "agencies"),
         ({"name_es": "Tres", "agencies": ["AAA"]}, "agencies"),
         ({"name_es": "Cuatro", "agencies": ["ZZZ"]}, "agencies"),

@@ -259,3 +259,27 @@ def test_the_report_page_reads_are_audited(as_user, released, partner_analyst):
     client.get(reverse("intel_report_detail", args=[released.pk]))
     # One entry for the page: the panel adds none of its own.
     assert AuditEntry.objects.count() == before + 1
+
+
+def test_the_panel_queries_do_not_grow_with_the_list(as_user, report, analyst_a, count_queries):
+    from tests.factories import AgencyFactory
+
+    client = as_user(analyst_a)
+    url = reverse("intel_report_detail", args=[report.pk])
+    set_releasability(actor=analyst_a, report=report, agencies=["BBB"])
+    few, _ = count_queries(lambda: client.get(url))
+    codes = ["BBB", "PTR"] + [AgencyFactory(code=f"N{n}").code for n in range(5)]
+    set_releasability(actor=analyst_a, report=report, agencies=codes)
+    many, response = count_queries(lambda: client.get(url))
+    assert few == many
+    assert "(N4)" in response.content.decode()
+
+
+def test_a_bad_post_by_a_recipient_is_still_refused(as_user, report, analyst_a, analyst_b):
+    set_releasability(actor=analyst_a, report=report, agencies=["BBB"])
+    client = as_user(analyst_b)
+    url = reverse("intel_report_releasability", args=[report.pk])
+    assert client.post(url, {"agencies": ["x"]}).status_code == 403
+    apply_url = reverse("intel_report_apply_distlist", args=[report.pk])
+    assert client.post(apply_url, {"distribution_list": "x"}).status_code == 403
+    assert rows(report) == {"BBB": ReleaseState.EFFECTIVE}

@@ -357,9 +357,18 @@ def _validate_list(
 ) -> None:
     errors: dict[str, list[str]] = {}
     try:
-        distribution_list.full_clean(exclude=["created_by"])
+        distribution_list.full_clean(exclude=["created_by"], validate_constraints=False)
     except ValidationError as error:
         errors.update(error.message_dict)
+    taken = (
+        DistributionList.objects.filter(owner_id=owner_id, name_es=distribution_list.name_es)
+        .exclude(pk=distribution_list.pk)
+        .exists()
+    )
+    if distribution_list.name_es and taken:
+        errors.setdefault("name_es", []).append(
+            _("Your agency already has a distribution list of that name.")
+        )
     if not agencies:
         errors.setdefault("agencies", []).append(_("Choose at least one agency."))
     if any(agency.pk == owner_id for agency in agencies):

@@ -66,6 +66,8 @@ def releasability(request, pk):
     if result is not None:
         messages.success(request, _("Releasability saved."))
         return redirect("intel_report_detail", pk=report.pk)
+    if not has_perm("intel.release_report", request.user, report):
+        raise PermissionDenied  # a refused POST with bad input: still refused
     note_read(request, action="intel.release.list", obj=report)
     return _releasability_page(
         request,
@@ -84,13 +86,16 @@ def apply_list(request, pk):
     if result is not None:
         messages.success(request, _("Distribution list applied."))
         return redirect("intel_report_detail", pk=report.pk)
+    if not has_perm("intel.release_report", request.user, report):
+        raise PermissionDenied  # a refused POST with bad input: still refused
     return _releasability_page(request, report, list_form=list_form, status=400)
 
 
 def release_decide(request, pk):
     """GET shows the pending release and the decision form; POST approves or refuses."""
     release = get_release_for(request.user, pk)
-    if request.method != "POST" and not has_perm("intel.decide_release", request.user, release):
+    may_decide = has_perm("intel.decide_release", request.user, release)
+    if request.method != "POST" and not may_decide:
         raise PermissionDenied
     form = ReleaseDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -99,6 +104,8 @@ def release_decide(request, pk):
         if result is not None:
             messages.success(request, _("Decision recorded."))
             return redirect("intel_report_detail", pk=release.report_id)
+    if not may_decide:
+        raise PermissionDenied  # a refused POST with bad input: still refused
     note_read(request, action="intel.release.view", obj=release.report)
     return render(
         request,
