@@ -1,0 +1,44 @@
+"""Fixtures of the releasability tests: a published CONFIDENTIAL report of agency A, a
+coordinator of agency A, and a second partner agency."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+
+from nonprolif.core.models import AgencyKind
+from nonprolif.core.roles import Role
+from tests.factories import AgencyFactory
+from tests.intel.conftest import ReportFactory, analyst
+
+
+@pytest.fixture
+def report(agency_a, analyst_a):
+    return ReportFactory(reference="AAA-2009-0001", originator=agency_a, author=analyst_a)
+
+
+@pytest.fixture
+def coordinator_a(agency_a):
+    return analyst("coordinator_a", agency_a, "S", roles=(Role.COORDINATOR,))
+
+
+@pytest.fixture
+def other_partner(db):
+    return AgencyFactory(
+        code="PT2", name_es="Otro socio", name_en="Other partner", kind=AgencyKind.PARTNER
+    )
+
+
+@pytest.fixture(autouse=True)
+def _levels(db):
+    """The default classification levels, also after a transactional test emptied the tables
+    (the migration's own function: it adds them only when there are none)."""
+    migration = importlib.import_module(
+        "nonprolif.core.migrations.0011_classification_levels_and_clearance"
+    )
+    migration.add_default_levels(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _agencies(_levels, agency_a, agency_b, partner_agency):
+    """Every test here has the two national agencies and the partner (named by code)."""
