@@ -88,9 +88,11 @@ def normalise_tags(value: Any) -> list[str]:
     return tags
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any, places: int | None = None) -> Any:
     if isinstance(value, models.Model):
         return value.code  # type: ignore[attr-defined]
+    if isinstance(value, decimal.Decimal | int | float) and places is not None:
+        return f"{decimal.Decimal(str(value)):.{places}f}"
     if isinstance(value, decimal.Decimal):
         return str(value)
     if isinstance(value, datetime.date):
@@ -100,7 +102,13 @@ def _plain(value: Any) -> Any:
 
 def report_snapshot(report: IntelReport) -> dict[str, Any]:
     """Every field of REPORT_FIELDS as plain JSON values (foreign keys by code)."""
-    return {name: _plain(getattr(report, name)) for name in REPORT_FIELDS}
+    return {
+        name: _plain(
+            getattr(report, name),
+            getattr(IntelReport._meta.get_field(name), "decimal_places", None),
+        )
+        for name in REPORT_FIELDS
+    }
 
 
 def _assign(report: IntelReport, fields: Mapping[str, Any]) -> dict[str, list[str]]:
@@ -114,8 +122,19 @@ def _assign(report: IntelReport, fields: Mapping[str, Any]) -> dict[str, list[st
                 value = normalise_tags(value)
             elif isinstance(value, str):
                 value = value.strip()
-            if name in ("latitude", "longitude", "event_date") and value == "":
+            field = IntelReport._meta.get_field(name)
+            if value == "" and field.null:
                 value = None
+            elif (
+                value is None
+                and not field.null
+                and field.get_internal_type()
+                in (
+                    "CharField",
+                    "TextField",
+                )
+            ):
+                value = ""
             setattr(report, name, value)
         except ValidationError as error:
             errors.update(error.message_dict)
@@ -183,9 +202,7 @@ def _save_version(report: IntelReport, actor: User, note: str = "") -> ReportVer
     return version
 
 
-def create_report(
-    *, actor: User, request: InfoRequest | None = None, **fields: Any
-) -> IntelReport:
+def create_report(*, actor: User, request: InfoRequest | None = None, **fields: Any) -> IntelReport:
     """Write a draft report of the actor's agency, by him.
 
     ``fields``: any of REPORT_FIELDS (foreign keys as rows or codes; tags as a list or a
@@ -251,9 +268,7 @@ def _changeable(actor: User, report: IntelReport) -> IntelReport:
     """The report's current row, locked until the transaction ends (checked again: it may
     have changed since ``_require_writer``)."""
     current = (
-        IntelReport.objects.select_for_update()
-        .select_related("classification")
-        .get(pk=report.pk)
+        IntelReport.objects.select_for_update().select_related("classification").get(pk=report.pk)
     )
     if not has_perm("intel.change_report", actor, current):
         raise PermissionDenied(_("You are not allowed to do this."))
@@ -493,6 +508,5 @@ def compare_versions(older: ReportVersion, newer: ReportVersion) -> list[FieldCo
     """Field by field, every field of REPORT_FIELDS in both versions (no side effects; the
     caller fetched both versions through the reader's access)."""
     return [
-        FieldComparison(name, older.data.get(name), newer.data.get(name))
-        for name in REPORT_FIELDS
+        FieldComparison(name, older.data.get(name), newer.data.get(name)) for name in REPORT_FIELDS
     ]

@@ -34,9 +34,7 @@ class ReportForm(ServiceModelForm):
         required=False,
         help_text=_("Grouped by CBRN category: it must be of the category chosen above."),
     )
-    tags = forms.CharField(
-        label=_("Tags"), required=False, help_text=_("Separated by commas.")
-    )
+    tags = forms.CharField(label=_("Tags"), required=False, help_text=_("Separated by commas."))
 
     class Meta:
         model = IntelReport
@@ -85,10 +83,10 @@ class ReportFilterForm(forms.Form):
     """The list's filters (GET): a value that names nothing is an error on its field."""
 
     type = forms.ChoiceField(
-        label=_("Type"), required=False, choices=[("", _("All"))] + list(ReportType.choices)
+        label=_("Type"), required=False, choices=[("", _("All")), *ReportType.choices]
     )
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All"))] + list(ReportStatus.choices)
+        label=_("Status"), required=False, choices=[("", _("All")), *ReportStatus.choices]
     )
     originator = forms.ModelChoiceField(
         label=_("Originator"),

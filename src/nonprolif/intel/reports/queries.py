@@ -42,7 +42,11 @@ def filtered_reports(
     values that name nothing are ignored by the caller's form, and here give no rows."""
     rows = reports_for(user)
     if report_type:
-        rows = rows.filter(report_type=report_type) if report_type in ReportType.values else rows.none()
+        rows = (
+            rows.filter(report_type=report_type)
+            if report_type in ReportType.values
+            else rows.none()
+        )
     if status:
         rows = rows.filter(status=status) if status in ReportStatus.values else rows.none()
     if originator not in (None, ""):
@@ -71,7 +75,8 @@ def versions_for(user: Actor, report: IntelReport) -> QuerySet[ReportVersion]:
         return ReportVersion.objects.none()
     return (
         ReportVersion.objects.filter(
-            report=report, classification__rank__lte=user.clearance.rank  # type: ignore[union-attr]
+            report=report,
+            classification__rank__lte=user.clearance.rank,  # type: ignore[union-attr]
         )
         .select_related("classification", "changed_by")
         .order_by("number")

@@ -21,8 +21,7 @@ def is_of_originator_and_cleared(user, report) -> bool:
     if report is None or not user.agency_id or not user.clearance_id:
         return False
     return (
-        report.originator_id == user.agency_id
-        and user.clearance.rank >= report.classification.rank
+        report.originator_id == user.agency_id and user.clearance.rank >= report.classification.rank
     )
 
 

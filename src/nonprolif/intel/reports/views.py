@@ -89,7 +89,9 @@ def report_create(request):
     form = ReportForm(request.POST or None, user=request.user)
     report = submit(request, form, create_report)
     if report is not None:
-        messages.success(request, _("Report %(ref)s written as a draft.") % {"ref": report.reference})
+        messages.success(
+            request, _("Report %(ref)s written as a draft.") % {"ref": report.reference}
+        )
         return redirect("intel_report_detail", pk=report.pk)
     return render(
         request,
@@ -250,4 +252,3 @@ def attachment_download(request, pk):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
-
