@@ -61,7 +61,8 @@ def test_create_read_update_publish_withdraw(as_user, analyst_a, cesium):
     assert [f["field"] for f in compare["fields"] if f["changed"]] == ["quantity"]
     assert client.post(f"{API}/reports/{pk}/publish").json()["status"] == "published"
     again = client.post(f"{API}/reports/{pk}/publish")
-    assert again.status_code == 422 and fields_of(again) == {"status"}
+    assert again.status_code == 422
+    assert fields_of(again) == {"status"}
     withdrawn = client.post(f"{API}/reports/{pk}/withdraw", {"reason": "Wrong"}, content_type=JSON)
     assert withdrawn.json()["status"] == "withdrawn"
     listing = client.get(f"{API}/reports", {"status": "withdrawn"}).json()
@@ -120,9 +121,7 @@ def test_hidden_and_missing_are_404_alike_on_every_endpoint(as_user, analyst_a, 
     assert report.status == ReportStatus.DRAFT
 
 
-def test_a_reader_who_does_not_write_gets_403_and_nothing_changes(
-    as_user, analyst_a, analyst_b
-):
+def test_a_reader_who_does_not_write_gets_403_and_nothing_changes(as_user, analyst_a, analyst_b):
     report = write(analyst_a)
     publish_report(actor=analyst_a, report=report)
     report.releases.create(agency=analyst_b.agency, state="effective")
@@ -142,7 +141,8 @@ def test_upload_and_download_through_the_api(as_user, analyst_a):
     bad = client.post(
         f"{API}/reports/{report.pk}/attachments", {"file": SimpleUploadedFile("a.pdf", b"MZ")}
     )
-    assert bad.status_code == 422 and fields_of(bad) == {"file"}
+    assert bad.status_code == 422
+    assert fields_of(bad) == {"file"}
     good = client.post(
         f"{API}/reports/{report.pk}/attachments", {"file": SimpleUploadedFile("a.pdf", PDF)}
     )

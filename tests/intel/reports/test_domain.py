@@ -140,7 +140,9 @@ def test_an_edit_makes_a_new_version_compared_field_by_field(analyst_a):
     assert report.version == 2
     v1, v2 = report.versions.order_by("number")
     assert (v2.note, v2.changed_by) == ("Quantity confirmed", analyst_a)
-    changed = {row.field: (row.before, row.after) for row in compare_versions(v1, v2) if row.changed}
+    changed = {
+        row.field: (row.before, row.after) for row in compare_versions(v1, v2) if row.changed
+    }
     assert changed == {
         "title_en": ("Suspicious valve purchase", "Valve purchase, second look"),
         "quantity": ("", "40 units"),

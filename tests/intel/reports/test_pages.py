@@ -46,7 +46,6 @@ def test_detail_is_404_for_hidden_and_missing(as_user, agency_a, analyst_a, anal
 # --- writing, editing, versions: the pages -----------------------------------------------------
 
 
-
 def test_an_analyst_writes_a_report_from_the_form(as_user, analyst_a):
     client = as_user(analyst_a)
     assert client.get(reverse("intel_report_create")).status_code == 200
@@ -133,9 +132,7 @@ def test_edit_publish_withdraw_and_compare_from_the_pages(as_user, analyst_a):
     assert report.status == ReportStatus.WITHDRAWN
 
 
-def test_a_reader_of_another_agency_cannot_edit_and_nothing_changes(
-    as_user, analyst_a, analyst_b
-):
+def test_a_reader_of_another_agency_cannot_edit_and_nothing_changes(as_user, analyst_a, analyst_b):
     report = write(analyst_a)
     publish_report(actor=analyst_a, report=report)
     report.releases.create(agency=analyst_b.agency, state="effective")
@@ -214,13 +211,17 @@ def test_list_filters_by_type_status_and_originator(as_user, agency_a, agency_b,
     client = as_user(analyst_b)
     url = reverse("intel_report_list")
     body = client.get(url, {"type": "seizure"}).content.decode()
-    assert "TYPE-SEIZ" in body and "TYPE-PROC" not in body
+    assert "TYPE-SEIZ" in body
+    assert "TYPE-PROC" not in body
     body = client.get(url, {"status": "draft"}).content.decode()
-    assert "TYPE-PROC" in body and "TYPE-SEIZ" not in body
+    assert "TYPE-PROC" in body
+    assert "TYPE-SEIZ" not in body
     body = client.get(url, {"originator": agency_a.pk}).content.decode()
-    assert "FROM-A" in body and "TYPE-SEIZ" not in body
+    assert "FROM-A" in body
+    assert "TYPE-SEIZ" not in body
     bad = client.get(url, {"type": "nonsense"})
-    assert bad.status_code == 200 and bad.context["form"].errors["type"]
+    assert bad.status_code == 200
+    assert bad.context["form"].errors["type"]
 
 
 def test_the_list_costs_the_same_queries_for_more_rows(as_user, agency_a, analyst_a, count_queries):

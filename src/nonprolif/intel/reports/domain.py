@@ -11,7 +11,7 @@ import decimal
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -46,7 +46,9 @@ MAX_TAGS = 20
 MAX_TAG_LENGTH = 50
 
 
-def _denied(*, actor: Any, action: str, obj: models.Model | None, why: str, **changes: Any):
+def _denied(
+    *, actor: Any, action: str, obj: models.Model | None, why: str, **changes: Any
+) -> NoReturn:
     """Audit a refused attempt (outcome denied), then raise PermissionDenied(why)."""
     record(
         actor=actor,
@@ -65,7 +67,9 @@ def _by_code(model: type[models.Model], value: Any, field: str) -> models.Model 
         return None
     if isinstance(value, model):
         return value
-    row = model.objects.filter(code=str(value)).first()  # type: ignore[attr-defined]
+    row: models.Model | None = model.objects.filter(  # type: ignore[attr-defined]
+        code=str(value)
+    ).first()
     if row is None:
         raise ValidationError({field: _("Unknown code: %(code)s.") % {"code": value}})
     return row
@@ -143,9 +147,10 @@ def _assign(report: IntelReport, fields: Mapping[str, Any]) -> dict[str, list[st
 
 def _check(report: IntelReport, actor: User, errors: dict[str, list[str]]) -> None:
     """The rules across fields, then ``full_clean``; ValidationError naming each field."""
-    if report.material_id and report.cbrn_category_id is None:
-        report.cbrn_category_id = report.material.category_id
-    if report.material_id and report.material.category_id != report.cbrn_category_id:
+    material = report.material
+    if material is not None and report.cbrn_category_id is None:
+        report.cbrn_category_id = material.category_id
+    if material is not None and material.category_id != report.cbrn_category_id:
         errors.setdefault("material", []).append(
             _("This material is not of the chosen CBRN category.")
         )
@@ -153,7 +158,7 @@ def _check(report: IntelReport, actor: User, errors: dict[str, list[str]]) -> No
         errors.setdefault("title_es", []).append(_("Give the title in Spanish or in English."))
     if (
         report.classification_id
-        and actor.clearance_id
+        and actor.clearance is not None
         and report.classification.rank > actor.clearance.rank
     ):
         errors.setdefault("classification", []).append(
@@ -226,7 +231,9 @@ def create_report(*, actor: User, request: InfoRequest | None = None, **fields: 
             obj=None,
             why=_("Only the analysts of an agency, with a clearance, write reports."),
         )
-    report = IntelReport(originator_id=actor.agency_id, author=actor, status=ReportStatus.DRAFT)
+    agency = actor.agency
+    assert agency is not None  # intel.add_report holds only with an agency
+    report = IntelReport(originator=agency, author=actor, status=ReportStatus.DRAFT)
     errors = _assign(report, fields)
     if request is not None:
         if not InfoRequest.objects.visible_to(actor).filter(pk=request.pk).exists():
@@ -235,7 +242,7 @@ def create_report(*, actor: User, request: InfoRequest | None = None, **fields: 
             report.request = request
     _check(report, actor, errors)
     with transaction.atomic():
-        report.reference = next_reference(agency=actor.agency, moment=clock.now())
+        report.reference = next_reference(agency=agency, moment=clock.now())
         report.version = 1
         report.save()
         _save_version(report, actor)
@@ -483,11 +490,11 @@ class FieldComparison:
 
     @property
     def changed(self) -> bool:
-        return self.before != self.after
+        return bool(self.before != self.after)
 
     @property
     def label(self) -> str:
-        return str(IntelReport._meta.get_field(self.field).verbose_name)
+        return str(getattr(IntelReport._meta.get_field(self.field), "verbose_name", self.field))
 
     @staticmethod
     def _text(value: Any) -> str:
