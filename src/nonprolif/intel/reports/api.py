@@ -159,7 +159,20 @@ def post_intel_attachment(
     return Status(201, add_attachment(actor=request.auth, report=report, file=file))
 
 
-@router.get("/intel/attachments/{attachment_id}/download", response={200: None, 404: ErrorOut})
+@router.get(
+    "/intel/attachments/{attachment_id}/download",
+    response={200: None, 404: ErrorOut},
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "The attached file (PDF, PNG, JPEG, text, CSV, XLSX or DOCX)",
+                "content": {
+                    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+                },
+            }
+        }
+    },
+)
 def get_intel_attachment_download(request, attachment_id: int):
     """The attached file itself (``Content-Disposition: attachment``)."""
     attachment = get_attachment_for(request.auth, attachment_id)
