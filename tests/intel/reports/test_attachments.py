@@ -138,3 +138,21 @@ def test_upload_page_attaches_and_refuses_with_the_field_named(as_user, analyst_
     page = client.get(reverse("intel_report_detail", args=[report.pk])).content.decode()
     assert "x.pdf" in page
     assert hashlib.sha256(PDF).hexdigest() in page
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_failed_upload_leaves_neither_row_nor_file(agency_a, media, monkeypatch):
+    from nonprolif.intel.reports import domain
+    from tests.intel.conftest import analyst
+
+    actor = analyst("tx_upload", agency_a, "S")
+    report = write(actor)
+
+    def broken(**kwargs):
+        raise RuntimeError("audit down")
+
+    monkeypatch.setattr(domain, "record", broken)
+    with pytest.raises(RuntimeError):
+        add_attachment(actor=actor, report=report, file=SimpleUploadedFile("x.pdf", PDF))
+    assert not ReportAttachment.objects.exists()
+    assert not [path for path in media.rglob("*") if path.is_file()]

@@ -254,3 +254,13 @@ def response_figure(body: str) -> str:
     marker = body.index("?status=draft")
     start = body.index('<span class="figure">', marker) + len('<span class="figure">')
     return body[start : body.index("</span>", start)]
+
+
+def test_the_page_links_the_comparison_with_the_previous_version(as_user, analyst_a):
+    report = write(analyst_a)
+    client = as_user(analyst_a)
+    url = reverse("intel_report_detail", args=[report.pk])
+    compare = reverse("intel_report_compare", args=[report.pk])
+    assert compare not in client.get(url).content.decode()
+    update_report(actor=analyst_a, report=report, quantity="3 kg")
+    assert f"{compare}?a=1&amp;b=2" in client.get(url).content.decode()

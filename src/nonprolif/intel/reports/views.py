@@ -62,6 +62,7 @@ def report_list(request):
 
 
 def _detail(request, report, *, attachment_form=None, status=200):
+    latest = list(versions_for(request.user, report).reverse()[:2])
     return render(
         request,
         "intel/reports/report_detail.html",
@@ -70,7 +71,8 @@ def _detail(request, report, *, attachment_form=None, status=200):
             "attachments": list(attachments_for(request.user, report)),
             "can_change": has_perm("intel.change_report", request.user, report),
             "attachment_form": attachment_form or AttachmentForm(),
-            "last_version": versions_for(request.user, report).last(),
+            "last_version": latest[0] if latest else None,
+            "previous_version": latest[1] if len(latest) > 1 else None,
         },
         status=status,
     )
