@@ -264,3 +264,19 @@ def test_the_page_links_the_comparison_with_the_previous_version(as_user, analys
     assert compare not in client.get(url).content.decode()
     update_report(actor=analyst_a, report=report, quantity="3 kg")
     assert f"{compare}?a=1&amp;b=2" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "query"),
+    [
+        ("intel_report_list", {"originator": "9" * 30}),
+        ("intel_report_list", {"originator": "x", "type": "\u00e9"}),
+        ("intel_report_compare", {"a": "9" * 30, "b": "1"}),
+    ],
+)
+def test_bad_query_values_are_errors_not_500(as_user, analyst_a, name, query):
+    report = write(analyst_a)
+    args = [report.pk] if name == "intel_report_compare" else []
+    response = as_user(analyst_a).get(reverse(name, args=args), query)
+    assert response.status_code in (200, 400)
+    assert response.context["form"].errors

@@ -88,18 +88,16 @@ class ReportFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All")), *ReportStatus.choices]
     )
-    originator = forms.ModelChoiceField(
-        label=_("Originator"),
-        required=False,
-        queryset=Agency.objects.order_by("code"),
-        empty_label=_("All"),
-    )
+    originator = forms.TypedChoiceField(label=_("Originator"), required=False, coerce=int)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["originator"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.label_from_instance = lambda agency: agency.acronym or agency.code  # type: ignore[method-assign]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = [("", _("All"))] + [
+            (str(agency.pk), agency.acronym or agency.code)
+            for agency in Agency.objects.order_by("code")
+        ]
 
     def filters(self) -> dict:
         if not self.is_valid():
@@ -108,7 +106,7 @@ class ReportFilterForm(forms.Form):
         return {
             "report_type": data.get("type") or "",
             "status": data.get("status") or "",
-            "originator": data.get("originator"),
+            "originator": data.get("originator") or None,
         }
 
 
@@ -133,5 +131,5 @@ class AttachmentForm(forms.Form):
 
 
 class CompareForm(forms.Form):
-    a = forms.IntegerField(label=_("Version"), min_value=1)
-    b = forms.IntegerField(label=_("with version"), min_value=1)
+    a = forms.IntegerField(label=_("Version"), min_value=1, max_value=2**31 - 1)
+    b = forms.IntegerField(label=_("with version"), min_value=1, max_value=2**31 - 1)
