@@ -2,10 +2,10 @@
 CBRN category, material, originator)."""
 
 import datetime
-import decimal
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Schema
+from pydantic import Field
 
 from nonprolif.intel.models import (
     InformationCredibility,
@@ -16,6 +16,9 @@ from nonprolif.intel.models import (
     SourceReliability,
     Tlp,
 )
+
+Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
+Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
 
 
 def _code(row: Any) -> str | None:
@@ -39,8 +42,8 @@ class IntelReportOut(Schema):
     country: str
     state: str
     municipality: str
-    latitude: decimal.Decimal | None
-    longitude: decimal.Decimal | None
+    latitude: float | None
+    longitude: float | None
     event_date: datetime.date | None
     source_reliability: SourceReliability
     information_credibility: InformationCredibility
@@ -97,8 +100,8 @@ class IntelReportIn(Schema):
     country: str = ""
     state: str = ""
     municipality: str = ""
-    latitude: decimal.Decimal | None = None
-    longitude: decimal.Decimal | None = None
+    latitude: Latitude | None = None
+    longitude: Longitude | None = None
     event_date: datetime.date | None = None
     source_reliability: SourceReliability = SourceReliability.F
     information_credibility: InformationCredibility = InformationCredibility.UNKNOWN
@@ -124,8 +127,8 @@ class IntelReportPatch(Schema):
     country: str | None = None
     state: str | None = None
     municipality: str | None = None
-    latitude: decimal.Decimal | None = None
-    longitude: decimal.Decimal | None = None
+    latitude: Latitude | None = None
+    longitude: Longitude | None = None
     event_date: datetime.date | None = None
     source_reliability: SourceReliability | None = None
     information_credibility: InformationCredibility | None = None
