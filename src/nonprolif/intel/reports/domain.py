@@ -42,6 +42,9 @@ FOREIGN_KEYS: dict[str, type[models.Model]] = {
     "cbrn_category": CbrnCategory,
     "material": Material,
 }
+#: The fields whose values an audit entry names (markings, not content): the auditors who read
+#: the trail need not be cleared for the report; of the other fields it names only which changed.
+MARKINGS = frozenset({"classification", "tlp", "pap"})
 MAX_TAGS = 20
 MAX_TAG_LENGTH = 50
 
@@ -289,8 +292,9 @@ def update_report(
 
     Side effects, in one transaction: the report's fields and version number; a new
     ReportVersion with every field and ``note``; one audit entry ("intel.report.update")
-    naming the changed fields with their old and new values (titles and bodies by name
-    only); when the classification changed, one more entry ("intel.report.classification").
+    naming the changed fields (with their old and new values for the markings only:
+    classification, TLP, PAP); when the classification changed, one more entry
+    ("intel.report.classification").
     Nothing when no field changed. PermissionDenied, audited denied: a classification
     lowered by anyone but the originator ("intel.report.classification"); the actor not a
     writer of the report ("intel.report.update"). ValidationError naming the field on bad
@@ -336,11 +340,7 @@ def update_report(
             action="intel.report.update",
             obj=current,
             changes={
-                name: (
-                    ["…", "…"]
-                    if name.startswith(("title_", "body_"))
-                    else [before[name], after[name]]
-                )
+                name: [before[name], after[name]] if name in MARKINGS else ["…", "…"]
                 for name in changed
             }
             | {"version": [current.version - 1, current.version]},
@@ -385,7 +385,8 @@ def withdraw_report(*, actor: User, report: IntelReport, reason: str) -> IntelRe
     from now on.
 
     Side effects, in one transaction: status withdrawn; a new ReportVersion (same fields)
-    whose note is the reason; one audit entry ("intel.report.withdraw") with the reason.
+    whose note is the reason; one audit entry ("intel.report.withdraw", naming the version
+    that holds the reason, not the reason itself: the trail carries no content).
     PermissionDenied (audited denied) unless the actor writes the report; ValidationError
     naming the field without a reason or when it is already withdrawn.
     """
@@ -408,7 +409,10 @@ def withdraw_report(*, actor: User, report: IntelReport, reason: str) -> IntelRe
             actor=actor,
             action="intel.report.withdraw",
             obj=current,
-            changes={"status": [before, ReportStatus.WITHDRAWN], "reason": [None, reason]},
+            changes={
+                "status": [before, ReportStatus.WITHDRAWN],
+                "version": [current.version - 1, current.version],
+            },
         )
     return current
 
