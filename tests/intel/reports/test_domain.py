@@ -285,3 +285,24 @@ def test_update_rolls_back_when_the_audit_fails(agency_a, monkeypatch):
     report.refresh_from_db()
     assert (report.title_es, report.version) == ("Compra sospechosa de válvulas", 1)
     assert ReportVersion.objects.filter(report=report).count() == 1
+
+
+# Concurrency (PostgreSQL: SQLite takes one writer at a time) -------------------------------------
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_reports_written_at_the_same_moment_get_distinct_numbers(postgresql, agency_a):
+    from tests.reports.test_domain import _at_once
+
+    threads = 4
+    writers = [analyst(f"conc_{n}", agency_a, "S") for n in range(threads)]
+    pks = iter([w.pk for w in writers])
+
+    def take() -> str:
+        from nonprolif.core.models import User
+
+        return write(User.objects.get(pk=next(pks))).reference
+
+    references = _at_once(take, threads)
+    year = clock.now().year
+    assert sorted(references) == [f"AAA-{year}-{n:04d}" for n in range(1, threads + 1)]

@@ -278,7 +278,9 @@ def _changeable(actor: User, report: IntelReport) -> IntelReport:
     """The report's current row, locked until the transaction ends (checked again: it may
     have changed since ``_require_writer``)."""
     current = (
-        IntelReport.objects.select_for_update().select_related("classification").get(pk=report.pk)
+        IntelReport.objects.select_for_update(of=("self",))
+        .select_related("classification")
+        .get(pk=report.pk)
     )
     if not has_perm("intel.change_report", actor, current):
         raise PermissionDenied(_("You are not allowed to do this."))
