@@ -2,3 +2,4 @@
 its own predicates in its ``rules.py``, imported here."""
 
 from nonprolif.intel.releases import rules as releases_rules  # noqa: F401
+from nonprolif.intel.reports import rules as reports_rules  # noqa: F401

@@ -31,6 +31,7 @@ from nonprolif.events.models import (
     SpeakerResponse,
     SpeakerStatus,
 )
+from nonprolif.intel.reports.queries import agency_drafts_count
 from nonprolif.program.models import ItemDecision, ProposalItem
 from nonprolif.training.models import Certificate, Nomination, Session, SessionParticipant
 from nonprolif.training.models.attendance import roster_visible_to
@@ -75,6 +76,9 @@ class Home:
     sessions_to_certify: list[Session] = field(default_factory=list)
     sessions_to_certify_total: int = 0
     accounts: AccountSummary | None = None
+    #: Drafts of the user's agency he may read; None without an agency and a clearance (no
+    #: intelligence section).
+    intel_drafts: int | None = None
     sections: frozenset[str] = frozenset()
 
     @property
@@ -292,4 +296,5 @@ def home_for(user: User) -> Home:
         home.sessions_to_certify, home.sessions_to_certify_total = sessions_to_certify(user, today)
     if "accounts" in sections:
         home.accounts = account_summary(user)
+    home.intel_drafts = agency_drafts_count(user)
     return home
