@@ -177,7 +177,7 @@ def update_entity(
                 changed.append(name)
         errors: dict[str, list[str]] = {}
         try:
-            current.full_clean()
+            current.full_clean(exclude=["created_by"])  # null for an imported entity
         except ValidationError as error:
             errors.update(error.message_dict)
         cleaned_aliases = None
