@@ -73,3 +73,6 @@ class LinkForm(forms.Form):
         assert isinstance(field, EntityPickerField)
         field.queryset = entities
         field.search_url = search_url
+
+    def service_data(self) -> dict:
+        return dict(self.cleaned_data)
