@@ -30,9 +30,11 @@ def test_entity_list_shows_visible_entities_with_visible_counts(as_user, world, 
 def test_entity_list_filters(as_user, world, analyst_b):
     client = as_user(analyst_b)
     body = client.get(reverse("intel_entity_list"), {"q": "qdn"}).content.decode()
-    assert "Químicos del Norte S.A." in body and "Naviera Golfo" not in body
+    assert "Químicos del Norte S.A." in body
+    assert "Naviera Golfo" not in body
     body = client.get(reverse("intel_entity_list"), {"kind": "vessel"}).content.decode()
-    assert "Naviera Golfo" in body and "Químicos" not in body
+    assert "Naviera Golfo" in body
+    assert "Químicos" not in body
     assert client.get(reverse("intel_entity_list"), {"kind": "dragon"}).status_code == 200
 
 
@@ -52,9 +54,11 @@ def test_entity_page_shows_timeline_and_chart_of_visible_reports(as_user, world,
     response = as_user(analyst_b).get(reverse("intel_entity_detail", args=[world.x.pk]))
     body = response.content.decode()
     assert response.status_code == 200
-    assert "A-R1" in body and "QDN" in body
+    assert "A-R1" in body
+    assert "QDN" in body
     assert "<svg" in body
-    assert "A-HIDDEN" not in body and "Palabra oculta" not in body
+    assert "A-HIDDEN" not in body
+    assert "Palabra oculta" not in body
     assert "Naviera Golfo" not in body  # linked to X only through the hidden report
     assert " style=" not in body.split("<svg", 1)[1].split("</svg>", 1)[0]
     entry = AuditEntry.objects.filter(action="intel.entity.view").latest("pk")
@@ -64,12 +68,11 @@ def test_entity_page_shows_timeline_and_chart_of_visible_reports(as_user, world,
 
 def test_entity_page_of_owner_shows_the_hidden_report(as_user, world, analyst_a):
     body = as_user(analyst_a).get(reverse("intel_entity_detail", args=[world.x.pk])).content
-    assert b"A-HIDDEN" in body and b"Naviera Golfo" in body
+    assert b"A-HIDDEN" in body
+    assert b"Naviera Golfo" in body
 
 
-def test_entity_named_only_in_hidden_reports_answers_like_a_missing_one(
-    as_user, world, analyst_b
-):
+def test_entity_named_only_in_hidden_reports_answers_like_a_missing_one(as_user, world, analyst_b):
     client = as_user(analyst_b)
     hidden = client.get(reverse("intel_entity_detail", args=[world.only_hidden.pk]))
     missing = client.get(reverse("intel_entity_detail", args=[world.only_hidden.pk + 1000]))
@@ -92,7 +95,8 @@ def test_report_panel_lists_entities_and_related_reports(
     body = as_user(analyst_b).get(reverse("intel_report_detail", args=[world.r1.pk])).content
     body = body.decode()
     assert "Químicos del Norte S.A." in body
-    assert "A-R3" in body and "A-HIDDEN" not in body
+    assert "A-R3" in body
+    assert "A-HIDDEN" not in body
     assert reverse("intel_report_entity_add", args=[world.r1.pk]) not in body  # a reader
 
 
@@ -142,9 +146,7 @@ def test_reader_cannot_link_or_unlink(as_user, world, analyst_b):
     )
     assert add.status_code == 403
     existing = ReportEntity.objects.get(report=world.r1, entity=world.x)
-    remove = client.post(
-        reverse("intel_entity_link_remove", args=[existing.pk]), {"confirm": "1"}
-    )
+    remove = client.post(reverse("intel_entity_link_remove", args=[existing.pk]), {"confirm": "1"})
     assert remove.status_code == 403
     assert ReportEntity.objects.filter(pk=existing.pk).exists()
     assert ReportEntity.objects.filter(report=world.r1).count() == 1
@@ -201,5 +203,8 @@ def test_other_agency_cannot_edit(as_user, world, analyst_b):
 def test_liaison_cannot_register(as_user, liaison_a):
     client = as_user(liaison_a)
     assert client.get(reverse("intel_entity_create")).status_code == 403
-    assert client.post(reverse("intel_entity_create"), {"kind": "person", "name": "X"}).status_code == 403
+    assert (
+        client.post(reverse("intel_entity_create"), {"kind": "person", "name": "X"}).status_code
+        == 403
+    )
     assert not Entity.objects.exists()

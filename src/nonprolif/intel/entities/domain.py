@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import record
-from nonprolif.core.models import Actor, Outcome
+from nonprolif.core.models import Actor, Outcome, User
 from nonprolif.core.rules import has_perm
 from nonprolif.intel.models import Entity, EntityAlias, IntelReport, LinkRole, ReportEntity
 
@@ -29,7 +29,7 @@ def entity_repr(entity: Entity) -> str:
 
 
 def _refuse(
-    *, actor: Actor, action: str, why: str, obj: Any = None, changes: dict | None = None
+    *, actor: Actor, action: str, why: str, obj: Any = None, changes: dict[str, Any] | None = None
 ) -> None:
     """Audit the refused attempt (outcome denied) and raise PermissionDenied(why). Called
     outside the service's transaction, so that the entry stays."""
@@ -104,7 +104,8 @@ def create_entity(
         _refuse(
             actor=actor, action="intel.entity.create", why=_("Only analysts register entities.")
         )
-    assert actor is not None
+    # The rule admits signed-in analysts with an agency only.
+    assert isinstance(actor, User) and actor.agency_id is not None
     entity = Entity(
         kind=kind,
         name=" ".join((name or "").split()),
