@@ -105,7 +105,8 @@ def create_entity(
             actor=actor, action="intel.entity.create", why=_("Only analysts register entities.")
         )
     # The rule admits signed-in analysts with an agency only.
-    assert isinstance(actor, User) and actor.agency_id is not None
+    assert isinstance(actor, User)
+    assert actor.agency_id is not None
     entity = Entity(
         kind=kind,
         name=" ".join((name or "").split()),
