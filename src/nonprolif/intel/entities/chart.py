@@ -29,6 +29,24 @@ def _short(label: str) -> str:
     return label if len(label) <= LABEL_LENGTH else label[: LABEL_LENGTH - 1] + "…"
 
 
+def _legend(graph: Graph, describe: Callable[[str, str], str]) -> str:
+    """A key in the top left corner: the square of reports and the colour of each kind of
+    entity the chart shows."""
+    kinds = sorted({n.kind for n in graph.nodes if n.type == "entity"})
+    rows = [
+        '<g font-size="11" fill="#1a1a1a">',
+        f'<rect x="10" y="10" width="10" height="10" fill="{REPORT_COLOUR}"/>',
+        f'<text x="26" y="19">{escape(describe("report", ""))}</text>',
+    ]
+    for index, kind in enumerate(kinds, start=1):
+        y = 10 + 16 * index
+        colour = KIND_COLOURS.get(kind, "#333333")
+        rows.append(f'<circle cx="15" cy="{y + 5}" r="5" fill="{colour}"/>')
+        rows.append(f'<text x="26" y="{y + 9}">{escape(describe("entity", kind))}</text>')
+    rows.append("</g>")
+    return "".join(rows)
+
+
 def graph_svg(
     graph: Graph,
     *,
@@ -81,5 +99,6 @@ def graph_svg(
             f'fill="#1a1a1a"{weight}>{escape(_short(node.label))}</text>'
         )
         parts.append("</a>")
+    parts.append(_legend(graph, describe))
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308  (every text above is escaped)

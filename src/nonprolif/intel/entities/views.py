@@ -62,7 +62,7 @@ def entity_list(request):
 
 def _describe(node_type: str, kind: str) -> str:
     if node_type == "report":
-        return str(ReportType(kind).label) if kind in ReportType.values else kind
+        return str(ReportType(kind).label) if kind in ReportType.values else _("Report")
     return str(EntityKind(kind).label) if kind in EntityKind.values else kind
 
 
