@@ -208,3 +208,42 @@ def test_liaison_cannot_register(as_user, liaison_a):
         == 403
     )
     assert not Entity.objects.exists()
+
+
+def test_entity_page_query_count_does_not_grow(as_user, agency_a, analyst_a, count_queries):
+    client = as_user(analyst_a)
+    center = EntityFactory(owner=agency_a)
+    url = reverse("intel_entity_detail", args=[center.pk])
+
+    def with_reports(n):
+        for _ in range(n):
+            report = ReportFactory(originator=agency_a)
+            link(report, center)
+            link(report, EntityFactory(owner=agency_a))
+        return count_queries(lambda: client.get(url))[0]
+
+    assert with_reports(1) == with_reports(3)
+
+
+def test_report_panel_query_count_does_not_grow(as_user, agency_a, analyst_a, count_queries):
+    client = as_user(analyst_a)
+    report = ReportFactory(originator=agency_a)
+    url = reverse("intel_report_detail", args=[report.pk])
+
+    def with_entities(n):
+        for _ in range(n):
+            entity = EntityFactory(owner=agency_a)
+            link(report, entity)
+            link(ReportFactory(originator=agency_a), entity)
+        return count_queries(lambda: client.get(url))[0]
+
+    assert with_entities(1) == with_entities(3)
+
+
+def test_chart_escapes_names(as_user, agency_a, analyst_a):
+    report = ReportFactory(originator=agency_a)
+    entity = EntityFactory(owner=agency_a, name='<script>alert("x")</script> & Co')
+    link(report, entity)
+    body = as_user(analyst_a).get(reverse("intel_entity_detail", args=[entity.pk])).content
+    assert b"<script>alert" not in body
+    assert b"&lt;script&gt;alert" in body
