@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from .queries import Graph, layout
 
 SIZE = 760
+PAD = 70  # room on either side for the labels of the outer ring
 KIND_COLOURS = {
     "person": "#0b4f8a",
     "organisation": "#1d6b2f",
@@ -35,14 +36,14 @@ def _legend(graph: Graph, describe: Callable[[str, str], str]) -> str:
     kinds = sorted({n.kind for n in graph.nodes if n.type == "entity"})
     rows = [
         '<g font-size="11" fill="#1a1a1a">',
-        f'<rect x="10" y="10" width="10" height="10" fill="{REPORT_COLOUR}"/>',
-        f'<text x="26" y="19">{escape(describe("report", ""))}</text>',
+        f'<rect x="{10 - PAD}" y="10" width="10" height="10" fill="{REPORT_COLOUR}"/>',
+        f'<text x="{26 - PAD}" y="19">{escape(describe("report", ""))}</text>',
     ]
     for index, kind in enumerate(kinds, start=1):
         y = 10 + 16 * index
         colour = KIND_COLOURS.get(kind, "#333333")
-        rows.append(f'<circle cx="15" cy="{y + 5}" r="5" fill="{colour}"/>')
-        rows.append(f'<text x="26" y="{y + 9}">{escape(describe("entity", kind))}</text>')
+        rows.append(f'<circle cx="{15 - PAD}" cy="{y + 5}" r="5" fill="{colour}"/>')
+        rows.append(f'<text x="{26 - PAD}" y="{y + 9}">{escape(describe("entity", kind))}</text>')
     rows.append("</g>")
     return "".join(rows)
 
@@ -59,11 +60,11 @@ def graph_svg(
     text is escaped."""
     placed = {p.node.key: p for p in layout(graph, size=SIZE)}
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{-PAD} 0 {SIZE + 2 * PAD} {SIZE}" '
         f'width="100%" role="img" aria-labelledby="link-chart-title" '
         f'font-family="DejaVu Sans, sans-serif" font-size="11">',
         f'<title id="link-chart-title">{escape(title)}</title>',
-        f'<rect x="0" y="0" width="{SIZE}" height="{SIZE}" fill="#ffffff"/>',
+        f'<rect x="{-PAD}" y="0" width="{SIZE + 2 * PAD}" height="{SIZE}" fill="#ffffff"/>',
         '<g stroke="#9a9a9a" stroke-width="1.2">',
     ]
     for edge in graph.edges:
