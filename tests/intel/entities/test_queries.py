@@ -133,3 +133,7 @@ def test_link_chart_query_count_does_not_grow(agency_a, analyst_a, count_queries
         return count_queries(lambda: entity_graph(analyst_a, center))[0]
 
     assert chart_of(1) == chart_of(4)
+
+
+def test_search_ignores_nul_characters(world, analyst_b):
+    assert names(search_entities(analyst_b, q="qd\x00n")) == {"Químicos del Norte S.A."}

@@ -52,7 +52,8 @@ def search_entities(user: Actor, *, q: str = "", kind: str = "") -> QuerySet[Ent
     entities = entities_for(user)
     if kind in EntityKind.values:
         entities = entities.filter(kind=kind)
-    for word in " ".join((q or "").split())[:MAX_QUERY].split()[:10]:
+    q = (q or "").replace("\x00", "")  # a NUL the database could not compare
+    for word in " ".join(q.split())[:MAX_QUERY].split()[:10]:
         alias = EntityAlias.objects.filter(entity_id=OuterRef("pk"), name__icontains=word)
         entities = entities.filter(
             Q(name__icontains=word) | Q(identifier__iexact=word) | Exists(alias)

@@ -146,7 +146,7 @@ def entity_edit(request, pk):
 @require_GET
 def entity_search(request):
     """The entity picker's answer: a page of the visible entities matching ``?q=``."""
-    q = " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
+    q = " ".join(request.GET.get("q", "").replace("\x00", "").split())[:MAX_QUERY]
     try:
         number = min(max(int(request.GET.get("page") or 1), 1), MAX_PICKER_PAGE)
     except ValueError:
