@@ -137,3 +137,10 @@ def test_link_chart_query_count_does_not_grow(agency_a, analyst_a, count_queries
 
 def test_search_ignores_nul_characters(world, analyst_b):
     assert names(search_entities(analyst_b, q="qd\x00n")) == {"Químicos del Norte S.A."}
+
+
+def test_undated_reports_come_last_on_the_timeline(world, agency_a, analyst_a):
+    undated = ReportFactory(reference="A-UNDATED", originator=agency_a, event_date=None)
+    link(undated, world.x)
+    refs = [r.reference for r in entity_timeline(analyst_a, world.x)]
+    assert refs == ["A-HIDDEN", "A-R1", "A-UNDATED"]

@@ -11,7 +11,17 @@ no trace. ``get_entity_for`` raises Http404 for a missing entity and an invisibl
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -21,6 +31,8 @@ from nonprolif.intel.models import Entity, EntityAlias, EntityKind, IntelReport,
 from nonprolif.intel.reports.queries import reports_for
 
 MAX_QUERY = 200
+# Undated reports last on every database (PostgreSQL puts NULLs first in a descending order).
+LATEST_EVENT_FIRST = F("event_date").desc(nulls_last=True)
 
 
 def _visible_links(user: Actor) -> QuerySet[ReportEntity]:
@@ -105,7 +117,7 @@ def entity_timeline(user: Actor, entity: Entity) -> QuerySet[IntelReport]:
                 to_attr="entity_links",
             )
         )
-        .order_by("-event_date", "-id")
+        .order_by(LATEST_EVENT_FIRST, "-id")
     )
 
 
@@ -128,7 +140,7 @@ def related_reports(user: Actor, report: IntelReport, *, limit: int = 10) -> lis
         entity_id__in=ReportEntity.objects.filter(report_id=report.pk).values("entity_id"),
     )
     others = reports_for(user).filter(Exists(shared)).exclude(pk=report.pk)
-    return list(others.order_by("-event_date", "-id")[:limit])
+    return list(others.order_by(LATEST_EVENT_FIRST, "-id")[:limit])
 
 
 # --- the link chart -------------------------------------------------------------------------
