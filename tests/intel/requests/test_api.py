@@ -27,8 +27,12 @@ def test_ask_answer_and_close(as_user, analyst_a, analyst_b, agency_a):
     asker = as_user(analyst_a)
     response = asker.post(
         f"{API}/intel/requests",
-        {"title_en": "Who bought it?", "classification": "C", "due_date": _due(),
-         "recipients": ["BBB"]},
+        {
+            "title_en": "Who bought it?",
+            "classification": "C",
+            "due_date": _due(),
+            "recipients": ["BBB"],
+        },
         content_type=JSON,
     )
     assert response.status_code == 201, response.content
@@ -63,8 +67,9 @@ def test_ask_answer_and_close(as_user, analyst_a, analyst_b, agency_a):
     assert response.json()["status"] == RequestStatus.CLOSED
 
 
-def test_a_published_released_answer_reaches_the_asker(as_user, info_request, agency_a, agency_b,
-                                                       analyst_a):
+def test_a_published_released_answer_reaches_the_asker(
+    as_user, info_request, agency_a, agency_b, analyst_a
+):
     ReportFactory(originator=agency_b, request=info_request, released_to=[agency_a])
     body = as_user(analyst_a).get(f"{API}/intel/requests/{info_request.pk}").json()
     assert len(body["answers"]) == 1
@@ -146,18 +151,23 @@ def test_non_analysts_are_refused(as_user, liaison_a, agency_b):
 
 def test_filters(as_user, info_request, analyst_b):
     client = as_user(analyst_b)
-    assert [i["id"] for i in client.get(f"{API}/intel/requests", {"box": "asked_of"}).json()["items"]] == [info_request.pk]
+    assert [
+        i["id"] for i in client.get(f"{API}/intel/requests", {"box": "asked_of"}).json()["items"]
+    ] == [info_request.pk]
     assert client.get(f"{API}/intel/requests", {"box": "asked_by"}).json()["items"] == []
     assert client.get(f"{API}/intel/requests", {"status": "closed"}).json()["items"] == []
     assert client.get(f"{API}/intel/requests", {"box": "x"}).status_code == 422
 
 
-def test_secret_answers_stay_hidden_from_a_confidential_asker(as_user, info_request, agency_a,
-                                                               agency_b, analyst_a):
-    ReportFactory(originator=agency_b, request=info_request, released_to=[agency_a],
-                  classification=level("S"))
+def test_secret_answers_stay_hidden_from_a_confidential_asker(
+    as_user, info_request, agency_a, agency_b, analyst_a
+):
+    ReportFactory(
+        originator=agency_b, request=info_request, released_to=[agency_a], classification=level("S")
+    )
     analyst_a.clearance = level("C")
     analyst_a.save()
     body = as_user(analyst_a).get(f"{API}/intel/requests/{info_request.pk}").json()
-    assert body["answers"] == [] and body["answer_count"] == 0
+    assert body["answers"] == []
+    assert body["answer_count"] == 0
     assert body["recipient_states"] == [{"agency": "BBB", "answered": False}]

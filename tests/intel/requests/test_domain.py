@@ -72,9 +72,10 @@ def test_an_analyst_asks_other_agencies(analyst_a, agency_b, partner_agency):
     ],
 )
 def test_bad_input_names_the_field_and_writes_nothing(analyst_a, agency_b, overrides, field):
+    overrides = dict(overrides)
+    recipients = overrides.pop("recipients", [agency_b])
     with pytest.raises(ValidationError) as raised:
-        overrides = dict(overrides)
-        _ask(analyst_a, overrides.pop("recipients", [agency_b]), **overrides)
+        _ask(analyst_a, recipients, **overrides)
     assert field in raised.value.message_dict
     assert not InfoRequest.objects.exists()
     assert not AuditEntry.objects.filter(action="intel.request.create").exists()

@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def due_soon(agency_a, agency_b, agency_c, analyst_a):
-    return make_request(agency_a, analyst_a, [agency_b, agency_c], days=1,
-                        title_es="Pregunta secreta sobre Cesio")
+    return make_request(
+        agency_a, analyst_a, [agency_b, agency_c], days=1, title_es="Pregunta secreta sobre Cesio"
+    )
 
 
 def test_the_agencies_that_have_not_answered_get_a_link_only(
@@ -41,7 +42,9 @@ def test_the_agencies_that_have_not_answered_get_a_link_only(
     assert message.subject == "A request for information awaits your agency's answer"
     assert f"/intel/requests/{due_soon.pk}/" in message.body
     for body in (m.body + m.subject for m in mail.outbox):
-        assert "Cesio" not in body and "Confidential" not in body and "AAA" not in body
+        assert "Cesio" not in body
+        assert "Confidential" not in body
+        assert "AAA" not in body
     due_soon.refresh_from_db()
     assert due_soon.reminded_at is not None
     entry = AuditEntry.objects.get(action="intel.request.remind")
@@ -88,8 +91,17 @@ def test_the_command_runs_and_enqueues(due_soon, analyst_b, capsys):
     assert "Queued" in capsys.readouterr().out
 
 
-def test_awaiting_count(due_soon, agency_a, agency_b, agency_c, analyst_a, analyst_b, analyst_c,
-                        analyst_b_low, count_queries):
+def test_awaiting_count(
+    due_soon,
+    agency_a,
+    agency_b,
+    agency_c,
+    analyst_a,
+    analyst_b,
+    analyst_c,
+    analyst_b_low,
+    count_queries,
+):
     assert requests_awaiting_count(analyst_b) == 1
     assert requests_awaiting_count(analyst_a) == 0  # asked by A, not of A
     assert requests_awaiting_count(analyst_b_low) == 0  # not cleared for it

@@ -50,12 +50,15 @@ def test_the_list_boxes(as_user, info_request, agency_a, agency_b, agency_c, ana
     make_request(agency_c, analyst_b, [agency_b], title_es="Ni de A ni para A")
     client = as_user(analyst_a)
     everything = client.get(reverse("intel_request_list")).content.decode()
-    assert f"RFI-{info_request.pk}<" in everything and f"RFI-{theirs.pk}<" in everything
+    assert f"RFI-{info_request.pk}<" in everything
+    assert f"RFI-{theirs.pk}<" in everything
     assert "Ni de A ni para A" not in everything
     asked_by = client.get(reverse("intel_request_list"), {"box": "asked_by"}).content.decode()
-    assert "¿Quién compró el precursor?" in asked_by and "Pregunta de B" not in asked_by
+    assert "¿Quién compró el precursor?" in asked_by
+    assert "Pregunta de B" not in asked_by
     asked_of = client.get(reverse("intel_request_list"), {"box": "asked_of"}).content.decode()
-    assert "Pregunta de B" in asked_of and "¿Quién compró el precursor?" not in asked_of
+    assert "Pregunta de B" in asked_of
+    assert "¿Quién compró el precursor?" not in asked_of
     closed = client.get(reverse("intel_request_list"), {"status": "closed"}).content.decode()
     assert "Pregunta de B" not in closed
 
@@ -73,7 +76,7 @@ def test_the_list_queries_do_not_grow_with_rows(
     client = as_user(analyst_a)
     make_request(agency_a, analyst_a, [agency_b])
     counted, _ = count_queries(lambda: client.get(reverse("intel_request_list")))
-    for n in range(5):
+    for _n in range(5):
         req = make_request(agency_a, analyst_a, [agency_b])
         ReportFactory(originator=agency_b, request=req, released_to=[agency_a])
     again, response = count_queries(lambda: client.get(reverse("intel_request_list")))
@@ -88,10 +91,20 @@ def test_only_visible_answers_are_shown_and_counted(
     ReportFactory(
         reference="ANS-SEEN", originator=agency_b, request=info_request, released_to=[agency_a]
     )
-    ReportFactory(reference="ANS-DRAFT", originator=agency_b, request=info_request,
-                  status=ReportStatus.DRAFT, released_to=[agency_a])
-    ReportFactory(reference="ANS-SECRET", originator=agency_b, request=info_request,
-                  classification=level("S"), released_to=[agency_a])
+    ReportFactory(
+        reference="ANS-DRAFT",
+        originator=agency_b,
+        request=info_request,
+        status=ReportStatus.DRAFT,
+        released_to=[agency_a],
+    )
+    ReportFactory(
+        reference="ANS-SECRET",
+        originator=agency_b,
+        request=info_request,
+        classification=level("S"),
+        released_to=[agency_a],
+    )
     ReportFactory(reference="ANS-UNRELEASED", originator=agency_b, request=info_request)
     analyst_a.clearance = level("C")
     analyst_a.save()
@@ -137,8 +150,12 @@ def test_asking_from_the_page(as_user, analyst_a, agency_b):
 def test_the_form_names_the_bad_field(as_user, analyst_a, agency_b):
     response = as_user(analyst_a).post(
         reverse("intel_request_create"),
-        {"title_es": "", "classification": level("C").pk, "due_date": "2000-01-01",
-         "recipients": [agency_b.pk]},
+        {
+            "title_es": "",
+            "classification": level("C").pk,
+            "due_date": "2000-01-01",
+            "recipients": [agency_b.pk],
+        },
     )
     assert response.status_code == 200
     assert "due_date" in response.context["form"].errors
@@ -151,8 +168,12 @@ def test_a_level_above_the_clearance_is_not_offered(as_user, agency_a, agency_b)
     low = analyst("analyst_a_sbu", agency_a, "SBU")
     response = as_user(low).post(
         reverse("intel_request_create"),
-        {"title_es": "x", "classification": level("S").pk,
-         "due_date": clock.today().isoformat(), "recipients": [agency_b.pk]},
+        {
+            "title_es": "x",
+            "classification": level("S").pk,
+            "due_date": clock.today().isoformat(),
+            "recipients": [agency_b.pk],
+        },
     )
     assert "classification" in response.context["form"].errors
     assert not InfoRequest.objects.exists()
@@ -168,8 +189,12 @@ def test_answering_from_the_page(as_user, info_request, analyst_b):
     assert client.get(url).status_code == 200
     response = client.post(
         url,
-        {"title_es": "Respuesta", "body_es": "Texto", "report_type": "assessment",
-         "classification": level("C").pk},
+        {
+            "title_es": "Respuesta",
+            "body_es": "Texto",
+            "report_type": "assessment",
+            "classification": level("C").pk,
+        },
     )
     report = IntelReport.objects.get()
     assert response.status_code == 302
@@ -183,8 +208,9 @@ def test_the_asker_cannot_answer_his_own_request(as_user, info_request, analyst_
     client = as_user(analyst_a)
     url = reverse("intel_request_answer", args=[info_request.pk])
     assert client.get(url).status_code == 403
-    response = client.post(url, {"title_es": "x", "report_type": "assessment",
-                                 "classification": level("C").pk})
+    response = client.post(
+        url, {"title_es": "x", "report_type": "assessment", "classification": level("C").pk}
+    )
     assert response.status_code == 403
     assert not IntelReport.objects.exists()
 
@@ -206,8 +232,9 @@ def test_an_outsider_cannot_close(as_user, info_request, analyst_c):
     assert info_request.status == RequestStatus.OPEN
 
 
-def test_the_report_names_the_request_it_answers(as_user, info_request, agency_a, agency_b,
-                                                 agency_c, analyst_b, analyst_c):
+def test_the_report_names_the_request_it_answers(
+    as_user, info_request, agency_a, agency_b, agency_c, analyst_b, analyst_c
+):
     report = ReportFactory(originator=agency_b, request=info_request, released_to=[agency_c])
     url = reverse("intel_report_detail", args=[report.pk])
     request_url = reverse("intel_request_detail", args=[info_request.pk])

@@ -55,7 +55,9 @@ def post_info_request(request, payload: InfoRequestIn):
     clearance, due today or later."""
     data = payload.dict()
     data["classification"] = _level(request.auth, data["classification"])
-    data["recipients"] = agencies_by_codes(request.auth, data["recipients"], field_name="recipients")
+    data["recipients"] = agencies_by_codes(
+        request.auth, data["recipients"], field_name="recipients"
+    )
     created = create_request(actor=request.auth, **data)
     return Status(201, get_request_for(request.auth, created.pk))
 

@@ -75,9 +75,7 @@ def _check_level(actor: User, classification: ClassificationLevel | None) -> Non
     if classification is not None and (
         actor.clearance is None or classification.rank > actor.clearance.rank
     ):
-        raise ValidationError(
-            {"classification": _("The classification is above your clearance.")}
-        )
+        raise ValidationError({"classification": _("The classification is above your clearance.")})
 
 
 def create_request(
@@ -109,7 +107,7 @@ def create_request(
         details_es=details_es,
         details_en=details_en,
         classification=classification,
-        due_date=due_date,
+        due_date=due_date,  # type: ignore[misc]  # None: full_clean names the field
         requester_id=actor.agency_id,
         author=actor,
         status=RequestStatus.OPEN,
@@ -133,7 +131,8 @@ def create_request(
         errors.setdefault("recipients", []).append(_("Your own agency cannot be asked."))
     if errors:
         raise ValidationError(errors)
-    assert classification is not None and due_date is not None  # full_clean checked them
+    assert classification is not None
+    assert due_date is not None
     with transaction.atomic():
         info_request.save()
         info_request.recipients.set(agencies)
@@ -207,6 +206,7 @@ def _create_answer_report(
 ) -> IntelReport:
     """A draft report of the actor's agency that answers ``info_request``, with its first
     version. Runs inside the caller's transaction."""
+    assert actor.agency_id is not None  # the permission to answer needs an agency
     agency = Agency.objects.select_for_update().get(pk=actor.agency_id)
     report = IntelReport(
         **fields,

@@ -24,7 +24,7 @@ ASKED_OF_US = "asked_of"
 BOXES = (ASKED_BY_US, ASKED_OF_US)
 
 
-def _asked_of(agency_id: int | None) -> Exists:
+def _asked_of(agency_id: int) -> Exists:
     return Exists(
         InfoRequest.recipients.through.objects.filter(
             inforequest_id=OuterRef("pk"), agency_id=agency_id
@@ -51,9 +51,9 @@ def requests_for(user: Actor, *, box: str = "", status: str = "") -> QuerySet[In
     requests = InfoRequest.objects.visible_to(user)  # type: ignore[arg-type]
     agency_id = getattr(user, "agency_id", None)
     if box == ASKED_BY_US:
-        requests = requests.filter(requester_id=agency_id)
+        requests = requests.filter(requester_id=agency_id or 0)
     elif box == ASKED_OF_US:
-        requests = requests.filter(_asked_of(agency_id))
+        requests = requests.filter(_asked_of(agency_id or 0))
     if status:
         requests = requests.filter(status=status)
     return (
@@ -110,9 +110,9 @@ def requests_awaiting_count(user: Actor) -> int:
     agency_id = getattr(user, "agency_id", None)
     if not agency_id:
         return 0
-    own_answers = IntelReport.objects.filter(request_id=OuterRef("pk"), originator_id=agency_id).exclude(
-        status=ReportStatus.WITHDRAWN
-    )
+    own_answers = IntelReport.objects.filter(
+        request_id=OuterRef("pk"), originator_id=agency_id
+    ).exclude(status=ReportStatus.WITHDRAWN)
     return (
         InfoRequest.objects.visible_to(user)  # type: ignore[arg-type]
         .filter(_asked_of(agency_id))

@@ -43,11 +43,9 @@ def is_asked_agency_user(user, info_request) -> bool:
     agency_id = getattr(user, "agency_id", None)
     if info_request is None or not agency_id:
         return False
-    return (
-        InfoRequest.recipients.through.objects.filter(
-            inforequest_id=info_request.pk, agency_id=agency_id
-        ).exists()
-    )
+    return InfoRequest.recipients.through.objects.filter(
+        inforequest_id=info_request.pk, agency_id=agency_id
+    ).exists()
 
 
 @rules.predicate
@@ -56,12 +54,8 @@ def is_open_request(user, info_request) -> bool:
 
 
 can_add_request = is_analyst & has_agency_and_clearance
-can_answer_request = (
-    is_analyst & is_cleared_for_request & is_open_request & is_asked_agency_user
-)
-can_close_request = (
-    is_analyst & is_cleared_for_request & is_open_request & is_asking_agency_user
-)
+can_answer_request = is_analyst & is_cleared_for_request & is_open_request & is_asked_agency_user
+can_close_request = is_analyst & is_cleared_for_request & is_open_request & is_asking_agency_user
 
 rules.add_perm("intel.add_request", can_add_request)  # no object
 rules.add_perm("intel.answer_request", can_answer_request)  # object: the request
