@@ -171,3 +171,18 @@ def test_secret_answers_stay_hidden_from_a_confidential_asker(
     assert body["answers"] == []
     assert body["answer_count"] == 0
     assert body["recipient_states"] == [{"agency": "BBB", "answered": False}]
+
+
+def test_a_partner_asked_sees_only_his_own_agency(
+    as_user, agency_a, agency_b, partner_agency, analyst_a, partner_analyst
+):
+    from tests.intel.requests.conftest import make_request
+
+    info_request = make_request(agency_a, analyst_a, [agency_b, partner_agency])
+    body = as_user(partner_analyst).get(f"{API}/intel/requests/{info_request.pk}").json()
+    assert body["recipients"] == ["PTR"]
+    assert body["recipient_states"] == [{"agency": "PTR", "answered": False}]
+    listed = as_user(partner_analyst).get(f"{API}/intel/requests").json()["items"]
+    assert listed[0]["recipients"] == ["PTR"]
+    asker = as_user(analyst_a).get(f"{API}/intel/requests/{info_request.pk}").json()
+    assert asker["recipients"] == ["BBB", "PTR"]

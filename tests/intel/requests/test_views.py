@@ -243,3 +243,19 @@ def test_the_report_names_the_request_it_answers(
     seen_by_c = as_user(analyst_c).get(url).content.decode()
     assert request_url not in seen_by_c
     assert f"RFI-{info_request.pk}" not in seen_by_c
+
+
+def test_a_partner_asked_sees_only_his_own_agency_among_those_asked(
+    as_user, agency_a, agency_b, partner_agency, analyst_a, partner_analyst
+):
+    info_request = make_request(agency_a, analyst_a, [agency_b, partner_agency])
+    detail = reverse("intel_request_detail", args=[info_request.pk])
+    partner_page = as_user(partner_analyst).get(detail).content.decode()
+    assert "Socio" in partner_page
+    assert "Agencia B" not in partner_page
+    partner_list = as_user(partner_analyst).get(reverse("intel_request_list")).content.decode()
+    assert "PTR" in partner_list
+    assert "BBB" not in partner_list
+    asker_page = as_user(analyst_a).get(detail).content.decode()
+    assert "Socio" in asker_page
+    assert "Agencia B" in asker_page

@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from nonprolif.core.models import Actor, Agency
+from nonprolif.core.models import Actor, Agency, AgencyKind
 from nonprolif.intel.models import (
     InfoRequest,
     IntelReport,
@@ -86,12 +86,24 @@ def request_answers(user: Actor, info_request: InfoRequest) -> QuerySet[IntelRep
     )
 
 
+def recipients_shown(user: Actor, info_request: InfoRequest) -> list[Agency]:
+    """The agencies asked as ``user`` sees them, by code: every one, except that a user of a
+    foreign partner agency that was asked (not the asker) sees only his own agency, never
+    the domestic distribution. Reads the prefetched recipients when there are."""
+    agencies = sorted(info_request.recipients.all(), key=lambda agency: agency.code)
+    agency_id = getattr(user, "agency_id", None)
+    if agency_id is None or agency_id == info_request.requester_id:
+        return agencies
+    if user.agency is not None and user.agency.kind == AgencyKind.PARTNER:  # type: ignore[union-attr]
+        return [agency for agency in agencies if agency.pk == agency_id]
+    return agencies
+
+
 def recipient_states(user: Actor, info_request: InfoRequest) -> list[tuple[Agency, bool]]:
-    """Each agency asked, with whether ``user`` can read an answer of it (an answer he may
-    not read does not count: for him it does not exist)."""
+    """Each agency asked that ``user`` sees (``recipients_shown``), with whether he can read
+    an answer of it (an answer he may not read does not count: for him it does not exist)."""
     answered = set(request_answers(user, info_request).values_list("originator_id", flat=True))
-    recipients = sorted(info_request.recipients.all(), key=lambda agency: agency.code)
-    return [(agency, agency.pk in answered) for agency in recipients]
+    return [(agency, agency.pk in answered) for agency in recipients_shown(user, info_request)]
 
 
 def answering_agencies(info_request: InfoRequest) -> set[int]:

@@ -7,7 +7,7 @@ from typing import Literal
 from ninja import Field, Schema
 
 from nonprolif.intel.models import ReportStatus, ReportType, RequestStatus
-from nonprolif.intel.requests.queries import recipient_states, request_answers
+from nonprolif.intel.requests.queries import recipient_states, recipients_shown, request_answers
 
 
 class InfoRequestOut(Schema):
@@ -20,7 +20,7 @@ class InfoRequestOut(Schema):
     details_en: str
     classification: str
     requester: str
-    recipients: list[str]
+    recipients: list[str] = Field(description="the agencies asked (a partner: his own only)")
     due_date: datetime.date
     status: RequestStatus
     created_at: datetime.datetime
@@ -40,8 +40,9 @@ class InfoRequestOut(Schema):
         return obj.requester.code
 
     @staticmethod
-    def resolve_recipients(obj) -> list[str]:
-        return sorted(agency.code for agency in obj.recipients.all())
+    def resolve_recipients(obj, context) -> list[str]:
+        """The codes of the agencies asked (a foreign partner's user: his own only)."""
+        return [agency.code for agency in recipients_shown(context["request"].auth, obj)]
 
 
 class InfoRequestAnswerOut(Schema):

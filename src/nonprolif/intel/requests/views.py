@@ -15,6 +15,7 @@ from nonprolif.intel.requests.forms import AnswerForm, RequestFilterForm, Reques
 from nonprolif.intel.requests.queries import (
     get_request_for,
     recipient_states,
+    recipients_shown,
     request_answers,
     requests_for,
 )
@@ -28,6 +29,8 @@ def request_list(request):
     criteria = getattr(form, "cleaned_data", {})
     box, status = criteria.get("box") or "", criteria.get("status") or ""
     page = paginate(request, requests_for(request.user, box=box, status=status))
+    for item in page.object_list:
+        item.shown_recipients = recipients_shown(request.user, item)
     note_read(request, action="intel.request.list")
     return render(
         request,
