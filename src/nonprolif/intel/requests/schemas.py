@@ -24,7 +24,6 @@ class InfoRequestOut(Schema):
     due_date: datetime.date
     status: RequestStatus
     created_at: datetime.datetime
-    reminded_at: datetime.datetime | None
     answer_count: int = Field(description="answers the caller may read")
 
     @staticmethod
