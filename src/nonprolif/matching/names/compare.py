@@ -1,0 +1,117 @@
+"""Two normalised names compared: token alignment and rapidfuzz, independent of word order.
+
+*Alignment.* Both names' tokens are sorted (so the order a list or a clerk wrote them in does
+not count) and every pair of tokens gets a similarity: rapidfuzz's normalised Levenshtein
+similarity, raised to 0.85 when the two share a phonetic key of two letters or more
+(``phonetic.py``) and to 0.7 when one is the other's initial. Pairs are then taken greedily,
+most similar first (ties by the tokens' text), each token at most once and only when their
+similarity is 0.5 or more. The alignment's score weighs each token by its length (a particle
+such as *de*, *la*, *bin*, *al* weighs 1):
+
+    Σ aligned  sim × (w_query + w_entry)
+    ─────────────────────────────────────────────────────────────
+    Σ aligned  (w_query + w_entry)  +  ½ × Σ unaligned tokens' w
+
+so a dropped middle name costs less than a wrong one.
+
+*Token sort.* rapidfuzz's ``fuzz.token_sort_ratio`` (sorted tokens, one string) catches words
+split or joined differently (``Abdul Rahman`` and ``Abdulrahman``).
+
+The name's score is the larger of the two, in [0, 1]; equal token lists give exactly 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from .phonetic import phonetic_key
+
+PARTICLES = frozenset(
+    {"de", "del", "la", "las", "los", "y", "e", "da", "do", "dos", "van", "von", "der", "al",
+     "el", "bin", "ibn", "bint", "abu", "ben", "ul"}
+)  # fmt: skip
+"""Name particles: they weigh 1 in the alignment instead of their length."""
+
+MIN_ALIGNED = 0.5
+PHONETIC_FLOOR = 0.85
+INITIAL_FLOOR = 0.7
+UNALIGNED_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    """Two aligned tokens and their similarity."""
+
+    query: str
+    entry: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class NameComparison:
+    """How two names compare: the score, the method that gave it, the aligned tokens."""
+
+    score: float
+    method: str  # "alignment" or "token_sort"
+    pairs: tuple[TokenPair, ...]
+    unaligned_query: tuple[str, ...]
+    unaligned_entry: tuple[str, ...]
+
+
+def _weight(token: str) -> float:
+    return 1.0 if token in PARTICLES else float(len(token))
+
+
+def token_similarity(a: str, b: str) -> float:
+    """The similarity of two folded tokens, in [0, 1] (see the module's rules)."""
+    if a == b:
+        return 1.0
+    similarity = Levenshtein.normalized_similarity(a, b)
+    if (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        similarity = max(similarity, INITIAL_FLOOR)
+    key = phonetic_key(a)
+    if len(key) >= 2 and key == phonetic_key(b):
+        similarity = max(similarity, PHONETIC_FLOOR)
+    return similarity
+
+
+def compare_tokens(query: tuple[str, ...], entry: tuple[str, ...]) -> NameComparison:
+    """Compare two names' folded tokens (order does not count)."""
+    q = sorted(query)
+    e = sorted(entry)
+    if not q or not e:
+        return NameComparison(0.0, "alignment", (), tuple(q), tuple(e))
+    candidates = sorted(
+        (
+            (-token_similarity(qt, et), qt, et, i, j)
+            for i, qt in enumerate(q)
+            for j, et in enumerate(e)
+        ),
+    )
+    used_q: set[int] = set()
+    used_e: set[int] = set()
+    pairs: list[TokenPair] = []
+    for negative, qt, et, i, j in candidates:
+        if -negative < MIN_ALIGNED:
+            break
+        if i in used_q or j in used_e:
+            continue
+        used_q.add(i)
+        used_e.add(j)
+        pairs.append(TokenPair(qt, et, -negative))
+    aligned = sum(p.similarity * (_weight(p.query) + _weight(p.entry)) for p in pairs)
+    aligned_weight = sum(_weight(p.query) + _weight(p.entry) for p in pairs)
+    left_q = tuple(t for i, t in enumerate(q) if i not in used_q)
+    left_e = tuple(t for j, t in enumerate(e) if j not in used_e)
+    unaligned = sum(_weight(t) for t in left_q + left_e)
+    denominator = aligned_weight + UNALIGNED_WEIGHT * unaligned
+    alignment = aligned / denominator if denominator else 0.0
+    if not left_q and not left_e and all(p.similarity == 1.0 for p in pairs):
+        alignment = 1.0  # exactly, whatever the floating-point sum gave
+    sort = fuzz.token_sort_ratio(" ".join(q), " ".join(e)) / 100.0
+    if sort > alignment:
+        return NameComparison(min(sort, 1.0), "token_sort", tuple(pairs), left_q, left_e)
+    return NameComparison(min(alignment, 1.0), "alignment", tuple(pairs), left_q, left_e)
