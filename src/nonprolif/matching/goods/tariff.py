@@ -38,7 +38,10 @@ class TariffCorrelation:
     def detail(self) -> str:
         """The correlation in a sentence."""
         if self.kind == "fraction":
-            return f"tariff code {_dotted(self.declared)} is the listed fraction {_dotted(self.listed)}"
+            return (
+                f"tariff code {_dotted(self.declared)} is the listed fraction "
+                f"{_dotted(self.listed)}"
+            )
         return (
             f"tariff code {_dotted(self.declared)} falls in the listed HS subheading "
             f"{_dotted(self.listed)}"

@@ -25,9 +25,9 @@ class Feature:
     detail: str
 
 
-def combine(name_score: float, name_detail: str, evidence: tuple[Evidence, ...]) -> tuple[
-    float, tuple[Feature, ...]
-]:
+def combine(
+    name_score: float, name_detail: str, evidence: tuple[Evidence, ...]
+) -> tuple[float, tuple[Feature, ...]]:
     """The score and its explanation from the name's score and the evidence, in order."""
     score = min(max(name_score, 0.0), 1.0)
     features = [Feature("name", score, name_detail)]

@@ -84,7 +84,7 @@ def _birth_pair(a: BirthDate, b: BirthDate, weights: Weights) -> tuple[float, st
         return weights.birth_exact, f"same date of birth {a}"
     gap = abs(a.year - b.year)
     if gap == 0:
-        if a.exact and b.exact or (a.month and b.month and a.month != b.month):
+        if (a.exact and b.exact) or (a.month and b.month and a.month != b.month):
             return weights.birth_within_tolerance, f"same year of birth, another day ({a}, {b})"
         return weights.birth_same_year, f"same year of birth {a.year} ({a}, {b})"
     if gap <= weights.birth_tolerance_years:

@@ -95,9 +95,7 @@ def score_entry(
     if entry_names is None:
         entry_names = tuple(normalise_for(name.text, entry.kind) for name in entry.names)
     if party_names is None:
-        party_names = tuple(
-            normalise_for(text, entry.kind) for text in party.names if text.strip()
-        )
+        party_names = tuple(normalise_for(text, entry.kind) for text in party.names if text.strip())
     best: tuple[float, int, str, str] | None = None
     best_detail = ""
     for query in party_names:
