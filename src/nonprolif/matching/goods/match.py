@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import cas
+from .cas import find_in_text, parse
 from .keywords import KeywordAutomaton
 from .model import ControlEntry, DeclarationLine, GoodsMatch, LineResult, Reason
 from .tariff import correlate
@@ -48,7 +48,7 @@ class GoodsIndex:
         by_heading: defaultdict[str, list[int]] = defaultdict(list)
         for position, entry in enumerate(self.entries):
             for number in entry.cas_numbers:
-                parsed = cas.parse(number)
+                parsed = parse(number)
                 if parsed is None:
                     raise ValueError(f"{entry.key}: {number!r} is not a valid CAS number")
                 by_cas[parsed].append(position)
@@ -94,7 +94,7 @@ def match_line(
     invalid: list[str] = []
     declared: set[str] = set()
     for number in line.cas_numbers:
-        parsed = cas.parse(number)
+        parsed = parse(number)
         if parsed is None:
             invalid.append(number)
             continue
@@ -103,7 +103,7 @@ def match_line(
             evidence[position].append(
                 ("cas", strengths.cas_declared, f"declared CAS {parsed} (check digit verified)")
             )
-    for found in cas.find_in_text(line.description):
+    for found in find_in_text(line.description):
         if found.number is None:
             invalid.append(found.written)
             continue

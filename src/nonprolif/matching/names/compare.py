@@ -14,15 +14,21 @@ such as *de*, *la*, *bin*, *al* weighs 1):
 
 so a dropped middle name costs less than a wrong one.
 
-*Token sort.* rapidfuzz's ``fuzz.token_sort_ratio`` (sorted tokens, one string) catches words
-split or joined differently (``Abdul Rahman`` and ``Abdulrahman``).
+*Token sort.* rapidfuzz's ``fuzz.token_sort_ratio`` (sorted tokens, one string).
 
-The name's score is the larger of the two, in [0, 1]; equal token lists give exactly 1.
+*Compact.* When one name is a single token and the other two to four, the single token is
+compared (``fuzz.ratio``) with the other's tokens joined without spaces, in every order, the
+best order counting: words joined or split differently (``Abdulrahman`` and ``Rahman Abdul``;
+``JinZhengEn``, anyascii's spelling of 金正恩, and ``jin zhengen``).
+
+The name's score is the largest of the three, in [0, 1]; equal token lists give exactly 1.
+Each of the three ignores the order of the tokens, so the score does too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import permutations
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -55,7 +61,7 @@ class NameComparison:
     """How two names compare: the score, the method that gave it, the aligned tokens."""
 
     score: float
-    method: str  # "alignment" or "token_sort"
+    method: str  # "alignment", "token_sort" or "compact"
     pairs: tuple[TokenPair, ...]
     unaligned_query: tuple[str, ...]
     unaligned_entry: tuple[str, ...]
@@ -76,6 +82,26 @@ def token_similarity(a: str, b: str) -> float:
     if len(key) >= 2 and key == phonetic_key(b):
         similarity = max(similarity, PHONETIC_FLOOR)
     return similarity
+
+
+COMPACT_MAX_TOKENS = 4
+
+
+def compact_similarity(query: tuple[str, ...], entry: tuple[str, ...]) -> float:
+    """A single token against the other name's two to four tokens joined, in the best order;
+    0 when the names are not of that shape."""
+    if len(query) == 1 and 2 <= len(entry) <= COMPACT_MAX_TOKENS:
+        single, many = query[0], entry
+    elif len(entry) == 1 and 2 <= len(query) <= COMPACT_MAX_TOKENS:
+        single, many = entry[0], query
+    else:
+        return 0.0
+    best = 0.0
+    for order in set(permutations(many)):
+        best = max(best, fuzz.ratio(single, "".join(order)) / 100.0)
+        if best == 1.0:
+            break
+    return best
 
 
 def compare_tokens(query: tuple[str, ...], entry: tuple[str, ...]) -> NameComparison:
@@ -111,7 +137,11 @@ def compare_tokens(query: tuple[str, ...], entry: tuple[str, ...]) -> NameCompar
     alignment = aligned / denominator if denominator else 0.0
     if not left_q and not left_e and all(p.similarity == 1.0 for p in pairs):
         alignment = 1.0  # exactly, whatever the floating-point sum gave
+    best, method = alignment, "alignment"
     sort = fuzz.token_sort_ratio(" ".join(q), " ".join(e)) / 100.0
-    if sort > alignment:
-        return NameComparison(min(sort, 1.0), "token_sort", tuple(pairs), left_q, left_e)
-    return NameComparison(min(alignment, 1.0), "alignment", tuple(pairs), left_q, left_e)
+    if sort > best:
+        best, method = sort, "token_sort"
+    compact = compact_similarity(tuple(q), tuple(e))
+    if compact > best:
+        best, method = compact, "compact"
+    return NameComparison(min(best, 1.0), method, tuple(pairs), left_q, left_e)

@@ -6,8 +6,8 @@ The steps, in order:
    for entities and vessels only.
 2. Transliteration with ``anyascii``. Chinese, Japanese and Korean are written without spaces,
    one syllable per character; a run of two to four such characters is read as a personal
-   name, family name first (``金正恩`` gives ``jin zhengen``), a longer run as one token per
-   syllable (a company's name).
+   name, family name first (``金正恩`` gives ``jin zhengen``), a longer run (a company's
+   name) as one token, as anyascii spells it (``ChaoXianKuangYe…``).
 3. Folding: case folded, accents gone (``anyascii`` already drops them), dots and apostrophes
    dropped without a space (``S.A.`` is ``sa``, ``O'Brien`` is ``obrien``), every other
    character that is not a letter or a digit becomes a space (``García-López`` is two tokens).
@@ -56,7 +56,7 @@ def transliterate(text: str) -> str:
         if 2 <= len(syllables) <= 4:
             parts.append(f" {syllables[0]} {''.join(syllables[1:])} ")
         else:
-            parts.append(" " + " ".join(syllables) + " ")
+            parts.append(" " + "".join(syllables) + " ")
         run.clear()
 
     for char in text:
