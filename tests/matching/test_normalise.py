@@ -19,9 +19,13 @@ from nonprolif.matching.names import Kind, fold, normalise, normalise_for, trans
         ("Müller Anlagenbau GmbH", ("muller", "anlagenbau"), ("gmbh",)),
         ("朝鲜矿业开发贸易有限公司", ("chaoxiankuangyekaifamaoyi",), ("有限公司",)),
         ("شركة النور", ("lnwr",), ("شركة",)),
-        ("Korea Mining Development Trading Corporation", ("korea", "mining", "development", "trading"), ("corporation",)),
+        (
+            "Korea Mining Development Trading Corporation",
+            ("korea", "mining", "development", "trading"),
+            ("corporation",),
+        ),
     ],
-)  # fmt: skip
+)
 def test_legal_forms_are_set_aside(text, tokens, forms):
     name = normalise(text)
     assert name.tokens == tokens
@@ -48,7 +52,8 @@ def test_transliteration_keeps_the_original_and_groups_syllables():
     assert normalise("Ким Чен Ын").tokens == ("kim", "chen", "yn")
     assert normalise("Ким Чен Ын").transliterated
     assert not normalise("José Pérez").transliterated
-    assert normalise("金正恩").tokens == ("jin", "zhengen")
-    assert normalise("김정은").tokens == ("gim", "jeongeun")
+    assert normalise("金正恩").tokens == ("jinzhengen",)
+    assert normalise("김정은").tokens == ("gimjeongeun",)
+    assert normalise("Kim 김정은").tokens == ("kim", "gimjeongeun")
     assert transliterate("محمد علي").split() == ["mhmd", "`ly"]
     assert normalise("محمد علي").tokens == ("mhmd", "ly")

@@ -5,7 +5,10 @@ not count) and every pair of tokens gets a similarity: rapidfuzz's normalised Le
 similarity, raised to 0.85 when the two share a phonetic key of two letters or more
 (``phonetic.py``) and to 0.7 when one is the other's initial. Pairs are then taken greedily,
 most similar first (ties by the tokens' text), each token at most once and only when their
-similarity is 0.5 or more. The alignment's score weighs each token by its length (a particle
+similarity is 0.5 or more. A token may also align with two tokens of the other name joined
+(either way round, when their lengths add up to within two letters of it): ``abdulrahman``
+with ``abdul`` + ``rahman``; a pair of single tokens goes first on a tie. The alignment's
+score weighs each token by its length (a particle
 such as *de*, *la*, *bin*, *al* weighs 1):
 
     Σ aligned  sim × (w_query + w_entry)
@@ -104,32 +107,61 @@ def compact_similarity(query: tuple[str, ...], entry: tuple[str, ...]) -> float:
     return best
 
 
+JOIN_SLACK = 2
+
+
+def _joined(
+    single: list[str], double: list[str], *, flip: bool
+) -> list[tuple[float, int, str, str, tuple[int, ...], tuple[int, ...]]]:
+    """Candidates aligning one token of ``single`` with two of ``double`` joined (both ways);
+    ``flip`` when ``single`` is the entry's side."""
+    found: list[tuple[float, int, str, str, tuple[int, ...], tuple[int, ...]]] = []
+    if len(double) < 2:
+        return found
+    for i, token in enumerate(single):
+        for j, first in enumerate(double):
+            for k, second in enumerate(double):
+                if j == k or abs(len(first) + len(second) - len(token)) > JOIN_SLACK:
+                    continue
+                joined = first + second
+                similarity = Levenshtein.normalized_similarity(token, joined)
+                pair = (j, k) if j < k else (k, j)
+                if flip:
+                    found.append((-similarity, 3, joined, token, pair, (i,)))
+                else:
+                    found.append((-similarity, 3, token, joined, (i,), pair))
+    return found
+
+
 def compare_tokens(query: tuple[str, ...], entry: tuple[str, ...]) -> NameComparison:
     """Compare two names' folded tokens (order does not count)."""
     q = sorted(query)
     e = sorted(entry)
     if not q or not e:
         return NameComparison(0.0, "alignment", (), tuple(q), tuple(e))
-    candidates = sorted(
-        (
-            (-token_similarity(qt, et), qt, et, i, j)
-            for i, qt in enumerate(q)
-            for j, et in enumerate(e)
-        ),
-    )
+    candidates: list[tuple[float, int, str, str, tuple[int, ...], tuple[int, ...]]] = [
+        (-token_similarity(qt, et), 2, qt, et, (i,), (j,))
+        for i, qt in enumerate(q)
+        for j, et in enumerate(e)
+    ]
+    candidates.extend(_joined(q, e, flip=False))
+    candidates.extend(_joined(e, q, flip=True))
+    candidates.sort()
     used_q: set[int] = set()
     used_e: set[int] = set()
     pairs: list[TokenPair] = []
-    for negative, qt, et, i, j in candidates:
+    weights: list[float] = []
+    for negative, _, qt, et, qi, ej in candidates:
         if -negative < MIN_ALIGNED:
             break
-        if i in used_q or j in used_e:
+        if used_q.intersection(qi) or used_e.intersection(ej):
             continue
-        used_q.add(i)
-        used_e.add(j)
+        used_q.update(qi)
+        used_e.update(ej)
         pairs.append(TokenPair(qt, et, -negative))
-    aligned = sum(p.similarity * (_weight(p.query) + _weight(p.entry)) for p in pairs)
-    aligned_weight = sum(_weight(p.query) + _weight(p.entry) for p in pairs)
+        weights.append(sum(_weight(q[i]) for i in qi) + sum(_weight(e[j]) for j in ej))
+    aligned = sum(p.similarity * w for p, w in zip(pairs, weights, strict=True))
+    aligned_weight = sum(weights)
     left_q = tuple(t for i, t in enumerate(q) if i not in used_q)
     left_e = tuple(t for j, t in enumerate(e) if j not in used_e)
     unaligned = sum(_weight(t) for t in left_q + left_e)

@@ -5,9 +5,9 @@ The steps, in order:
 1. Legal forms written in the name's own script are removed (``legal.strip_original_forms``),
    for entities and vessels only.
 2. Transliteration with ``anyascii``. Chinese, Japanese and Korean are written without spaces,
-   one syllable per character; a run of two to four such characters is read as a personal
-   name, family name first (``金正恩`` gives ``jin zhengen``), a longer run (a company's
-   name) as one token, as anyascii spells it (``ChaoXianKuangYe…``).
+   one syllable per character; a run of them is one token, as anyascii spells it (``金正恩``
+   gives ``jinzhengen``), and the comparison finds it in a Latin name that spaces the
+   syllables (``Jin Zheng En``: ``compare.py`` joins and splits words).
 3. Folding: case folded, accents gone (``anyascii`` already drops them), dots and apostrophes
    dropped without a space (``S.A.`` is ``sa``, ``O'Brien`` is ``obrien``), every other
    character that is not a letter or a digit becomes a space (``García-López`` is two tokens).
@@ -45,27 +45,15 @@ def _is_unspaced(char: str) -> bool:
 
 
 def transliterate(text: str) -> str:
-    """``text`` in Latin script (``anyascii``), syllables of unspaced scripts grouped as words."""
+    """``text`` in Latin script (``anyascii``), a run of an unspaced script one word."""
     parts: list[str] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if not run:
-            return
-        syllables = [anyascii(char) for char in run]
-        if 2 <= len(syllables) <= 4:
-            parts.append(f" {syllables[0]} {''.join(syllables[1:])} ")
-        else:
-            parts.append(" " + "".join(syllables) + " ")
-        run.clear()
-
+    unspaced = False
     for char in text:
-        if _is_unspaced(char):
-            run.append(char)
-        else:
-            flush()
-            parts.append(anyascii(char))
-    flush()
+        now = _is_unspaced(char)
+        if now != unspaced:
+            parts.append(" ")
+            unspaced = now
+        parts.append(anyascii(char))
     return "".join(parts)
 
 

@@ -99,11 +99,13 @@ def birth_evidence(party: Party, entry: Entry, weights: Weights) -> Evidence:
     """The closest of the party's and the entry's dates of birth."""
     if not party.birth_dates or not entry.birth_dates:
         return Evidence("birth_date", 0.0, "not compared: no date of birth on one side")
-    best = max(
-        (_birth_pair(a, b, weights) for a in party.birth_dates for b in entry.birth_dates),
-        key=lambda verdict: (verdict[0], verdict[1]),
-    )
-    return Evidence("birth_date", best[0], best[1])
+    pairs = sorted(
+        (a, b) for a in party.birth_dates for b in entry.birth_dates
+    )  # the strongest verdict wins; among equals, the closest pair, then the earliest
+    verdicts = [(_birth_pair(a, b, weights), -abs(a.year - b.year), i) for i, (a, b) in
+                enumerate(pairs)]  # fmt: skip
+    (strength, detail), _, _ = max(verdicts, key=lambda v: (v[0][0], v[1], -v[2]))
+    return Evidence("birth_date", strength, detail)
 
 
 def country_evidence(party: Party, entry: Entry, weights: Weights) -> Evidence:
