@@ -7,7 +7,8 @@ similarity, raised to 0.85 when the two share a phonetic key of two letters or m
 most similar first (ties by the tokens' text), each token at most once and only when their
 similarity is 0.5 or more. A token may also align with two tokens of the other name joined
 (either way round, when their lengths add up to within two letters of it): ``abdulrahman``
-with ``abdul`` + ``rahman``; a pair of single tokens goes first on a tie. The alignment's
+with ``abdul`` + ``rahman`` (looked for when the names have different numbers of tokens);
+a pair of single tokens goes first on a tie. The alignment's
 score weighs each token by its length (a particle
 such as *de*, *la*, *bin*, *al* weighs 1):
 
@@ -31,6 +32,7 @@ Each of the three ignores the order of the tokens, so the score does too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import permutations
 
 from rapidfuzz import fuzz
@@ -74,8 +76,9 @@ def _weight(token: str) -> float:
     return 1.0 if token in PARTICLES else float(len(token))
 
 
+@lru_cache(maxsize=1 << 18)
 def token_similarity(a: str, b: str) -> float:
-    """The similarity of two folded tokens, in [0, 1] (see the module's rules)."""
+    """The similarity of two folded tokens, in [0, 1] (see the module's rules; cached)."""
     if a == b:
         return 1.0
     similarity = Levenshtein.normalized_similarity(a, b)
@@ -118,10 +121,14 @@ def _joined(
     found: list[tuple[float, int, str, str, tuple[int, ...], tuple[int, ...]]] = []
     if len(double) < 2:
         return found
+    lengths = [len(token) for token in double]
     for i, token in enumerate(single):
+        size = len(token)
         for j, first in enumerate(double):
+            if lengths[j] >= size:
+                continue
             for k, second in enumerate(double):
-                if j == k or abs(len(first) + len(second) - len(token)) > JOIN_SLACK:
+                if j == k or abs(lengths[j] + lengths[k] - size) > JOIN_SLACK:
                     continue
                 joined = first + second
                 similarity = Levenshtein.normalized_similarity(token, joined)
@@ -139,13 +146,16 @@ def compare_tokens(query: tuple[str, ...], entry: tuple[str, ...]) -> NameCompar
     e = sorted(entry)
     if not q or not e:
         return NameComparison(0.0, "alignment", (), tuple(q), tuple(e))
+    if q == e:
+        return NameComparison(1.0, "alignment", tuple(TokenPair(t, t, 1.0) for t in q), (), ())
     candidates: list[tuple[float, int, str, str, tuple[int, ...], tuple[int, ...]]] = [
         (-token_similarity(qt, et), 2, qt, et, (i,), (j,))
         for i, qt in enumerate(q)
         for j, et in enumerate(e)
     ]
-    candidates.extend(_joined(q, e, flip=False))
-    candidates.extend(_joined(e, q, flip=True))
+    if len(q) != len(e):  # a name with a word more may have it split in two
+        candidates.extend(_joined(q, e, flip=False))
+        candidates.extend(_joined(e, q, flip=True))
     candidates.sort()
     used_q: set[int] = set()
     used_e: set[int] = set()

@@ -5,14 +5,16 @@ Each entry's names (normalised once, here) file the entry under these keys:
 
 - ``x:`` the exact key: the name's sorted tokens joined (an exact or reordered name);
 - ``t:`` each token; ``p:`` each token's phonetic key of two letters or more;
-- ``g:`` each token's character trigrams, padded (``^pe``, ``per`` … ``ez$``): typos;
+- ``g:`` each token's character trigrams, padded (``^pe``, ``per`` … ``ez$``): typos. A query
+  reads the trigrams only of its tokens that no token or phonetic key found (the misspelt
+  ones), so a well-spelt query reads a few short postings;
 - ``i:`` each identifier, by kind and number.
 
 A query gathers the entries filed under its own keys. Entries under its exact or identifier
 keys are always candidates. The others are ranked by the keys they share with the query, each
 weighted by its rarity (``log(1 + N / df)``; a trigram weighs a third of that, a phonetic key
 four fifths), and the best ``limit`` of them (default 50) are candidates too. A key filed
-under more than ``max_share`` of the list (default 5 %, never fewer than 100 entries) is too
+under more than ``max_share`` of the list (default 2 %, never fewer than 100 entries) is too
 common to rank by and is skipped (exact and identifier keys never are).
 """
 
@@ -45,18 +47,34 @@ def _trigrams(token: str) -> set[str]:
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
+def token_keys(token: str) -> dict[str, float]:
+    """The token and phonetic keys of one token and each one's share of its rarity weight."""
+    keys = {f"t:{token}": 1.0}
+    key = phonetic_key(token)
+    if len(key) >= 2:
+        keys[f"p:{key}"] = PHONETIC_SHARE
+    return keys
+
+
+def trigram_keys(token: str) -> dict[str, float]:
+    """The trigram keys of one token."""
+    return {f"g:{gram}": TRIGRAM_SHARE for gram in _trigrams(token)}
+
+
+def exact_key(name: NormalisedName) -> str:
+    """The key of a name's sorted tokens."""
+    return "x:" + " ".join(sorted(name.tokens))
+
+
 def name_keys(name: NormalisedName) -> dict[str, float]:
-    """The blocking keys of one name and each one's share of its rarity weight."""
+    """Every blocking key an entry's name is filed under, with its share of the weight."""
     keys: dict[str, float] = {}
     if name.tokens:
-        keys["x:" + " ".join(sorted(name.tokens))] = 1.0
+        keys[exact_key(name)] = 1.0
     for token in name.tokens:
-        keys[f"t:{token}"] = 1.0
-        key = phonetic_key(token)
-        if len(key) >= 2:
-            keys.setdefault(f"p:{key}", PHONETIC_SHARE)
-        for gram in _trigrams(token):
-            keys.setdefault(f"g:{gram}", TRIGRAM_SHARE)
+        for found in (token_keys(token), trigram_keys(token)):
+            for key, share in found.items():
+                keys[key] = max(keys.get(key, 0.0), share)
     return keys
 
 
@@ -73,7 +91,7 @@ class NameIndex:
     """Entries filed under their blocking keys (see the module); read-only once built."""
 
     def __init__(
-        self, entries: Iterable[Entry], *, limit: int = 50, max_share: float = 0.05
+        self, entries: Iterable[Entry], *, limit: int = 50, max_share: float = 0.02
     ) -> None:
         self.entries: tuple[Entry, ...] = tuple(entries)
         self.limit = limit
@@ -121,8 +139,14 @@ class NameIndex:
         always: set[int] = set()
         keys: dict[str, float] = {}
         for name in self.query_names(party):
-            for key, share in name_keys(name).items():
-                keys[key] = max(keys.get(key, 0.0), share)
+            if name.tokens:
+                keys[exact_key(name)] = 1.0
+            for token in name.tokens:
+                own = token_keys(token)
+                if not any(key in self._postings for key in own):
+                    own.update(trigram_keys(token))  # not found as spelt: look for it by parts
+                for key, share in own.items():
+                    keys[key] = max(keys.get(key, 0.0), share)
         for ident in party.identifiers:
             if ident.key:
                 always.update(self._postings.get(f"i:{ident.kind}:{ident.key}", ()))

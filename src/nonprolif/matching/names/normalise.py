@@ -78,16 +78,13 @@ class NormalisedName:
     original: str
     tokens: tuple[str, ...]
     legal_forms: tuple[str, ...] = ()
+    transliterated: bool = False
+    """Whether the original was written in another script than Latin."""
 
     @property
     def latin(self) -> str:
         """The folded tokens joined by spaces."""
         return " ".join(self.tokens)
-
-    @property
-    def transliterated(self) -> bool:
-        """Whether the original was written in another script than Latin."""
-        return not is_latin(self.original)
 
 
 def normalise(text: str, *, strip_legal_forms: bool = True) -> NormalisedName:
@@ -100,4 +97,4 @@ def normalise(text: str, *, strip_legal_forms: bool = True) -> NormalisedName:
     if strip_legal_forms:
         tokens, latin_removed = strip_latin_forms(tokens)
         removed += latin_removed
-    return NormalisedName(original=text, tokens=tokens, legal_forms=removed)
+    return NormalisedName(text, tokens, removed, transliterated=not is_latin(text))

@@ -23,6 +23,8 @@ callers ignore keys shorter than two letters.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _VOWELS = frozenset("aeiou")
 _FRONT = frozenset("eiy")
 _DIGRAPHS = (
@@ -41,8 +43,10 @@ _DIGRAPHS = (
 _SIMPLE = {"z": "s", "v": "b", "w": "b", "q": "k", "k": "k", "x": "ks"}
 
 
+@lru_cache(maxsize=1 << 17)
 def phonetic_key(token: str) -> str:
-    """The consonant skeleton of one folded token (see the module's rules)."""
+    """The consonant skeleton of one folded token (see the module's rules; cached: a list and
+    its queries repeat their tokens)."""
     out: list[str] = []
     i = 0
     n = len(token)

@@ -96,19 +96,21 @@ def score_entry(
         entry_names = tuple(normalise_for(name.text, entry.kind) for name in entry.names)
     if party_names is None:
         party_names = tuple(normalise_for(text, entry.kind) for text in party.names if text.strip())
-    best: tuple[float, int, str, str] | None = None
-    best_detail = ""
+    best: tuple[float, int] | None = None
+    chosen: tuple[NormalisedName, NormalisedName, NameComparison, str] | None = None
     for query in party_names:
         for name, normalised in zip(entry.names, entry_names, strict=True):
             found = compare_tokens(query.tokens, normalised.tokens)
-            strong = 1 if name.quality is Quality.STRONG else 0
-            rank = (found.score, strong, query.original, name.text)
-            if best is None or rank[:2] > best[:2]:
+            rank = (found.score, 1 if name.quality is Quality.STRONG else 0)
+            if best is None or rank > best:
                 best = rank
-                best_detail = _name_detail(query, normalised, found)
-    if best is None:
+                chosen = (query, normalised, found, name.text)
+    if best is None or chosen is None:
         raise ValueError("a party needs a name")
-    name_score, strong, query_text, entry_text = best
+    name_score, strong = best
+    query_name, entry_name, found, entry_text = chosen
+    best_detail = _name_detail(query_name, entry_name, found)
+    query_text = query_name.original
     alias = Evidence(
         "alias_quality",
         0.0 if strong else weights.weak_alias,
