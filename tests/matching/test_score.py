@@ -46,7 +46,7 @@ kinds = st.sampled_from(list(Kind))
 
 
 def _entry(text: str, kind: Kind = Kind.PERSON, **qualifiers: object) -> Entry:
-    return Entry("E1", (Name(text),), kind, "un", "1", **qualifiers)  # type: ignore[arg-type]
+    return Entry("E1", (Name(text),), kind, "un", "1", **qualifiers)
 
 
 def _accounts(match) -> bool:

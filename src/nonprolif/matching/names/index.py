@@ -16,6 +16,11 @@ weighted by its rarity (``log(1 + N / df)``; a trigram weighs a third of that, a
 four fifths), and the best ``limit`` of them (default 50) are candidates too. A key filed
 under more than ``max_share`` of the list (default 2 %, never fewer than 100 entries) is too
 common to rank by and is skipped (exact and identifier keys never are).
+
+Measured on generated lists of people (``tests/matching/conftest.py``; 900 queries each:
+exact, reordered and misspelt names): about 49 candidates a query on average from 1,000
+entries, 35 from 10,000, 45 from 50,000, never more than 51; the entry sought was among them
+every time.
 """
 
 from __future__ import annotations
