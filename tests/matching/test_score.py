@@ -17,6 +17,7 @@ from nonprolif.matching.names import (
     compare_tokens,
     normalise,
     score_entry,
+    token_similarity,
 )
 from nonprolif.matching.names.legal import LATIN_FORMS
 
@@ -174,3 +175,11 @@ def test_legal_forms_do_not_count():
         "legal forms set aside"
         in score_entry(Party(("Importadora del Norte",)), entry).explanation[0].detail
     )
+
+
+def test_spellings_that_sound_alike_align_and_short_names_do_not_by_sound():
+    assert token_similarity("mohammed", "muhammad") == 0.85
+    assert token_similarity("vasquez", "vazquez") >= 0.85
+    assert token_similarity("juan", "jin") < 0.85
+    assert token_similarity("j", "juan") == 0.7
+    assert score_entry(Party(("Muhammad Ali",)), _entry("Mohammed Ali")).score > 0.85

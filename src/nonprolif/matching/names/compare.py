@@ -2,15 +2,15 @@
 
 *Alignment.* Both names' tokens are sorted (so the order a list or a clerk wrote them in does
 not count) and every pair of tokens gets a similarity: rapidfuzz's normalised Levenshtein
-similarity, raised to 0.85 when the two share a phonetic key of two letters or more
-(``phonetic.py``) and to 0.7 when one is the other's initial. Pairs are then taken greedily,
-most similar first (ties by the tokens' text), each token at most once and only when their
+similarity, raised to 0.85 when two tokens of four letters or more share a phonetic key of
+two letters or more (``phonetic.py``: ``mohammed`` and ``muhammad``, but not ``juan`` and
+``jin``) and to 0.7 when one is the other's initial. Pairs are then taken greedily, most
+similar first (ties by the tokens' text), each token at most once and only when their
 similarity is 0.5 or more. A token may also align with two tokens of the other name joined
 (either way round, when their lengths add up to within two letters of it): ``abdulrahman``
-with ``abdul`` + ``rahman`` (looked for when the names have different numbers of tokens);
-a pair of single tokens goes first on a tie. The alignment's
-score weighs each token by its length (a particle
-such as *de*, *la*, *bin*, *al* weighs 1):
+with ``abdul`` + ``rahman`` (looked for when the names have different numbers of tokens); a
+pair of single tokens goes first on a tie. The alignment's score weighs each token by its
+length (a particle such as *de*, *la*, *bin*, *al* weighs 1):
 
     Σ aligned  sim × (w_query + w_entry)
     ─────────────────────────────────────────────────────────────
@@ -49,6 +49,7 @@ PARTICLES = frozenset(
 MIN_ALIGNED = 0.5
 PHONETIC_FLOOR = 0.85
 INITIAL_FLOOR = 0.7
+PHONETIC_MIN_LENGTH = 4
 UNALIGNED_WEIGHT = 0.5
 
 
@@ -84,6 +85,8 @@ def token_similarity(a: str, b: str) -> float:
     similarity = Levenshtein.normalized_similarity(a, b)
     if (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
         similarity = max(similarity, INITIAL_FLOOR)
+    if min(len(a), len(b)) < PHONETIC_MIN_LENGTH:
+        return similarity
     key = phonetic_key(a)
     if len(key) >= 2 and key == phonetic_key(b):
         similarity = max(similarity, PHONETIC_FLOOR)

@@ -22,7 +22,6 @@ LATIN_FORMS: tuple[tuple[str, ...], ...] = (
     ("s", "de", "rl"),
     ("s", "en", "c"),
     ("sa", "de", "rl"),
-    ("sa", "de", "cv"),
     ("sapi",),
     ("sab",),
     ("sa",),
