@@ -1,5 +1,5 @@
-"""The demo logins whose role or clearance needs a second factor get one that ``seed --demo`` prints and
-that stays the same across runs: an authenticator secret and recovery codes."""
+"""The demo logins whose role or clearance needs a second factor get one that ``seed --demo``
+prints and that stays the same across runs: an authenticator secret and recovery codes."""
 
 import io
 from base64 import b32decode
