@@ -8,6 +8,8 @@ every user's access at his next request, which is why each change names its befo
 after. Terms are never deleted here: reports, clearances and versions point at them.
 """
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.translation import gettext as _
@@ -59,9 +61,9 @@ def save_term(*, actor: Actor, term: models.Model) -> models.Model:
         raise PermissionDenied(_("Only administrators keep the vocabularies."))
     term.full_clean()
     with transaction.atomic():
-        before: dict = {}
+        before: dict[str, Any] = {}
         if not creating:
-            stored = type(term).objects.select_for_update().get(pk=term.pk)
+            stored = type(term)._default_manager.select_for_update().get(pk=term.pk)
             before = snapshot(stored)
         after = snapshot(term)
         changes = diff(before, after)

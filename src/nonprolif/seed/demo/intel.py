@@ -555,7 +555,7 @@ def _source_reports() -> list[DemoReport]:
     """A caesium-137 density gauge stolen in Jalisco: the theft, the search, the alerts and
     its recovery."""
     gauge = [("radiologicos", LinkRole.SUBJECT), ("fuente", LinkRole.SUBJECT)]
-    place = {
+    place: dict[str, Any] = {
         "state": "Jalisco",
         "municipality": "Tlajomulco de Zúñiga",
         "latitude": "20.47360",
@@ -761,7 +761,7 @@ def _precursor_reports() -> list[DemoReport]:
         ("santafe", LinkRole.CONSIGNEE),
         ("tdg", LinkRole.SUBJECT),
     ]
-    place = {
+    place: dict[str, Any] = {
         "state": "Guanajuato",
         "municipality": "Celaya",
         "latitude": "20.52350",

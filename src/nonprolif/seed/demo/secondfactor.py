@@ -79,7 +79,7 @@ def ensure_demo_second_factor(
     Side effects: the user's TOTP and recovery-code devices replaced when they differ; one
     audit entry ``otp.enrol`` when anything changed. A second run changes nothing.
     """
-    clearance = user.clearance.code if user.clearance_id else None
+    clearance = user.clearance.code if user.clearance else None
     wanted = demo_second_factor(user.username, role, clearance)
     if wanted is None:
         return

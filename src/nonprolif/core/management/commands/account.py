@@ -117,7 +117,7 @@ class Command(BaseCommand):
         user = result.user
         roles = ", ".join(sorted(accounts.roles_of(user))) or "-"
         agency = user.agency.code if user.agency else "-"
-        clearance = user.clearance.code if user.clearance_id else "none"
+        clearance = user.clearance.code if user.clearance else "none"
         state = "active" if user.is_active else "inactive"
         self.stdout.write(
             f"{user.username}: roles {roles}; agency {agency}; clearance {clearance}; {state}."
