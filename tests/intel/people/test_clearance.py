@@ -343,5 +343,5 @@ def test_the_user_sees_his_own_clearance_on_his_account_page(as_user, analyst_a,
     response = as_user(analyst_a).get(reverse("password_change"))
     assert response.status_code == 200
     text = response.content.decode()
-    assert "Clearance" in text or "Nivel de acreditación" in text
+    assert "Acreditación de seguridad" in text or "Clearance" in text
     assert level("S").name_es in text or level("S").name_en in text
