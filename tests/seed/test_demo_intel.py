@@ -4,6 +4,7 @@ entities that link them; deterministic, and a second load changes nothing."""
 
 from collections import Counter
 
+import pytest
 from django.core import serializers
 
 from nonprolif.core.models import AuditEntry, User
@@ -13,6 +14,7 @@ from nonprolif.intel.models import (
     EntityKind,
     InfoRequest,
     IntelReport,
+    Material,
     ReleaseState,
     ReportEntity,
     ReportRelease,
@@ -22,6 +24,7 @@ from nonprolif.intel.models import (
 )
 from nonprolif.seed.demo import load_demo_document
 from nonprolif.seed.demo.intel import demo_reports, version_data
+from nonprolif.seed.loader import builtin_document, load_program_document
 
 AGENCIES = {"SEDENA", "SEMAR", "ADUANAS", "PGR", "CISEN", "SSP", "SS", "SEGOB", "LEGAT"}
 
@@ -169,3 +172,20 @@ def test_a_deleted_demo_report_comes_back(demo, demo_doc):
     back = IntelReport.objects.get(reference="ADUANAS-2009-0001")
     assert back.versions.count() == 1
     assert back.links.exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_demo_that_fails_half_way_writes_nothing(monkeypatch, demo_doc):
+    load_program_document(builtin_document())
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ReportEntity.objects, "bulk_create", broken)
+    with pytest.raises(RuntimeError):
+        load_demo_document(demo_doc)
+    assert not IntelReport.objects.exists()
+    assert not Entity.objects.exists()
+    assert not Material.objects.exists()
+    assert not User.objects.filter(username="analista-sedena").exists()
+    assert not AuditEntry.objects.filter(object_type="intel.intelreport").exists()

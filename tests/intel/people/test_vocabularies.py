@@ -125,3 +125,22 @@ def test_the_service_validates_and_writes_nothing_on_bad_input(administrator):
 def test_saving_an_unchanged_term_writes_no_entry(administrator):
     save_term(actor=administrator, term=level("C"))
     assert not AuditEntry.objects.filter(action__startswith="classification_level").exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_change_whose_audit_entry_fails_is_rolled_back(monkeypatch):
+    from nonprolif.core.roles import Role
+    from nonprolif.intel.vocabulary import domain
+    from tests.factories import UserFactory
+
+    administrator = UserFactory(username="keeper", roles=[Role.ADMINISTRATOR])
+    secret = level("S")
+    secret.name_en = "SECRET (changed)"
+
+    def broken(**kwargs):
+        raise RuntimeError("audit down")
+
+    monkeypatch.setattr(domain, "record", broken)
+    with pytest.raises(RuntimeError):
+        save_term(actor=administrator, term=secret)
+    assert level("S").name_en == "SECRET"
