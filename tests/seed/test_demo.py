@@ -58,26 +58,37 @@ def test_loading_the_demo_twice_changes_nothing_and_writes_no_audit_entry(demo, 
 
 
 @pytest.mark.parametrize(
-    ("username", "role", "agency"),
+    ("username", "role", "agency", "clearance"),
     [
-        ("coordinador", Role.COORDINATOR, "CISEN"),
-        ("enlace-sedena", Role.LIAISON, "SEDENA"),
-        ("enlace-semar", Role.LIAISON, "SEMAR"),
-        ("legat", Role.PARTNER, "LEGAT"),
-        ("auditor", Role.AUDITOR, None),
-        ("admin", Role.ADMINISTRATOR, None),
+        ("coordinador", Role.COORDINATOR, "CISEN", "S"),
+        ("enlace-sedena", Role.LIAISON, "SEDENA", "SBU"),
+        ("enlace-semar", Role.LIAISON, "SEMAR", "SBU"),
+        ("legat", Role.PARTNER, "LEGAT", "SBU"),
+        ("auditor", Role.AUDITOR, None, "C"),
+        ("admin", Role.ADMINISTRATOR, None, None),
+        ("analista-sedena", Role.ANALYST, "SEDENA", "S"),
+        ("analista2-sedena", Role.ANALYST, "SEDENA", "C"),
+        ("analista-semar", Role.ANALYST, "SEMAR", "C"),
+        ("analista-aduanas", Role.ANALYST, "ADUANAS", "C"),
+        ("analista-pgr", Role.ANALYST, "PGR", "S"),
+        ("analista-cisen", Role.ANALYST, "CISEN", "S"),
+        ("analista-ssp", Role.ANALYST, "SSP", "C"),
+        ("analista-ss", Role.ANALYST, "SS", "SBU"),
+        ("analista-segob", Role.ANALYST, "SEGOB", "U"),
+        ("analista-legat", Role.ANALYST, "LEGAT", "C"),
     ],
 )
-def test_each_demo_login_has_its_role_and_agency_and_the_demo_password(
-    demo, username, role, agency
+def test_each_demo_login_has_its_role_agency_clearance_and_the_demo_password(
+    demo, username, role, agency, clearance
 ):
     user = User.objects.get(username=username)
     assert list(user.groups.values_list("name", flat=True)) == [role.value]
     assert (user.agency.code if user.agency else None) == agency
+    assert (user.clearance.code if user.clearance else None) == clearance
     assert user.check_password(DEMO_PASSWORD)
     assert user.is_staff == (role == Role.ADMINISTRATOR)
     assert not user.is_superuser
-    if agency:
+    if agency and role != Role.ANALYST:
         assert user.official.agency.code == agency
 
 

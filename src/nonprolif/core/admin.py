@@ -4,10 +4,10 @@ programs…) are deliberately NOT registered here, so the admin can never become
 ``visible_to``. Access is decided by the ``core.manage_accounts`` rule itself (a superuser
 flag alone grants nothing).
 
-Every change of a user's roles, agency, active flag and password made here goes through the
-account service (``core.domain.accounts``), which applies the rules and writes the audit
-trail: an administrator sees his own roles, agency and active flag read-only, and a forged
-POST that changes them is refused (403) and audited as denied.
+Every change of a user's roles, agency, clearance, active flag and password made here goes
+through the account service (``core.domain.accounts``), which applies the rules and writes the
+audit trail: an administrator sees his own roles, agency, clearance and active flag read-only,
+and a forged POST that changes them is refused (403) and audited as denied.
 """
 
 from django import forms
@@ -48,6 +48,7 @@ LOCKED_POST_KEYS = {
     "is_superuser": "roles",
     "user_permissions": "roles",
     "agency": "agency",
+    "clearance": "clearance",
     "is_active": "is_active",
 }
 PERSONAL_FIELDS = ["username", "first_name", "last_name", "email", "language"]
@@ -109,7 +110,7 @@ class AccountCreationForm(AdminUserCreationForm):
 
     class Meta(AdminUserCreationForm.Meta):
         model = User
-        fields = ("username", "agency", "language")
+        fields = ("username", "agency", "clearance", "language")
 
     def clean(self):
         cleaned = super().clean()
@@ -125,16 +126,27 @@ class AccountCreationForm(AdminUserCreationForm):
 class UserAdmin(AccountsAdminMixin, DjangoUserAdmin):
     form = AccountChangeForm
     add_form = AccountCreationForm
-    list_display = ("username", "first_name", "last_name", "agency", "roles", "is_active")
-    list_filter = ("groups", "agency", "is_active", "language")
-    list_select_related = ("agency",)
+    list_display = (
+        "username",
+        "first_name",
+        "last_name",
+        "agency",
+        "clearance",
+        "roles",
+        "is_active",
+    )
+    list_filter = ("groups", "agency", "clearance", "is_active", "language")
+    list_select_related = ("agency", "clearance")
     search_fields = ("username", "first_name", "last_name", "email")
     ordering = ("username",)
     # No is_superuser / user_permissions / groups: roles are set through the account service.
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         (_("Personal info"), {"fields": ("first_name", "last_name", "email", "language")}),
-        (_("Roles and agency"), {"fields": ("roles", "agency", "pending_roles")}),
+        (
+            _("Roles, agency and clearance"),
+            {"fields": ("roles", "agency", "clearance", "pending_roles")},
+        ),
         (_("Status"), {"fields": ("is_active", "is_staff")}),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
@@ -146,7 +158,7 @@ class UserAdmin(AccountsAdminMixin, DjangoUserAdmin):
                 "fields": ("username", "usable_password", "password1", "password2"),
             },
         ),
-        (_("Roles and agency"), {"fields": ("role", "agency", "language")}),
+        (_("Roles, agency and clearance"), {"fields": ("role", "agency", "clearance", "language")}),
     )
     readonly_fields = ("last_login", "date_joined", "is_staff", "pending_roles")
 
@@ -156,7 +168,7 @@ class UserAdmin(AccountsAdminMixin, DjangoUserAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = tuple(super().get_readonly_fields(request, obj))
         if obj is not None and obj.pk == request.user.pk:
-            return (*fields, "roles", "agency", "is_active")  # nobody changes his own
+            return (*fields, "roles", "agency", "clearance", "is_active")  # nobody changes his own
         return fields
 
     @admin.display(description=_("roles"))
@@ -199,8 +211,12 @@ class UserAdmin(AccountsAdminMixin, DjangoUserAdmin):
                 password=data["password1"] if data.get("set_usable_password") else None,
                 language=data.get("language") or "es-mx",
             )
+            if data.get("clearance") is not None:
+                user = update_account(
+                    actor=request.user, user=user, clearance=data["clearance"]
+                ).user
             obj.pk, obj._state.adding, obj._state.db = user.pk, False, user._state.db
-            obj.password = user.password
+            obj.password, obj.clearance = user.password, user.clearance
             if user.role_grants.pending().exists():
                 self._tell_pending(request, [data["role"]])
             return
@@ -213,6 +229,7 @@ class UserAdmin(AccountsAdminMixin, DjangoUserAdmin):
             roles=form.cleaned_data["roles"],
             agency=form.cleaned_data.get("agency"),
             is_active=form.cleaned_data.get("is_active"),
+            clearance=form.cleaned_data.get("clearance"),
         )
         if result.grants:
             self._tell_pending(request, [grant.role for grant in result.grants])

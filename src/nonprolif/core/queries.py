@@ -241,7 +241,7 @@ def accounts_for(user: Actor, *, q: str = "") -> QuerySet[User]:
     their roles and agency; ``q`` finds words in the username, names and e-mail."""
     if not has_perm("core.manage_accounts", user):
         return User.objects.none()
-    accounts = User.objects.select_related("agency").prefetch_related(
+    accounts = User.objects.select_related("agency", "clearance").prefetch_related(
         "groups", Prefetch("role_grants", queryset=RoleGrant.objects.pending())
     )
     for word in q.split():

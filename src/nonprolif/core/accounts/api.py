@@ -1,7 +1,7 @@
 """Accounts and role grants over the API, for administrators (``core.manage_accounts``);
 anybody else gets 403. Changes go through the account service, whose rules are the same as in
-the admin and the CLI: nobody changes his own roles, agency or active flag (403, audited as
-denied, nothing written), and a role that reads the whole office waits for a second
+the admin and the CLI: nobody changes his own roles, agency, clearance or active flag (403,
+audited as denied, nothing written), and a role that reads the whole office waits for a second
 administrator's approval."""
 
 from django.core.exceptions import PermissionDenied
@@ -55,7 +55,7 @@ def get_account(request, account_id: int):
 @router.patch(
     "/accounts/{account_id}",
     response={200: AccountOut, **WRITE_ERRORS},
-    summary="Change an account's roles, agency or active flag",
+    summary="Change an account's roles, agency, clearance or active flag",
 )
 @service_errors
 def patch_account(request, account_id: int, payload: AccountPatch):

@@ -16,6 +16,9 @@ class AccountOut(Schema):
     email: str
     roles: list[Role]
     agency: str | None = Field(None, description="code of the user's agency")
+    clearance: str | None = Field(
+        None, description="code of the user's clearance (a classification level); null for none"
+    )
     is_active: bool
     language: str
     last_login: datetime.datetime | None
@@ -29,6 +32,10 @@ class AccountOut(Schema):
     @staticmethod
     def resolve_agency(obj) -> str | None:
         return obj.agency.code if obj.agency_id else None
+
+    @staticmethod
+    def resolve_clearance(obj) -> str | None:
+        return obj.clearance.code if obj.clearance_id else None
 
     @staticmethod
     def resolve_pending_roles(obj) -> list[str]:
@@ -56,6 +63,11 @@ class AccountPatch(Schema):
         "second administrator (see pending_roles)",
     )
     agency: str | None = Field(None, description="agency code; null or empty for none")
+    clearance: str | None = Field(
+        None,
+        description="classification level code; null or empty for none (the user's sessions "
+        "end; nobody changes his own)",
+    )
     is_active: bool | None = None
 
 

@@ -188,21 +188,24 @@ def parse_roles(roles: Iterable[Role | str], *, field_name: str = "roles") -> se
 
 def validate_roles_agency(roles: Iterable[Role], agency: Agency | None) -> None:
     """Liaisons need a national agency and partners a partner agency (one agency, so not
-    both roles). Raises ValidationError naming ``agency`` (or ``roles``)."""
-    bound = sorted(set(roles) & AGENCY_ROLES)
-    if len(bound) > 1:
+    both roles); analysts need an agency of either kind. Raises ValidationError naming
+    ``agency`` (or ``roles``)."""
+    bound = set(roles) & AGENCY_ROLES
+    if {Role.LIAISON, Role.PARTNER} <= bound:
         raise ValidationError(
             {"roles": _("A login is either a liaison or a partner, not both.")}, code="invalid"
         )
     if not bound:
         return
-    role = bound[0]
     if agency is None:
+        role = sorted(bound)[0]
         raise ValidationError(
             {"agency": _("The %(role)s role needs an agency.") % {"role": role.value}},
             code="required",
         )
-    if agency.kind != REQUIRED_AGENCY_KIND[role]:
+    for role in sorted(bound & set(REQUIRED_AGENCY_KIND)):
+        if agency.kind == REQUIRED_AGENCY_KIND[role]:
+            continue
         message = (
             _("A liaison must belong to a national agency; %(code)s is a foreign partner.")
             if role == Role.LIAISON

@@ -16,6 +16,7 @@ from nonprolif.seed.loader.result import SeedResult
 
 from .conference import load_demo_conference
 from .coordination import load_demo_coordination
+from .intel import load_demo_intel
 from .officials import DemoPassword, ensure_login, login_agency, upsert_official
 from .people import generate_officials
 from .secondfactor import ensure_demo_second_factor
@@ -28,24 +29,28 @@ BUILTIN_DEMO = "mx-2009-demo"
 def load_demo_document(doc: dict[str, Any], *, actor: User | None = None) -> SeedResult:
     """Load a demo document: its invented officials, its demo logins and, when it has them,
     the demos of the training program (``training``, see :func:`load_demo_training`), of the
-    conference (``conference``) and of the meetings' decisions and action items
-    (``coordination``, see :func:`load_demo_coordination`). ``today`` (YYYY-MM-DD) is the date
-    ``nonprolif demo`` fixes for the demo clock (NONPROLIF_TODAY); loading only checks it.
+    conference (``conference``), of the meetings' decisions and action items
+    (``coordination``, see :func:`load_demo_coordination`) and of intelligence (``intel``:
+    reports, entities, releases, distribution lists, requests; see :func:`load_demo_intel`).
+    ``today`` (YYYY-MM-DD) is the date ``nonprolif demo`` fixes for the demo clock
+    (NONPROLIF_TODAY); loading only checks it.
 
     The agencies it names must exist (load the program document first). Raises
     ValidationError naming the place in the document and the field, and then writes nothing.
 
     Side effects, in one transaction: Official rows created or updated (key: agency and
     e-mail); the role groups ensured; each demo login created (``create_user``) or brought back
-    to the document, including its password, and given its demo second factor when its role
-    needs one (``ensure_demo_second_factor``); each login's official linked to it; one audit
-    entry per row created or changed. A second load changes nothing and writes no audit entry.
+    to the document, including its password and clearance, and given its demo second factor
+    when its role or clearance needs one (``ensure_demo_second_factor``); each login's
+    official linked to it; one audit entry per row created or changed (in bulk for the
+    intelligence reports and what hangs on them). A second load changes nothing and writes
+    no audit entry.
     """
     check_entry(
         doc,
         "document",
         {"format", "random_seed", "password", "given_names", "family_names", "agencies"},
-        {"note", "today", "logins", "training", "conference", "coordination"},
+        {"note", "today", "logins", "training", "conference", "coordination", "intel"},
     )
     if doc["format"] != DEMO_FORMAT:
         fail("document.format", f"expected “{DEMO_FORMAT}”, got “{doc['format']}”")
@@ -94,7 +99,7 @@ def load_demo_document(doc: dict[str, Any], *, actor: User | None = None) -> See
                 login,
                 where,
                 {"username", "role", "agency"},
-                {"language", "official", "first_name", "last_name", "email"},
+                {"language", "official", "first_name", "last_name", "email", "clearance"},
             )
             official = login.get("official")
             if official and not login["agency"]:
@@ -119,6 +124,8 @@ def load_demo_document(doc: dict[str, Any], *, actor: User | None = None) -> See
             load_demo_conference(doc["conference"], result=result, actor=actor)
         if doc.get("coordination"):
             load_demo_coordination(doc["coordination"], result=result, actor=actor)
+        if doc.get("intel"):
+            load_demo_intel(doc["intel"], result=result, actor=actor)
     return result
 
 

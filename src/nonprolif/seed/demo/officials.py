@@ -8,9 +8,9 @@ from typing import Any, Literal
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
 
-from nonprolif.core.domain.accounts import create_user, ensure_role_groups
+from nonprolif.core.domain.accounts import create_user, ensure_role_groups, update_account
 from nonprolif.core.domain.audit import diff, record, snapshot
-from nonprolif.core.models import Agency, Official, User
+from nonprolif.core.models import Agency, ClassificationLevel, Official, User
 from nonprolif.core.roles import Role
 from nonprolif.seed.loader.checks import fail
 from nonprolif.seed.loader.result import SeedResult
@@ -80,6 +80,17 @@ def login_agency(login: dict[str, Any], *, where: str) -> Agency | None:
     return agency
 
 
+def login_clearance(login: dict[str, Any], *, where: str) -> ClassificationLevel | None:
+    """The clearance a demo login names (a level's code; None when it names none); an
+    unknown code fails."""
+    if not login.get("clearance"):
+        return None
+    level = ClassificationLevel.objects.filter(code=login["clearance"]).first()
+    if level is None:
+        fail(f"{where}.clearance", f"unknown classification level “{login['clearance']}”")
+    return level
+
+
 def ensure_login(
     login: dict[str, Any],
     agency: Agency | None,
@@ -90,7 +101,9 @@ def ensure_login(
     actor: User | None,
 ) -> User:
     """Create the demo login, or bring an existing one back to the document (role group,
-    ``agency`` (see :func:`login_agency`), staff flag, active, password)."""
+    ``agency`` (see :func:`login_agency`), clearance, staff flag, active, password). A new
+    login's clearance is given through the account service (audited ``user.clearance``)."""
+    clearance = login_clearance(login, where=where)
     official = login.get("official") or {}
     names = {
         "email": official.get("email", login.get("email", "")),
@@ -114,11 +127,14 @@ def ensure_login(
             ) from None
         user.password = password.encoded  # checked by load_demo_document
         user.save(update_fields=["password"])
+        if clearance is not None:
+            user = update_account(actor=actor, user=user, clearance=clearance).user
         result.created[User._meta.label_lower] += 1
         return user
 
     wanted = {
         "agency": agency,
+        "clearance": clearance,
         "is_staff": login["role"] == Role.ADMINISTRATOR,
         "is_active": True,
         **names,

@@ -36,6 +36,7 @@ class DemoLogin:
     role: str
     agency: str | None
     password: str
+    clearance: str | None = None
 
 
 def gendered(template: str, female: bool) -> str:
@@ -114,8 +115,14 @@ def generate_officials(doc: dict[str, Any]) -> list[DemoPerson]:
 
 
 def demo_logins(doc: dict[str, Any]) -> list[DemoLogin]:
-    """The demo logins of ``doc`` with their password (to print for the demo)."""
+    """The demo logins of ``doc`` with their password and clearance (to print for the demo)."""
     return [
-        DemoLogin(login["username"], login["role"], login.get("agency"), doc["password"])
+        DemoLogin(
+            login["username"],
+            login["role"],
+            login.get("agency"),
+            doc["password"],
+            login.get("clearance"),
+        )
         for login in doc["logins"]
     ]

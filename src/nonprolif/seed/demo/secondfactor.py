@@ -1,8 +1,8 @@
-"""The second factor of the demo logins whose role needs one (OTP_REQUIRED_ROLES): an
-authenticator secret and recovery codes derived from the username, so that they are the same
-on every run and every machine, and the person running the demo (and the browser tests) can
-sign in with what ``nonprolif seed --demo`` prints. They are public, like the demo password:
-never use the demo logins outside a demo."""
+"""The second factor of the demo logins that need one (a role of OTP_REQUIRED_ROLES, or a
+clearance above the lowest two levels): an authenticator secret and recovery codes derived
+from the username, so that they are the same on every run and every machine, and the person
+running the demo (and the browser tests) can sign in with what ``nonprolif seed --demo``
+prints. They are public, like the demo password: never use the demo logins outside a demo."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from nonprolif.core.domain.audit import record
 from nonprolif.core.domain.twofactor import AUTHENTICATOR, RECOVERY
-from nonprolif.core.models import User
+from nonprolif.core.models import ClassificationLevel, User
 from nonprolif.seed.loader.result import SeedResult
 
 
@@ -46,9 +46,21 @@ def _derive(purpose: str, username: str) -> bytes:
     return hashlib.sha256(f"nonprolif demo {purpose} {username}".encode()).digest()
 
 
-def demo_second_factor(username: str, role: str) -> DemoSecondFactor | None:
-    """The demo second factor of ``username``, or None when his role needs none."""
-    if role not in settings.OTP_REQUIRED_ROLES:
+def clearance_needs_second_factor(clearance: str | None) -> bool:
+    """Does the level whose code is ``clearance`` need a second factor (it is above the
+    lowest two levels)? False for None and for a code the deployment lacks."""
+    if not clearance:
+        return False
+    level = ClassificationLevel.objects.filter(code=clearance).first()
+    return level is not None and level.needs_second_factor
+
+
+def demo_second_factor(
+    username: str, role: str, clearance: str | None = None
+) -> DemoSecondFactor | None:
+    """The demo second factor of ``username``, or None when neither his role nor his
+    clearance (a level's code) needs one."""
+    if role not in settings.OTP_REQUIRED_ROLES and not clearance_needs_second_factor(clearance):
         return None
     codes = tuple(
         b32encode(_derive(f"recovery code {n}", username)[:5]).decode().lower()
@@ -61,12 +73,14 @@ def ensure_demo_second_factor(
     user: User, role: str, *, result: SeedResult, actor: User | None
 ) -> None:
     """Give the demo login ``user`` its demo authenticator and recovery codes when ``role``
-    needs a second factor, or bring them back (a used recovery code, a new enrolment).
+    or his clearance needs a second factor, or bring them back (a used recovery code, a new
+    enrolment).
 
     Side effects: the user's TOTP and recovery-code devices replaced when they differ; one
     audit entry ``otp.enrol`` when anything changed. A second run changes nothing.
     """
-    wanted = demo_second_factor(user.username, role)
+    clearance = user.clearance.code if user.clearance else None
+    wanted = demo_second_factor(user.username, role, clearance)
     if wanted is None:
         return
     totp = list(TOTPDevice.objects.filter(user=user))

@@ -1,9 +1,10 @@
 """``manage.py account ACTION ... --as ADMIN``: manage logins from the shell, through the same
-account service and rules as the admin and the API (nobody changes his own roles, agency or
-active flag; a role that reads the whole office waits for a second administrator).
+account service and rules as the admin and the API (nobody changes his own roles, agency,
+clearance or active flag; a role that reads the whole office waits for a second administrator).
 
 Actions: ``grant USER ROLE``, ``revoke-role USER ROLE``, ``set-agency USER CODE`` (``-`` for
-none), ``deactivate USER``, ``activate USER``, ``set-password USER`` (``--password-stdin`` or
+none), ``clearance USER LEVEL`` (a classification level's code, ``none`` for none),
+``deactivate USER``, ``activate USER``, ``set-password USER`` (``--password-stdin`` or
 ``--no-password``), ``grants`` (the pending grants; ``--all`` for every one), ``approve
 GRANT_ID``, ``reject GRANT_ID``."""
 
@@ -39,8 +40,9 @@ class Command(BaseCommand):
     help = (
         "Manage logins as the administrator named with --as: give or take roles (a "
         "coordinator or auditor role waits for another administrator's approval), set the "
-        "agency, deactivate or activate, set a password, list, approve and reject role "
-        "grants. Nobody changes his own roles, agency or active flag; every change and every "
+        "agency or the clearance, deactivate or activate, set a password, list, approve and "
+        "reject role grants. Nobody changes his own roles, agency, clearance or active flag; "
+        "every change and every "
         "refused attempt goes into the audit trail."
     )
 
@@ -68,6 +70,12 @@ class Command(BaseCommand):
         sub = action("set-agency", "set USER's agency (CODE, or - for none)")
         sub.add_argument("user", metavar="USER")
         sub.add_argument("agency", metavar="CODE")
+        sub = action(
+            "clearance",
+            "set USER's clearance (a classification level's code, or none); his sessions end",
+        )
+        sub.add_argument("user", metavar="USER")
+        sub.add_argument("level", metavar="LEVEL|none")
         for name, summary in (
             ("deactivate", "deactivate USER: his sessions end and his tokens are revoked"),
             ("activate", "activate USER again"),
@@ -109,8 +117,11 @@ class Command(BaseCommand):
         user = result.user
         roles = ", ".join(sorted(accounts.roles_of(user))) or "-"
         agency = user.agency.code if user.agency else "-"
+        clearance = user.clearance.code if user.clearance else "none"
         state = "active" if user.is_active else "inactive"
-        self.stdout.write(f"{user.username}: roles {roles}; agency {agency}; {state}.")
+        self.stdout.write(
+            f"{user.username}: roles {roles}; agency {agency}; clearance {clearance}; {state}."
+        )
         for grant in result.grants:
             self.stdout.write(
                 f"grant {grant.pk}: {grant.role} for {user.username} awaits the approval of "
@@ -131,6 +142,12 @@ class Command(BaseCommand):
         user = self.user(actor, options["user"])
         code = None if options["agency"] in {"-", ""} else options["agency"]
         self.report(accounts.update_account(actor=actor, user=user, agency=code))
+
+    def do_clearance(self, actor: User, options: dict[str, Any]) -> None:
+        user = self.user(actor, options["user"])
+        level = options["level"].strip()
+        code = None if level.lower() in {"none", "-", ""} else level
+        self.report(accounts.update_account(actor=actor, user=user, clearance=code))
 
     def do_deactivate(self, actor: User, options: dict[str, Any]) -> None:
         user = self.user(actor, options["user"])

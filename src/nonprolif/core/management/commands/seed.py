@@ -97,12 +97,13 @@ class Command(BaseCommand):
             )
             for login in demo_logins(demo_doc):
                 agency = f" ({login.agency})" if login.agency else ""
-                self.stdout.write(f"  {login.username:<15} {login.role}{agency}")
-                second = demo_second_factor(login.username, login.role)
+                clearance = f", clearance {login.clearance}" if login.clearance else ""
+                self.stdout.write(f"  {login.username:<16} {login.role}{agency}{clearance}")
+                second = demo_second_factor(login.username, login.role, login.clearance)
                 if second is not None:
                     self.stdout.write(
-                        f"  {'':<15} second factor: authenticator secret {second.secret}\n"
-                        f"  {'':<15}   {second.otpauth_uri}\n"
-                        f"  {'':<15}   or a recovery code: {second.recovery_codes[0]} "
+                        f"  {'':<16} second factor: authenticator secret {second.secret}\n"
+                        f"  {'':<16}   {second.otpauth_uri}\n"
+                        f"  {'':<16}   or a recovery code: {second.recovery_codes[0]} "
                         f"(each works once; seed --demo restores them)"
                     )
