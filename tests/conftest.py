@@ -189,3 +189,31 @@ def test_logins_pass_the_second_factor(request, monkeypatch):
             session.save()
 
     monkeypatch.setattr(Client, "_login", session_login)
+
+
+@pytest.fixture(autouse=True)
+def default_vocabularies(request):
+    """The default classification levels and CBRN categories that their migrations add, back
+    in place for a test that runs outside a transaction (a flush after an earlier such test
+    emptied their tables)."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    from nonprolif.core.models import ClassificationLevel
+    from nonprolif.core.models.classification import DEFAULT_LEVELS
+    from nonprolif.intel.models import CbrnCategory
+    from nonprolif.intel.models.taxonomy import DEFAULT_CATEGORIES
+
+    if not ClassificationLevel.objects.exists():
+        ClassificationLevel.objects.bulk_create(
+            ClassificationLevel(code=code, rank=rank, name_es=es, name_en=en)
+            for rank, (code, es, en) in enumerate(DEFAULT_LEVELS, start=1)
+        )
+    if not CbrnCategory.objects.exists():
+        CbrnCategory.objects.bulk_create(
+            CbrnCategory(code=code, name_es=es, name_en=en) for code, es, en in DEFAULT_CATEGORIES
+        )

@@ -174,7 +174,7 @@ def test_a_deleted_demo_report_comes_back(demo, demo_doc):
     assert back.links.exists()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_demo_that_fails_half_way_writes_nothing(monkeypatch, demo_doc):
     load_program_document(builtin_document())
 

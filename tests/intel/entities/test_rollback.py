@@ -1,11 +1,9 @@
 """The entity services write whole or not at all (transactional tests: only the service's
 own transaction can undo what it wrote)."""
 
-import importlib
-
 import pytest
 
-from nonprolif.core.models import AuditEntry, ClassificationLevel
+from nonprolif.core.models import AuditEntry
 from nonprolif.intel.entities.domain import create_entity, link_entity, update_entity
 from nonprolif.intel.models import Entity, EntityAlias, ReportEntity
 from tests.faults import InjectedError, audited, fail_save, table_rows
@@ -13,19 +11,7 @@ from tests.intel.conftest import EntityFactory, ReportFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-DEFAULT_LEVELS = importlib.import_module(
-    "nonprolif.core.migrations.0011_classification_levels_and_clearance"
-).DEFAULT_LEVELS
 TABLES = (Entity, EntityAlias, ReportEntity, AuditEntry)
-
-
-@pytest.fixture(autouse=True)
-def levels(transactional_db):
-    """The default levels again: a transactional test's flush removed the migration's."""
-    for rank, (code, name_es, name_en) in enumerate(DEFAULT_LEVELS, start=1):
-        ClassificationLevel.objects.get_or_create(
-            code=code, defaults={"rank": rank, "name_es": name_es, "name_en": name_en}
-        )
 
 
 def test_a_registration_that_fails_midway_writes_nothing(analyst_a):

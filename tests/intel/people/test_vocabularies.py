@@ -127,7 +127,7 @@ def test_saving_an_unchanged_term_writes_no_entry(administrator):
     assert not AuditEntry.objects.filter(action__startswith="classification_level").exists()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_change_whose_audit_entry_fails_is_rolled_back(monkeypatch):
     from nonprolif.core.roles import Role
     from nonprolif.intel.vocabulary import domain

@@ -1,10 +1,7 @@
 """Fixtures of the releasability tests: a published CONFIDENTIAL report of agency A, a
 coordinator of agency A, and a second partner agency."""
 
-import importlib
-
 import pytest
-from django.apps import apps
 
 from nonprolif.core.models import AgencyKind
 from nonprolif.core.roles import Role
@@ -30,15 +27,5 @@ def other_partner(db):
 
 
 @pytest.fixture(autouse=True)
-def _levels(db):
-    """The default classification levels, also after a transactional test emptied the tables
-    (the migration's own function: it adds them only when there are none)."""
-    migration = importlib.import_module(
-        "nonprolif.core.migrations.0011_classification_levels_and_clearance"
-    )
-    migration.add_default_levels(apps, None)
-
-
-@pytest.fixture(autouse=True)
-def _agencies(_levels, agency_a, agency_b, partner_agency):
+def _agencies(agency_a, agency_b, partner_agency):
     """Every test here has the two national agencies and the partner (named by code)."""

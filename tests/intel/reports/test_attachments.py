@@ -140,7 +140,7 @@ def test_upload_page_attaches_and_refuses_with_the_field_named(as_user, analyst_
     assert hashlib.sha256(PDF).hexdigest() in page
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_failed_upload_leaves_neither_row_nor_file(agency_a, media, monkeypatch):
     from nonprolif.intel.reports import domain
     from tests.intel.conftest import analyst

@@ -261,7 +261,7 @@ def test_the_request_answered_must_be_readable(analyst_a, analyst_b):
     assert create_report(actor=analyst_a, request=question, **fields()).request == question
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_create_rolls_back_when_the_audit_fails(agency_a, monkeypatch):
     actor = analyst("tx_a", agency_a, "S", roles=[Role.ANALYST])
 
@@ -275,7 +275,7 @@ def test_create_rolls_back_when_the_audit_fails(agency_a, monkeypatch):
     assert not ReportVersion.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_update_rolls_back_when_the_audit_fails(agency_a, monkeypatch):
     actor = analyst("tx_b", agency_a, "S", roles=[Role.ANALYST])
     report = write(actor)
@@ -290,7 +290,7 @@ def test_update_rolls_back_when_the_audit_fails(agency_a, monkeypatch):
 # Concurrency (PostgreSQL: SQLite takes one writer at a time) -------------------------------------
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_reports_written_at_the_same_moment_get_distinct_numbers(postgresql, agency_a):
     from tests.reports.test_domain import _at_once
 

@@ -3,27 +3,13 @@ CONFIDENTIAL request of agency A asked of agency B (written directly: the servic
 their own tests)."""
 
 import datetime
-import importlib
 
 import pytest
 
 from nonprolif.core import clock
-from nonprolif.core.models import ClassificationLevel
 from nonprolif.intel.models import InfoRequest
 from tests.factories import AgencyFactory
 from tests.intel.conftest import analyst, level
-
-
-@pytest.fixture(autouse=True)
-def default_levels(db):
-    """The migration's levels, again after a ``transaction=True`` test flushed them."""
-    migration = importlib.import_module(
-        "nonprolif.core.migrations.0011_classification_levels_and_clearance"
-    )
-    for rank, (code, name_es, name_en) in enumerate(migration.DEFAULT_LEVELS, start=1):
-        ClassificationLevel.objects.get_or_create(
-            code=code, defaults={"rank": rank, "name_es": name_es, "name_en": name_en}
-        )
 
 
 @pytest.fixture

@@ -6,13 +6,7 @@ import nonprolif.core.i18n
 import nonprolif.core.validators
 from django.db import migrations, models
 
-# The default levels of a new deployment, lowest first (data: edit them in the admin).
-DEFAULT_LEVELS = [
-    ("U", "NO CLASIFICADO", "UNCLASSIFIED"),
-    ("SBU", "SENSIBLE NO CLASIFICADO", "SENSITIVE BUT UNCLASSIFIED"),
-    ("C", "CONFIDENCIAL", "CONFIDENTIAL"),
-    ("S", "SECRETO", "SECRET"),
-]
+from nonprolif.core.models.classification import DEFAULT_LEVELS
 
 
 def add_default_levels(apps, schema_editor):

@@ -10,6 +10,15 @@ from nonprolif.core.validators import validate_name
 
 from .agency import code_validator
 
+#: The levels of a new deployment, lowest first: (code, Spanish, English). The migration that
+#: creates the table adds them; the seed puts back any that are missing.
+DEFAULT_LEVELS = [
+    ("U", "NO CLASIFICADO", "UNCLASSIFIED"),
+    ("SBU", "SENSIBLE NO CLASIFICADO", "SENSITIVE BUT UNCLASSIFIED"),
+    ("C", "CONFIDENCIAL", "CONFIDENTIAL"),
+    ("S", "SECRETO", "SECRET"),
+]
+
 #: The number of lowest levels whose holders may sign in without a second factor.
 LEVELS_WITHOUT_SECOND_FACTOR = 2
 

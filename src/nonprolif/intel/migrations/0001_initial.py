@@ -9,16 +9,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-# The CBRN categories of a new deployment (data: edit them in the admin).
-DEFAULT_CATEGORIES = [
-    ("CHEM", "Químico", "Chemical"),
-    ("BIO", "Biológico", "Biological"),
-    ("RAD", "Radiológico", "Radiological"),
-    ("NUC", "Nuclear", "Nuclear"),
-    ("EXPL", "Explosivos", "Explosives"),
-    ("DELIV", "Sistemas vectores", "Delivery systems"),
-    ("CONV", "Armas convencionales", "Conventional arms"),
-]
+from nonprolif.intel.models.taxonomy import DEFAULT_CATEGORIES
 
 
 def add_default_categories(apps, schema_editor):

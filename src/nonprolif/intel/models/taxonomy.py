@@ -10,6 +10,18 @@ from nonprolif.core.models.agency import code_validator
 from nonprolif.core.scoping import is_signed_in
 from nonprolif.core.validators import validate_name
 
+#: The CBRN categories of a new deployment: (code, Spanish, English). The migration that
+#: creates the table adds them; the seed puts back any that are missing.
+DEFAULT_CATEGORIES = [
+    ("CHEM", "Químico", "Chemical"),
+    ("BIO", "Biológico", "Biological"),
+    ("RAD", "Radiológico", "Radiological"),
+    ("NUC", "Nuclear", "Nuclear"),
+    ("EXPL", "Explosivos", "Explosives"),
+    ("DELIV", "Sistemas vectores", "Delivery systems"),
+    ("CONV", "Armas convencionales", "Conventional arms"),
+]
+
 
 class TaxonomyQuerySet(models.QuerySet):
     def visible_to(self, user):

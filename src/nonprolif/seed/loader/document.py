@@ -15,6 +15,7 @@ from .checks import check_entry, fail
 from .events import load_conferences, load_meetings
 from .program import load_program, load_proposals
 from .result import SeedResult
+from .vocabulary import ensure_default_vocabularies
 
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
 PROGRAM_FORMAT = "nonprolif.program/1"
@@ -53,8 +54,9 @@ def load_program_document(doc: dict[str, Any], *, actor: User | None = None) -> 
 
     Side effects, in one transaction: rows created or updated in Agency, Program, Proposal,
     ProposalItem, Meeting and Conference (and their many-to-many links); one audit entry
-    ``seed.create`` or ``seed.update`` per row created or changed. A second load of the same
-    document changes nothing and writes no audit entry.
+    ``seed.create`` or ``seed.update`` per row created or changed; the default classification
+    levels and CBRN categories when their tables are empty (``ensure_default_vocabularies``).
+    A second load of the same document changes nothing and writes no audit entry.
     """
     check_entry(doc, "document", DOCUMENT_FIELDS, DOCUMENT_OPTIONAL)
     if doc["format"] != PROGRAM_FORMAT:
@@ -62,6 +64,7 @@ def load_program_document(doc: dict[str, Any], *, actor: User | None = None) -> 
     result = SeedResult()
     agencies = AgencyCodes()
     with transaction.atomic():
+        ensure_default_vocabularies(result, actor)
         load_agencies(doc.get("agencies", []), agencies, result, actor)
         program = load_program(doc["program"], agencies, result, actor)
         load_proposals(doc.get("proposals", []), program, agencies, result, actor)
