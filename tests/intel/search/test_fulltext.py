@@ -68,9 +68,9 @@ def test_the_match_works_inside_a_subquery(agency_a, analyst_a):
     ReportFactory(reference="S", originator=agency_a, body_en="precursor order")
     ReportFactory(reference="T", originator=agency_a, body_en="nothing here")
     inner = matching_reports(analyst_a, "precursor", {}).values("pk")
-    assert set(
-        IntelReport.objects.filter(pk__in=inner).values_list("reference", flat=True)
-    ) == {"S"}
+    assert set(IntelReport.objects.filter(pk__in=inner).values_list("reference", flat=True)) == {
+        "S"
+    }
 
 
 def test_postgresql_search_condition_is_the_gin_indexes_expression(postgresql, agency_a):

@@ -32,7 +32,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("intel", "0001_initial"),
     ]

@@ -201,8 +201,7 @@ def _classification_facet(reports: QuerySet[IntelReport]) -> list[tuple[str, str
         .order_by("classification__rank")
     )
     return [
-        (row["classification__code"], _localized(row, "classification__"), row["n"])
-        for row in rows
+        (row["classification__code"], _localized(row, "classification__"), row["n"]) for row in rows
     ]
 
 

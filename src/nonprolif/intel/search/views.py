@@ -72,7 +72,9 @@ def _search_page(request, form, save_form=None, status=200):
             "filters": filters,
             "searched": bool(query or filters),
             "page": page,
-            "facets": [dict(group, label=labels[group["name"]]) for group in _facet_links(request, facets)],
+            "facets": [
+                dict(group, label=labels[group["name"]]) for group in _facet_links(request, facets)
+            ],
             "save_form": save_form or SavedSearchForm(initial={"q": query, **filters}),
             "section_tabs": SECTION_TABS,
         },
@@ -91,7 +93,9 @@ def saved_search_create(request):
     form = SavedSearchForm(request.POST)
     saved = submit(request, form, save_search)
     if saved is None:
-        search_form = SearchForm({name: request.POST.get(name, "") for name in ("q", *FILTER_NAMES)})
+        search_form = SearchForm(
+            {name: request.POST.get(name, "") for name in ("q", *FILTER_NAMES)}
+        )
         return _search_page(request, search_form, save_form=form, status=400)
     messages.success(request, _("Search saved."))
     return redirect("intel_saved_search_list")
