@@ -67,7 +67,7 @@ def post_saved_search(request, payload: IntelSavedSearchIn):
         actor=request.auth,
         name=payload.name,
         query=payload.q,
-        filters=payload.filters.as_filters(),
+        filters=payload.filters.as_filters() if payload.filters else {},
         notify=payload.notify,
     )
     return Status(201, saved)

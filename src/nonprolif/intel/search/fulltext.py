@@ -18,7 +18,7 @@ all of them required, in any order; punctuation, quotes and operators are not sy
 
 import re
 
-from django.db.models import BooleanField, Expression, F, Func
+from django.db.models import BooleanField, F, Func
 
 from nonprolif.core.search import ACCENTED, PLAIN, fold
 
@@ -107,9 +107,7 @@ class TextMatch(Func):
 
     def __init__(self, words: list[str]) -> None:
         self.words = list(words)
-        columns: list[Expression] = [
-            F(name) for name in ("id", "title_es", "body_es", "title_en", "body_en", "tags")
-        ]
+        columns = [F(name) for name in ("id", "title_es", "body_es", "title_en", "body_en", "tags")]
         super().__init__(*columns)
 
     def _columns(self, compiler, connection) -> list[str]:

@@ -118,5 +118,5 @@ class IntelSavedSearchOut(Schema):
 class IntelSavedSearchIn(Schema):
     name: str = Field(min_length=1, max_length=200)
     q: str = Field("", max_length=MAX_QUERY_LENGTH)
-    filters: IntelSearchFiltersIn = Field(default_factory=IntelSearchFiltersIn)
+    filters: IntelSearchFiltersIn | None = None
     notify: bool = True
