@@ -3,6 +3,7 @@
 import datetime
 
 from ninja import Field, Schema
+from pydantic import BaseModel, ConfigDict
 
 from nonprolif.core.web.pagination import MAX_PAGE_SIZE
 from nonprolif.intel.models import ReportStatus, ReportType
@@ -115,8 +116,28 @@ class IntelSavedSearchOut(Schema):
         return obj.query
 
 
+class IntelSavedSearchFiltersIn(BaseModel):
+    """The filters of a saved search (a JSON object: a pydantic model, not a ninja Schema,
+    which would read any value, a list too, as an object)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: ReportType | None = Field(None, description="report type")
+    category: str = Field("", max_length=32, description="CBRN category code")
+    originator: str = Field("", max_length=32, description="originating agency code")
+    classification: str = Field("", max_length=32, description="classification level code")
+    year: int | None = Field(None, ge=1900, le=2999, description="year of the event date")
+
+    def as_filters(self) -> dict:
+        return {
+            name: value
+            for name, value in self.model_dump().items()
+            if value is not None and value != ""
+        }
+
+
 class IntelSavedSearchIn(Schema):
     name: str = Field(min_length=1, max_length=200)
     q: str = Field("", max_length=MAX_QUERY_LENGTH)
-    filters: IntelSearchFiltersIn | None = None
+    filters: IntelSavedSearchFiltersIn | None = None
     notify: bool = True
