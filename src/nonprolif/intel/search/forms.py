@@ -62,6 +62,7 @@ class SavedSearchForm(SearchForm):
     field_order = ["name", "notify"]
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "save_%s")  # the search form on the same page has id_…
         super().__init__(*args, **kwargs)
         self.fields["q"].widget = forms.HiddenInput()
 
