@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 
 from nonprolif.intel.models import IntelReport
+from nonprolif.intel.search import fulltext
 from nonprolif.intel.search.fulltext import TextMatch, search_words
 from nonprolif.intel.search.queries import matching_reports
 from tests.intel.conftest import ReportFactory
@@ -82,3 +83,23 @@ def test_postgresql_search_condition_is_the_gin_indexes_expression(postgresql, a
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "intel_report_fts_sp" in plan
     assert "intel_report_fts_en" in plan
+
+
+def test_the_migration_sql_undoes_and_redoes_and_takes_existing_reports(agency_a, analyst_a):
+    """What the migration runs backwards and forwards, on this database: a report written
+    while the full-text objects were gone is found once they are back."""
+    drop, create = {
+        "sqlite": (fulltext.sqlite_drop_sql, fulltext.sqlite_create_sql),
+        "postgresql": (fulltext.postgresql_drop_sql, fulltext.postgresql_index_sql),
+    }[connection.vendor]
+    with connection.cursor() as cursor:
+        for statement in drop():
+            cursor.execute(statement)
+        ReportFactory(reference="BEFORE", originator=agency_a, body_es="torio")
+        if connection.vendor == "postgresql":  # no index is made while checks are pending
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for statement in create():
+            cursor.execute(statement)
+    assert found(analyst_a, "torio") == {"BEFORE"}
+    ReportFactory(reference="AFTER", originator=agency_a, body_es="torio")
+    assert found(analyst_a, "torio") == {"BEFORE", "AFTER"}
