@@ -141,3 +141,18 @@ def test_the_task_and_the_command(owner, agency_a, agency_b, mailoutbox):
     call_command("notify_searches", "--enqueue", stdout=out)
     assert "Queued" in out.getvalue()
     assert len(mailoutbox) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_save_or_delete_changes_nothing(owner, monkeypatch):
+    saved = save_search(actor=owner, name="Kept", query="x")
+
+    def broken(**kwargs):
+        raise RuntimeError("the audit trail is unavailable")
+
+    monkeypatch.setattr("nonprolif.intel.search.domain.record", broken)
+    with pytest.raises(RuntimeError):
+        save_search(actor=owner, name="Lost", query="y")
+    with pytest.raises(RuntimeError):
+        delete_saved_search(actor=owner, saved_search=saved)
+    assert list(SavedSearch.objects.values_list("name", flat=True)) == ["Kept"]
