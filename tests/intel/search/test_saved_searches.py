@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def owner(analyst_b):
+def owner(default_levels, analyst_b):
     analyst_b.email = "analyst.b@example.org"
     analyst_b.language = "en"
     analyst_b.save()
