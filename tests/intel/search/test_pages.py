@@ -123,3 +123,12 @@ def test_the_saved_list_takes_a_fixed_number_of_queries(as_user, analyst_a, coun
         save_search(actor=analyst_a, name=f"S{number}", query="x")
     three, _ = count_queries(lambda: client.get("/intel/search/saved/"))
     assert one == three
+
+
+def test_a_selected_facet_links_back_to_the_wider_search(report, as_user, analyst_b):
+    response = as_user(analyst_b).get(
+        "/intel/search/", {"q": "rifles", "type": "procurement", "page": "1"}
+    )
+    body = response.content.decode()
+    assert 'href="?q=rifles" aria-current="true"' in body  # the selected type, to widen
+    assert 'href="?q=rifles&amp;type=procurement&amp;originator=AAA"' in body

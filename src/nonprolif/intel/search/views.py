@@ -28,15 +28,14 @@ from nonprolif.intel.search.queries import (
 SECTION_TABS = ("intel/_tabs.html", "intel/search/_section_tabs.html")
 
 
-def _facet_links(request, facets):
-    """Each facet value with the link that narrows the search to it (or, when it is the
-    selected one, widens it again)."""
+def _facet_links(base: QueryDict, facets):
+    """Each facet value with the link that narrows the search (``base``: its words and
+    filters) to it, or, when it is the selected one, widens it again."""
     linked = []
     for name, values in facets.items():
         items = []
         for value in values:
-            params = request.GET.copy()
-            params.pop("page", None)
+            params = base.copy()
             if value.selected:
                 params.pop(name, None)
             else:
@@ -51,11 +50,11 @@ def _search_page(request, form, save_form=None, status=200):
     page = paginate(request, matching_reports(request.user, query, filters))
     facets = search_facets(request.user, query, filters)
     note_read(request, action="intel.search", changes={"query": query, "filters": filters})
-    hidden = QueryDict(mutable=True)
+    base = QueryDict(mutable=True)
     if query:
-        hidden["q"] = query
+        base["q"] = query
     for name, value in filters.items():
-        hidden[name] = str(value)
+        base[name] = str(value)
     labels = {
         "type": _("Type"),
         "category": _("CBRN category"),
@@ -70,10 +69,9 @@ def _search_page(request, form, save_form=None, status=200):
             "form": form,
             "query": query,
             "filters": filters,
-            "searched": bool(query or filters),
             "page": page,
             "facets": [
-                dict(group, label=labels[group["name"]]) for group in _facet_links(request, facets)
+                dict(group, label=labels[group["name"]]) for group in _facet_links(base, facets)
             ],
             "save_form": save_form or SavedSearchForm(initial={"q": query, **filters}),
             "section_tabs": SECTION_TABS,
