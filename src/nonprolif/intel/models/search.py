@@ -36,6 +36,7 @@ class SavedSearch(models.Model):
 
     class Meta:
         ordering = ["owner", "name"]
+        indexes = [models.Index(fields=["owner", "name"], name="intel_saved_search_owner")]
         verbose_name = _("saved search")
         verbose_name_plural = _("saved searches")
 
