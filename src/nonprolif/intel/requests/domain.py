@@ -7,7 +7,6 @@ before PermissionDenied is raised.
 """
 
 import datetime
-import decimal
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NoReturn
@@ -15,7 +14,7 @@ from typing import Any, NoReturn
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -30,13 +29,11 @@ from nonprolif.core.roles import Role
 from nonprolif.core.rules import has_perm
 from nonprolif.core.site import site_base
 from nonprolif.intel.models import (
-    REPORT_FIELDS,
     InfoRequest,
     IntelReport,
-    ReportStatus,
-    ReportVersion,
     RequestStatus,
 )
+from nonprolif.intel.reports.domain import create_report
 from nonprolif.intel.requests.queries import answering_agencies
 
 #: Days before the due date from which the agencies that have not answered are reminded
@@ -177,63 +174,6 @@ def close_request(*, actor: User, info_request: InfoRequest) -> InfoRequest:
 # Answers -------------------------------------------------------------------------------------
 
 
-def _snapshot_value(report: IntelReport, name: str) -> Any:
-    field = IntelReport._meta.get_field(name)
-    if isinstance(field, models.ForeignKey):
-        related = getattr(report, name)
-        return getattr(related, "code", related.pk) if related is not None else None
-    value = getattr(report, name)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, decimal.Decimal):
-        return str(value)
-    return value
-
-
-def _next_reference(agency: Agency, year: int) -> str:
-    """``<AGENCY>-<YEAR>-<NNNN>``, the next of the agency's year. The caller holds the
-    agency's row locked (numbering is serialised per originator)."""
-    prefix = f"{agency.code}-{year}-"
-    taken = IntelReport.objects.filter(reference__startswith=prefix).values_list(
-        "reference", flat=True
-    )
-    numbers = [int(ref[len(prefix) :]) for ref in taken if ref[len(prefix) :].isdigit()]
-    return f"{prefix}{max(numbers, default=0) + 1:04d}"
-
-
-def _create_answer_report(
-    *, actor: User, info_request: InfoRequest, fields: Mapping[str, Any]
-) -> IntelReport:
-    """A draft report of the actor's agency that answers ``info_request``, with its first
-    version. Runs inside the caller's transaction."""
-    assert actor.agency_id is not None  # the permission to answer needs an agency
-    agency = Agency.objects.select_for_update().get(pk=actor.agency_id)
-    report = IntelReport(
-        **fields,
-        originator=agency,
-        author=actor,
-        status=ReportStatus.DRAFT,
-        request=info_request,
-        reference=_next_reference(agency, clock.today().year),
-    )
-    report.full_clean()
-    report.save()
-    ReportVersion.objects.create(
-        report=report,
-        number=1,
-        classification=report.classification,
-        data={name: _snapshot_value(report, name) for name in REPORT_FIELDS},
-        changed_by=actor,
-    )
-    record(
-        actor=actor,
-        action="intel.report.create",
-        obj=report,
-        changes={"request": [None, request_label(info_request)]},
-    )
-    return report
-
-
 def answer_request(
     *,
     actor: User,
@@ -280,7 +220,7 @@ def answer_request(
         "classification": classification,
     }
     with transaction.atomic():
-        report = _create_answer_report(actor=actor, info_request=info_request, fields=fields)
+        report = create_report(actor=actor, request=info_request, **fields)
         record(
             actor=actor,
             action="intel.request.answer",

@@ -24,9 +24,6 @@ from nonprolif.intel.search.queries import (
     search_facets,
 )
 
-#: The intel section's tab bar, or this feature's own where the section has none.
-SECTION_TABS = ("intel/_tabs.html", "intel/search/_section_tabs.html")
-
 
 def _facet_links(base: QueryDict, facets):
     """Each facet value with the link that narrows the search (``base``: its words and
@@ -74,7 +71,6 @@ def _search_page(request, form, save_form=None, status=200):
                 dict(group, label=labels[group["name"]]) for group in _facet_links(base, facets)
             ],
             "save_form": save_form or SavedSearchForm(initial={"q": query, **filters}),
-            "section_tabs": SECTION_TABS,
         },
         status=status,
     )
@@ -109,7 +105,7 @@ def saved_search_list(request):
     return render(
         request,
         "intel/search/saved_list.html",
-        {"page": page, "rows": rows, "section_tabs": SECTION_TABS},
+        {"page": page, "rows": rows},
     )
 
 

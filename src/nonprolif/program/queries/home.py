@@ -31,7 +31,9 @@ from nonprolif.events.models import (
     SpeakerResponse,
     SpeakerStatus,
 )
+from nonprolif.intel.releases.queries import releases_awaiting_count
 from nonprolif.intel.reports.queries import agency_drafts_count
+from nonprolif.intel.requests.queries import requests_awaiting_count
 from nonprolif.program.models import ItemDecision, ProposalItem
 from nonprolif.training.models import Certificate, Nomination, Session, SessionParticipant
 from nonprolif.training.models.attendance import roster_visible_to
@@ -79,6 +81,10 @@ class Home:
     #: Drafts of the user's agency he may read; None without an agency and a clearance (no
     #: intelligence section).
     intel_drafts: int | None = None
+    #: Releases to a partner that wait for the user's approval, and requests for information
+    #: asked of his agency that it has not answered (with ``intel_drafts``).
+    intel_releases: int = 0
+    intel_requests: int = 0
     sections: frozenset[str] = frozenset()
 
     @property
@@ -297,4 +303,7 @@ def home_for(user: User) -> Home:
     if "accounts" in sections:
         home.accounts = account_summary(user)
     home.intel_drafts = agency_drafts_count(user)
+    if home.intel_drafts is not None:
+        home.intel_releases = releases_awaiting_count(user)
+        home.intel_requests = requests_awaiting_count(user)
     return home
