@@ -9,6 +9,7 @@ originator decides it here (a partner's list names agencies of the partner's dep
 """
 
 import datetime
+import decimal
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -274,6 +275,11 @@ def _new_entity(plan: _Plan, obj: Any) -> tuple[Entity, list[str]]:
     return entity, [str(alias) for alias in obj.get("aliases", [])]
 
 
+def _coordinate(value: Any) -> decimal.Decimal | None:
+    """A STIX latitude or longitude as the model keeps it (5 decimals)."""
+    return None if value is None else decimal.Decimal(str(round(float(value), 5)))
+
+
 def _report_fields(plan: _Plan, obj: Any, levels: dict[str, ClassificationLevel]) -> dict | None:
     """The model fields of one report object, or None (and its problems noted)."""
     before = len(plan.problems)
@@ -329,8 +335,8 @@ def _report_fields(plan: _Plan, obj: Any, levels: dict[str, ClassificationLevel]
                 country=place.get("country", "")[:2].upper(),
                 state=place.get("administrative_area", "")[:100],
                 municipality=place.get("city", "")[:100],
-                latitude=place.get("latitude"),
-                longitude=place.get("longitude"),
+                latitude=_coordinate(place.get("latitude")),
+                longitude=_coordinate(place.get("longitude")),
             )
     creator = plan.objects.get(obj.get("created_by_ref", ""))
     values["external_source"] = str(creator["name"] if creator is not None else obj.get("created_by_ref", ""))[:200]
