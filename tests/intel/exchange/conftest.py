@@ -86,7 +86,9 @@ def full_report(agency_a, agency_b, partner_agency, analyst_a, taxonomy):
         kind=EntityKind.ADDRESS, name="Av. Industrial 120, Monterrey", owner=agency_a, country="MX"
     )
     agent = EntityFactory(
-        kind=EntityKind.MATERIAL, name="Metilfosfonato de dimetilo", owner=agency_a,
+        kind=EntityKind.MATERIAL,
+        name="Metilfosfonato de dimetilo",
+        owner=agency_a,
         identifier="756-79-6",
     )
     link(report, company, LinkRole.SUPPLIER)

@@ -56,14 +56,17 @@ def test_import_through_the_api(as_user, analyst_a, analyst_b, full_report):
 
 def test_a_bad_import_is_422_naming_the_object(as_user, analyst_a, analyst_b, full_report):
     data = json.loads(bundle_for(analyst_a, [full_report]).serialize())
-    data["objects"].append({"type": "x-thing", "id": "x-thing--00000000-0000-4000-8000-000000000001"})
+    data["objects"].append(
+        {"type": "x-thing", "id": "x-thing--00000000-0000-4000-8000-000000000001"}
+    )
     before = IntelReport.objects.count()
     response = as_user(analyst_b).post(
         f"{API}/intel/stix/import", json.dumps(data), content_type=JSON
     )
     assert response.status_code == 422
     [error] = response.json()["detail"]
-    assert error["field"] == "bundle" and error["message"].startswith("x-thing--00000000")
+    assert error["field"] == "bundle"
+    assert error["message"].startswith("x-thing--00000000")
     assert IntelReport.objects.count() == before
 
 

@@ -34,7 +34,8 @@ def test_the_bundle_carries_report_identities_infrastructure_locations_and_links
     assert report["name"] == "Precursor order reported by a supplier"
     assert report["lang"] == "en"
     assert "report-type:procurement" in report["labels"]
-    assert "material:dmmp" in report["labels"] and "event-date:2009-03-14" in report["labels"]
+    assert "material:dmmp" in report["labels"]
+    assert "event-date:2009-03-14" in report["labels"]
     names = {obj["name"] for obj in objects["identity"]}
     assert {"Agency A", "Químicos del Norte S.A. de C.V.", "Juan Pérez López"} <= names
     classes = {obj["name"]: obj["identity_class"] for obj in objects["identity"]}
@@ -47,10 +48,14 @@ def test_the_bundle_carries_report_identities_infrastructure_locations_and_links
     places = {tuple(obj.get("labels", [])): obj for obj in objects["location"]}
     assert places[("event-place",)]["administrative_area"] == "Nuevo León"
     assert places[("address",)]["street_address"] == "Av. Industrial 120, Monterrey"
-    roles = sorted(
-        label for rel in objects["relationship"] for label in rel.get("labels", [])
-    )
-    assert roles == ["role:carrier", "role:location", "role:subject", "role:subject", "role:supplier"]
+    roles = sorted(label for rel in objects["relationship"] for label in rel.get("labels", []))
+    assert roles == [
+        "role:carrier",
+        "role:location",
+        "role:subject",
+        "role:subject",
+        "role:supplier",
+    ]
     [spanish] = objects["language-content"]
     assert spanish["contents"]["es"]["name"] == "Pedido de precursor reportado por un proveedor"
 
@@ -72,13 +77,9 @@ def test_markings_are_the_official_tlp_2_and_a_statement(full_report, analyst_a)
     )
 
 
-def test_a_partner_user_sees_only_his_own_agency_on_the_releasability(
-    full_report, partner_analyst
-):
+def test_a_partner_user_sees_only_his_own_agency_on_the_releasability(full_report, partner_analyst):
     bundle = as_json(bundle_for(partner_analyst, [full_report]))
-    [statement] = [
-        obj for obj in bundle["objects"] if obj.get("definition_type") == "statement"
-    ]
+    [statement] = [obj for obj in bundle["objects"] if obj.get("definition_type") == "statement"]
     assert statement["definition"]["statement"].endswith("RELEASABLE TO: PTR")
     assert "BBB" not in bundle.__repr__()
 

@@ -17,7 +17,21 @@ pytestmark = pytest.mark.django_db
 
 def test_export_a_report_then_import_it(tmp_path, analyst_a, analyst_b, full_report, capsys):
     path = tmp_path / "bundle.json"
-    assert main(["intel", "export", "--report", str(full_report.pk), "--output", str(path), "--as", "analyst_a"]) == 0
+    assert (
+        main(
+            [
+                "intel",
+                "export",
+                "--report",
+                str(full_report.pk),
+                "--output",
+                str(path),
+                "--as",
+                "analyst_a",
+            ]
+        )
+        == 0
+    )
     assert validation_errors(path.read_text()) == []
     assert AuditEntry.objects.filter(action="intel.stix.export", actor=analyst_a).exists()
     assert main(["intel", "import", str(path), "--as", "analyst_b"]) == 0
@@ -27,7 +41,9 @@ def test_export_a_report_then_import_it(tmp_path, analyst_a, analyst_b, full_rep
 
 def test_export_a_search(tmp_path, analyst_b, full_report):
     path = tmp_path / "search.json"
-    call_command("intel", "export", "--query", "supplier", "--output", str(path), "--as", "analyst_b")
+    call_command(
+        "intel", "export", "--query", "supplier", "--output", str(path), "--as", "analyst_b"
+    )
     names = [o["name"] for o in json.loads(path.read_text())["objects"] if o["type"] == "report"]
     assert names == ["Precursor order reported by a supplier"]
 
@@ -37,10 +53,23 @@ def test_export_of_a_report_the_user_may_not_read_fails_like_a_missing_one(
 ):
     path = tmp_path / "x.json"
     with pytest.raises(CommandError) as hidden:
-        call_command("intel", "export", "--report", str(full_report.pk), "--output", str(path), "--as", "analyst_b_low")
+        call_command(
+            "intel",
+            "export",
+            "--report",
+            str(full_report.pk),
+            "--output",
+            str(path),
+            "--as",
+            "analyst_b_low",
+        )
     with pytest.raises(CommandError) as missing:
-        call_command("intel", "export", "--report", "999999", "--output", str(path), "--as", "analyst_b_low")
-    assert str(hidden.value).replace(str(full_report.pk), "N") == str(missing.value).replace("999999", "N")
+        call_command(
+            "intel", "export", "--report", "999999", "--output", str(path), "--as", "analyst_b_low"
+        )
+    assert str(hidden.value).replace(str(full_report.pk), "N") == str(missing.value).replace(
+        "999999", "N"
+    )
     assert not path.exists()
 
 

@@ -57,10 +57,27 @@ def test_round_trip_keeps_reports_entities_links_and_markings(
     assert report.stix_id == next(o["id"] for o in data["objects"] if o["type"] == "report")
     assert report.external_source == "Agency A"
     for name in (
-        "title_es", "title_en", "body_es", "body_en", "report_type", "tlp", "pap",
-        "classification", "cbrn_category", "material", "quantity", "country", "state",
-        "municipality", "latitude", "longitude", "event_date", "source_reliability",
-        "information_credibility", "itdb_group", "tags",
+        "title_es",
+        "title_en",
+        "body_es",
+        "body_en",
+        "report_type",
+        "tlp",
+        "pap",
+        "classification",
+        "cbrn_category",
+        "material",
+        "quantity",
+        "country",
+        "state",
+        "municipality",
+        "latitude",
+        "longitude",
+        "event_date",
+        "source_reliability",
+        "information_credibility",
+        "itdb_group",
+        "tags",
     ):
         assert getattr(report, name) == getattr(original, name), name
     links = {
@@ -74,23 +91,25 @@ def test_round_trip_keeps_reports_entities_links_and_markings(
     company = report.links.get(role="supplier").entity
     assert (company.country, company.identifier) == ("MX", "QNO010101AB1")
     assert company.owner == partner_analyst.agency
-    assert list(report.links.get(role="carrier").entity.aliases.values_list("name", flat=True)) == ["Estrella"]
+    assert list(report.links.get(role="carrier").entity.aliases.values_list("name", flat=True)) == [
+        "Estrella"
+    ]
     assert ReportVersion.objects.get(report=report).number == 1
     # The import's own export carries the same markings and validates.
     again = bundle_for(partner_analyst, [report])
     assert validation_errors(again.serialize()) == []
     statement = next(
-        o["definition"]["statement"] for o in json.loads(again.serialize())["objects"]
+        o["definition"]["statement"]
+        for o in json.loads(again.serialize())["objects"]
         if o.get("definition_type") == "statement"
     )
     assert statement.startswith("CLASSIFICATION: C ")
     entry = AuditEntry.objects.filter(action="intel.stix.import").latest("seq")
-    assert entry.object_ids == [report.pk] and entry.outcome == Outcome.ALLOWED
+    assert entry.object_ids == [report.pk]
+    assert entry.outcome == Outcome.ALLOWED
 
 
-def test_importing_the_same_bundle_twice_is_refused_naming_the_report(
-    full_report, partner_analyst
-):
+def test_importing_the_same_bundle_twice_is_refused_naming_the_report(full_report, partner_analyst):
     data = exported(partner_analyst, full_report)
     [report] = import_bundle(actor=partner_analyst, data=data).reports
     before = counts()
@@ -102,11 +121,17 @@ def test_importing_the_same_bundle_twice_is_refused_naming_the_report(
 
 def test_a_tampered_bundle_changes_nothing_and_names_each_object(full_report, analyst_b):
     data = exported(analyst_b, full_report)
-    relationship = next(o for o in data["objects"] if o["type"] == "relationship" and "role:supplier" in o.get("labels", []))
+    relationship = next(
+        o
+        for o in data["objects"]
+        if o["type"] == "relationship" and "role:supplier" in o.get("labels", [])
+    )
     relationship["labels"] = ["role:smuggler"]
     person = next(o for o in data["objects"] if o.get("identity_class") == "individual")
     del person["name"]
-    data["objects"].append({"type": "malware", "id": "malware--00000000-0000-4000-8000-000000000001"})
+    data["objects"].append(
+        {"type": "malware", "id": "malware--00000000-0000-4000-8000-000000000001"}
+    )
     before = counts()
     with pytest.raises(ValidationError) as error:
         import_bundle(actor=analyst_b, data=data)
@@ -159,7 +184,11 @@ def test_an_unknown_marking_is_not_silently_dropped(full_report, analyst_a, anal
 def test_who_may_not_import_is_refused_and_audited(full_report, analyst_a, liaison_b, agency_b):
     data = exported(analyst_a, full_report)
     uncleared = analyst("uncleared_b", agency_b, clearance=None)
-    for user in (liaison_b, uncleared, analyst("coord_b", agency_b, "S", roles=(Role.COORDINATOR,))):
+    for user in (
+        liaison_b,
+        uncleared,
+        analyst("coord_b", agency_b, "S", roles=(Role.COORDINATOR,)),
+    ):
         before = counts()
         with pytest.raises(PermissionDenied):
             import_bundle(actor=user, data=data)
@@ -182,7 +211,8 @@ def test_an_entity_already_known_by_its_stix_id_is_linked_not_copied(
             obj["object_ref"] = "report--00000000-0000-4000-8000-0000000000aa"
     entities = Entity.objects.count()
     result = import_bundle(actor=partner_analyst, data=data)
-    assert result.entities_created == 0 and Entity.objects.count() == entities
+    assert result.entities_created == 0
+    assert Entity.objects.count() == entities
     assert set(result.reports[0].links.values_list("entity", flat=True)) == set(
         first.links.values_list("entity", flat=True)
     )
@@ -191,11 +221,14 @@ def test_an_entity_already_known_by_its_stix_id_is_linked_not_copied(
 def test_references_number_on_per_agency(full_report, analyst_a, analyst_b):
     data = exported(analyst_a, full_report)
     [report] = import_bundle(actor=analyst_b, data=data).reports
-    assert report.reference.startswith("BBB-") and report.reference.endswith("-0001")
+    assert report.reference.startswith("BBB-")
+    assert report.reference.endswith("-0001")
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_failure_while_writing_rolls_everything_back(full_report, analyst_a, analyst_b, monkeypatch):
+def test_a_failure_while_writing_rolls_everything_back(
+    full_report, analyst_a, analyst_b, monkeypatch
+):
     data = exported(analyst_a, full_report)
     from nonprolif.intel.models import ReportEntity as Link
 

@@ -28,7 +28,10 @@ def test_the_download_is_a_valid_bundle_and_is_audited(as_user, analyst_a, full_
     response = as_user(analyst_a).get(f"/intel/reports/{full_report.pk}/stix/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/stix+json")
-    assert response["Content-Disposition"] == f'attachment; filename="{full_report.reference}.stix.json"'
+    assert (
+        response["Content-Disposition"]
+        == f'attachment; filename="{full_report.reference}.stix.json"'
+    )
     assert response["X-Content-Type-Options"] == "nosniff"
     assert validation_errors(response.content.decode()) == []
     entry = AuditEntry.objects.latest("seq")
@@ -64,7 +67,9 @@ def test_a_bad_bundle_on_the_page_names_the_objects_and_imports_nothing(
     as_user, analyst_a, analyst_b, full_report
 ):
     data = json.loads(bundle_for(analyst_a, [full_report]).serialize())
-    data["objects"].append({"type": "indicator", "id": "indicator--00000000-0000-4000-8000-000000000001"})
+    data["objects"].append(
+        {"type": "indicator", "id": "indicator--00000000-0000-4000-8000-000000000001"}
+    )
     before = IntelReport.objects.count()
     response = as_user(analyst_b).post(
         "/intel/stix/import/", {"bundle": upload(json.dumps(data).encode())}

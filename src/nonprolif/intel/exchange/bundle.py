@@ -136,7 +136,11 @@ def _entity_objects(entity: Entity, common: dict[str, Any]) -> list[Any]:
         )
     else:
         place = {"country": entity.country} if entity.country else {"region": "unknown"}
-        return [Location(name=entity.name, street_address=entity.name, labels=[ADDRESS], **place, **common)]
+        return [
+            Location(
+                name=entity.name, street_address=entity.name, labels=[ADDRESS], **place, **common
+            )
+        ]
     objects = [obj]
     if entity.country:
         country = Location(
@@ -153,7 +157,11 @@ def _entity_objects(entity: Entity, common: dict[str, Any]) -> list[Any]:
                 relationship_type="located-at",
                 source_ref=obj.id,
                 target_ref=country.id,
-                **{k: v for k, v in common.items() if k in ("created", "modified", "created_by_ref", "object_marking_refs")},
+                **{
+                    k: v
+                    for k, v in common.items()
+                    if k in ("created", "modified", "created_by_ref", "object_marking_refs")
+                },
             )
         )
     return objects
@@ -225,7 +233,11 @@ def _report_objects(report: IntelReport, user: User) -> list[Any]:
         refs.append(relationship.id)
     first, other = ("en", "es") if (report.title_en or report.body_en) else ("es", "en")
     name = getattr(report, f"title_{first}") or report.reference
-    text = {"description": getattr(report, f"body_{first}")} if getattr(report, f"body_{first}") else {}
+    text = (
+        {"description": getattr(report, f"body_{first}")}
+        if getattr(report, f"body_{first}")
+        else {}
+    )
     confidence = CONFIDENCE.get(report.information_credibility)
     stix_report = Report(
         id=rid,
@@ -264,7 +276,9 @@ def _report_objects(report: IntelReport, user: User) -> list[Any]:
     return objects
 
 
-def exportable(user: User, reports: Iterable[IntelReport] | QuerySet[IntelReport]) -> QuerySet[IntelReport]:
+def exportable(
+    user: User, reports: Iterable[IntelReport] | QuerySet[IntelReport]
+) -> QuerySet[IntelReport]:
     """The reports of ``reports`` that ``user`` may read, with what a bundle needs (a fixed
     number of queries whatever their number)."""
     if isinstance(reports, QuerySet):
@@ -283,7 +297,9 @@ def exportable(user: User, reports: Iterable[IntelReport] | QuerySet[IntelReport
             ),
             Prefetch(
                 "links",
-                ReportEntity.objects.select_related("entity").prefetch_related("entity__aliases").order_by("pk"),
+                ReportEntity.objects.select_related("entity")
+                .prefetch_related("entity__aliases")
+                .order_by("pk"),
             ),
         )
         .order_by("-created_at", "-id")

@@ -42,7 +42,6 @@ from nonprolif.intel.models import (
 
 from . import bundle as exporter
 from .mapping import (
-    ADDRESS,
     COUNTRY,
     EVENT_PLACE,
     MATERIAL,
@@ -105,7 +104,7 @@ def may_import(user: Any) -> bool:
     return bool(user is not None and user.has_perm("intel.import_stix"))
 
 
-def _load(data: str | bytes | dict) -> dict:
+def _load(data: str | bytes | dict[str, Any]) -> dict[str, Any]:
     """The bundle as a dict; ValidationError (on ``bundle``) when it is too large, not JSON or
     not a bundle."""
     if isinstance(data, dict):
@@ -130,7 +129,7 @@ def _load(data: str | bytes | dict) -> dict:
         or not isinstance(loaded.get("objects"), list)
     ):
         raise ValidationError(
-            {"bundle": _("The file is not a STIX 2.1 bundle (type \"bundle\" with objects).")}
+            {"bundle": _('The file is not a STIX 2.1 bundle (type "bundle" with objects).')}
         )
     return loaded
 
@@ -143,7 +142,9 @@ class _Plan:
     objects: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     creators: set[str] = field(default_factory=set)
-    linked: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # report → links
+    linked: dict[str, list[tuple[str, str]]] = field(
+        default_factory=dict[str, Any]
+    )  # report → links
     countries: dict[str, str] = field(default_factory=dict)  # entity object → country
     used: set[str] = field(default_factory=set)
 
@@ -154,7 +155,7 @@ class _Plan:
         return [obj for obj in self.objects.values() if obj["type"] == kind]
 
 
-def _read_objects(plan: _Plan, loaded: dict) -> None:
+def _read_objects(plan: _Plan, loaded: dict[str, Any]) -> None:
     for index, raw in enumerate(loaded["objects"]):
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
             plan.problems.append(
@@ -231,15 +232,21 @@ def _links(plan: _Plan) -> None:
             continue
         plan.refuse(
             rel["id"],
-            _("a relationship between %(source)s and %(target)s is not taken (only a report's "
-              "links to its entities and an entity's located-at its country).")
+            _(
+                "a relationship between %(source)s and %(target)s is not taken (only a report's "
+                "links to its entities and an entity's located-at its country)."
+            )
             % {"source": rel["source_ref"], "target": rel["target_ref"]},
         )
 
 
 def _entity_kind(obj: Any) -> str:
     if obj["type"] == "identity":
-        return EntityKind.PERSON if obj.get("identity_class") == "individual" else EntityKind.ORGANISATION
+        return (
+            EntityKind.PERSON
+            if obj.get("identity_class") == "individual"
+            else EntityKind.ORGANISATION
+        )
     if obj["type"] == "threat-actor":
         return EntityKind.ORGANISATION
     if obj["type"] == "location":
@@ -264,7 +271,7 @@ def _new_entity(plan: _Plan, obj: Any) -> tuple[Entity, list[str]]:
         country=(plan.countries.get(obj["id"]) or obj.get("country") or "").upper()[:2],
         identifier=str(identifier)[:100],
         description=obj.get("description", ""),
-        owner_id=plan.actor.agency_id,
+        owner_id=plan.actor.agency_id or 0,
         created_by=plan.actor,
         stix_id=obj["id"],
     )
@@ -280,7 +287,9 @@ def _coordinate(value: Any) -> decimal.Decimal | None:
     return None if value is None else decimal.Decimal(str(round(float(value), 5)))
 
 
-def _report_fields(plan: _Plan, obj: Any, levels: dict[str, ClassificationLevel]) -> dict | None:
+def _report_fields(
+    plan: _Plan, obj: Any, levels: dict[str, ClassificationLevel]
+) -> dict[str, Any] | None:
     """The model fields of one report object, or None (and its problems noted)."""
     before = len(plan.problems)
     tlp, code = _markings(plan, obj)
@@ -320,16 +329,25 @@ def _report_fields(plan: _Plan, obj: Any, levels: dict[str, ClassificationLevel]
         try:
             values["event_date"] = datetime.date.fromisoformat(one("event-date"))
         except ValueError:
-            plan.refuse(obj["id"], _("event-date %(value)s is not a date.") % {"value": one("event-date")})
+            plan.refuse(
+                obj["id"], _("event-date %(value)s is not a date.") % {"value": one("event-date")}
+            )
     for name, model in (("cbrn-category", CbrnCategory), ("material", Material)):
         if one(name):
             found = model.objects.filter(code=one(name)).first()
             if found is None:
-                plan.refuse(obj["id"], _("%(label)s %(code)s is not known here.") % {"label": name, "code": one(name)})
+                plan.refuse(
+                    obj["id"],
+                    _("%(label)s %(code)s is not known here.") % {"label": name, "code": one(name)},
+                )
             values["cbrn_category" if name == "cbrn-category" else name] = found
     for ref in obj.get("object_refs", []):
         place = plan.objects.get(ref)
-        if place is not None and place["type"] == "location" and EVENT_PLACE in labels_of(place).get("", []):
+        if (
+            place is not None
+            and place["type"] == "location"
+            and EVENT_PLACE in labels_of(place).get("", [])
+        ):
             plan.used.add(ref)
             values.update(
                 country=place.get("country", "")[:2].upper(),
@@ -339,7 +357,9 @@ def _report_fields(plan: _Plan, obj: Any, levels: dict[str, ClassificationLevel]
                 longitude=_coordinate(place.get("longitude")),
             )
     creator = plan.objects.get(obj.get("created_by_ref", ""))
-    values["external_source"] = str(creator["name"] if creator is not None else obj.get("created_by_ref", ""))[:200]
+    values["external_source"] = str(
+        creator["name"] if creator is not None else obj.get("created_by_ref", "")
+    )[:200]
     if creator is not None:
         plan.creators.add(creator["id"])
     return values if len(plan.problems) == before else None
@@ -372,7 +392,7 @@ def version_data(report: IntelReport) -> dict[str, Any]:
     return data
 
 
-def _refuse_import(actor: Any, changes: dict | None = None) -> None:
+def _refuse_import(actor: Any, changes: dict[str, Any] | None = None) -> None:
     record(
         actor=actor,
         action=IMPORT_ACTION,
@@ -382,7 +402,7 @@ def _refuse_import(actor: Any, changes: dict | None = None) -> None:
     )
 
 
-def import_bundle(*, actor: User, data: str | bytes | dict) -> ImportResult:
+def import_bundle(*, actor: User, data: str | bytes | dict[str, Any]) -> ImportResult:
     """Import a STIX 2.1 bundle as draft reports of ``actor``'s agency, with their entities
     and links, all or nothing.
 
@@ -407,18 +427,25 @@ def import_bundle(*, actor: User, data: str | bytes | dict) -> ImportResult:
     try:
         result = _write(plan, loaded)
     except ValidationError as error:
-        _refuse_import(actor, {"refused": "invalid", "bundle": str(loaded.get("id", ""))[:80], "problems": len(error.messages)})
+        _refuse_import(
+            actor,
+            {
+                "refused": "invalid",
+                "bundle": str(loaded.get("id", ""))[:80],
+                "problems": len(error.messages),
+            },
+        )
         raise
     return result
 
 
-def _write(plan: _Plan, loaded: dict) -> ImportResult:
+def _write(plan: _Plan, loaded: dict[str, Any]) -> ImportResult:
     actor = plan.actor
     levels = {level.code: level for level in ClassificationLevel.objects.all()}
     with transaction.atomic():
-        agency = Agency.objects.select_for_update().get(pk=actor.agency_id)
+        agency = Agency.objects.select_for_update().get(pk=actor.agency_id or 0)
         _links(plan)
-        fields_by_report: dict[str, dict] = {}
+        fields_by_report: dict[str, dict[str, Any]] = {}
         for obj in plan.of_type("report"):
             values = _report_fields(plan, obj, levels)
             if values is not None:
@@ -429,7 +456,9 @@ def _write(plan: _Plan, loaded: dict) -> ImportResult:
             .values_list("stix_id", "reference")
         )
         for object_id, reference in existing.items():
-            plan.refuse(object_id, _("already imported as %(reference)s.") % {"reference": reference})
+            plan.refuse(
+                object_id, _("already imported as %(reference)s.") % {"reference": reference}
+            )
         wanted = {target for links in plan.linked.values() for target, _role in links}
         known = {
             entity.stix_id: entity
@@ -446,9 +475,11 @@ def _write(plan: _Plan, loaded: dict) -> ImportResult:
                     continue
                 plan.refuse(obj["id"], _("it is not linked to a report of the bundle."))
             elif obj["type"] == "marking-definition" and obj["id"] not in plan.used:
-                if obj["id"] not in TLP_BY_ID and STATEMENT_RE.match(
-                    (obj.get("definition") or {}).get("statement", "")
-                ) is None:
+                if (
+                    obj["id"] not in TLP_BY_ID
+                    and STATEMENT_RE.match((obj.get("definition") or {}).get("statement", ""))
+                    is None
+                ):
                     plan.refuse(obj["id"], _("this marking is not understood."))
             elif obj["type"] == "language-content" and obj["id"] not in plan.used:
                 plan.refuse(obj["id"], _("it translates no report of the bundle."))
@@ -470,7 +501,10 @@ def _write(plan: _Plan, loaded: dict) -> ImportResult:
             except ValidationError as error:
                 plan.refuse(
                     object_id,
-                    "; ".join(f"{name}: {', '.join(messages)}" for name, messages in error.message_dict.items()),
+                    "; ".join(
+                        f"{name}: {', '.join(messages)}"
+                        for name, messages in error.message_dict.items()
+                    ),
                 )
             reports.append(report)
         if plan.problems:
@@ -523,4 +557,3 @@ def _write(plan: _Plan, loaded: dict) -> ImportResult:
     return ImportResult(
         reports=reports, entities_created=len(new_entities), links=len(links), source=source
     )
-

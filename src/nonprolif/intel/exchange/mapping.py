@@ -8,7 +8,7 @@ ours                   STIX 2.1
 report                 ``report`` (report_types ``threat-report``); the title and text in the
                        first language that has them (``lang``), the other in a
                        ``language-content`` object; labels ``report-type:``, ``source-reliability:``
-                       (Admiralty A–F), ``credibility:`` (1–6, also as ``confidence`` by the
+                       (Admiralty A to F), ``credibility:`` (1 to 6, also as ``confidence`` by the
                        specification's Admiralty scale), ``itdb-group:``, ``pap:``,
                        ``cbrn-category:<code>``, ``material:<code>``, ``quantity:``, ``tag:``
 place of the event     ``location`` labelled ``event-place`` (country, administrative_area = the

@@ -1,11 +1,12 @@
 """Reads of the exchange: the reports a search's export carries. Every selector starts from
 ``IntelReport.objects.visible_to``."""
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
 from nonprolif.core.models import Actor
 from nonprolif.intel.models import IntelReport
-
 
 FILTERS = {
     "type": "report_type",
@@ -16,16 +17,22 @@ FILTERS = {
 }
 
 
-def search_reports(user: Actor, query: str, filters: dict | None = None) -> QuerySet[IntelReport]:
+def search_reports(
+    user: Actor, query: str, filters: dict[str, Any] | None = None
+) -> QuerySet[IntelReport]:
     """The visible reports a search matches: the search feature's ``matching_reports`` when it
     is installed; otherwise the visible reports whose title or text in either language
-    contains every word, narrowed by ``filters`` (the condition is in the same SQL as the access rule)."""
+    contains every word, narrowed by ``filters`` (the condition is in the same SQL as the
+    access rule)."""
     try:
-        from nonprolif.intel.search.queries import matching_reports  # type: ignore[attr-defined]
+        from nonprolif.intel.search.queries import (  # type: ignore[import-not-found,unused-ignore]
+            matching_reports,
+        )
     except ImportError:
         matching_reports = None
     if matching_reports is not None:
-        return matching_reports(user, query, filters or {})
+        found: QuerySet[IntelReport] = matching_reports(user, query, filters or {})
+        return found
     reports = IntelReport.objects.visible_to(user)  # type: ignore[arg-type]
     for key, lookup in FILTERS.items():
         if (filters or {}).get(key) not in (None, ""):
