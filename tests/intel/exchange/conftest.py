@@ -97,3 +97,9 @@ def full_report(agency_a, agency_b, partner_agency, analyst_a, taxonomy):
     link(report, address, LinkRole.LOCATION)
     link(report, agent, LinkRole.SUBJECT)
     return report
+
+
+@pytest.fixture(autouse=True)
+def _in_english(english):
+    """The services' messages in English (the tests read them)."""
+    return english

@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.web.submit import add_service_errors
@@ -47,12 +46,7 @@ def stix_import(request):
                 imported, status = result.reports, 200
                 messages.success(
                     request,
-                    ngettext(
-                        "%(count)d report imported as a draft.",
-                        "%(count)d reports imported as drafts.",
-                        len(imported),
-                    )
-                    % {"count": len(imported)},
+                    _("Reports imported as drafts: %(count)d.") % {"count": len(imported)},
                 )
                 form = BundleUploadForm()
     else:
