@@ -30,6 +30,12 @@ def validation_errors(text: str) -> list[str]:
     return errors
 
 
+def validation_warnings(text: str) -> list[str]:
+    return [
+        str(warning) for warning in validate_string(text, ValidationOptions(version="2.1")).warnings
+    ]
+
+
 def as_json(bundle) -> dict:
     return json.loads(bundle.serialize())
 

@@ -9,7 +9,7 @@ from nonprolif.intel.exchange.mapping import TLP2_IDS
 from nonprolif.intel.models import Tlp
 from tests.intel.conftest import EntityFactory, ReportFactory, analyst, level, link
 
-from .conftest import as_json, validation_errors
+from .conftest import as_json, validation_errors, validation_warnings
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +24,7 @@ def by_type(bundle: dict) -> dict[str, list[dict]]:
 def test_a_report_bundle_validates_with_zero_errors(full_report, analyst_a):
     bundle = bundle_for(analyst_a, [full_report])
     assert validation_errors(bundle.serialize()) == []
+    assert validation_warnings(bundle.serialize()) == []
 
 
 def test_the_bundle_carries_report_identities_infrastructure_locations_and_links(

@@ -77,8 +77,10 @@ CONFIDENCE = {"1": 90, "2": 70, "3": 50, "4": 30, "5": 10}
 
 
 def stix_id(kind: str, key: object) -> str:
-    """A deterministic id: the same row exports under the same id every time."""
-    return f"{kind}--{uuid.uuid5(STIX_NAMESPACE, f'{kind}:{key}')}"
+    """A deterministic id: the same row exports under the same id every time. The name-based
+    hash is given the version bits of a UUIDv4, the form STIX 2.1 asks of domain objects."""
+    digest = uuid.uuid5(STIX_NAMESPACE, f"{kind}:{key}").bytes
+    return f"{kind}--{uuid.UUID(bytes=digest, version=4)}"
 
 
 def entity_type(kind: str) -> str:
