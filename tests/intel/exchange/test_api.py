@@ -76,3 +76,9 @@ def test_who_may_not_import_gets_403_through_the_api(as_user, liaison_b, analyst
     response = as_user(liaison_b).post(f"{API}/intel/stix/import", data, content_type=JSON)
     assert response.status_code == 403
     assert IntelReport.objects.count() == before
+
+
+def test_a_search_that_matches_nothing_is_an_empty_bundle(as_user, analyst_b):
+    response = as_user(analyst_b).get(f"{API}/intel/stix/search", {"q": "zzzyyyxxx"})
+    assert response.status_code == 200
+    assert response.json()["objects"] == []

@@ -30,7 +30,8 @@ class StixSearchQuery(Schema):
 
 
 def _as_dict(bundle) -> dict:
-    return json.loads(bundle.serialize())
+    """The bundle as JSON data; an empty bundle with an empty ``objects`` list."""
+    return {"objects": [], **json.loads(bundle.serialize())}
 
 
 @router.get("/intel/reports/{report_id}/stix", response={200: StixBundleOut, 404: ErrorOut})
