@@ -5,6 +5,9 @@ import json
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from nonprolif.core.models import AuditEntry, Outcome
 from nonprolif.core.roles import Role
@@ -240,3 +243,37 @@ def test_a_failure_while_writing_rolls_everything_back(
     with pytest.raises(RuntimeError):
         import_bundle(actor=analyst_b, data=data)
     assert counts() == before
+
+
+JUNK = st.one_of(
+    st.none(),
+    st.integers(),
+    st.text(max_size=8),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+
+
+@hypothesis_settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_any_tampering_is_either_taken_whole_or_changes_nothing(
+    full_report, analyst_a, analyst_b, data
+):
+    bundle = exported(analyst_a, full_report)
+    obj = data.draw(st.sampled_from(bundle["objects"]))
+    key = data.draw(st.sampled_from(sorted(obj)))
+    if data.draw(st.booleans()):
+        del obj[key]
+    else:
+        obj[key] = data.draw(JUNK)
+    before = counts()
+    refused = None
+    try:
+        result = import_bundle(actor=analyst_b, data=json.dumps(bundle))
+    except ValidationError as error:
+        refused = error
+    if refused is None:
+        IntelReport.objects.filter(pk__in=[r.pk for r in result.reports]).delete()
+    else:
+        assert problems(refused)
+        assert counts() == before

@@ -163,7 +163,7 @@ def _read_objects(plan: _Plan, loaded: dict[str, Any]) -> None:
             )
             continue
         object_id = raw["id"]
-        if raw.get("type") not in TAKEN_TYPES:
+        if not isinstance(raw.get("type"), str) or raw["type"] not in TAKEN_TYPES:
             plan.refuse(
                 object_id,
                 _("objects of type %(type)s are not taken.") % {"type": raw.get("type")},
@@ -323,6 +323,9 @@ def _report_fields(
         if content["object_ref"] == obj["id"]:
             plan.used.add(content["id"])
             texts = content["contents"].get(other, {})
+            if not isinstance(texts, dict):
+                plan.refuse(content["id"], _("its contents are not texts by property."))
+                continue
             values[f"title_{other}"] = str(texts.get("name", ""))[:300]
             values[f"body_{other}"] = str(texts.get("description", ""))
     if one("event-date"):
