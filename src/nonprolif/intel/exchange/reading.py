@@ -27,6 +27,7 @@ from nonprolif.intel.models import (
 
 from .mapping import EVENT_PLACE, MATERIAL, STATEMENT_RE, TLP_BY_ID, labels_of
 
+#: Object types an import takes; any other is refused, by its id.
 TAKEN_TYPES = {
     "report",
     "identity",
