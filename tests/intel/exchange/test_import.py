@@ -277,3 +277,29 @@ def test_any_tampering_is_either_taken_whole_or_changes_nothing(
     else:
         assert problems(refused)
         assert counts() == before
+
+
+def test_a_partners_own_bundle_is_taken_with_defaults_for_what_it_does_not_say(analyst_b):
+    from stix2.v21 import TLP_GREEN, Bundle, Identity, Relationship, Report
+
+    fbi = Identity(name="FBI WMD Directorate", identity_class="organization")
+    company = Identity(name="Acme Export LLC", identity_class="organization")
+    report = Report(
+        name="Attempted purchase of a dual-use item",
+        description="A broker asked for a vacuum pump.",
+        published="2009-05-02T00:00:00Z",
+        object_refs=[company.id],
+        created_by_ref=fbi.id,
+        object_marking_refs=[TLP_GREEN.id],
+    )
+    rel = Relationship(relationship_type="related-to", source_ref=report.id, target_ref=company.id)
+    bundle = Bundle(TLP_GREEN, fbi, company, report, rel)
+    assert validation_errors(bundle.serialize()) == []
+    [imported] = import_bundle(actor=analyst_b, data=bundle.serialize()).reports
+    assert imported.external_source == "FBI WMD Directorate"
+    assert imported.tlp == "green"
+    assert imported.classification == analyst_b.clearance
+    assert imported.title_en == "Attempted purchase of a dual-use item"
+    assert imported.report_type == "assessment"
+    [link] = imported.links.select_related("entity")
+    assert (link.entity.name, link.role) == ("Acme Export LLC", "subject")
