@@ -303,3 +303,21 @@ def test_a_partners_own_bundle_is_taken_with_defaults_for_what_it_does_not_say(a
     assert imported.report_type == "assessment"
     [link] = imported.links.select_related("entity")
     assert (link.entity.name, link.role) == ("Acme Export LLC", "subject")
+
+
+def test_a_relationship_to_a_marking_is_refused_not_made_an_entity(
+    full_report, analyst_a, analyst_b
+):
+    data = exported(analyst_a, full_report)
+    report = next(o for o in data["objects"] if o["type"] == "report")
+    rel = next(
+        o
+        for o in data["objects"]
+        if o["type"] == "relationship" and o["source_ref"] == report["id"]
+    )
+    rel["target_ref"] = report["object_marking_refs"][0]
+    before = counts()
+    with pytest.raises(ValidationError) as error:
+        import_bundle(actor=analyst_b, data=data)
+    assert any(p.startswith(rel["id"]) for p in problems(error.value))
+    assert counts() == before

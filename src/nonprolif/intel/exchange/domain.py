@@ -32,6 +32,7 @@ from nonprolif.intel.models import (
 from . import bundle as exporter
 from .mapping import COUNTRY, STATEMENT_RE, TLP_BY_ID, labels_of
 from .reading import (
+    ENTITY_TYPES,
     Plan,
     load_bundle,
     max_import_bytes,
@@ -185,7 +186,7 @@ def _write(plan: Plan, loaded: dict[str, Any]) -> ImportResult:
         for object_id in sorted(wanted - set(known)):
             new_entities[object_id] = new_entity(plan, plan.objects[object_id])
         for obj in plan.objects.values():
-            if obj["type"] in ("identity", "infrastructure", "location", "threat-actor"):
+            if obj["type"] in ENTITY_TYPES:
                 if obj["id"] in wanted or obj["id"] in plan.used or obj["id"] in plan.creators:
                     continue
                 if obj["type"] == "location" and COUNTRY in labels_of(obj).get("", []):

@@ -27,6 +27,8 @@ from nonprolif.intel.models import (
 
 from .mapping import EVENT_PLACE, MATERIAL, STATEMENT_RE, TLP_BY_ID, labels_of
 
+#: Object types that become entities (when a report's relationship points at them).
+ENTITY_TYPES = {"identity", "infrastructure", "location", "threat-actor"}
 #: Object types an import takes; any other is refused, by its id.
 TAKEN_TYPES = {
     "report",
@@ -149,7 +151,7 @@ def read_links(plan: Plan) -> None:
         if target in reports and source not in reports:
             source, target = target, source
         other = plan.objects.get(target)
-        if source in reports and other is not None and other["type"] != "report":
+        if source in reports and other is not None and other["type"] in ENTITY_TYPES:
             roles = labels_of(rel).get("role") or [
                 LinkRole.LOCATION if rel["relationship_type"] == "located-at" else LinkRole.SUBJECT
             ]
