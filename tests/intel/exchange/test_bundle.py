@@ -133,3 +133,18 @@ def test_statement_lists_only_effective_releases(full_report, analyst_a):
 
     [report] = exportable(analyst_a, [full_report])
     assert statement_text(report, analyst_a).endswith("RELEASABLE TO: BBB")
+
+
+def test_an_entity_of_several_reports_carries_the_strictest_markings(analyst_a, agency_a):
+    from nonprolif.intel.exchange.mapping import TLP2_IDS
+
+    shared = EntityFactory(name="Compartida S.A.", owner=agency_a)
+    # The stricter report is the older: a bundle lists the newest first.
+    high = ReportFactory(originator=agency_a, classification=level("S"), tlp=Tlp.RED)
+    low = ReportFactory(originator=agency_a, classification=level("U"), tlp=Tlp.CLEAR)
+    link(low, shared)
+    link(high, shared)
+    bundle = as_json(bundle_for(analyst_a, [low, high]))
+    [entity] = [o for o in bundle["objects"] if o.get("name") == "Compartida S.A."]
+    assert TLP2_IDS[Tlp.RED] in entity["object_marking_refs"]
+    assert TLP2_IDS[Tlp.CLEAR] not in entity["object_marking_refs"]

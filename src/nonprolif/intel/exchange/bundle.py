@@ -31,6 +31,7 @@ from nonprolif.intel.models import (
     ReleaseState,
     ReportEntity,
     ReportRelease,
+    Tlp,
 )
 
 from .mapping import (
@@ -47,6 +48,7 @@ from .mapping import (
     stix_id,
 )
 
+TLP_ORDER = [Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED]
 #: The most reports one bundle carries (a search's export takes the newest).
 MAX_REPORTS = 200
 
@@ -307,9 +309,16 @@ def exportable(
 
 
 def bundle_of(user: User, reports: list[IntelReport]) -> Bundle:
-    """The bundle of ``reports``, rows of ``exportable(user, ...)``; each object once."""
+    """The bundle of ``reports``, rows of ``exportable(user, ...)``; each object once. An
+    entity named by several of them carries the markings of the most restricted one (the
+    highest classification, then the strictest TLP)."""
     objects: dict[str, Any] = {}
-    for report in reports:
+    strictest = sorted(
+        reports,
+        key=lambda report: (report.classification.rank, TLP_ORDER.index(report.tlp)),
+        reverse=True,
+    )
+    for report in strictest:
         for obj in _report_objects(report, user):
             objects.setdefault(obj.id, obj)
     return Bundle(objects=list(objects.values()))
