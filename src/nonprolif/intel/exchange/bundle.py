@@ -48,7 +48,7 @@ from .mapping import (
     stix_id,
 )
 
-TLP_ORDER = [Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED]
+TLP_ORDER: list[str] = [Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED]
 #: The most reports one bundle carries (a search's export takes the newest).
 MAX_REPORTS = 200
 
