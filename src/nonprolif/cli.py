@@ -31,6 +31,8 @@ examples:
   nonprolif audit verify                  check the audit trail's hash chain
   nonprolif unlock ana --as admin          lift a sign-in lockout (or --address 10.0.0.7)
   nonprolif generate --officials 50300 --nominations 200000 --programs 20 --seed 1
+  nonprolif intel export --report 7 --output informe.json --as analista-sedena
+  nonprolif intel import bundle.json --as analista-sedena
   nonprolif manage migrate                any Django management command
 
 Run "nonprolif COMMAND --help" for the options of a command.
@@ -49,6 +51,7 @@ DJANGO_COMMANDS = {
     "unlock": "lift the sign-in lockout of a username or a client address (administrators)",
     "otp_reset": "remove a user's lost authenticator and recovery codes (administrators)",
     "generate": "generate a seeded national-scale data set and load-test logins (benchmarks)",
+    "intel": "exchange intelligence reports as STIX 2.1 bundles (intel export, intel import)",
 }
 
 
