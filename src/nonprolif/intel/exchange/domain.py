@@ -8,7 +8,6 @@ bundle's creator identity as ``external_source``. Their releasability list start
 originator decides it here (a partner's list names agencies of the partner's deployment).
 """
 
-import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +19,6 @@ from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
 from nonprolif.core.models import Agency, ClassificationLevel, Outcome, User
 from nonprolif.intel.models import (
-    REPORT_FIELDS,
     Entity,
     EntityAlias,
     IntelReport,
@@ -28,6 +26,7 @@ from nonprolif.intel.models import (
     ReportStatus,
     ReportVersion,
 )
+from nonprolif.intel.reports.domain import next_reference, report_snapshot
 
 from . import bundle as exporter
 from .mapping import COUNTRY, STATEMENT_RE, TLP_BY_ID, labels_of
@@ -81,33 +80,6 @@ def export_bundle(
 
 def may_import(user: Any) -> bool:
     return bool(user is not None and user.has_perm("intel.import_stix"))
-
-
-def _next_reference(agency: Agency, year: int, taken: int) -> str:
-    prefix = f"{agency.code}-{year}-"
-    last = (
-        IntelReport.objects.filter(reference__startswith=prefix)
-        .order_by("-reference")
-        .values_list("reference", flat=True)
-        .first()
-    )
-    number = int(last.rsplit("-", 1)[1]) if last and last.rsplit("-", 1)[1].isdigit() else 0
-    return f"{prefix}{number + taken + 1:04d}"
-
-
-def version_data(report: IntelReport) -> dict[str, Any]:
-    """REPORT_FIELDS of ``report`` (foreign keys by code), as a version keeps them."""
-    data: dict[str, Any] = {}
-    for name in REPORT_FIELDS:
-        value = getattr(report, name)
-        if hasattr(value, "code"):
-            value = value.code
-        elif isinstance(value, datetime.date):
-            value = value.isoformat()
-        elif value is not None and not isinstance(value, str | int | list | bool):
-            value = str(value)
-        data[name] = value
-    return data
 
 
 def _refuse_import(actor: Any, changes: dict[str, Any] | None = None) -> None:
@@ -204,10 +176,10 @@ def _write(plan: Plan, loaded: dict[str, Any]) -> ImportResult:
         if not plan.of_type("report") and not plan.problems:
             plan.problems.append(_("The bundle holds no report."))
         reports: list[IntelReport] = []
-        year = clock.today().year
+        moment = clock.now()
         for object_id, values in fields_by_report.items():
             report = IntelReport(
-                reference=_next_reference(agency, year, len(reports)),
+                reference=next_reference(agency=agency, moment=moment, after=len(reports)),
                 originator=agency,
                 author=actor,
                 status=ReportStatus.DRAFT,
@@ -233,7 +205,7 @@ def _write(plan: Plan, loaded: dict[str, Any]) -> ImportResult:
                 report=report,
                 number=1,
                 classification=report.classification,
-                data=version_data(report),
+                data=report_snapshot(report),
                 changed_by=actor,
                 note=_("Imported from STIX"),
             )

@@ -176,9 +176,10 @@ def _check(report: IntelReport, actor: User, errors: dict[str, list[str]]) -> No
         raise ValidationError(errors)
 
 
-def next_reference(*, agency: Agency, moment: datetime.datetime) -> str:
+def next_reference(*, agency: Agency, moment: datetime.datetime, after: int = 0) -> str:
     """The originator's next reference, ``<AGENCY>-<YEAR>-<NNNN>``: one more than the
-    highest of the agency's references of that year.
+    highest of the agency's references of that year (``after`` more, for the next of several
+    reports written at once before any is saved).
 
     Must run inside ``transaction.atomic()``: the agency's row is locked (SELECT … FOR
     UPDATE) until the transaction ends, so a concurrent report of the same agency waits and
@@ -193,7 +194,7 @@ def next_reference(*, agency: Agency, moment: datetime.datetime) -> str:
         .first()
     )
     number = int(last[len(prefix) :]) + 1 if last and last[len(prefix) :].isdigit() else 1
-    return f"{prefix}{number:04d}"
+    return f"{prefix}{number + after:04d}"
 
 
 def _save_version(report: IntelReport, actor: User, note: str = "") -> ReportVersion:
