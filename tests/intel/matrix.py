@@ -9,6 +9,7 @@ who may read what. The oracle is written from the rule's words, not from the cod
             approved it).
 """
 
+import datetime
 import itertools
 from dataclasses import dataclass, field
 
@@ -104,7 +105,7 @@ def build_world(*, roles=ROLES, agency_codes=("A", "B", "P", None), clearances=C
             status=status,
             originator=agencies[origin],
             author=authors[origin],
-            event_date=f"{2008 + n % 3}-0{1 + n % 9}-15",
+            event_date=datetime.date(2008 + n % 3, 1 + n % 9, 15),
         )
         for code, state in RELEASES[releases]:
             if code == origin:
