@@ -300,6 +300,47 @@ def test_the_administrator_lands_on_account_management_and_reaches_it_by_clickin
     reach(page, [(main_menu, "Audit log")], "Your actions")
 
 
+def intel_tabs(page):
+    return tabs(page, "Intelligence")
+
+
+def test_an_analyst_reaches_every_intelligence_page_by_clicking(demo, live_server, page):
+    start(page, live_server, "analista-sedena")
+    expect(page.get_by_role("heading", name="Intelligence", exact=True)).to_be_visible()
+    intelligence = [(main_menu, "Intelligence")]
+    journeys = [
+        (intelligence, "Intelligence reports"),
+        *[
+            ([*intelligence, (intel_tabs, tab)], h)
+            for tab, h in [
+                ("Search", "Search intelligence reports"),
+                ("Entities", "Entities"),
+                ("Requests", "Requests for information"),
+                ("Import", "Import a STIX bundle"),
+                ("Distribution lists", "Distribution lists"),
+                ("Approvals", "Releases awaiting my approval"),
+            ]
+        ],
+        ([(main_menu, "Audit log")], "Your actions"),
+    ]
+    for path, expected in journeys:
+        reach(page, path, expected)
+    # A report from the reports' list; an entity and its link chart from the Entities tab.
+    click(page, main_menu(page), "Intelligence")
+    report = main(page).locator("table tbody a").first
+    reference = report.inner_text()
+    with page.expect_navigation():
+        report.click()
+    expect(heading(page)).to_contain_text(reference)
+    click(page, intel_tabs(page), "Entities")
+    entity = main(page).locator("table tbody th a").first
+    name = entity.inner_text()
+    with page.expect_navigation():
+        entity.click()
+    expect(heading(page)).to_have_text(name)
+    expect(page.locator("figure.link-chart svg")).to_be_visible()
+
+
 # No page scrolls sideways on a 360 px phone.
 
 MAIN_PAGES = {
@@ -343,6 +384,16 @@ MAIN_PAGES = {
     "legat": ["/", "/programs/mx-2009/", "/conferences/{conference}/speakers/"],
     "auditor": ["/", "/audit/"],
     "admin": ["/", "/account/grants/", "/security/lockouts/"],
+    "analista-sedena": [
+        "/",
+        "/intel/",
+        "/intel/search/",
+        "/intel/entities/",
+        "/intel/requests/",
+        "/intel/stix/import/",
+        "/intel/distribution-lists/",
+        "/intel/releases/awaiting/",
+    ],
 }
 
 
