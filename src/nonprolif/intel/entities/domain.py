@@ -24,8 +24,8 @@ MAX_ALIASES = 50
 
 
 def entity_repr(entity: Entity) -> str:
-    """How the audit names an entity: its number only."""
-    return f"entity {entity.pk}"
+    """How the audit names an entity: its number only (``str(entity)``)."""
+    return str(entity)
 
 
 def _refuse(

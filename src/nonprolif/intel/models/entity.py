@@ -2,7 +2,7 @@
 with their aliases, linked to reports with a role.
 
 An entity exists for a user only through the reports he may read: ``visible_to`` is "linked
-to at least one visible report" (or registered by his own agency and linked to none yet).
+to at least one visible report" (or registered by his own agency).
 Links (``ReportEntity``) take the access of their report; an entity's page, timeline, link
 chart and counts are built from visible links only.
 """
@@ -48,14 +48,13 @@ class ReportEntityQuerySet(models.QuerySet["ReportEntity"]):
 
 class EntityQuerySet(models.QuerySet["Entity"]):
     def visible_to(self, user: "User") -> Self:
-        """Entities named in a report ``user`` may read, and those his agency registered that
-        no report names yet."""
+        """Entities named in a report ``user`` may read, and those his agency registered
+        (whoever names them since: those reports, their links and counts stay hidden)."""
         condition = visible_report_q(user, "report__")
         if condition is NOTHING:
             return self.none()
         named = ReportEntity.objects.filter(condition, entity_id=OuterRef("pk"))
-        any_link = ReportEntity.objects.filter(entity_id=OuterRef("pk"))
-        return self.filter(Exists(named) | (Q(owner_id=user.agency_id) & ~Exists(any_link)))
+        return self.filter(Exists(named) | Q(owner_id=user.agency_id))
 
 
 class Entity(models.Model):
@@ -92,7 +91,9 @@ class Entity(models.Model):
         verbose_name_plural = _("entities")
 
     def __str__(self) -> str:
-        return self.name
+        # Its number only: audit entries name an entity by it, and the auditors who read them
+        # need not be cleared for the reports that name it (pages show ``name``).
+        return f"entity {self.pk}"
 
 
 class EntityAlias(models.Model):
@@ -108,7 +109,7 @@ class EntityAlias(models.Model):
         verbose_name_plural = _("aliases")
 
     def __str__(self) -> str:
-        return self.name
+        return f"alias {self.pk} of entity {self.entity_id}"
 
 
 class ReportEntity(models.Model):

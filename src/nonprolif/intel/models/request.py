@@ -76,4 +76,5 @@ class InfoRequest(models.Model):
         verbose_name_plural = _("requests for information")
 
     def __str__(self) -> str:
-        return self.title
+        # Its number only: audit entries and e-mails name a request by it, never its question.
+        return f"RFI-{self.pk}"

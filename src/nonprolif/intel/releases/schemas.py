@@ -8,7 +8,18 @@ from ninja import Field, Schema
 from nonprolif.intel.models import ReleaseState
 
 
+def _originator_reads(obj, context) -> bool:
+    """Who asked and decided, and why, are the originating agency's own business: another
+    agency (a partner above all) reads only the agency, its state and the dates."""
+    request = (context or {}).get("request")
+    user = getattr(request, "auth", None) or getattr(request, "user", None)
+    return bool(user is not None and user.agency_id == obj.report.originator_id)
+
+
 class IntelReleaseOut(Schema):
+    """A release row. ``requested_by``, ``decided_by`` and ``reason`` are given to the
+    originating agency only (null and empty for the others)."""
+
     id: int
     report: int
     report_reference: str
@@ -38,12 +49,20 @@ class IntelReleaseOut(Schema):
         return obj.agency.kind
 
     @staticmethod
-    def resolve_requested_by(obj) -> str | None:
-        return obj.requested_by.username if obj.requested_by_id else None
+    def resolve_requested_by(obj, context) -> str | None:
+        if not obj.requested_by_id or not _originator_reads(obj, context):
+            return None
+        return obj.requested_by.username
 
     @staticmethod
-    def resolve_decided_by(obj) -> str | None:
-        return obj.decided_by.username if obj.decided_by_id else None
+    def resolve_decided_by(obj, context) -> str | None:
+        if not obj.decided_by_id or not _originator_reads(obj, context):
+            return None
+        return obj.decided_by.username
+
+    @staticmethod
+    def resolve_reason(obj, context) -> str:
+        return obj.reason if _originator_reads(obj, context) else ""
 
 
 class IntelReleasabilityIn(Schema):

@@ -44,8 +44,9 @@ REMINDER_INTERVAL = datetime.timedelta(days=1)
 
 
 def request_label(info_request: InfoRequest) -> str:
-    """How audit entries and e-mails name a request: its number, never its question."""
-    return f"RFI-{info_request.pk}"
+    """How audit entries and e-mails name a request: its number, never its question
+    (``str(info_request)``)."""
+    return str(info_request)
 
 
 def _refuse(

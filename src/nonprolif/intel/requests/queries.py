@@ -117,14 +117,17 @@ def answering_agencies(info_request: InfoRequest) -> set[int]:
 
 
 def requests_awaiting_count(user: Actor) -> int:
-    """How many open requests the user's agency was asked and has not answered yet (an
-    answer of his own agency, in any state but withdrawn, counts: he can see it). One query."""
+    """How many open requests the user's agency was asked and has not answered yet: an
+    answer of his own agency that he may read (any state but withdrawn) counts; one above
+    his clearance does not exist for him. One query."""
     agency_id = getattr(user, "agency_id", None)
     if not agency_id:
         return 0
-    own_answers = IntelReport.objects.filter(
-        request_id=OuterRef("pk"), originator_id=agency_id
-    ).exclude(status=ReportStatus.WITHDRAWN)
+    own_answers = (
+        IntelReport.objects.visible_to(user)  # type: ignore[arg-type]
+        .filter(request_id=OuterRef("pk"), originator_id=agency_id)
+        .exclude(status=ReportStatus.WITHDRAWN)
+    )
     return (
         InfoRequest.objects.visible_to(user)  # type: ignore[arg-type]
         .filter(_asked_of(agency_id))
