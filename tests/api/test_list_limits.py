@@ -11,7 +11,9 @@ from django.test import Client
 
 from nonprolif.api.schema import render_openapi
 from nonprolif.core.domain.tokens import issue_token
+from nonprolif.core.models import ClassificationLevel
 from nonprolif.events.models import Conference
+from nonprolif.intel.models import Entity, IntelReport, ReportEntity
 from tests.factories import (
     MeetingFactory,
     OfficialFactory,
@@ -91,7 +93,21 @@ def real_ids(program, agency_a, partner_agency, coordinator):
         start_date=datetime.date(2009, 11, 18),
         end_date=datetime.date(2009, 11, 20),
     )
+    coordinator.clearance = ClassificationLevel.objects.order_by("-rank").first()
+    coordinator.save()
+    report = IntelReport.objects.create(
+        reference="AAA-2009-0001",
+        title_es="Informe",
+        report_type="seizure",
+        classification=coordinator.clearance,
+        originator=agency_a,
+        author=coordinator,
+    )
+    entity = Entity.objects.create(kind="organisation", name="Empresa", owner=agency_a)
+    ReportEntity.objects.create(report=report, entity=entity, role="supplier")
     return {
+        "report_id": report.pk,
+        "entity_id": entity.pk,
         "code": program.code,
         "meeting_id": meeting.pk,
         "proposal_id": proposal.pk,

@@ -104,13 +104,13 @@ def test_the_release_rows_tell_who_and_why_only_to_the_originator(
         reason=f"Interno: la fuente {SECRET_WORD} lo permite",
     )
     url = f"{API}/reports/{report.pk}/releases"
-    [partner_row] = as_user(partner_analyst).get(url).json()
+    [partner_row] = as_user(partner_analyst).get(url).json()["items"]
     assert partner_row["agency"] == "PTR"
     assert (partner_row["reason"], partner_row["requested_by"], partner_row["decided_by"]) == (
         "",
         None,
         None,
     )
-    [own_row] = as_user(analyst_a).get(url).json()
+    [own_row] = as_user(analyst_a).get(url).json()["items"]
     assert own_row["requested_by"] == analyst_a.username
     assert SECRET_WORD in own_row["reason"]

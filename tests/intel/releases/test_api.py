@@ -56,7 +56,7 @@ def test_the_two_person_release_through_the_api(
     )
     assert done.status_code == 200
     assert (done.json()["state"], done.json()["decided_by"]) == ("effective", "analyst_a2")
-    mine = partner.get(f"{API}/reports/{report.pk}/releases").json()
+    mine = partner.get(f"{API}/reports/{report.pk}/releases").json()["items"]
     assert [r["agency"] for r in mine] == ["PTR"]
     assert partner.get(f"{API}/releases/{release.pk}").status_code == 200
     again = second.post(

@@ -67,7 +67,8 @@ def test_a_partner_sees_only_his_own_agency_on_the_list(as_user, released, partn
     assert "Agency B" not in html
     assert "(PT2)" not in html
     assert "Change releasability" not in html
-    api = as_user(partner_analyst).get(f"/api/v1/intel/reports/{released.pk}/releases").json()
+    url = f"/api/v1/intel/reports/{released.pk}/releases"
+    api = as_user(partner_analyst).get(url).json()["items"]
     assert [row["agency"] for row in api] == ["PTR"]
 
 

@@ -44,11 +44,12 @@ router = Router(tags=["intel"])
 @router.get(
     "/intel/reports/{report_id}/releases", response={200: list[IntelReleaseOut], 404: ErrorOut}
 )
+@paginate(LimitOffsetPagination)
 def list_report_releases(request, report_id: int):
     """The report's releasability list as the caller may see it (the originator: every row;
     another national agency: the effective ones; a partner: his own agency's row)."""
     report = get_report_for(request.auth, report_id)
-    return list(report_releases(request.auth, report))
+    return report_releases(request.auth, report)
 
 
 @router.put(
