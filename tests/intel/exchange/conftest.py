@@ -1,9 +1,11 @@
 """Fixtures of the exchange tests: a published CONFIDENTIAL report of agency A, released to
-agency B and to the partner, with its place, taxonomy and one entity of every kind; and the
-validator's verdict on a bundle."""
+agency B and to the partner, with its place, taxonomy and one entity of every kind; the
+validator's verdict on a bundle; and a bundle as a partner's own deployment sends it."""
 
+import copy
 import datetime
 import json
+import re
 
 import pytest
 from stix2validator import ValidationOptions, validate_string
@@ -38,6 +40,30 @@ def validation_warnings(text: str) -> list[str]:
 
 def as_json(bundle) -> dict:
     return json.loads(bundle.serialize())
+
+
+#: The identity of a partner's own deployment (no agency of this one).
+FOREIGN_IDENTITY = "identity--5f0b7a52-0c4e-4b8e-9a55-0d6f1c2b3a41"
+
+
+def foreign(data: dict | str, name: str = "Partner Ministry", code: str = "FGN") -> dict:
+    """``data`` (an export of this deployment) as a partner's deployment would send it: the
+    creator identity and the statement's originator are the partner's, not an agency here."""
+    data = copy.deepcopy(json.loads(data) if isinstance(data, str) else data)
+    creators = {o["created_by_ref"] for o in data["objects"] if o["type"] == "report"}
+    text = json.dumps(data)
+    for creator in creators:
+        text = text.replace(creator, FOREIGN_IDENTITY)
+    data = json.loads(text)
+    for obj in data["objects"]:
+        if obj["id"] == FOREIGN_IDENTITY:
+            obj["name"] = name
+        if obj.get("definition_type") == "statement":
+            statement = obj["definition"]["statement"]
+            obj["definition"]["statement"] = re.sub(
+                r"ORIGINATOR: \S+ //", f"ORIGINATOR: {code} //", statement
+            )
+    return data
 
 
 @pytest.fixture

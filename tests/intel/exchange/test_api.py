@@ -8,7 +8,7 @@ from nonprolif.intel.exchange.bundle import bundle_for
 from nonprolif.intel.models import IntelReport
 from tests.intel.conftest import ReportFactory, level
 
-from .conftest import validation_errors
+from .conftest import foreign, validation_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_a_search_without_words_is_422_naming_q(as_user, analyst_b):
 
 
 def test_import_through_the_api(as_user, analyst_a, analyst_b, full_report):
-    data = bundle_for(analyst_a, [full_report]).serialize()
+    data = json.dumps(foreign(bundle_for(analyst_a, [full_report]).serialize()))
     response = as_user(analyst_b).post(f"{API}/intel/stix/import", data, content_type=JSON)
     assert response.status_code == 201, response.content
     [report] = response.json()["reports"]
@@ -54,8 +54,21 @@ def test_import_through_the_api(as_user, analyst_a, analyst_b, full_report):
     assert IntelReport.objects.get(pk=report["id"]).originator == analyst_b.agency
 
 
+def test_another_agencys_report_is_422_through_the_api(as_user, analyst_a, analyst_b, full_report):
+    analyst_b.language = "en"
+    analyst_b.save(update_fields=["language"])
+    data = bundle_for(analyst_a, [full_report]).serialize()
+    response = as_user(analyst_b).post(f"{API}/intel/stix/import", data, content_type=JSON)
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert error["message"].endswith(
+        "it was written by AAA: it stays theirs; ask them for a release."
+    )
+    assert not IntelReport.objects.filter(originator=analyst_b.agency).exists()
+
+
 def test_a_bad_import_is_422_naming_the_object(as_user, analyst_a, analyst_b, full_report):
-    data = json.loads(bundle_for(analyst_a, [full_report]).serialize())
+    data = foreign(bundle_for(analyst_a, [full_report]).serialize())
     data["objects"].append(
         {"type": "x-thing", "id": "x-thing--00000000-0000-4000-8000-000000000001"}
     )

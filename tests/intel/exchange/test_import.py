@@ -22,7 +22,7 @@ from nonprolif.intel.models import (
 )
 from tests.intel.conftest import analyst
 
-from .conftest import validation_errors
+from .conftest import FOREIGN_IDENTITY, foreign, validation_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -44,21 +44,20 @@ def problems(error: ValidationError) -> list[str]:
     return error.message_dict["bundle"]
 
 
-def test_round_trip_keeps_reports_entities_links_and_markings(
-    full_report, analyst_a, partner_analyst
-):
-    data = exported(partner_analyst, full_report)
-    result = import_bundle(actor=partner_analyst, data=json.dumps(data))
+def test_round_trip_keeps_reports_entities_links_and_markings(full_report, analyst_a, analyst_b):
+    """A partner's deployment sends what this one exports, from its own identity."""
+    data = foreign(exported(analyst_a, full_report))
+    result = import_bundle(actor=analyst_b, data=json.dumps(data))
     [report] = result.reports
     report.refresh_from_db()
     original = full_report
     original.refresh_from_db()
-    assert report.originator == partner_analyst.agency
-    assert report.author == partner_analyst
+    assert report.originator == analyst_b.agency
+    assert report.author == analyst_b
     assert report.status == ReportStatus.DRAFT
-    assert report.reference.startswith("PTR-")
+    assert report.reference.startswith("BBB-")
     assert report.stix_id == next(o["id"] for o in data["objects"] if o["type"] == "report")
-    assert report.external_source == "Agency A"
+    assert report.external_source == "Partner Ministry"
     for name in (
         "title_es",
         "title_en",
@@ -93,13 +92,13 @@ def test_round_trip_keeps_reports_entities_links_and_markings(
     }
     company = report.links.get(role="supplier").entity
     assert (company.country, company.identifier) == ("MX", "QNO010101AB1")
-    assert company.owner == partner_analyst.agency
+    assert company.owner == analyst_b.agency
     assert list(report.links.get(role="carrier").entity.aliases.values_list("name", flat=True)) == [
         "Estrella"
     ]
     assert ReportVersion.objects.get(report=report).number == 1
     # The import's own export carries the same markings and validates.
-    again = bundle_for(partner_analyst, [report])
+    again = bundle_for(analyst_b, [report])
     assert validation_errors(again.serialize()) == []
     statement = next(
         o["definition"]["statement"]
@@ -113,7 +112,7 @@ def test_round_trip_keeps_reports_entities_links_and_markings(
 
 
 def test_importing_the_same_bundle_twice_is_refused_naming_the_report(full_report, partner_analyst):
-    data = exported(partner_analyst, full_report)
+    data = foreign(exported(partner_analyst, full_report))
     [report] = import_bundle(actor=partner_analyst, data=data).reports
     before = counts()
     with pytest.raises(ValidationError) as error:
@@ -123,7 +122,7 @@ def test_importing_the_same_bundle_twice_is_refused_naming_the_report(full_repor
 
 
 def test_a_tampered_bundle_changes_nothing_and_names_each_object(full_report, analyst_b):
-    data = exported(analyst_b, full_report)
+    data = foreign(exported(analyst_b, full_report))
     relationship = next(
         o
         for o in data["objects"]
@@ -168,7 +167,7 @@ def test_a_bundle_over_the_size_limit_is_refused(analyst_b, settings):
 
 def test_a_report_above_the_importers_clearance_is_refused(full_report, analyst_a, agency_b):
     low = analyst("low_b", agency_b, "SBU")
-    data = exported(analyst_a, full_report)
+    data = foreign(exported(analyst_a, full_report))
     with pytest.raises(ValidationError) as error:
         import_bundle(actor=low, data=data)
     assert any("above your clearance" in p for p in problems(error.value))
@@ -176,7 +175,7 @@ def test_a_report_above_the_importers_clearance_is_refused(full_report, analyst_
 
 
 def test_an_unknown_marking_is_not_silently_dropped(full_report, analyst_a, analyst_b):
-    data = exported(analyst_a, full_report)
+    data = foreign(exported(analyst_a, full_report))
     statement = next(o for o in data["objects"] if o.get("definition_type") == "statement")
     statement["definition"]["statement"] = "Copyright 2009"
     with pytest.raises(ValidationError) as error:
@@ -203,7 +202,7 @@ def test_who_may_not_import_is_refused_and_audited(full_report, analyst_a, liais
 def test_an_entity_already_known_by_its_stix_id_is_linked_not_copied(
     full_report, analyst_a, partner_analyst
 ):
-    data = exported(partner_analyst, full_report)
+    data = foreign(exported(partner_analyst, full_report))
     [first] = import_bundle(actor=partner_analyst, data=data).reports
     for obj in data["objects"]:
         if obj["type"] == "report":
@@ -222,7 +221,7 @@ def test_an_entity_already_known_by_its_stix_id_is_linked_not_copied(
 
 
 def test_references_number_on_per_agency(full_report, analyst_a, analyst_b):
-    data = exported(analyst_a, full_report)
+    data = foreign(exported(analyst_a, full_report))
     [report] = import_bundle(actor=analyst_b, data=data).reports
     assert report.reference.startswith("BBB-")
     assert report.reference.endswith("-0001")
@@ -232,7 +231,7 @@ def test_references_number_on_per_agency(full_report, analyst_a, analyst_b):
 def test_a_failure_while_writing_rolls_everything_back(
     full_report, analyst_a, analyst_b, monkeypatch
 ):
-    data = exported(analyst_a, full_report)
+    data = foreign(exported(analyst_a, full_report))
     from nonprolif.intel.models import ReportEntity as Link
 
     def broken(*args, **kwargs):
@@ -259,7 +258,7 @@ JUNK = st.one_of(
 def test_any_tampering_is_either_taken_whole_or_changes_nothing(
     full_report, analyst_a, analyst_b, data
 ):
-    bundle = exported(analyst_a, full_report)
+    bundle = foreign(exported(analyst_a, full_report))
     obj = data.draw(st.sampled_from(bundle["objects"]))
     key = data.draw(st.sampled_from(sorted(obj)))
     if data.draw(st.booleans()):
@@ -308,7 +307,7 @@ def test_a_partners_own_bundle_is_taken_with_defaults_for_what_it_does_not_say(a
 def test_a_relationship_to_a_marking_is_refused_not_made_an_entity(
     full_report, analyst_a, analyst_b
 ):
-    data = exported(analyst_a, full_report)
+    data = foreign(exported(analyst_a, full_report))
     report = next(o for o in data["objects"] if o["type"] == "report")
     rel = next(
         o
@@ -321,3 +320,111 @@ def test_a_relationship_to_a_marking_is_refused_not_made_an_entity(
         import_bundle(actor=analyst_b, data=data)
     assert any(p.startswith(rel["id"]) for p in problems(error.value))
     assert counts() == before
+
+
+def report_object(data: dict) -> dict:
+    return next(o for o in data["objects"] if o["type"] == "report")
+
+
+def statement_object(data: dict) -> dict:
+    return next(o for o in data["objects"] if o.get("definition_type") == "statement")
+
+
+def written_by(data: dict, code: str) -> str:
+    return (
+        f"{report_object(data)['id']}: it was written by {code}: it stays theirs; "
+        "ask them for a release."
+    )
+
+
+@pytest.mark.parametrize("exporter", ["analyst_a", "analyst_b", "partner_analyst"])
+def test_another_agencys_report_exported_and_imported_back_is_refused_and_changes_nothing(
+    request, full_report, analyst_b, exporter
+):
+    """Whoever exports A's report, B cannot make it his own (he would then lower its
+    classification or widen its releasability): it stays A's."""
+    data = exported(request.getfixturevalue(exporter), full_report)
+    before = counts()
+    with pytest.raises(ValidationError) as error:
+        import_bundle(actor=analyst_b, data=data)
+    assert problems(error.value) == [written_by(data, "AAA")]
+    assert counts() == before
+    full_report.refresh_from_db()
+    assert (full_report.originator.code, full_report.classification.code) == ("AAA", "C")
+    entry = AuditEntry.objects.filter(action="intel.stix.import").latest("seq")
+    assert (entry.actor, entry.outcome) == (analyst_b, Outcome.DENIED)
+
+
+def test_a_partner_user_cannot_copy_a_report_released_to_him_either(full_report, partner_analyst):
+    data = exported(partner_analyst, full_report)
+    with pytest.raises(ValidationError) as error:
+        import_bundle(actor=partner_analyst, data=data)
+    assert problems(error.value) == [written_by(data, "AAA")]
+    assert not IntelReport.objects.filter(originator=partner_analyst.agency).exists()
+
+
+def test_the_statement_or_the_creator_identity_alone_names_the_originator(
+    full_report, analyst_a, analyst_b
+):
+    by_identity = exported(analyst_a, full_report)
+    statement = statement_object(by_identity)["definition"]
+    statement["statement"] = statement["statement"].replace("ORIGINATOR: AAA // ", "")
+    by_statement = foreign(exported(analyst_a, full_report), code="AAA")
+    assert report_object(by_statement)["created_by_ref"] == FOREIGN_IDENTITY
+    for data in (by_identity, by_statement):
+        with pytest.raises(ValidationError) as error:
+            import_bundle(actor=analyst_b, data=data)
+        assert problems(error.value) == [written_by(data, "AAA")]
+    assert counts() == (1, 5, 5, 0)
+
+
+def test_a_copy_of_ones_own_report_is_refused_as_already_yours(
+    full_report, analyst_a, analyst_a2, partner_analyst
+):
+    data = exported(analyst_a, full_report)
+    with pytest.raises(ValidationError) as error:
+        import_bundle(actor=analyst_a2, data=data)
+    assert problems(error.value) == [
+        f"{report_object(data)['id']}: it is already yours, as {full_report.reference}: "
+        "a copy of it would be pointless."
+    ]
+    # An imported report exported again by its (new) originator is his already, too.
+    [mine] = import_bundle(actor=partner_analyst, data=foreign(data)).reports
+    again = exported(partner_analyst, mine)
+    with pytest.raises(ValidationError) as error:
+        import_bundle(actor=partner_analyst, data=again)
+    assert problems(error.value) == [
+        f"{mine.stix_id}: it is already yours, as {mine.reference}: "
+        "a copy of it would be pointless."
+    ]
+
+
+def test_a_new_report_marked_as_ones_own_agencys_is_taken(full_report, analyst_a):
+    data = exported(analyst_a, full_report)
+    text = json.dumps(data).replace(
+        report_object(data)["id"], "report--00000000-0000-4000-8000-0000000000bb"
+    )
+    data = json.loads(text)
+    del report_object(data)["external_references"]
+    [report] = import_bundle(actor=analyst_a, data=data).reports
+    assert report.originator == analyst_a.agency
+    assert report.reference != full_report.reference
+
+
+def test_an_import_keeps_the_highest_classification_its_statements_mark(
+    full_report, analyst_a, analyst_b
+):
+    data = foreign(exported(analyst_a, full_report))
+    statement = statement_object(data)
+    lower = {
+        **statement,
+        "id": "marking-definition--00000000-0000-4000-8000-0000000000cc",
+        "definition": {"statement": "CLASSIFICATION: U // ORIGINATOR: FGN // RELEASABLE TO: FGN"},
+    }
+    data["objects"].append(lower)
+    for obj in data["objects"]:
+        if statement["id"] in obj.get("object_marking_refs", []):
+            obj["object_marking_refs"] = [*obj["object_marking_refs"], lower["id"]]
+    [report] = import_bundle(actor=analyst_b, data=data).reports
+    assert report.classification.code == "C"
+    assert ReportVersion.objects.get(report=report).classification.code == "C"

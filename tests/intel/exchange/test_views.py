@@ -9,7 +9,7 @@ from nonprolif.core.models import AuditEntry, Outcome
 from nonprolif.intel.exchange.bundle import bundle_for
 from nonprolif.intel.models import IntelReport
 
-from .conftest import validation_errors
+from .conftest import foreign, validation_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def test_who_may_not_read_the_report_gets_404_for_its_bundle(request, as_user, w
 
 
 def test_the_import_page_takes_a_bundle(as_user, analyst_a, partner_analyst, full_report):
-    data = bundle_for(analyst_a, [full_report]).serialize().encode()
+    data = json.dumps(foreign(bundle_for(analyst_a, [full_report]).serialize())).encode()
     client = as_user(partner_analyst)
     assert client.get("/intel/stix/import/").status_code == 200
     response = client.post("/intel/stix/import/", {"bundle": upload(data)})
@@ -66,7 +66,7 @@ def test_the_import_page_takes_a_bundle(as_user, analyst_a, partner_analyst, ful
 def test_a_bad_bundle_on_the_page_names_the_objects_and_imports_nothing(
     as_user, analyst_a, analyst_b, full_report
 ):
-    data = json.loads(bundle_for(analyst_a, [full_report]).serialize())
+    data = foreign(bundle_for(analyst_a, [full_report]).serialize())
     data["objects"].append(
         {"type": "indicator", "id": "indicator--00000000-0000-4000-8000-000000000001"}
     )

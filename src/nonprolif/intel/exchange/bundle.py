@@ -89,9 +89,14 @@ def statement_marking(text: str) -> MarkingDefinition:
     )
 
 
+def agency_identity_id(agency: Agency) -> str:
+    """The id of an agency's identity: the ``created_by_ref`` of what it exports."""
+    return stix_id("identity", f"agency:{agency.code}")
+
+
 def agency_identity(agency: Agency) -> Identity:
     return Identity(
-        id=stix_id("identity", f"agency:{agency.code}"),
+        id=agency_identity_id(agency),
         created=TLP2_CREATED,
         modified=TLP2_CREATED,
         name=agency.name_en or agency.name_es,

@@ -6,6 +6,13 @@ taken the answer lists each of them by its id and nothing is written. Reports ar
 of the importer's agency (its analyst is the author), each keeping its STIX id, and the
 bundle's creator identity as ``external_source``. Their releasability list starts empty: the
 originator decides it here (a partner's list names agencies of the partner's deployment).
+
+A report written here stays its originator's: a report object whose statement marking names as
+originator, or whose creator identity is (``bundle.agency_identity``), an agency of this
+deployment other than the importer's is refused (a copy would let another agency lower its
+classification or widen its releasability); one marked as the importer's own agency's is
+refused when it is one of that agency's reports. A report keeps the classification its
+statement marks (the highest, when several do); one above the importer's clearance is refused.
 """
 
 from dataclasses import dataclass
@@ -13,6 +20,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from nonprolif.core import clock
@@ -29,9 +37,10 @@ from nonprolif.intel.models import (
 from nonprolif.intel.reports.domain import next_reference, report_snapshot
 
 from . import bundle as exporter
-from .mapping import COUNTRY, STATEMENT_RE, TLP_BY_ID, labels_of
+from .mapping import COUNTRY, STATEMENT_RE, TLP_BY_ID, labels_of, stix_id
 from .reading import (
     ENTITY_TYPES,
+    Agencies,
     Plan,
     load_bundle,
     max_import_bytes,
@@ -44,7 +53,14 @@ from .reading import (
 IMPORT_ACTION = "intel.stix.import"
 EXPORT_ACTION = "intel.stix.export"
 
-__all__ = ["ImportResult", "export_bundle", "import_bundle", "max_import_bytes", "may_import"]
+__all__ = [
+    "ImportResult",
+    "export_bundle",
+    "import_bundle",
+    "max_import_bytes",
+    "may_import",
+    "refuse_export",
+]
 
 
 @dataclass(frozen=True)
@@ -78,6 +94,18 @@ def export_bundle(
     return result, exported
 
 
+def refuse_export(*, actor: Any, report_id: Any) -> None:
+    """Audit a refused export of the report ``report_id`` (one the actor may not read, or that
+    does not exist: the two are answered alike): one denied ``intel.stix.export`` entry."""
+    record(
+        actor=actor,
+        action=EXPORT_ACTION,
+        object_type="intel.intelreport",
+        object_ids=[report_id],
+        outcome=Outcome.DENIED,
+    )
+
+
 def may_import(user: Any) -> bool:
     return bool(user is not None and user.has_perm("intel.import_stix"))
 
@@ -97,7 +125,8 @@ def import_bundle(*, actor: User, data: str | bytes | dict[str, Any]) -> ImportR
     and links, all or nothing.
 
     Who: an analyst with an agency and a clearance (``intel.import_stix``); a report
-    classified above his clearance cannot be taken. Raises PermissionDenied (audited denied)
+    classified above his clearance cannot be taken, nor one another agency of this deployment
+    wrote, nor a copy of one of his agency's reports. Raises PermissionDenied (audited denied)
     for anyone else, and ValidationError on ``bundle`` listing each object that could not be
     taken, by its id (audited denied; nothing written).
 
@@ -129,20 +158,61 @@ def import_bundle(*, actor: User, data: str | bytes | dict[str, Any]) -> ImportR
     return result
 
 
+def _own_copies(plan: Plan, agency: Agency) -> dict[str, str]:
+    """{object id: reference} of the report objects marked as ``agency``'s own
+    (``plan.own``) that are one of its reports the importer may read, by their STIX id or the
+    reference their export carries. Only the importer's own agency's reports are looked at."""
+    objects = [plan.objects[object_id] for object_id in sorted(plan.own)]
+    if not objects:
+        return {}
+    named = {
+        obj["id"]: [
+            str(ref.get("external_id", ""))
+            for ref in obj.get("external_references", []) or []
+            if ref.get("source_name") == "nonprolif"
+        ]
+        for obj in objects
+    }
+    mine = list(
+        IntelReport.objects.visible_to(plan.actor)
+        .filter(originator_id=agency.pk)
+        .filter(
+            Q(stix_id__in=list(named))
+            | Q(reference__in=[reference for refs in named.values() for reference in refs])
+        )
+        .values_list("stix_id", "reference")
+    )
+    found: dict[str, str] = {}
+    for object_id, references in named.items():
+        for stix, reference in mine:
+            if object_id in (stix, stix_id("report", reference)) or reference in references:
+                found[object_id] = reference
+                break
+    return found
+
+
 def _write(plan: Plan, loaded: dict[str, Any]) -> ImportResult:
     actor = plan.actor
     levels = {level.code: level for level in ClassificationLevel.objects.all()}
     with transaction.atomic():
         agency = Agency.objects.select_for_update().get(pk=actor.agency_id or 0)
         read_links(plan)
+        agencies = Agencies.load()
         fields_by_report: dict[str, dict[str, Any]] = {}
         for obj in plan.of_type("report"):
-            values = report_fields(plan, obj, levels)
+            values = report_fields(plan, obj, levels, agencies)
             if values is not None:
                 fields_by_report[obj["id"]] = values
+        yours = _own_copies(plan, agency)
+        for object_id, reference in yours.items():
+            plan.refuse(
+                object_id,
+                _("it is already yours, as %(reference)s: a copy of it would be pointless.")
+                % {"reference": reference},
+            )
         existing = dict(
             IntelReport.objects.visible_to(actor)
-            .filter(originator_id=agency.pk, stix_id__in=list(fields_by_report))
+            .filter(originator_id=agency.pk, stix_id__in=list(set(fields_by_report) - set(yours)))
             .values_list("stix_id", "reference")
         )
         for object_id, reference in existing.items():

@@ -61,6 +61,8 @@ TLP1_IDS = {
 TLP_BY_ID = {**{value: key for key, value in TLP2_IDS.items()}, **TLP1_IDS}
 
 STATEMENT_RE = re.compile(r"^CLASSIFICATION: (?P<code>[A-Za-z0-9][A-Za-z0-9_.-]*)\b")
+#: The originator a statement marking names (an agency's code).
+ORIGINATOR_RE = re.compile(r"\bORIGINATOR:\s*(?P<code>[A-Za-z0-9][A-Za-z0-9_.-]*)")
 
 #: Labels an entity object carries (on infrastructure and location, which STIX does not tell
 #: apart by a class property).

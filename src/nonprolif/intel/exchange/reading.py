@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from stix2 import parse
 from stix2.exceptions import STIXError
 
-from nonprolif.core.models import ClassificationLevel, User
+from nonprolif.core.models import Agency, ClassificationLevel, User
 from nonprolif.intel.models import (
     CbrnCategory,
     Entity,
@@ -25,7 +25,8 @@ from nonprolif.intel.models import (
     Tlp,
 )
 
-from .mapping import EVENT_PLACE, MATERIAL, STATEMENT_RE, TLP_BY_ID, labels_of
+from .bundle import agency_identity_id
+from .mapping import EVENT_PLACE, MATERIAL, ORIGINATOR_RE, STATEMENT_RE, TLP_BY_ID, labels_of
 
 #: Object types that become entities (when a report's relationship points at them).
 ENTITY_TYPES = {"identity", "infrastructure", "location", "threat-actor"}
@@ -89,6 +90,7 @@ class Plan:
     )  # report → links
     countries: dict[str, str] = field(default_factory=dict)  # entity object → country
     used: set[str] = field(default_factory=set)
+    own: set[str] = field(default_factory=set)  # reports marked as the importer's agency's
 
     def refuse(self, object_id: str, message: str) -> None:
         self.problems.append(f"{object_id}: {message}")
@@ -122,9 +124,11 @@ def read_objects(plan: Plan, loaded: dict[str, Any]) -> None:
         plan.objects[object_id] = obj
 
 
-def _markings(plan: Plan, obj: Any) -> tuple[str, str | None]:
-    """(TLP, classification code or None) of a report's markings."""
-    tlp, code = Tlp.AMBER.value, None
+def _markings(plan: Plan, obj: Any) -> tuple[str, list[str], set[str]]:
+    """(TLP, classification codes, originator codes) of a report's markings."""
+    tlp = Tlp.AMBER.value
+    codes: list[str] = []
+    originators: set[str] = set()
     for ref in obj.get("object_marking_refs", []):
         if ref in TLP_BY_ID:
             tlp = TLP_BY_ID[ref]
@@ -139,8 +143,46 @@ def _markings(plan: Plan, obj: Any) -> tuple[str, str | None]:
             plan.refuse(obj["id"], _("its marking %(ref)s is not understood.") % {"ref": ref})
             continue
         plan.used.add(ref)
-        code = match["code"]
-    return tlp, code
+        codes.append(match["code"])
+        originators.update(found["code"] for found in ORIGINATOR_RE.finditer(statement))
+    return tlp, codes, originators
+
+
+@dataclass(frozen=True)
+class Agencies:
+    """The agencies of this deployment, by code and by the identity their exports carry
+    (``bundle.agency_identity``)."""
+
+    by_code: dict[str, Agency]
+    by_identity: dict[str, Agency]
+
+    @classmethod
+    def load(cls) -> "Agencies":
+        agencies = list(Agency.objects.all())
+        return cls(
+            by_code={agency.code: agency for agency in agencies},
+            by_identity={agency_identity_id(agency): agency for agency in agencies},
+        )
+
+
+def _check_origin(plan: Plan, obj: Any, originators: set[str], agencies: Agencies) -> None:
+    """A report written here stays its originator's: an agency of this deployment named as
+    the originator by a statement marking, or as the creator identity, other than the
+    importer's refuses the report; the importer's own is noted on ``plan.own`` (a copy of one
+    of its own reports is refused by the caller)."""
+    named = {agencies.by_code[code] for code in originators if code in agencies.by_code}
+    creator = agencies.by_identity.get(str(obj.get("created_by_ref", "")))
+    if creator is not None:
+        named.add(creator)
+    others = sorted(agency.code for agency in named if agency.pk != plan.actor.agency_id)
+    if others:
+        plan.refuse(
+            obj["id"],
+            _("it was written by %(agency)s: it stays theirs; ask them for a release.")
+            % {"agency": ", ".join(others)},
+        )
+    elif named:
+        plan.own.add(obj["id"])
 
 
 def read_links(plan: Plan) -> None:
@@ -230,16 +272,24 @@ def coordinate(value: Any) -> decimal.Decimal | None:
 
 
 def report_fields(
-    plan: Plan, obj: Any, levels: dict[str, ClassificationLevel]
+    plan: Plan, obj: Any, levels: dict[str, ClassificationLevel], agencies: Agencies
 ) -> dict[str, Any] | None:
     """The model fields of one report object, or None (and its problems noted)."""
     before = len(plan.problems)
-    tlp, code = _markings(plan, obj)
+    tlp, codes, originators = _markings(plan, obj)
+    _check_origin(plan, obj, originators, agencies)
     clearance = plan.actor.clearance
-    level = levels.get(code) if code else clearance
-    if level is None:
-        plan.refuse(obj["id"], _("classification %(code)s is not known here.") % {"code": code})
-    elif clearance is None or level.rank > clearance.rank:
+    unknown = [code for code in codes if code not in levels]
+    # The classification its statements mark (the highest, when several do), never lower.
+    marked = [levels[code] for code in codes if code in levels]
+    level = max(marked, key=lambda found: found.rank) if marked else clearance
+    if unknown:
+        level = None
+        plan.refuse(
+            obj["id"],
+            _("classification %(code)s is not known here.") % {"code": ", ".join(unknown)},
+        )
+    elif level is None or clearance is None or level.rank > clearance.rank:
         plan.refuse(obj["id"], _("it is classified above your clearance."))
     labels = labels_of(obj)
 

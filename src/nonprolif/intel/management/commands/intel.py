@@ -1,7 +1,7 @@
 """``manage.py intel export (--report ID | --query WORDS) --output FILE --as USER`` and
 ``manage.py intel import FILE --as USER``: STIX 2.1 bundles from the shell, through the same
 services and access rule as the pages and the API (an export carries only the reports the
-user may read; an import is all-or-nothing). Both are audited."""
+user may read; an import is all-or-nothing). Both are audited, a refusal as denied."""
 
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,12 @@ from django.utils import translation
 
 from nonprolif.core.management.commands.account import acting_user
 from nonprolif.core.management.commands.seed import validation_message
-from nonprolif.intel.exchange.domain import export_bundle, import_bundle, max_import_bytes
+from nonprolif.intel.exchange.domain import (
+    export_bundle,
+    import_bundle,
+    max_import_bytes,
+    refuse_export,
+)
 from nonprolif.intel.exchange.queries import search_reports
 from nonprolif.intel.reports.queries import get_report_for
 
@@ -57,6 +62,7 @@ class Command(BaseCommand):
             try:
                 reports: Any = [get_report_for(user, options["report"])]
             except Http404 as error:
+                refuse_export(actor=user, report_id=options["report"])
                 raise CommandError(f"report: there is no report {options['report']}.") from error
             query = None
         else:
