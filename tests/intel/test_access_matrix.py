@@ -232,6 +232,7 @@ def test_the_attachments_and_the_api_detail(world, client, settings, tmp_path):
         digest = hashlib.sha256(report.reference.encode()).hexdigest()
         attachment = ReportAttachment(
             report=report,
+            classification=report.classification,
             name="nota.txt",
             content_type="text/plain",
             size=len(report.reference),

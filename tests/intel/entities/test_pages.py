@@ -247,3 +247,13 @@ def test_chart_escapes_names(as_user, agency_a, analyst_a):
     body = as_user(analyst_a).get(reverse("intel_entity_detail", args=[entity.pk])).content
     assert b"<script>alert" not in body
     assert b"&lt;script&gt;alert" in body
+
+
+def test_an_entity_id_past_64_bits_is_an_invalid_choice(as_user, analyst_a, agency_a):
+    report = ReportFactory(originator=agency_a, status="draft")
+    response = as_user(analyst_a).post(
+        reverse("intel_report_entity_add", args=[report.pk]),
+        {"entity": "99999999999999999999999", "role": "subject"},
+    )
+    assert response.status_code == 400
+    assert not ReportEntity.objects.exists()

@@ -284,3 +284,19 @@ def test_a_bad_post_by_a_recipient_is_still_refused(as_user, report, analyst_a, 
     apply_url = reverse("intel_report_apply_distlist", args=[report.pk])
     assert client.post(apply_url, {"distribution_list": "x"}).status_code == 403
     assert rows(report) == {"BBB": ReleaseState.EFFECTIVE}
+
+
+BIG = "99999999999999999999999"
+
+
+def test_ids_past_64_bits_are_invalid_choices_not_errors(as_user, analyst_a, agency_a):
+    report = ReportFactory(originator=agency_a, status="draft")
+    client = as_user(analyst_a)
+    response = client.post(
+        reverse("intel_report_releasability", args=[report.pk]), {"agencies": BIG}
+    )
+    assert response.status_code == 400
+    assert not report.releases.exists()
+    response = client.post(reverse("intel_distlist_create"), {"name_es": "Lista", "agencies": BIG})
+    assert response.status_code == 400
+    assert not DistributionList.objects.exists()

@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from nonprolif.core.models import AuditEntry
+from nonprolif.core.models import AuditEntry, Outcome
 from nonprolif.intel.models import IntelReport, ReportStatus
 from nonprolif.intel.reports.domain import publish_report
 
@@ -152,3 +152,59 @@ def test_upload_and_download_through_the_api(as_user, analyst_a):
     assert b"".join(download.streaming_content) == PDF
     assert download["X-Content-Type-Options"] == "nosniff"
     assert AuditEntry.objects.filter(action="intel.attachment.download").count() == 1
+
+
+def test_delete_removes_an_attachment_for_its_writers_only(as_user, analyst_a, analyst_b):
+    report = write(analyst_a)
+    publish_report(actor=analyst_a, report=report)
+    report.releases.create(agency=analyst_b.agency, state="effective")
+    uploaded = as_user(analyst_a).post(
+        f"{API}/reports/{report.pk}/attachments", {"file": SimpleUploadedFile("a.pdf", PDF)}
+    )
+    pk = uploaded.json()["id"]
+    refused = as_user(analyst_b).delete(f"{API}/attachments/{pk}")
+    assert refused.status_code == 403
+    assert report.attachments.filter(pk=pk).exists()
+    assert as_user(analyst_a).delete(f"{API}/attachments/{pk}").status_code == 204
+    assert not report.attachments.exists()
+    assert as_user(analyst_a).delete(f"{API}/attachments/{pk}").status_code == 404
+    outcomes = AuditEntry.objects.filter(action="intel.attachment.remove").values_list(
+        "outcome", flat=True
+    )
+    assert sorted(outcomes) == sorted([Outcome.DENIED, Outcome.ALLOWED])
+
+
+def test_the_request_a_report_answers_is_named_only_to_who_may_see_it(
+    as_user, agency_a, agency_b, analyst_a
+):
+    import datetime
+
+    from nonprolif.core import clock
+    from nonprolif.intel.models import InfoRequest
+    from tests.factories import AgencyFactory
+    from tests.intel.conftest import ReportFactory, analyst, level
+
+    agency_c = AgencyFactory(code="CCC")
+    rfi = InfoRequest.objects.create(
+        title_es="Pregunta",
+        classification=level("C"),
+        requester=agency_a,
+        author=analyst_a,
+        due_date=clock.today() + datetime.timedelta(days=10),
+    )
+    rfi.recipients.set([agency_b])
+    answer = ReportFactory(originator=agency_b, request=rfi, released_to=[agency_a, agency_c])
+    asked = as_user(analyst_a).get(f"{API}/reports/{answer.pk}").json()
+    assert asked["request"] == rfi.pk
+    outsider = as_user(analyst("c1", agency_c, "S"))
+    assert outsider.get(f"{API}/reports/{answer.pk}").json()["request"] is None
+    listed = outsider.get(f"{API}/reports").json()["items"]
+    assert [row["request"] for row in listed] == [None]
+
+
+def test_an_originator_id_past_64_bits_is_422(as_user, analyst_a):
+    client = as_user(analyst_a)
+    response = client.get(f"{API}/reports", {"originator": "99999999999999999999999"})
+    assert response.status_code == 422
+    assert "originator" in str(response.json())
+    assert client.get(f"{API}/reports", {"originator": "AAA"}).status_code == 200

@@ -156,3 +156,125 @@ def test_a_failed_upload_leaves_neither_row_nor_file(agency_a, media, monkeypatc
         add_attachment(actor=actor, report=report, file=SimpleUploadedFile("x.pdf", PDF))
     assert not ReportAttachment.objects.exists()
     assert not [path for path in media.rglob("*") if path.is_file()]
+
+
+# --- a downgrade keeps the files' classification; removing a file ------------------------------
+
+
+def test_a_file_attached_before_a_downgrade_keeps_the_higher_classification(
+    as_user, analyst_a, agency_b, media
+):
+    from nonprolif.intel.releases.domain import set_releasability
+    from nonprolif.intel.reports.domain import update_report
+    from tests.intel.conftest import analyst
+
+    report = write(analyst_a, classification="S")
+    secret = add_attachment(
+        actor=analyst_a, report=report, file=SimpleUploadedFile("fuente.txt", b"SECRET\n")
+    )
+    report = update_report(actor=analyst_a, report=report, classification="C")
+    public = add_attachment(
+        actor=analyst_a, report=report, file=SimpleUploadedFile("nota.txt", b"sanitised\n")
+    )
+    assert (secret.classification.code, public.classification.code) == ("S", "C")
+    publish_report(actor=analyst_a, report=report)
+    set_releasability(actor=analyst_a, report=report, agencies=[agency_b.code])
+    client = as_user(analyst("b_conf", agency_b, "C"))
+    page = client.get(reverse("intel_report_detail", args=[report.pk])).content.decode()
+    assert "nota.txt" in page
+    assert "fuente.txt" not in page
+    listed = client.get(f"/api/v1/intel/reports/{report.pk}/attachments").json()
+    assert [row["id"] for row in listed] == [public.pk]
+    for url in (
+        reverse("intel_attachment_download", args=[secret.pk]),
+        f"/api/v1/intel/attachments/{secret.pk}/download",
+    ):
+        assert client.get(url).status_code == 404, url
+    assert client.get(reverse("intel_attachment_download", args=[public.pk])).status_code == 200
+    # A reader cleared for SECRET still reads both.
+    high = as_user(analyst("b_secret", agency_b, "S"))
+    assert high.get(reverse("intel_attachment_download", args=[secret.pk])).status_code == 200
+
+
+def test_a_writer_removes_a_file_audited_and_the_stored_file_goes(
+    analyst_a, media, django_capture_on_commit_callbacks
+):
+    from nonprolif.intel.reports.domain import remove_attachment
+
+    report = write(analyst_a)
+    attachment = add_attachment(
+        actor=analyst_a, report=report, file=SimpleUploadedFile("x.pdf", PDF)
+    )
+    stored = media / attachment.file.name
+    assert stored.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        remove_attachment(actor=analyst_a, attachment=attachment)
+    assert not ReportAttachment.objects.exists()
+    assert not stored.exists()
+    [entry] = AuditEntry.objects.filter(action="intel.attachment.remove")
+    assert entry.outcome == Outcome.ALLOWED
+    assert entry.changes["sha256"] == [attachment.sha256, None]
+
+
+def test_a_reader_or_a_writer_below_the_file_cannot_remove_it_and_is_audited(
+    analyst_a, analyst_b, agency_a, media
+):
+    from nonprolif.intel.reports.domain import remove_attachment, update_report
+    from tests.intel.conftest import analyst
+
+    report = write(analyst_a, classification="S")
+    secret = add_attachment(actor=analyst_a, report=report, file=SimpleUploadedFile("x.pdf", PDF))
+    report = update_report(actor=analyst_a, report=report, classification="C")
+    publish_report(actor=analyst_a, report=report)
+    report.releases.create(agency=analyst_b.agency, state="effective")
+    low_writer = analyst("a_conf", agency_a, "C")
+    for actor in (analyst_b, low_writer):
+        with pytest.raises(PermissionDenied):
+            remove_attachment(actor=actor, attachment=secret)
+    assert ReportAttachment.objects.filter(pk=secret.pk).exists()
+    entries = AuditEntry.objects.filter(action="intel.attachment.remove")
+    assert [e.outcome for e in entries] == [Outcome.DENIED, Outcome.DENIED]
+
+
+def test_the_remove_page_asks_then_removes(as_user, analyst_a, analyst_b, media):
+    report = write(analyst_a)
+    attachment = add_attachment(
+        actor=analyst_a, report=report, file=SimpleUploadedFile("x.pdf", PDF)
+    )
+    url = reverse("intel_attachment_remove", args=[attachment.pk])
+    client = as_user(analyst_a)
+    detail = client.get(reverse("intel_report_detail", args=[report.pk])).content.decode()
+    assert url in detail
+    asked = client.get(url)
+    assert asked.status_code == 200
+    assert ReportAttachment.objects.filter(pk=attachment.pk).exists()
+    assert client.post(url).status_code == 200  # no confirm: the question again
+    assert ReportAttachment.objects.filter(pk=attachment.pk).exists()
+    done = client.post(url, {"confirm": "1"})
+    assert done.status_code == 302
+    assert not ReportAttachment.objects.filter(pk=attachment.pk).exists()
+    # Of a report he may not read: 404, like a missing file.
+    other = add_attachment(actor=analyst_a, report=report, file=SimpleUploadedFile("y.pdf", PDF))
+    hidden = as_user(analyst_b).post(
+        reverse("intel_attachment_remove", args=[other.pk]), {"confirm": "1"}
+    )
+    assert hidden.status_code == 404
+
+
+def test_a_reader_who_does_not_write_gets_403_from_the_remove_page(
+    as_user, analyst_a, analyst_b, media
+):
+    report = write(analyst_a)
+    attachment = add_attachment(
+        actor=analyst_a, report=report, file=SimpleUploadedFile("x.pdf", PDF)
+    )
+    publish_report(actor=analyst_a, report=report)
+    report.releases.create(agency=analyst_b.agency, state="effective")
+    client = as_user(analyst_b)
+    url = reverse("intel_attachment_remove", args=[attachment.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"confirm": "1"}).status_code == 403
+    assert ReportAttachment.objects.filter(pk=attachment.pk).exists()
+    assert AuditEntry.objects.filter(
+        action="intel.attachment.remove", outcome=Outcome.DENIED
+    ).exists()

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 
 from nonprolif.core import clock
 from nonprolif.core.models import AuditEntry, Outcome
@@ -18,7 +19,7 @@ from nonprolif.intel.reports.domain import (
     update_report,
     withdraw_report,
 )
-from nonprolif.intel.reports.queries import get_report_for, versions_for
+from nonprolif.intel.reports.queries import get_report_for, get_version_for, versions_for
 from tests.intel.conftest import analyst, level
 
 from .conftest import fields, write
@@ -306,3 +307,20 @@ def test_reports_written_at_the_same_moment_get_distinct_numbers(postgresql, age
     references = _at_once(take, threads)
     year = clock.now().year
     assert sorted(references) == [f"AAA-{year}-{n:04d}" for n in range(1, threads + 1)]
+
+
+def test_other_agencies_read_the_version_published_and_later_never_the_drafts(
+    analyst_a, analyst_a2, analyst_b
+):
+    report = write(analyst_a, body_es="La fuente es el agente X.")
+    update_report(actor=analyst_a, report=report, body_es="Texto depurado.")
+    report.releases.create(agency=analyst_b.agency, state="effective")
+    published = publish_report(actor=analyst_a, report=report)
+    assert published.published_version == 2
+    update_report(actor=analyst_a, report=report, quantity="2 kg")
+    assert [v.number for v in versions_for(analyst_b, report)] == [2, 3]
+    assert not any("agente X" in v.data["body_es"] for v in versions_for(analyst_b, report))
+    # The originating agency keeps the whole history.
+    assert [v.number for v in versions_for(analyst_a2, report)] == [1, 2, 3]
+    with pytest.raises(Http404):
+        get_version_for(analyst_b, report, 1)

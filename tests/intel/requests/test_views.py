@@ -259,3 +259,14 @@ def test_a_partner_asked_sees_only_his_own_agency_among_those_asked(
     asker_page = as_user(analyst_a).get(detail).content.decode()
     assert "Socio" in asker_page
     assert "Agencia B" in asker_page
+
+
+def test_ids_past_64_bits_are_invalid_choices_not_errors(as_user, analyst_a):
+    big = "99999999999999999999999"
+    response = as_user(analyst_a).post(
+        reverse("intel_request_create"),
+        {"title_en": "x", "classification": big, "due_date": "2999-01-01", "recipients": big},
+    )
+    assert response.status_code == 200  # the form again, naming both fields
+    assert set(response.context["form"].errors) >= {"classification", "recipients"}
+    assert not InfoRequest.objects.exists()

@@ -12,6 +12,51 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+#: The ids a database's signed 64-bit integer column holds; past them SQLite raises
+#: OverflowError (a 500) where no row can match anyway.
+ID_MIN, ID_MAX = -(2**63), 2**63 - 1
+
+
+def outside_ids(value) -> bool:
+    """Whether ``value`` is a whole number no signed 64-bit id can be."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return False
+    return not ID_MIN <= number <= ID_MAX
+
+
+class BoundedModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField for which an id outside signed 64 bits is an invalid choice, not a
+    database error."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and outside_ids(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return super().to_python(value)
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A ModelMultipleChoiceField for which an id outside signed 64 bits is an invalid
+    choice, not a database error."""
+
+    def _check_values(self, value):
+        if isinstance(value, str | bytes) or not hasattr(value, "__iter__"):
+            raise forms.ValidationError(self.error_messages["invalid_list"], code="invalid_list")
+        for one in value:
+            if outside_ids(one):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": one},
+                )
+        return super()._check_values(value)
+
+
 class ServiceModelForm(forms.ModelForm):
     """A ModelForm that does not build or validate a model instance itself: the service
     does (one place for the rules). ``service_data()`` is what the service takes."""

@@ -25,6 +25,7 @@ from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.models import Official
+from nonprolif.core.web.forms import ID_MAX, ID_MIN
 
 PAGE_SIZE = 20
 PROJECT_TEMPLATES = TemplatesSetting()
@@ -67,9 +68,11 @@ class PickerWidget(forms.Widget):
         for one in values:
             one = getattr(one, "pk", one)
             try:
-                pks.append(int(str(one)))
+                pk = int(str(one))
             except (TypeError, ValueError):
                 continue
+            if ID_MIN <= pk <= ID_MAX:  # past 64 bits no row has it (and SQLite overflows)
+                pks.append(pk)
         return pks
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict:

@@ -4,7 +4,7 @@ picker: an entity searched among the visible ones, never a ``<select>`` of every
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.core.web.forms import ServiceModelForm
+from nonprolif.core.web.forms import BoundedModelChoiceField, ServiceModelForm
 from nonprolif.core.web.picker import PickerWidget, _PickerMixin
 from nonprolif.intel.models import Entity, EntityKind, LinkRole
 
@@ -14,7 +14,7 @@ def entity_label(entity: Entity) -> str:
     return f"{entity.name} ({entity.get_kind_display()})"
 
 
-class EntityPickerField(_PickerMixin, forms.ModelChoiceField):
+class EntityPickerField(_PickerMixin, BoundedModelChoiceField):
     """One entity, searched among ``queryset`` (the visible entities) at ``search_url``."""
 
     widget = PickerWidget

@@ -259,6 +259,11 @@ class IntelReport(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+    # The version current when the report was published: the agencies it is released to read
+    # that version and the later ones, never the drafts before it.
+    published_version = models.PositiveIntegerField(
+        _("version published"), null=True, blank=True, editable=False
+    )
 
     objects = IntelReportQuerySet.as_manager()
 
@@ -347,9 +352,17 @@ def attachment_path(instance: "ReportAttachment", filename: str) -> str:
 
 class ReportAttachment(models.Model):
     """A file attached to a report, kept under MEDIA_ROOT (never served directly): size
-    capped, type on an allow-list, its SHA-256 recorded."""
+    capped, type on an allow-list, its SHA-256 recorded. ``classification`` is the report's
+    when the file was attached: a reader reads the file only when his clearance reaches it
+    (a later downgrade of the report does not lower the file's)."""
 
     report = models.ForeignKey(IntelReport, on_delete=models.CASCADE, related_name="attachments")
+    classification = models.ForeignKey(
+        "core.ClassificationLevel",
+        verbose_name=_("classification"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     file = models.FileField(upload_to=attachment_path, max_length=200)
     name = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(_("type"), max_length=100)

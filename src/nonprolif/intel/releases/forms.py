@@ -7,11 +7,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.models import Agency
+from nonprolif.core.web.forms import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from nonprolif.intel.models import ReleaseState
 from nonprolif.intel.releases.domain import MAX_REASON
 
 
-class AgencyChoiceField(forms.ModelMultipleChoiceField):
+class AgencyChoiceField(BoundedModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, obj):
@@ -48,7 +49,7 @@ class ReleasabilityForm(forms.Form):
 
 
 class ApplyListForm(forms.Form):
-    distribution_list = forms.ModelChoiceField(
+    distribution_list = BoundedModelChoiceField(
         label=_("Distribution list"), queryset=Agency.objects.none()
     )
 

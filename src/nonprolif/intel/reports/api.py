@@ -17,6 +17,7 @@ from nonprolif.intel.reports.domain import (
     compare_versions,
     create_report,
     publish_report,
+    remove_attachment,
     update_report,
     withdraw_report,
 )
@@ -157,6 +158,19 @@ def post_intel_attachment(
     agree; size capped)."""
     report = get_report_for(request.auth, report_id)
     return Status(201, add_attachment(actor=request.auth, report=report, file=file))
+
+
+@router.delete(
+    "/intel/attachments/{attachment_id}",
+    response={204: None, **WRITE_ERRORS},
+)
+@service_errors
+def delete_intel_attachment(request, attachment_id: int):
+    """Remove a file from its report (the report's writers, cleared for the file's
+    classification)."""
+    attachment = get_attachment_for(request.auth, attachment_id)
+    remove_attachment(actor=request.auth, attachment=attachment)
+    return Status(204, None)
 
 
 @router.get(

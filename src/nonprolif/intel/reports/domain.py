@@ -1,5 +1,5 @@
 """The writes of intelligence reports: creating, editing (each edit a new version),
-publishing, withdrawing, and attaching files.
+publishing, withdrawing, and attaching and removing files.
 
 Who writes: an analyst of the originating agency whose clearance reaches the report's
 classification (``intel.add_report``, ``intel.change_report``). Only the originator lowers a
@@ -362,9 +362,11 @@ def publish_report(*, actor: User, report: IntelReport) -> IntelReport:
     """Publish a draft: from now on the agencies on its releasability list with an effective
     release read it.
 
-    Side effects, in one transaction: status published, ``published_at``; one audit entry
-    ("intel.report.publish"). PermissionDenied (audited denied) unless the actor writes the
-    report; ValidationError (on ``status``) unless it is a draft.
+    Side effects, in one transaction: status published, ``published_at``,
+    ``published_version`` (the version current now: the agencies it is released to read it
+    and the later ones, never the drafts before); one audit entry ("intel.report.publish").
+    PermissionDenied (audited denied) unless the actor writes the report; ValidationError
+    (on ``status``) unless it is a draft.
     """
     _require_writer(actor, report, "intel.report.publish")
     with transaction.atomic():
@@ -373,7 +375,8 @@ def publish_report(*, actor: User, report: IntelReport) -> IntelReport:
             raise ValidationError({"status": _("Only a draft is published.")})
         current.status = ReportStatus.PUBLISHED
         current.published_at = clock.now()
-        current.save(update_fields=["status", "published_at", "updated_at"])
+        current.published_version = current.version
+        current.save(update_fields=["status", "published_at", "published_version", "updated_at"])
         record(
             actor=actor,
             action="intel.report.publish",
@@ -426,7 +429,8 @@ def add_attachment(*, actor: User, report: IntelReport, file: Any) -> ReportAtta
     The size is capped (``attachments.max_bytes()``); the type must be on the allow-list
     (pdf, png, jpeg, txt, csv, xlsx, docx) by its content and its extension alike. Side
     effects, in one transaction: the file stored under MEDIA_ROOT/intel/ named by its
-    SHA-256 (removed again if the transaction fails), the ReportAttachment row, one audit
+    SHA-256 (removed again if the transaction fails), the ReportAttachment row (with the
+    report's classification now: a later downgrade does not lower the file's), one audit
     entry ("intel.attachment.upload", naming the hash). PermissionDenied (audited denied)
     unless the actor writes the report; ValidationError on ``file`` otherwise.
     """
@@ -464,6 +468,7 @@ def add_attachment(*, actor: User, report: IntelReport, file: Any) -> ReportAtta
             current = _changeable(actor, report)
             attachment = ReportAttachment(
                 report=current,
+                classification_id=current.classification_id,
                 name=name,
                 content_type=attachments.content_type(kind),
                 size=len(content),
@@ -485,6 +490,49 @@ def add_attachment(*, actor: User, report: IntelReport, file: Any) -> ReportAtta
             ReportAttachment.file.field.storage.delete(stored)
         raise
     return attachment
+
+
+def remove_attachment(*, actor: User, attachment: ReportAttachment) -> None:
+    """Remove ``attachment`` from its report (say, a file attached while the report was
+    classified higher than it is now).
+
+    Side effects, in one transaction: the ReportAttachment row deleted, one audit entry
+    ("intel.attachment.remove", naming the report and the hash); once committed, the stored
+    file deleted unless another attachment has the same content. PermissionDenied (audited
+    denied) unless the actor writes the report and his clearance reaches the attachment's
+    classification.
+    """
+    report = attachment.report
+    stored = (
+        ReportAttachment.objects.select_related("classification").filter(pk=attachment.pk).first()
+    )
+    _require_writer(actor, report, "intel.attachment.remove")
+    if stored is None:
+        raise ValidationError({"attachment": _("No such attachment.")})
+    if actor.clearance is None or stored.classification.rank > actor.clearance.rank:
+        _denied(
+            actor=actor,
+            action="intel.attachment.remove",
+            obj=stored,
+            why=_("This attachment is classified above your clearance."),
+        )
+    with transaction.atomic():
+        current = _changeable(actor, report)
+        name = stored.file.name
+        digest = stored.sha256
+        record(
+            actor=actor,
+            action="intel.attachment.remove",
+            obj=stored,
+            changes={"report": [current.reference, None], "sha256": [digest, None]},
+        )
+        stored.delete()
+
+        def delete_file() -> None:
+            if name and not ReportAttachment.objects.filter(file=name).exists():
+                ReportAttachment.file.field.storage.delete(name)
+
+        transaction.on_commit(delete_file)
 
 
 @dataclass(frozen=True)

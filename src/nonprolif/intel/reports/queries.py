@@ -3,12 +3,13 @@
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from nonprolif.core.models import Actor, Agency
 from nonprolif.core.scoping import NOTHING
+from nonprolif.core.web.forms import ID_MAX, ID_MIN
 from nonprolif.intel.models import (
     IntelReport,
     ReportAttachment,
@@ -20,10 +21,13 @@ from nonprolif.intel.models import (
 
 
 def _int(value: Any) -> int | None:
+    """``value`` as an id, or None: not a whole number, or outside signed 64 bits (which no
+    row has, and which SQLite refuses with OverflowError)."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
+    return number if ID_MIN <= number <= ID_MAX else None
 
 
 def reports_for(user: Actor) -> QuerySet[IntelReport]:
@@ -70,17 +74,19 @@ def get_report_for(user: Actor, pk: int | str) -> IntelReport:
 
 def versions_for(user: Actor, report: IntelReport) -> QuerySet[ReportVersion]:
     """The versions of ``report`` (one ``user`` may read) whose classification at the time his
-    clearance reaches, oldest first."""
+    clearance reaches, oldest first. Outside the originating agency, only the version
+    current at publication and the later ones: the drafts before it were never released."""
     if not getattr(user, "clearance_id", None):
         return ReportVersion.objects.none()
-    return (
-        ReportVersion.objects.filter(
-            report=report,
-            classification__rank__lte=user.clearance.rank,  # type: ignore[union-attr]
-        )
-        .select_related("classification", "changed_by")
-        .order_by("number")
+    rows = ReportVersion.objects.filter(
+        report=report,
+        classification__rank__lte=user.clearance.rank,  # type: ignore[union-attr]
     )
+    if report.originator_id != getattr(user, "agency_id", None):
+        # As stored (the caller's row may predate the publication); never published: none.
+        published = IntelReport.objects.filter(pk=report.pk).values("published_version")[:1]
+        rows = rows.filter(number__gte=Subquery(published))
+    return rows.select_related("classification", "changed_by").order_by("number")
 
 
 def get_version_for(user: Actor, report: IntelReport, number: Any) -> ReportVersion:
@@ -92,21 +98,34 @@ def get_version_for(user: Actor, report: IntelReport, number: Any) -> ReportVers
     return version
 
 
-def attachments_for(user: Actor, report: IntelReport) -> QuerySet[ReportAttachment]:
+def _attachment_q(user: Actor) -> Q | None:
+    """Attachments of reports ``user`` may read, attached at a classification his clearance
+    reaches (a report lowered since keeps its files' classification); None for nothing."""
     condition = visible_report_q(user, "report__")  # type: ignore[arg-type]
     if condition is NOTHING:
+        return None
+    return condition & Q(classification__rank__lte=user.clearance.rank)  # type: ignore[union-attr]
+
+
+def attachments_for(user: Actor, report: IntelReport) -> QuerySet[ReportAttachment]:
+    """The attachments of ``report`` that ``user`` may read, in the order attached."""
+    condition = _attachment_q(user)
+    if condition is None:
         return ReportAttachment.objects.none()
     return ReportAttachment.objects.filter(condition, report=report).order_by("pk")
 
 
 def get_attachment_for(user: Actor, pk: Any) -> ReportAttachment:
-    """The attachment ``pk`` of a report ``user`` may read, or Http404."""
-    condition = visible_report_q(user, "report__")  # type: ignore[arg-type]
+    """The attachment ``pk`` if ``user`` may read it (its report, and its classification), or
+    Http404."""
+    condition = _attachment_q(user)
     value = _int(pk)
     attachment = None
-    if condition is not NOTHING and value is not None:
+    if condition is not None and value is not None:
         attachment = (
-            ReportAttachment.objects.filter(condition, pk=value).select_related("report").first()
+            ReportAttachment.objects.filter(condition, pk=value)
+            .select_related("report", "report__classification", "classification")
+            .first()
         )
     if attachment is None:
         raise Http404(_("No such attachment."))

@@ -5,9 +5,11 @@ import datetime
 from typing import Annotated, Any
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, field_validator
 
+from nonprolif.core.web.forms import outside_ids
 from nonprolif.intel.models import (
+    InfoRequest,
     InformationCredibility,
     ItdbGroup,
     Pap,
@@ -79,8 +81,16 @@ class IntelReportOut(Schema):
         return obj.author.username
 
     @staticmethod
-    def resolve_request(obj) -> int | None:
-        return obj.request_id
+    def resolve_request(obj, context) -> int | None:
+        """The request the report answers, only when the caller may see that request."""
+        if obj.request_id is None:
+            return None
+        request = context["request"] if context else None
+        user = getattr(request, "auth", None) or getattr(request, "user", None)
+        if user is None:
+            return None
+        visible = InfoRequest.objects.visible_to(user).filter(pk=obj.request_id).exists()
+        return obj.request_id if visible else None
 
 
 class IntelReportIn(Schema):
@@ -189,3 +199,11 @@ class IntelReportFilters(Schema):
     type: str = ""
     status: str = ""
     originator: str = ""
+
+    @field_validator("originator")
+    @classmethod
+    def _originator_id_in_range(cls, value: str) -> str:
+        """An agency code, or an agency id within signed 64 bits (no agency has another)."""
+        if outside_ids(value):
+            raise ValueError("Not an agency id.")
+        return value

@@ -23,4 +23,9 @@ urlpatterns = [
         views.attachment_download,
         name="intel_attachment_download",
     ),
+    path(
+        "intel/attachments/<int:pk>/remove/",
+        views.attachment_remove,
+        name="intel_attachment_remove",
+    ),
 ]

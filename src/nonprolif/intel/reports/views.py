@@ -20,6 +20,7 @@ from nonprolif.intel.reports.domain import (
     compare_versions,
     create_report,
     publish_report,
+    remove_attachment,
     update_report,
     withdraw_report,
 )
@@ -254,3 +255,33 @@ def attachment_download(request, pk):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def attachment_remove(request, pk):
+    """GET (or a POST without ``confirm``) asks for confirmation; POST removes the file from
+    its report (the service refuses, and audits, anybody but the report's writers)."""
+    attachment = get_attachment_for(request.user, pk)
+    report = attachment.report
+    if request.method != "POST" or request.POST.get("confirm") != "1":
+        if not has_perm("intel.change_report", request.user, report):
+            raise PermissionDenied
+        return confirm_page(
+            request,
+            question=_("Remove the file %(name)s from the report %(ref)s")
+            % {"name": attachment.name, "ref": report.reference},
+            details=[_("Nobody can download it from this report any more.")],
+            confirm_label=_("Remove"),
+            cancel_url=reverse("intel_report_detail", args=[report.pk]),
+            cancel_label=_("Back to the report (nothing removed)"),
+            obj=report,
+            action="intel.report.view",
+            header="intel/_tabs.html",
+            context={"tab": "reports"},
+        )
+    try:
+        remove_attachment(actor=request.user, attachment=attachment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("File removed."))
+    return redirect("intel_report_detail", pk=report.pk)

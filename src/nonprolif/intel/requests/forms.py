@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from nonprolif.core.models import Agency, ClassificationLevel
-from nonprolif.core.web.forms import DateInput, ServiceModelForm
+from nonprolif.core.web.forms import (
+    BoundedModelChoiceField,
+    BoundedModelMultipleChoiceField,
+    DateInput,
+    ServiceModelForm,
+)
 from nonprolif.intel.models import InfoRequest, IntelReport, RequestStatus
 from nonprolif.intel.requests.queries import ASKED_BY_US, ASKED_OF_US
 
@@ -18,7 +23,7 @@ def levels_up_to_clearance(user):
 
 
 class RequestForm(ServiceModelForm):
-    recipients = forms.ModelMultipleChoiceField(
+    recipients = BoundedModelMultipleChoiceField(
         label=_("Agencies asked"),
         queryset=Agency.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -35,6 +40,7 @@ class RequestForm(ServiceModelForm):
             "due_date",
             "recipients",
         ]
+        field_classes = {"classification": BoundedModelChoiceField}
         widgets = {
             "details_es": forms.Textarea(attrs={"rows": 4}),
             "details_en": forms.Textarea(attrs={"rows": 4}),
@@ -57,6 +63,7 @@ class AnswerForm(forms.ModelForm):
     class Meta:
         model = IntelReport
         fields = ["title_es", "title_en", "body_es", "body_en", "report_type", "classification"]
+        field_classes = {"classification": BoundedModelChoiceField}
         widgets = {
             "body_es": forms.Textarea(attrs={"rows": 6}),
             "body_en": forms.Textarea(attrs={"rows": 6}),

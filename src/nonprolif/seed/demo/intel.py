@@ -1357,6 +1357,7 @@ def load_demo_intel(spec: dict[str, Any], *, result: SeedResult, actor: User | N
         report.full_clean(exclude=["reference"])
         if demo.status != ReportStatus.DRAFT:
             report.published_at = _moment(demo.event_date + datetime.timedelta(days=1), 13)
+            report.published_version = 1
         rows.append(report)
     IntelReport.objects.bulk_create(rows)
     if rows[0].pk is None:  # a database that does not return ids from bulk inserts
