@@ -137,5 +137,11 @@ def may_read(user, report) -> bool:
     ).exists()
 
 
+def may_see_own_entities(user) -> bool:
+    """Does the user see the entities his agency registered (an active user with a clearance
+    and an agency)?"""
+    return bool(user.is_active and user.agency_id and user.clearance_id)
+
+
 def readable(world: World, user) -> set[str]:
     return {report.reference for report in world.reports if may_read(user, report)}

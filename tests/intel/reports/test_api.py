@@ -54,7 +54,7 @@ def test_create_read_update_publish_withdraw(as_user, analyst_a, cesium):
     )
     assert patched.status_code == 200
     assert (patched.json()["quantity"], patched.json()["version"]) == ("1 source", 2)
-    versions = client.get(f"{API}/reports/{pk}/versions").json()
+    versions = client.get(f"{API}/reports/{pk}/versions").json()["items"]
     assert [v["number"] for v in versions] == [1, 2]
     assert versions[1]["note"] == "Confirmed"
     compare = client.get(f"{API}/reports/{pk}/compare", {"a": 1, "b": 2}).json()

@@ -183,7 +183,7 @@ def test_a_file_attached_before_a_downgrade_keeps_the_higher_classification(
     page = client.get(reverse("intel_report_detail", args=[report.pk])).content.decode()
     assert "nota.txt" in page
     assert "fuente.txt" not in page
-    listed = client.get(f"/api/v1/intel/reports/{report.pk}/attachments").json()
+    listed = client.get(f"/api/v1/intel/reports/{report.pk}/attachments").json()["items"]
     assert [row["id"] for row in listed] == [public.pk]
     for url in (
         reverse("intel_attachment_download", args=[secret.pk]),

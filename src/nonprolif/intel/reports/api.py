@@ -103,11 +103,12 @@ def post_intel_report_withdraw(request, report_id: int, payload: IntelReportWith
     "/intel/reports/{report_id}/versions",
     response={200: list[IntelReportVersionOut], 404: ErrorOut},
 )
+@paginate(LimitOffsetPagination)
 def list_intel_report_versions(request, report_id: int):
     """The versions whose classification the caller's clearance reaches, oldest first."""
     report = get_report_for(request.auth, report_id)
     note_read(request, action="intel.report.versions", obj=report)
-    return list(versions_for(request.auth, report))
+    return versions_for(request.auth, report)
 
 
 @router.get(
@@ -139,9 +140,11 @@ def get_intel_report_compare(request, report_id: int, a: int, b: int):
     "/intel/reports/{report_id}/attachments",
     response={200: list[IntelAttachmentOut], 404: ErrorOut},
 )
+@paginate(LimitOffsetPagination)
 def list_intel_attachments(request, report_id: int):
+    """The report's attachments whose classification the caller's clearance reaches."""
     report = get_report_for(request.auth, report_id)
-    return list(attachments_for(request.auth, report))
+    return attachments_for(request.auth, report)
 
 
 @router.post(
