@@ -6,7 +6,6 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from nonprolif.cli import main
 from nonprolif.core.models import AuditEntry, Outcome
 from nonprolif.intel.models import IntelReport
 
@@ -17,34 +16,27 @@ pytestmark = pytest.mark.django_db
 
 def test_export_a_report_then_import_it(tmp_path, analyst_a, analyst_b, full_report, capsys):
     path = tmp_path / "bundle.json"
-    assert (
-        main(
-            [
-                "intel",
-                "export",
-                "--report",
-                str(full_report.pk),
-                "--output",
-                str(path),
-                "--as",
-                "analyst_a",
-            ]
-        )
-        == 0
+    call_command(
+        "intel",
+        "export",
+        "--report",
+        str(full_report.pk),
+        "--output",
+        str(path),
+        "--as",
+        "analyst_a",
     )
     assert validation_errors(path.read_text()) == []
     assert AuditEntry.objects.filter(action="intel.stix.export", actor=analyst_a).exists()
     # A's report stays A's: B cannot take it as his own.
     analyst_b.language = "en"
     analyst_b.save(update_fields=["language"])
-    with pytest.raises(SystemExit) as refused:
-        main(["intel", "import", str(path), "--as", "analyst_b"])
-    assert refused.value.code == 1
-    assert "it was written by AAA: it stays theirs" in capsys.readouterr().err
+    with pytest.raises(CommandError, match="it was written by AAA: it stays theirs"):
+        call_command("intel", "import", str(path), "--as", "analyst_b")
     assert not IntelReport.objects.filter(originator=analyst_b.agency).exists()
     # The same bundle as a partner's deployment sends it is taken.
     path.write_text(json.dumps(foreign(path.read_text())))
-    assert main(["intel", "import", str(path), "--as", "analyst_b"]) == 0
+    call_command("intel", "import", str(path), "--as", "analyst_b")
     report = IntelReport.objects.get(originator=analyst_b.agency)
     assert report.reference in capsys.readouterr().out
 
