@@ -22,19 +22,19 @@ from typing import Any, NoReturn
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
 from nonprolif.core.domain.audit import record
+from nonprolif.core.domain.audit import refuse as audit_refuse
 from nonprolif.core.domain.tokens import revoke_tokens_of
 from nonprolif.core.models import (
     Actor,
     Agency,
     AgencyKind,
     ClassificationLevel,
-    Outcome,
     RoleGrant,
     User,
 )
@@ -232,8 +232,7 @@ def refuse(
 ) -> NoReturn:
     """Audit the refused attempt (outcome denied) and raise PermissionDenied(why). Called
     outside any transaction of the service, so the entry stays when the caller's fails."""
-    record(actor=actor, action=action, obj=obj, changes=changes, outcome=Outcome.DENIED)
-    raise PermissionDenied(why)
+    audit_refuse(actor=actor, action=action, obj=obj, changes=changes, why=why)
 
 
 def check_account_change(

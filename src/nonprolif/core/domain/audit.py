@@ -11,8 +11,9 @@ import contextvars
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -164,6 +165,28 @@ class ChainReport:
     @property
     def ok(self) -> bool:
         return not self.problem
+
+
+def refuse(
+    *,
+    actor: Actor,
+    action: str,
+    why: str,
+    obj: models.Model | None = None,
+    changes: Mapping[str, Any] | None = None,
+    object_type: str = "",
+) -> NoReturn:
+    """Audit a refused attempt (outcome denied) and raise PermissionDenied(why). Call it
+    outside the service's transaction, so that the entry stays when the caller's fails."""
+    record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        changes=changes,
+        outcome=Outcome.DENIED,
+        object_type=object_type,
+    )
+    raise PermissionDenied(why)
 
 
 def verify_chain(*, expected_head: tuple[int, str] | None = None) -> ChainReport:

@@ -8,14 +8,14 @@ not their values.
 """
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NoReturn
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from nonprolif.core.domain.audit import record
-from nonprolif.core.models import Actor, Outcome, User
+from nonprolif.core.domain.audit import record, refuse
+from nonprolif.core.models import Actor, User
 from nonprolif.core.rules import has_perm
 from nonprolif.intel.models import Entity, EntityAlias, IntelReport, LinkRole, ReportEntity
 
@@ -30,20 +30,16 @@ def entity_repr(entity: Entity) -> str:
 
 def _refuse(
     *, actor: Actor, action: str, why: str, obj: Any = None, changes: dict[str, Any] | None = None
-) -> None:
-    """Audit the refused attempt (outcome denied) and raise PermissionDenied(why). Called
-    outside the service's transaction, so that the entry stays."""
-    object_repr = entity_repr(obj) if isinstance(obj, Entity) else ""
-    record(
+) -> NoReturn:
+    """Audit the refused attempt and raise PermissionDenied(why) (``audit.refuse``)."""
+    refuse(
         actor=actor,
         action=action,
+        why=why,
         obj=obj,
         changes=changes or {},
-        outcome=Outcome.DENIED,
         object_type="" if obj is not None else "intel.entity",
-        object_repr=object_repr,
     )
-    raise PermissionDenied(why)
 
 
 def _clean_aliases(aliases: Iterable[str], name: str) -> list[str]:

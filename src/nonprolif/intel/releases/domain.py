@@ -15,13 +15,13 @@ service's transaction so that the entry stays.
 from collections.abc import Iterable, Mapping
 from typing import Any, NoReturn
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nonprolif.core.domain.audit import record
-from nonprolif.core.models import Agency, AgencyKind, Outcome, User
+from nonprolif.core.domain.audit import record, refuse
+from nonprolif.core.models import Agency, AgencyKind, User
 from nonprolif.core.rules import has_perm
 from nonprolif.intel.models import DistributionList, IntelReport, ReleaseState, ReportRelease
 
@@ -32,8 +32,7 @@ MAX_REASON = 2000
 def _refuse(
     *, actor: User, action: str, obj: Any, changes: Mapping[str, Any], why: str
 ) -> NoReturn:
-    record(actor=actor, action=action, obj=obj, changes=changes, outcome=Outcome.DENIED)
-    raise PermissionDenied(why)
+    refuse(actor=actor, action=action, obj=obj, changes=changes, why=why)
 
 
 def _codes(agencies: Iterable[Agency]) -> list[str]:

@@ -21,8 +21,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from nonprolif.core import clock
-from nonprolif.core.domain.audit import record
-from nonprolif.core.models import Agency, ClassificationLevel, Outcome, User
+from nonprolif.core.domain.audit import record, refuse
+from nonprolif.core.models import Agency, ClassificationLevel, User
 from nonprolif.core.rules import has_perm
 from nonprolif.intel.models import (
     REPORT_FIELDS,
@@ -53,15 +53,14 @@ def _denied(
     *, actor: Any, action: str, obj: models.Model | None, why: str, **changes: Any
 ) -> NoReturn:
     """Audit a refused attempt (outcome denied), then raise PermissionDenied(why)."""
-    record(
+    refuse(
         actor=actor,
         action=action,
+        why=why,
         obj=obj,
         object_type="" if obj is not None else "intel.intelreport",
         changes=changes,
-        outcome=Outcome.DENIED,
     )
-    raise PermissionDenied(why)
 
 
 def _by_code(model: type[models.Model], value: Any, field: str) -> models.Model | None:

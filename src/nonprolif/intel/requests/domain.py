@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
@@ -22,9 +22,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from nonprolif.core import clock
-from nonprolif.core.domain.audit import record
+from nonprolif.core.domain.audit import record, refuse
 from nonprolif.core.models import Agency, ClassificationLevel, User
-from nonprolif.core.models.audit import Outcome
 from nonprolif.core.roles import Role
 from nonprolif.core.rules import has_perm
 from nonprolif.core.site import site_base
@@ -58,15 +57,13 @@ def _refuse(
 ) -> NoReturn:
     """Audit the refused attempt (outcome denied), then raise PermissionDenied. Called
     outside the service's transaction, so the entry stays."""
-    record(
+    refuse(
         actor=actor,
         action=action,
         obj=info_request,
         changes=changes,
-        outcome=Outcome.DENIED,
-        object_repr=request_label(info_request) if info_request is not None else "",
+        why=_("You are not allowed to do this."),
     )
-    raise PermissionDenied(_("You are not allowed to do this."))
 
 
 def _check_level(actor: User, classification: ClassificationLevel | None) -> None:

@@ -10,12 +10,11 @@ after. Terms are never deleted here: reports, clearances and versions point at t
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from nonprolif.core.domain.audit import diff, record, snapshot
-from nonprolif.core.models import Actor, ClassificationLevel, Outcome
+from nonprolif.core.domain.audit import diff, record, refuse, snapshot
+from nonprolif.core.models import Actor, ClassificationLevel
 from nonprolif.core.rules import has_perm
 from nonprolif.intel.models import CbrnCategory, Material
 
@@ -50,15 +49,14 @@ def save_term(*, actor: Actor, term: models.Model) -> models.Model:
     creating = term.pk is None
     action = f"{prefix}.{'create' if creating else 'change'}"
     if actor is not None and not may_keep_vocabularies(actor):
-        record(
+        refuse(
             actor=actor,
             action=action,
             obj=None if creating else term,
             object_type=term._meta.label_lower,
             changes={"code": getattr(term, "code", "")},
-            outcome=Outcome.DENIED,
+            why=_("Only administrators keep the vocabularies."),
         )
-        raise PermissionDenied(_("Only administrators keep the vocabularies."))
     term.full_clean()
     with transaction.atomic():
         before: dict[str, Any] = {}
