@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 
-from nonprolif.core.domain.accounts import create_user, ensure_role_groups
+from nonprolif.core.domain.accounts import create_user
+from nonprolif.core.domain.groups import ensure_role_groups
 from nonprolif.core.models import AuditEntry, User
 from nonprolif.core.roles import Role
 

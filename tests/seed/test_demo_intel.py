@@ -22,8 +22,9 @@ from nonprolif.intel.models import (
     ReportType,
     ReportVersion,
 )
+from nonprolif.intel.reports.domain import report_snapshot
 from nonprolif.seed.demo import load_demo_document
-from nonprolif.seed.demo.intel import demo_reports, version_data
+from nonprolif.seed.demo.intel import demo_reports
 from nonprolif.seed.loader import builtin_document, load_program_document
 
 AGENCIES = {"SEDENA", "SEMAR", "ADUANAS", "PGR", "CISEN", "SSP", "SS", "SEGOB", "LEGAT"}
@@ -66,7 +67,7 @@ def test_each_report_has_its_first_version_with_every_field(demo):
     for report in IntelReport.objects.select_related("classification", "cbrn_category", "material"):
         version = versions[report.pk]
         assert (version.number, report.version) == (1, 1)
-        assert version.data == version_data(report)
+        assert version.data == report_snapshot(report)
         assert version.changed_by_id == report.author_id
         assert version.classification_id == report.classification_id
 

@@ -151,7 +151,7 @@ def test_a_failed_upload_leaves_neither_row_nor_file(agency_a, media, monkeypatc
     def broken(**kwargs):
         raise RuntimeError("audit down")
 
-    monkeypatch.setattr(domain, "record", broken)
+    monkeypatch.setattr(domain.attachments, "record", broken)
     with pytest.raises(RuntimeError):
         add_attachment(actor=actor, report=report, file=SimpleUploadedFile("x.pdf", PDF))
     assert not ReportAttachment.objects.exists()

@@ -269,7 +269,7 @@ def test_create_rolls_back_when_the_audit_fails(agency_a, monkeypatch):
     def broken(**kwargs):
         raise RuntimeError("audit down")
 
-    monkeypatch.setattr(domain, "record", broken)
+    monkeypatch.setattr(domain.reports, "record", broken)
     with pytest.raises(RuntimeError):
         write(actor)
     assert not IntelReport.objects.exists()
@@ -280,7 +280,8 @@ def test_create_rolls_back_when_the_audit_fails(agency_a, monkeypatch):
 def test_update_rolls_back_when_the_audit_fails(agency_a, monkeypatch):
     actor = analyst("tx_b", agency_a, "S", roles=[Role.ANALYST])
     report = write(actor)
-    monkeypatch.setattr(domain, "record", lambda **kw: (_ for _ in ()).throw(RuntimeError()))
+    broken = lambda **kw: (_ for _ in ()).throw(RuntimeError())  # noqa: E731
+    monkeypatch.setattr(domain.reports, "record", broken)
     with pytest.raises(RuntimeError):
         update_report(actor=actor, report=report, title_es="Otra cosa")
     report.refresh_from_db()

@@ -8,8 +8,9 @@ from typing import Any, Literal
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
 
-from nonprolif.core.domain.accounts import create_user, ensure_role_groups, update_account
+from nonprolif.core.domain.accounts import create_user, update_account
 from nonprolif.core.domain.audit import diff, record, snapshot
+from nonprolif.core.domain.groups import ensure_role_groups
 from nonprolif.core.models import Agency, ClassificationLevel, Official, User
 from nonprolif.core.roles import Role
 from nonprolif.seed.loader.checks import fail

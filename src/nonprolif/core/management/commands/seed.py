@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
-from nonprolif.core.domain.accounts import ensure_role_groups
+from nonprolif.core.domain.groups import ensure_role_groups
 from nonprolif.seed.demo import BUILTIN_DEMO, demo_logins, demo_second_factor, load_demo_document
 from nonprolif.seed.loader import (
     BUILTIN_PROGRAM,
