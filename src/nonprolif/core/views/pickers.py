@@ -29,33 +29,46 @@ def _page_number(raw: str | None) -> int:
     return min(max(number, 1), MAX_PAGE)
 
 
-def search_page(request, officials: QuerySet[Official]):
-    """Page ``?page=`` (20 rows) of ``officials`` matching ``?q=`` (every word, as
-    ``search_officials`` matches), with a "more" button when there is a next page. The rows
-    shown are noted for the read audit, with the search."""
-    q = " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
+def picker_query(request) -> str:
+    """The picker's search words (``?q=``), spaces folded, at most MAX_QUERY characters."""
+    return " ".join(request.GET.get("q", "").replace("\x00", "").split())[:MAX_QUERY]
+
+
+def results_page(request, rows, *, q: str, action: str, label, template: str):
+    """Page ``?page=`` (20 rows) of ``rows`` (already narrowed to the search ``q``), as the
+    picker's buttons (``label(row)``), with a "more" button when there is a next page. The
+    rows shown are noted for the read audit (``action``), with the search."""
     page = _page_number(request.GET.get("page"))
-    if q:
-        officials = officials.filter(pk__in=search_officials(request.user, q=q).values("pk"))
     start = (page - 1) * PAGE_SIZE
-    rows = list(officials.select_related("agency")[start : start + PAGE_SIZE + 1])
-    shown = rows[:PAGE_SIZE]
+    found = list(rows[start : start + PAGE_SIZE + 1])
+    shown = found[:PAGE_SIZE]
     more_url = ""
-    if len(rows) > PAGE_SIZE and page < MAX_PAGE:
+    if len(found) > PAGE_SIZE and page < MAX_PAGE:
         more_url = f"{request.path}?{urlencode({'q': q, 'page': page + 1})}"
-    note_read(
-        request,
-        action="official.search",
-        objects=shown,
-        changes={"search": {"q": q, "page": page}},
-    )
+    note_read(request, action=action, objects=shown, changes={"search": {"q": q, "page": page}})
     return render(
         request,
-        "core/_picker_results.html",
+        template,
         {
-            "rows": [(official.pk, official_label(official)) for official in shown],
+            "rows": [(row.pk, label(row)) for row in shown],
             "more_url": more_url,
             "page": page,
             "q": q,
         },
+    )
+
+
+def search_page(request, officials: QuerySet[Official]):
+    """Page ``?page=`` of ``officials`` matching ``?q=`` (every word, as
+    ``search_officials`` matches)."""
+    q = picker_query(request)
+    if q:
+        officials = officials.filter(pk__in=search_officials(request.user, q=q).values("pk"))
+    return results_page(
+        request,
+        officials.select_related("agency"),
+        q=q,
+        action="official.search",
+        label=official_label,
+        template="core/_picker_results.html",
     )

@@ -5,8 +5,6 @@ an entity in a report and removing that link; the entity picker's search.
 Reads are noted for the audit by number (``objects=``), never by an entity's name.
 """
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -16,15 +14,14 @@ from django.views.decorators.http import require_GET
 
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.rules import has_perm
+from nonprolif.core.views.pickers import picker_query, results_page
 from nonprolif.core.web.confirm import confirm_page
 from nonprolif.core.web.pagination import paginate
-from nonprolif.core.web.picker import PAGE_SIZE
 from nonprolif.core.web.submit import submit
 from nonprolif.intel.entities.chart import graph_svg
 from nonprolif.intel.entities.domain import create_entity, link_entity, unlink_entity, update_entity
 from nonprolif.intel.entities.forms import EntityFilterForm, EntityForm, LinkForm, entity_label
 from nonprolif.intel.entities.queries import (
-    MAX_QUERY,
     entity_graph,
     entity_timeline,
     get_entity_for,
@@ -33,8 +30,6 @@ from nonprolif.intel.entities.queries import (
 )
 from nonprolif.intel.models import EntityKind, LinkRole, ReportType
 from nonprolif.intel.reports.queries import get_report_for
-
-MAX_PICKER_PAGE = 500
 
 
 def entity_list(request):
@@ -146,32 +141,14 @@ def entity_edit(request, pk):
 @require_GET
 def entity_search(request):
     """The entity picker's answer: a page of the visible entities matching ``?q=``."""
-    q = " ".join(request.GET.get("q", "").replace("\x00", "").split())[:MAX_QUERY]
-    try:
-        number = min(max(int(request.GET.get("page") or 1), 1), MAX_PICKER_PAGE)
-    except ValueError:
-        number = 1
-    start = (number - 1) * PAGE_SIZE
-    rows = list(search_entities(request.user, q=q)[start : start + PAGE_SIZE + 1])
-    shown = rows[:PAGE_SIZE]
-    more_url = ""
-    if len(rows) > PAGE_SIZE and number < MAX_PICKER_PAGE:
-        more_url = f"{request.path}?{urlencode({'q': q, 'page': number + 1})}"
-    note_read(
+    q = picker_query(request)
+    return results_page(
         request,
+        search_entities(request.user, q=q),
+        q=q,
         action="intel.entity.search",
-        objects=shown,
-        changes={"search": {"q": q, "page": number}},
-    )
-    return render(
-        request,
-        "intel/entities/_picker_results.html",
-        {
-            "rows": [(entity.pk, entity_label(entity)) for entity in shown],
-            "more_url": more_url,
-            "page": number,
-            "q": q,
-        },
+        label=entity_label,
+        template="intel/entities/_picker_results.html",
     )
 
 
