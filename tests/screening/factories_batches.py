@@ -4,10 +4,12 @@ snapshot that adds it), ``controlled`` a control-list entry."""
 
 import hashlib
 import json
+from pathlib import Path
 
 import factory
 
 from nonprolif.screening.batches.engine import party_key
+from nonprolif.screening.lists.parsers import parse, parse_controls
 from nonprolif.screening.models import (
     Batch,
     BatchKind,
@@ -150,3 +152,72 @@ def controlled(code: str, **fields) -> ControlListEntry:
     """A control-list entry of the Australia Group."""
     values = {"regime": "AG", "code": code, "description_en": f"Chemical {code}", **fields}
     return ControlListEntry.objects.create(**values)
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / "src/nonprolif/screening/fixtures"
+
+
+def import_fixture(source: str, name: str, code: str | None = None) -> ListSnapshot:
+    """A sample list of ``fixtures/lists`` read by its parser into the next snapshot of its
+    list: entries added, changed (content before kept) or removed, as an import does."""
+    parsed = parse(source, (FIXTURES / "lists" / name).read_bytes())
+    snapshot = snapshot_of(code or source)
+    current = {e.external_id: e for e in snapshot.watchlist.entries.filter(removed_in=None)}
+    for item in parsed.entries:
+        before = current.pop(item.external_id, None)
+        if before is None:
+            entry = ListEntry.objects.create(
+                watchlist=snapshot.watchlist,
+                external_id=item.external_id,
+                kind=item.kind.value,
+                name=item.names[0].text[:500],
+                content=item.content(),
+                version=item.version,
+                first_snapshot=snapshot,
+                changed_in=snapshot,
+            )
+            EntryChange.objects.create(
+                snapshot=snapshot, entry=entry, change=ChangeKind.ADDED, new_version=item.version
+            )
+        elif before.version != item.version:
+            EntryChange.objects.create(
+                snapshot=snapshot,
+                entry=before,
+                change=ChangeKind.CHANGED,
+                old_version=before.version,
+                new_version=item.version,
+                previous_content=before.content,
+            )
+            before.content, before.version, before.changed_in = (
+                item.content(),
+                item.version,
+                snapshot,
+            )
+            before.save()
+    for gone in current.values():
+        gone.removed_in = snapshot
+        gone.save()
+        EntryChange.objects.create(
+            snapshot=snapshot, entry=gone, change=ChangeKind.REMOVED, old_version=gone.version
+        )
+    return snapshot
+
+
+def import_controls() -> int:
+    """The Australia Group sample as control-list rows; how many."""
+    entries = parse_controls((FIXTURES / "controls/australia-group-precursors.csv").read_bytes())
+    ControlListEntry.objects.bulk_create(
+        ControlListEntry(
+            regime=e.regime,
+            code=e.code,
+            description_en=e.description_en,
+            description_es=e.description_es,
+            cas_numbers=list(e.cas_numbers),
+            hs6=list(e.hs6),
+            tariff_fractions=list(e.tariff_fractions),
+            keywords_en=list(e.keywords_en),
+            keywords_es=list(e.keywords_es),
+        )
+        for e in entries
+    )
+    return len(entries)

@@ -23,13 +23,12 @@ from nonprolif.matching.names import (
     Entry,
     Identifier,
     Kind,
-    Name,
     NameIndex,
     Party,
-    Quality,
     Thresholds,
     normalise,
 )
+from nonprolif.screening.lists.parsers import ParsedEntry
 from nonprolif.screening.models import (
     Batch,
     ControlListEntry,
@@ -55,26 +54,10 @@ def party_key(name: str, birth_date: str = "", country: str = "") -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _parsed_entry(content: dict, source: str) -> Entry:
-    """The engine's entry of a ``ParsedEntry.content()`` dict, as an entry of ``source``."""
-    return Entry(
-        id=content["external_id"],
-        names=tuple(Name(n["text"], Quality(n["quality"])) for n in content["names"]),
-        kind=Kind(content["kind"]),
-        source=source,
-        birth_dates=tuple(BirthDate.parse(b) for b in content.get("birth_dates", ())),
-        countries=tuple(content.get("countries", ())),
-        identifiers=tuple(
-            Identifier(i["kind"], i["number"], i.get("country"))
-            for i in content.get("identifiers", ())
-        ),
-    )
-
-
 def entry_for(row: ListEntry) -> Entry:
     """The engine's entry of a list entry row: id the row's pk (so that a match maps back to
     its row), source its list's code, version the row's."""
-    entry = _parsed_entry(row.content, row.watchlist.code)
+    entry = ParsedEntry.from_content(row.content).to_entry(row.watchlist.code)
     return replace(entry, id=str(row.pk), version=row.version)
 
 
