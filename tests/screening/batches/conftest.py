@@ -4,7 +4,14 @@ them, and the indexes forgotten between tests (they are cached per process)."""
 import pytest
 
 from nonprolif.screening.batches import engine
-from tests.screening.factories_batches import controlled, listed, snapshot_of
+from nonprolif.screening.models import Alert, AlertStatus
+from tests.screening.factories_batches import (
+    BatchFactory,
+    ScreenedPartyFactory,
+    controlled,
+    listed,
+    snapshot_of,
+)
 
 HEADER = (
     "declaration,record,role,name,kind,country,birth_date,identifiers,description,"
@@ -59,3 +66,37 @@ def thionyl(db):
         keywords_en=["thionyl chloride"],
         keywords_es=["cloruro de tionilo"],
     )
+
+
+@pytest.fixture
+def screened(un_list, liaison_a):
+    """A batch of agency A, with an alert on a party and one decided."""
+    _snapshot, person, company = un_list
+    batch = BatchFactory(agency=liaison_a.agency, submitted_by=liaison_a, party_count=2)
+    ivan = ScreenedPartyFactory(batch=batch, row=2, name="Ivan Petrovich Sidorov")
+    korea = ScreenedPartyFactory(batch=batch, row=3, name="=Korea Tangun")
+    explanation = [{"feature": "name", "contribution": 0.97, "detail": "exact"}]
+    Alert.objects.create(
+        batch=batch,
+        agency=batch.agency,
+        party=ivan,
+        entry=person,
+        entry_version=person.version,
+        score=0.97,
+        explanation=explanation,
+        query_name=ivan.name,
+        entry_name="Ivan Petrovich Sidorov",
+    )
+    Alert.objects.create(
+        batch=batch,
+        agency=batch.agency,
+        party=korea,
+        entry=company,
+        entry_version=company.version,
+        score=0.91,
+        explanation=explanation,
+        query_name=korea.name,
+        entry_name=company.name,
+        status=AlertStatus.FALSE_POSITIVE,
+    )
+    return batch

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import CommandError
-from django.db import connections
 
 from nonprolif.core.spreadsheets import safe_cell
 from nonprolif.matching.goods import match_line
@@ -119,7 +118,7 @@ def _results(chunks, workers: int, stderr, total: int):
                 yield screen_parties(chunk)
                 bar.advance(task, len(chunk))
             return
-        connections.close_all()  # a forked child must not share the parent's connection
+        # The children inherit the index (fork) and never touch the database.
         context = multiprocessing.get_context("fork")
         with context.Pool(min(workers, len(chunks))) as pool:
             for chunk, found in zip(chunks, pool.imap(screen_parties, chunks), strict=True):
