@@ -50,7 +50,7 @@ def post_screening_batch(
     request,
     kind: BatchKind = Form(...),  # noqa: B008 (ninja's declaration)
     file: UploadedFile = File(...),  # noqa: B008 (ninja's declaration)
-    threshold: float | None = Form(None),
+    threshold: float = Form(None, ge=0.0, le=1.0),
 ):
     """Submit a batch file (CSV or XLSX) of the caller's agency for screening (liaisons and
     analysts with an agency). Every row is checked first: with any error nothing is

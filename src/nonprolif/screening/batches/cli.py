@@ -131,7 +131,8 @@ def screen_command(options: dict[str, Any], stdout, stderr) -> int:
     threshold = options.get("threshold")
     if threshold is not None and not 0.0 <= threshold <= 1.0:
         raise CommandError("--threshold: a threshold is a score from 0 to 1")
-    workers = options.get("workers") or 1
+    workers = options.get("workers")
+    workers = 1 if workers is None else workers
     if workers < 1:
         raise CommandError("--workers: at least 1")
     content = read_file(options["file"])
