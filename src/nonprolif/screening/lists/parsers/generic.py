@@ -61,7 +61,8 @@ def rows(text: str, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, 
                 )
             yield line, {n: c.strip() for n, c in zip(names, cells, strict=True)}
     except csv.Error as error:
-        raise ListFormatError(f"not CSV ({error})", location=f"line {reader.line_num + skipped}"
+        raise ListFormatError(
+            f"not CSV ({error})", location=f"line {reader.line_num + skipped}"
         ) from None
 
 
