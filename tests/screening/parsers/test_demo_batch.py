@@ -28,7 +28,7 @@ THRESHOLD = DEFAULT_THRESHOLDS.default
 #: declaration, party name → (list, entry) it must match at or above the threshold.
 HITS = {
     ("09 16 3054 9000120", "Gennadiy Arkadyevich Borisov"): ("eu", "130901"),
-    ("09 07 3054 9000407", "Pak Chol-Su"): ("un", "KPi.901"),
+    ("09 07 3054 9000407", "Park Chol Su"): ("un", "KPi.901"),
     ("09 24 3054 9000988", "Ali Akbar Tabatabai"): ("un", "IRi.903"),
 }
 #: declaration, party name → the entry it resembles, and must stay below the threshold on.
