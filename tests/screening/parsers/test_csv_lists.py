@@ -22,8 +22,9 @@ def test_csl_csv_sample():
     assert javad.programmes == ("NPWMD",)
     assert javad.listed_on == date(2009, 3, 11)
     dpl = entries["c0f1e2a3b4c5d6e7f8a9b0c1d2e3f404"]
-    assert dpl.kind is Kind.ENTITY
+    assert dpl.kind is Kind.PERSON  # the DPL gives no type: no legal form, a person
     assert dpl.countries == ("US",)
+    assert entries["c0f1e2a3b4c5d6e7f8a9b0c1d2e3f405"].kind is Kind.ENTITY  # "INC."
     vessel = entries["c0f1e2a3b4c5d6e7f8a9b0c1d2e3f413"]
     assert vessel.kind is Kind.VESSEL
     assert vessel.countries == ("PA",)
