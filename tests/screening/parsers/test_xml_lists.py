@@ -120,3 +120,36 @@ def test_uk_sample():
     assert ship.identifiers == (Identifier("imo", "9261449"),)
     assert ship.countries == ("RU",)
     assert Name("Ural Precision Machinery") in entries["RUS1902"].names
+
+
+def test_un_date_of_birth_given_only_as_a_note_is_left_out():
+    data = (
+        "<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><REFERENCE_NUMBER>X.1</REFERENCE_NUMBER>"
+        "<FIRST_NAME>ANA</FIRST_NAME><INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE>"
+        "<NOTE>unknown</NOTE></INDIVIDUAL_DATE_OF_BIRTH></INDIVIDUAL></INDIVIDUALS>"
+        "</CONSOLIDATED_LIST>"
+    )
+    (entry,) = parse("un", data.encode()).entries
+    assert entry.birth_dates == ()
+
+
+def test_ofac_span_written_with_a_dash():
+    data = (
+        '<sdnList xmlns="urn:x"><sdnEntry><uid>1</uid><lastName>ANA</lastName>'
+        "<sdnType>Individual</sdnType><dateOfBirthList><dateOfBirthItem>"
+        "<dateOfBirth>1960 - 1961</dateOfBirth></dateOfBirthItem></dateOfBirthList>"
+        "</sdnEntry></sdnList>"
+    )
+    (entry,) = parse("ofac", data.encode()).entries
+    assert entry.birth_dates == (BirthDate(1960), BirthDate(1961))
+
+
+def test_eu_birthdate_from_its_parts():
+    data = (
+        '<export xmlns="http://eu.europa.ec/fpi/fsd/export"><sanctionEntity logicalId="7">'
+        '<subjectType code="person"/><nameAlias wholeName="Ana" strong="true"/>'
+        '<birthdate year="1954" monthOfYear="9" dayOfMonth="8"/><birthdate year="1956"/>'
+        '<birthdate year="1957" monthOfYear="3"/></sanctionEntity></export>'
+    )
+    (entry,) = parse("eu", data.encode()).entries
+    assert entry.birth_dates == (BirthDate(1954, 9, 8), BirthDate(1956), BirthDate(1957, 3))
