@@ -97,7 +97,9 @@ GENERIC = "id,kind,name,aliases,birth_dates,countries,identifiers"
         ("csl", "_id,source,type,programs,name,addresses\n", "line 1", "alt_names"),
         ("csl", f"{CSL_HEADER},dates_of_birth\na,EL,Individual,,Ann,,,1970-02-31\n", "line 2",
          "not a date"),
-        ("csl", f"{CSL_HEADER}\na,EL,Entity,,Acme,,\na,EL,Entity,,Acme Two,,\n", "entry 2 (a)",
+        ("csl", f"{CSL_HEADER}\na,EL,Entity,,Acme,,\na,EL,Entity,,Acme Two,,\n",
+         "line 3, column '_id'", "twice"),
+        ("csl", '{"results": [{"_id": "a", "name": "X"}, {"_id": "a", "name": "Y"}]}', "result 2",
          "twice"),
         ("csl", f"{CSL_HEADER}\na,EL,Robot,,Acme,,\n", "line 2", "type"),
         ("csl", f"{CSL_HEADER}\na,EL,Entity,,,,\n", "line 2", "no name"),
@@ -119,7 +121,7 @@ GENERIC = "id,kind,name,aliases,birth_dates,countries,identifiers"
         ("csv", "id,kind,name,aliases,birth_dates,countries,identifiers\n\nA,person,X,,,\n",
          "line 3", "6 cells"),
         ("csv", "id,kind,name,aliases,birth_dates,countries,identifiers\nA,person,X,,,,\n"
-         "A,entity,Y,,,,\n", "entry 2 (A)", "twice"),
+         "A,entity,Y,,,,\n", "line 3, column 'id'", "twice"),
         ("csv", "", "line 1", "empty"),
     ],
 )  # fmt: skip

@@ -75,8 +75,8 @@ def _build(fields: dict[str, Any], location: str) -> ParsedEntry:
     )
 
 
-def _csv(text: str) -> list[ParsedEntry]:
-    entries = []
+def _csv(text: str) -> tuple[ParsedEntry, ...]:
+    entries, lines = [], []
     for line, row in rows(text, COLUMNS):
         ids = []
         for item in split(row.get("ids", "")):
@@ -99,7 +99,8 @@ def _csv(text: str) -> list[ParsedEntry]:
             "remarks": row.get("remarks", ""),
         }
         entries.append(_build(fields, f"line {line}"))
-    return entries
+        lines.append(f"line {line}, column '_id'")
+    return unique(entries, lines)
 
 
 def _strings(value: Any, location: str, what: str) -> list[str]:
@@ -128,7 +129,7 @@ def _objects(value: Any, location: str, what: str) -> list[dict[str, Any]]:
     return value
 
 
-def _json(text: str) -> list[ParsedEntry]:
+def _json(text: str) -> tuple[ParsedEntry, ...]:
     try:
         document = json.loads(text)
     except (ValueError, RecursionError) as error:
@@ -170,12 +171,11 @@ def _json(text: str) -> list[ParsedEntry]:
             "remarks": _text(item.get("remarks"), location, "remarks"),
         }
         entries.append(_build(fields, location))
-    return entries
+    return unique(entries, [f"result {n}" for n in range(1, len(entries) + 1)])
 
 
 def parse_csl(data: bytes) -> ParsedList:
     """The Consolidated Screening List in ``data``, CSV or JSON."""
     text = decode(data)
     is_json = text.lstrip()[:1] in ("{", "[")
-    entries = _json(text) if is_json else _csv(text)
-    return ParsedList(SOURCE, None, unique(entries))
+    return ParsedList(SOURCE, None, _json(text) if is_json else _csv(text))
