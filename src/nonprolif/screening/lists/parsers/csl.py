@@ -1,8 +1,10 @@
 """trade.gov's Consolidated Screening List, as its CSV download or its JSON
 (``{"results": [...]}``, as the API and the JSON download give it): told apart by content.
 
-Each entry is known by its ``_id``; ``type`` is ``Individual``, ``Entity`` or ``Vessel`` (some
-lists leave it empty: an entity). In the CSV, multiple values are ``"; "`` separated:
+Each entry is known by its ``_id``; ``type`` is ``Individual``, ``Entity`` or ``Vessel``. Some
+lists (the Denied Persons List) leave it empty for people and companies alike: a name with a
+legal form (``Inc.``, ``S.A. de C.V.`` …) is then an entity's, any other a person's.
+In the CSV, multiple values are ``"; "`` separated:
 ``alt_names``, ``programs``, ``citizenships``, ``nationalities`` (country codes),
 ``dates_of_birth`` (``1961-02-09``, ``1961`` or OFAC's ``09 Feb 1961``), ``addresses`` (each
 ending with its country) and ``ids`` (``type, number, country``). The JSON has lists instead.
@@ -15,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from nonprolif.matching.names.model import BirthDate, Identifier, Kind, Name
+from nonprolif.matching.names.normalise import normalise
 
 from .countries import country_code
 from .generic import decode, rows, split
@@ -24,7 +27,7 @@ from .ofac import _dates as ofac_dates
 
 SOURCE = "csl"
 COLUMNS = ("_id", "source", "type", "programs", "name", "alt_names", "addresses")
-KINDS = {"individual": Kind.PERSON, "entity": Kind.ENTITY, "vessel": Kind.VESSEL, "": Kind.ENTITY}
+KINDS = {"individual": Kind.PERSON, "entity": Kind.ENTITY, "vessel": Kind.VESSEL}
 
 
 def _births(values: list[str], location: str) -> list[BirthDate]:
@@ -45,11 +48,15 @@ def _build(fields: dict[str, Any], location: str) -> ParsedEntry:
     """An entry from the fields both formats share, already split into lists."""
     if not fields["id"]:
         raise ListFormatError("_id missing", location=location)
-    kind = KINDS.get(fields["type"].strip().lower())
-    if kind is None:
-        raise ListFormatError(f"type {fields['type']!r} unknown", location=location)
     if not fields["name"]:
         raise ListFormatError("name missing: the entry has no name", location=location)
+    written = fields["type"].strip().lower()
+    if written:
+        kind = KINDS.get(written)
+        if kind is None:
+            raise ListFormatError(f"type {fields['type']!r} unknown", location=location)
+    else:
+        kind = Kind.ENTITY if normalise(fields["name"]).legal_forms else Kind.PERSON
     start = fields["start_date"]
     try:
         listed_on = date.fromisoformat(start[:10]) if start else None
@@ -68,8 +75,8 @@ def _build(fields: dict[str, Any], location: str) -> ParsedEntry:
     )
 
 
-def _csv(text: str) -> list[ParsedEntry]:
-    entries = []
+def _csv(text: str) -> tuple[ParsedEntry, ...]:
+    entries, lines = [], []
     for line, row in rows(text, COLUMNS):
         ids = []
         for item in split(row.get("ids", "")):
@@ -92,7 +99,8 @@ def _csv(text: str) -> list[ParsedEntry]:
             "remarks": row.get("remarks", ""),
         }
         entries.append(_build(fields, f"line {line}"))
-    return entries
+        lines.append(f"line {line}, column '_id'")
+    return unique(entries, lines)
 
 
 def _strings(value: Any, location: str, what: str) -> list[str]:
@@ -121,7 +129,7 @@ def _objects(value: Any, location: str, what: str) -> list[dict[str, Any]]:
     return value
 
 
-def _json(text: str) -> list[ParsedEntry]:
+def _json(text: str) -> tuple[ParsedEntry, ...]:
     try:
         document = json.loads(text)
     except (ValueError, RecursionError) as error:
@@ -163,12 +171,11 @@ def _json(text: str) -> list[ParsedEntry]:
             "remarks": _text(item.get("remarks"), location, "remarks"),
         }
         entries.append(_build(fields, location))
-    return entries
+    return unique(entries, [f"result {n}" for n in range(1, len(entries) + 1)])
 
 
 def parse_csl(data: bytes) -> ParsedList:
     """The Consolidated Screening List in ``data``, CSV or JSON."""
     text = decode(data)
     is_json = text.lstrip()[:1] in ("{", "[")
-    entries = _json(text) if is_json else _csv(text)
-    return ParsedList(SOURCE, None, unique(entries))
+    return ParsedList(SOURCE, None, _json(text) if is_json else _csv(text))

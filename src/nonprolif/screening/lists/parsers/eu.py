@@ -3,7 +3,8 @@
 Each ``sanctionEntity`` is known by its ``logicalId``; ``subjectType@code`` is ``person`` or
 ``enterprise``. Every ``nameAlias`` is a name (``wholeName``, else ``firstName middleName
 lastName``), weak when ``strong="false"``, in whatever script its ``nameLanguage`` has.
-``birthdate`` gives ``birthdate="YYYY-MM-DD"`` or only a ``year``; ``citizenship``,
+``birthdate`` gives ``birthdate="YYYY-MM-DD"`` or its parts (``year``, ``monthOfYear``,
+``dayOfMonth``); ``citizenship``,
 ``address`` and ``birthdate`` a ``countryIso2Code``; ``identification`` a ``number`` of an
 ``identificationTypeCode``. The programmes are the ``regulation`` s' ``programme``.
 """
@@ -34,7 +35,12 @@ def _name(alias: ET.Element) -> str:
 def _birth_dates(element: ET.Element, location: str) -> list[BirthDate]:
     found = []
     for item in children(element, "birthdate"):
-        value = item.get("birthdate", "").strip() or item.get("year", "").strip()
+        value = item.get("birthdate", "").strip()
+        year = item.get("year", "").strip()
+        if not value and year:  # only its parts: the year, perhaps the month and the day
+            month = item.get("monthOfYear", "").strip()
+            day = item.get("dayOfMonth", "").strip() if month else ""
+            value = "-".join(p.zfill(2) for p in (year, month, day) if p)
         if value:
             found.append(birth_date(value, location=location, what="birthdate"))
     return found

@@ -61,7 +61,8 @@ def rows(text: str, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, 
                 )
             yield line, {n: c.strip() for n, c in zip(names, cells, strict=True)}
     except csv.Error as error:
-        raise ListFormatError(f"not CSV ({error})", location=f"line {reader.line_num + skipped}"
+        raise ListFormatError(
+            f"not CSV ({error})", location=f"line {reader.line_num + skipped}"
         ) from None
 
 
@@ -130,5 +131,8 @@ def _entry(line: int, row: dict[str, str]) -> ParsedEntry:
 
 def parse_generic(data: bytes) -> ParsedList:
     """A list in the project's CSV format."""
-    entries = [_entry(line, row) for line, row in rows(decode(data), COLUMNS)]
-    return ParsedList(SOURCE, None, unique(entries))
+    entries, lines = [], []
+    for line, row in rows(decode(data), COLUMNS):
+        entries.append(_entry(line, row))
+        lines.append(cell(line, "id"))
+    return ParsedList(SOURCE, None, unique(entries, lines))

@@ -155,14 +155,17 @@ class ParsedList:
     entries: tuple[ParsedEntry, ...]
 
 
-def unique(entries: list[ParsedEntry]) -> tuple[ParsedEntry, ...]:
-    """``entries``, refusing a reference given twice."""
+def unique(
+    entries: list[ParsedEntry], locations: list[str] | None = None
+) -> tuple[ParsedEntry, ...]:
+    """``entries``, refusing a reference given twice (named by its place in ``locations``,
+    else by its position and reference)."""
     seen: set[str] = set()
     for position, entry in enumerate(entries, start=1):
         if entry.external_id in seen:
+            place = locations[position - 1] if locations else where(position, entry.external_id)
             raise ListFormatError(
-                "the reference is given twice in the list",
-                location=f"entry {position} ({entry.external_id})",
+                f"the reference {entry.external_id!r} is given twice in the list", location=place
             )
         seen.add(entry.external_id)
     return tuple(entries)

@@ -3,8 +3,9 @@
 Each ``sdnEntry`` is known by its ``uid``; ``sdnType`` is ``Individual``, ``Entity`` or
 ``Vessel``. A name is ``firstName`` and ``lastName``; an ``aka`` of category ``weak`` is a weak
 alias. Dates of birth are written ``09 Feb 1961``, ``Feb 1961``, ``1961``, ``circa 1961`` or
-``1960 to 1962``. A vessel's ``Vessel Registration Identification`` is its IMO number, its
-``vesselFlag`` a country. ``publshInformation/Publish_Date`` (``MM/DD/YYYY``) dates the list.
+``1960 to 1962`` (or ``1960 - 1962``). A vessel's ``Vessel Registration Identification`` is
+its IMO number, its ``vesselFlag`` a country. ``publshInformation/Publish_Date``
+(``MM/DD/YYYY``) dates the list.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ ID_KINDS = {
     "imo": "imo",
 }
 _DAY = re.compile(r"^(?:(\d{1,2}) )?([A-Za-z]{3}) (\d{4})$")
-_SPAN = re.compile(r"^(\d{4}) to (\d{4})$")
+_SPAN = re.compile(r"^(\d{4}) ?(?:to|-|\u2013) ?(\d{4})$")  # "to", a hyphen or an en dash
 _PUBLISHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 

@@ -4,7 +4,8 @@ Individuals (``INDIVIDUALS/INDIVIDUAL``) and entities (``ENTITIES/ENTITY``), eac
 ``REFERENCE_NUMBER`` (``KPi.033``). A person's name is ``FIRST_NAME`` to ``FOURTH_NAME``
 joined, an entity's its ``FIRST_NAME``; ``NAME_ORIGINAL_SCRIPT`` is kept as a name too; aliases
 of ``Low`` quality are weak. Dates of birth: ``EXACT`` or ``APPROXIMATELY`` a ``DATE`` or a
-``YEAR``, ``BETWEEN`` a ``FROM_YEAR`` and a ``TO_YEAR`` (every year of the span).
+``YEAR``, ``BETWEEN`` a ``FROM_YEAR`` and a ``TO_YEAR`` (every year of the span); one with
+neither is left out.
 """
 
 from __future__ import annotations
@@ -43,10 +44,8 @@ def _birth_dates(element: ET.Element, location: str) -> list[BirthDate]:
             found.extend(BirthDate(year) for year in range(int(start), int(end) + 1))
             continue
         value = text(dob, "DATE") or text(dob, "YEAR")
-        if value:
+        if value:  # a date of birth given only as a NOTE says nothing to compare
             found.append(birth_date(value, location=location, what="DATE_OF_BIRTH"))
-        elif kind in ("EXACT", "APPROXIMATELY"):
-            raise ListFormatError(f"DATE_OF_BIRTH {kind} without a DATE or YEAR", location=location)
     return found
 
 
