@@ -82,13 +82,13 @@ def test_the_demo_batch_in_chunks_raises_its_planted_hits_once(demo_lists, liais
     parties = {hit for hit in found if isinstance(hit[0], str)}
     assert parties == {
         ("Gennadiy Arkadyevich Borisov", "eu", "130901"),
-        ("Pak Chol-Su", "un", "KPi.901"),
+        ("Park Chol Su", "un", "KPi.901"),
         ("Ali Akbar Tabatabai", "un", "IRi.903"),
     }
     [line] = [hit[0] for hit in found if hit[1:] == ("AG", "1C350.1")]
     assert batch.lines.get(row=line).cas_numbers == ["111-48-8"]
     assert batch.alert_count == Alert.objects.filter(batch=batch).count() == len(found)
-    alert = Alert.objects.get(batch=batch, party__name="Pak Chol-Su")
+    alert = Alert.objects.get(batch=batch, party__name="Park Chol Su")
     assert alert.agency_id == liaison_a.agency_id
     assert alert.entry_version == alert.entry.version
     assert sum(f["contribution"] for f in alert.explanation) == pytest.approx(alert.score, 1e-5)
