@@ -11,6 +11,7 @@ is not ``1965-04-12``) and the same country (both may be empty). ``MarÃ­a  GARCÃ
 """
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from threading import Lock
 
@@ -99,10 +100,8 @@ def control_for(row: ControlListEntry) -> ControlEntry:
     )
 
 
-def index_of(rows) -> NameIndex:
-    """A name index of list entry rows (a queryset or a list), in entry id order."""
-    if hasattr(rows, "select_related"):
-        rows = rows.select_related("watchlist").order_by("pk").iterator(chunk_size=2000)
+def index_of(rows: Iterable[ListEntry]) -> NameIndex:
+    """A name index of list entry rows (their list read with them), in the order given."""
     return NameIndex(entry_for(row) for row in rows)
 
 
@@ -129,7 +128,8 @@ def current_index() -> NameIndex:
     key = _lists_key()
     with _lock:
         if _names.key != key or _names.value is None:
-            _names.value = index_of(ListEntry.objects.current())
+            rows = ListEntry.objects.current().select_related("watchlist").order_by("pk")
+            _names.value = index_of(rows.iterator(chunk_size=2000))
             _names.key = key
         assert isinstance(_names.value, NameIndex)
         return _names.value

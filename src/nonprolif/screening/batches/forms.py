@@ -1,7 +1,7 @@
 """The batch forms: submitting a file, filtering a batch's alerts."""
 
 from django import forms
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy
 
 from nonprolif.core.tables import size_error
 from nonprolif.screening.models import AlertStatus, BatchKind
@@ -44,9 +44,9 @@ class BatchForm(forms.Form):
 
 class AlertFilterForm(forms.Form):
     status = forms.ChoiceField(
-        label=pgettext_lazy("filter", "Status"),
+        label=gettext_lazy("Status"),
         required=False,
-        choices=[("", gettext_lazy("Any")), *AlertStatus.choices],
+        choices=[("", gettext_lazy("Any status")), *AlertStatus.choices],
     )
 
     def clean_status(self) -> str:
