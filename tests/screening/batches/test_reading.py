@@ -5,6 +5,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
+from nonprolif.core.tables import UploadError, check_zip
 from nonprolif.screening.batches.reading import read_batch
 
 HEADER = (
@@ -154,3 +155,14 @@ def test_an_xlsx_first_sheet_is_read_and_its_formula_cells_are_errors():
     )
     assert good.errors == []
     assert good.parties[0].birth_date == "1970"
+
+
+def test_a_workbook_that_decompresses_past_the_limit_is_refused_unread(settings):
+    settings.UPLOAD_MAX_UNCOMPRESSED_BYTES = 1000
+    header = HEADER.strip().split(",")
+    data = _xlsx([header, ["09-1", "party", "importer", "Ana"]])
+    content = read_batch("lote.xlsx", data)
+    assert [(e.row, e.column) for e in content.errors] == [(0, "")]
+    with pytest.raises(UploadError) as refused:
+        check_zip(data)
+    assert content.errors[0].message == str(refused.value)

@@ -66,3 +66,13 @@ def test_a_failure_midway_writes_nothing(liaison_a, monkeypatch):
     assert not Batch.objects.exists()
     assert not ScreenedParty.objects.exists()
     assert not AuditEntry.objects.filter(action="screening.batch.submit").exists()
+
+
+def test_a_form_shows_the_first_hundred_errors_and_counts_the_others(liaison_a):
+    bad = HEADER + "".join(f"09-{n},party,buyer,A,,,,,,,\n" for n in range(130))
+    with pytest.raises(BatchFileError) as raised:
+        submit_batch(actor=liaison_a, kind="declarations", file_name="b.csv", data=bad.encode())
+    assert len(raised.value.errors) == 130
+    shown = raised.value.message_dict["file"]
+    assert len(shown) == 101
+    assert "30" in shown[-1]

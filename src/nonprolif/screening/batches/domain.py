@@ -16,21 +16,25 @@ from nonprolif.core.models import User
 from nonprolif.core.rules import has_perm
 from nonprolif.core.tables import RowError
 from nonprolif.screening.batches.engine import party_key
-from nonprolif.screening.batches.reading import BatchFile, read_batch
+from nonprolif.screening.batches.reading import BatchFile, error_lines, read_batch
 from nonprolif.screening.models import Batch, BatchKind, GoodsLine, ScreenedParty
 
 BULK = 1000
+#: The row errors a form shows (the API and the CLI give them all).
+SHOWN_ERRORS = 100
 
 
 class BatchFileError(ValidationError):
     """A batch file with bad rows: ``errors`` lists each (row, column, why). A
-    ValidationError on the ``file`` field whose messages are those lines."""
+    ValidationError on the ``file`` field whose messages are the first ``SHOWN_ERRORS`` of
+    them as lines, and how many more there are."""
 
     def __init__(self, errors: list[RowError]) -> None:
-        from nonprolif.screening.batches.reading import error_lines
-
         self.errors = errors
-        super().__init__({"file": error_lines(errors)})
+        lines = error_lines(errors[:SHOWN_ERRORS])
+        if len(errors) > SHOWN_ERRORS:
+            lines.append(_("… and %(count)d more errors.") % {"count": len(errors) - SHOWN_ERRORS})
+        super().__init__({"file": lines})
 
 
 def submit_batch(
