@@ -67,7 +67,7 @@ def test_screen_with_a_low_threshold_finds_the_near_miss(un_list, demo_file, tmp
     assert "Maria Sidorova" in names
 
 
-def test_a_bad_file_exits_with_every_row_error(un_list, tmp_path):
+def test_a_bad_file_exits_with_every_row_error(un_list, tmp_path, english):
     bad = tmp_path / "bad.csv"
     bad.write_text(HEADER + "09-1,party,buyer,A,,MEX,,,,,\n", encoding="utf-8")
     with pytest.raises(CommandError) as raised:

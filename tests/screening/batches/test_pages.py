@@ -109,6 +109,8 @@ def test_submitting_a_file_creates_the_batch_and_shows_it(as_user, liaison_a):
 
 
 def test_a_bad_file_is_refused_naming_each_row_and_writes_nothing(as_user, liaison_a):
+    liaison_a.language = "en"
+    liaison_a.save()
     bad = HEADER + "09-1,party,buyer,A,,MEX,,,,,\n"
     response = as_user(liaison_a).post(
         reverse("screening_batch_create"), {"kind": "declarations", "file": upload(bad)}

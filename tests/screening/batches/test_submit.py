@@ -30,7 +30,7 @@ def test_a_submitted_batch_has_its_rows_and_counts_and_one_audit_entry(liaison_a
     assert entry.changes["parties"] == [None, 4]
 
 
-def test_a_file_with_bad_rows_writes_nothing_and_lists_every_error(liaison_a):
+def test_a_file_with_bad_rows_writes_nothing_and_lists_every_error(liaison_a, english):
     bad = HEADER + "09-1,party,buyer,A,,,,,,,\n09-1,goods,,,,,,,Ácido,,7719-09-8\n"
     with pytest.raises(BatchFileError) as raised:
         submit_batch(actor=liaison_a, kind="declarations", file_name="b.csv", data=bad.encode())
