@@ -159,7 +159,7 @@ def parse_identifiers(text: str) -> tuple[dict, ...]:
         country = pieces[2].upper() if len(pieces) == 3 else ""
         if country and not _COUNTRY.fullmatch(country):
             raise ValueError(
-                _("“%(country)s” is not a two-letter country code.") % {"country": pieces[2]}
+                _("“%(value)s” is not a two-letter country code.") % {"value": pieces[2]}
             )
         found.append({"kind": kind, "number": pieces[1], "country": country or None})
     return tuple(found)
