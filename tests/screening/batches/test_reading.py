@@ -166,3 +166,13 @@ def test_a_workbook_that_decompresses_past_the_limit_is_refused_unread(settings)
     with pytest.raises(UploadError) as refused:
         check_zip(data)
     assert content.errors[0].message == str(refused.value)
+
+
+def test_a_value_in_a_column_the_header_does_not_name_is_an_error_of_its_row():
+    assert errors_of(HEADER + "09-1,party,importer,A,,,,,,,,surplus\n") == [(2, "")]
+    assert errors_of("declaration,record,,name,role\n09-1,party,x,A,importer\n") == [(2, "")]
+    assert errors_of("declaration,record,,name,role\n09-1,party,,A,importer\n") == []
+
+
+def test_a_column_given_twice_is_an_error_of_the_header():
+    assert errors_of("declaration,record,nombre,name\n09-1,party,A,A\n") == [(1, "name")]

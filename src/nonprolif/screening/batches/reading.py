@@ -289,6 +289,23 @@ def _check(row: _Row, batch: BatchFile) -> None:
     batch.errors.extend(row.errors)
 
 
+def _row(number: int, header: list[str], values: list[str]) -> _Row:
+    """A data row's cells by column; a value in a column the header does not name is an
+    error of the row."""
+    cells: dict[str, str] = {}
+    stray = False
+    for position, value in enumerate([*values, *[""] * (len(header) - len(values))]):
+        code = header[position] if position < len(header) else ""
+        if code:
+            cells[code] = value
+        elif value.strip():
+            stray = True
+    row = _Row(number, cells)
+    if stray:
+        row.error("", _("A value stands in a column that the first row does not name."))
+    return row
+
+
 def read_batch(name: str, data: bytes) -> BatchFile:
     """The file's parties and goods lines, or every error of its rows (row, column, why) and
     none of them. Errors of the file itself come as row 0 (unreadable, too large, too many
@@ -316,9 +333,7 @@ def read_batch(name: str, data: bytes) -> BatchFile:
                     RowError(0, "", _("At most %(max)d rows per file.") % {"max": limit})
                 )
                 break
-            cells = dict(zip(header, [*values, *[""] * (len(header) - len(values))], strict=False))
-            cells.pop("", None)
-            _check(_Row(number, cells), batch)
+            _check(_row(number, header, values), batch)
     except UploadError as error:
         batch.errors.append(RowError(0, "", str(error)))
     if header is None and not batch.errors:
