@@ -58,3 +58,12 @@ def test_the_trail_and_the_report_take_their_own_access(analyst_a, liaison_b, co
     assert alert_report(coordinator, alert_a) is None  # no clearance: the draft is not his
     assert list(decisions_for(liaison_b, alert_a)) == []
     assert len(decisions_for(coordinator, alert_a)) == 1
+
+
+def test_the_counts_follow_the_filters_but_the_status(liaison_a, agency_a):
+    found, other = AlertForReviewFactory.create_batch(2, batch__agency=agency_a)
+    decide_alert(alert=found, decision="true_match", reason="Him", actor=liaison_a)
+    counts = status_counts(liaison_a, q=found.party.name.lower())
+    assert counts == {"open": 0, "true_match": 1, "false_positive": 0, "escalated": 0}
+    assert status_counts(liaison_a, batch=other.batch_id)["open"] == 1
+    assert sum(status_counts(liaison_a, list_code="nope").values()) == 0

@@ -165,8 +165,15 @@ def test_a_coordinator_reads_the_alert_but_cannot_decide_it(request, as_user, al
         {"decision": "false_positive", "reason": "No"},
     )
     assert response.status_code == 403
+    for name, data in (
+        ("screening_alert_decide", {"decision": "nope"}),
+        ("screening_alert_escalate", {"reason": "No", "classification": "x"}),
+        ("screening_alert_escalate", {"reason": "No"}),
+    ):
+        assert client.post(reverse(name, args=[alert_a.pk]), data).status_code == 403
     alert_a.refresh_from_db()
     assert alert_a.status == AlertStatus.OPEN
+    assert alert_a.report is None
     assert not AlertDecision.objects.exists()
     assert not Suppression.objects.exists()
 

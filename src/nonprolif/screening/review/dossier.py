@@ -76,12 +76,15 @@ def explanation_rows(alert: Alert) -> list[dict[str, Any]]:
 
 
 def identifiers_text(identifiers: Any) -> str:
-    """Identifiers (a list of {"kind", "number", "country"} or of strings) as one line."""
+    """Identifiers (a list of {"kind", "number", "country"} or of strings) as one line:
+    ``passport: X123 (IR); registration: R-1``."""
     parts = []
     for item in identifiers or []:
         if isinstance(item, dict):
-            fields = [item.get("kind"), item.get("number"), item.get("country")]
-            parts.append(":".join(str(value) for value in fields if value))
+            text = ": ".join(str(item[key]) for key in ("kind", "number") if item.get(key))
+            if item.get("country"):
+                text = f"{text} ({item['country']})"
+            parts.append(text)
         else:
             parts.append(str(item))
     return "; ".join(part for part in parts if part)

@@ -54,8 +54,15 @@ class DecisionForm(forms.Form):
         required=False,
         max_length=MAX_REASON,
         widget=REASON_WIDGET,
-        help_text=_("Required. A false positive clears the party against this list entry."),
     )
+
+    def __init__(self, *args, alert=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = (
+            _("Required. A false positive clears the party against this list entry.")
+            if alert is not None and alert.party_id
+            else _("Required.")
+        )
 
     def service_data(self) -> dict:
         return dict(self.cleaned_data)

@@ -16,6 +16,7 @@ from nonprolif.core.web.submit import submit
 from nonprolif.screening.models import AlertStatus
 from nonprolif.screening.review.display import entry_facts, explanation_table
 from nonprolif.screening.review.domain import decide_alert, escalate_alert, lift_suppression
+from nonprolif.screening.review.dossier import identifiers_text
 from nonprolif.screening.review.forms import (
     AlertFilterForm,
     DecisionForm,
@@ -68,6 +69,7 @@ def _detail(request, alert, *, decision_form=None, escalate_form=None, status=20
         {
             "alert": alert,
             "entry": entry_facts(alert),
+            "party_identifiers": identifiers_text(alert.party.identifiers) if alert.party else "",
             "explanation": explanation_table(alert),
             "decisions": list(decisions_for(user, alert)),
             "report": alert_report(user, alert),
@@ -75,7 +77,7 @@ def _detail(request, alert, *, decision_form=None, escalate_form=None, status=20
             "can_decide": has_perm("screening.decide_alert", user, alert),
             "can_escalate": has_perm("screening.escalate_alert", user, alert)
             and alert.report_id is None,
-            "decision_form": decision_form or DecisionForm(),
+            "decision_form": decision_form or DecisionForm(alert=alert),
             "escalate_form": escalate_form or EscalateForm(user=user),
         },
         status=status,
@@ -93,7 +95,9 @@ def alert_detail(request, pk):
 def alert_decide(request, pk):
     """A decision (the service refuses, and audits, anybody who may not decide)."""
     alert = get_alert_for(request.user, pk)
-    form = DecisionForm(request.POST)
+    form = DecisionForm(request.POST, alert=alert)
+    if not form.is_valid() and not has_perm("screening.decide_alert", request.user, alert):
+        raise PermissionDenied
     decided = submit(request, form, decide_alert, alert=alert)
     if decided is None:
         note_read(request, action="screening.alert.view", obj=alert)
@@ -112,6 +116,8 @@ def alert_escalate(request, pk):
     who may not)."""
     alert = get_alert_for(request.user, pk)
     form = EscalateForm(request.POST, user=request.user)
+    if not form.is_valid() and not has_perm("screening.escalate_alert", request.user, alert):
+        raise PermissionDenied
     report = submit(request, form, escalate_alert, alert=alert)
     if report is None:
         note_read(request, action="screening.alert.view", obj=alert)
@@ -146,6 +152,10 @@ def cleared_lift(request, pk):
     note_read(request, action="screening.suppression.view", obj=suppression)
     form = LiftForm(request.POST or None)
     if request.method == "POST":
+        if not form.is_valid() and not has_perm(
+            "screening.lift_suppression", request.user, suppression
+        ):
+            raise PermissionDenied
         reopened = submit(request, form, lift_suppression, suppression=suppression)
         if reopened is not None:
             messages.success(
