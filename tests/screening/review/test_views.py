@@ -106,8 +106,9 @@ def test_deciding_on_the_page(as_user, liaison_a, alert_a):
     alert_a.refresh_from_db()
     assert alert_a.status == AlertStatus.FALSE_POSITIVE
     assert Suppression.objects.filter(alert=alert_a).exists()
-    body = client.get(detail_url(alert_a)).content.decode()
-    assert "Another firm" in body  # the trail
+    page = client.get(detail_url(alert_a))
+    assert "Another firm" in page.content.decode()  # the trail
+    assert page.context["suppression"] == Suppression.objects.get()
 
 
 def test_a_decision_without_reason_is_shown_back_and_writes_nothing(as_user, liaison_a, alert_a):
@@ -135,6 +136,9 @@ def test_escalating_on_the_page(as_user, analyst_a, alert_a):
     body = client.get(detail_url(alert_a)).content.decode()
     assert report.reference in body
     assert reverse("intel_report_detail", args=[report.pk]) in body
+    page = client.get(reverse("intel_report_detail", args=[report.pk]))
+    assert page.status_code == 200
+    assert alert_a.party.name in page.content.decode()  # the draft, read in intel
 
 
 @pytest.mark.parametrize("who", ["liaison_b", "outsider", "partner"])
