@@ -9,22 +9,8 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.screening.models import Alert
-from nonprolif.screening.review.dossier import explanation_rows, identifiers_text
+from nonprolif.screening.review.dossier import FEATURES, explanation_rows, identifiers_text
 
-#: The engine's features (names and goods) as the page names them.
-FEATURES = {
-    "name": _("Name"),
-    "alias_quality": _("Alias quality"),
-    "kind": _("Kind"),
-    "identifier": _("Identifier"),
-    "birth_date": _("Date of birth"),
-    "country": _("Country"),
-    "cas": _("Declared CAS number"),
-    "cas_in_text": _("CAS number in the description"),
-    "fraction": _("Tariff fraction"),
-    "hs6": _("HS subheading"),
-    "keyword": _("Keyword"),
-}
 QUALITIES = {"strong": _("strong"), "weak": _("weak")}
 
 

@@ -5,7 +5,8 @@ its list or control-list entry (select them with the alert)."""
 
 from typing import Any
 
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from nonprolif.screening.models import Alert, EntryKind, PartyRole
 
@@ -52,6 +53,21 @@ LINES: dict[str, tuple[str, str]] = {
     "sum": ("Suma: {total}", "Sum: {total}"),
 }
 LANGUAGES = {"es": ("es-mx", 0), "en": ("en", 1)}
+
+#: The engine's features (names and goods) as the page names them.
+FEATURES = {
+    "name": _("Name"),
+    "alias_quality": _("Alias quality"),
+    "kind": _("Kind"),
+    "identifier": _("Identifier"),
+    "birth_date": _("Date of birth"),
+    "country": _("Country"),
+    "cas": _("Declared CAS number"),
+    "cas_in_text": _("CAS number in the description"),
+    "fraction": _("Tariff fraction"),
+    "hs6": _("HS subheading"),
+    "keyword": _("Keyword"),
+}
 
 
 def explanation_rows(alert: Alert) -> list[dict[str, Any]]:
@@ -101,7 +117,7 @@ def _body(alert: Alert, index: int) -> str:
     def line(key: str, **values: Any) -> str:
         return LINES[key][index].format(**values)
 
-    raised = alert.created_at.date().isoformat() if alert.created_at else ""
+    raised = timezone.localtime(alert.created_at).date().isoformat() if alert.created_at else ""
     out = [
         line(
             "opening",
@@ -174,7 +190,7 @@ def _body(alert: Alert, index: int) -> str:
         out.append(
             line(
                 "feature",
-                feature=row["feature"],
+                feature=FEATURES.get(row["feature"], row["feature"]),
                 contribution=f"{row['contribution']:+.3f}",
                 detail=row["detail"],
             )
