@@ -242,3 +242,17 @@ def test_others_cannot_lift(request, as_user, liaison_a, alert_a, who, status):
     assert Suppression.objects.filter(pk=suppression.pk).exists()
     alert_a.refresh_from_db()
     assert alert_a.status == AlertStatus.FALSE_POSITIVE
+
+
+def test_the_alert_page_costs_the_same_queries_whatever_its_trail(
+    as_user, liaison_a, analyst_a, alert_a, count_queries
+):
+    client = as_user(liaison_a)
+    decide_alert(alert=alert_a, decision="true_match", reason="Him", actor=liaison_a)
+    client.get(detail_url(alert_a))
+    one, _ = count_queries(lambda: client.get(detail_url(alert_a)))
+    decide_alert(alert=alert_a, decision="false_positive", reason="Not him", actor=analyst_a)
+    decide_alert(alert=alert_a, decision="true_match", reason="Him after all", actor=liaison_a)
+    three, response = count_queries(lambda: client.get(detail_url(alert_a)))
+    assert len(response.context["decisions"]) == 3
+    assert one == three
