@@ -21,9 +21,9 @@ from nonprolif.core.api import router as core_router
 from nonprolif.core.audit_reads import note_api_result
 from nonprolif.events.api import router as events_router
 from nonprolif.intel.api import router as intel_router
-from nonprolif.screening.api import router as screening_router
 from nonprolif.program.api import router as program_router
 from nonprolif.reports.api import router as reports_router
+from nonprolif.screening.api import router as screening_router
 from nonprolif.training.api import router as training_router
 
 # Operation ids are part of the published API: clients generated from the OpenAPI document name
