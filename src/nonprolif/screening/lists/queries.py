@@ -50,7 +50,9 @@ def watchlists(user: Actor) -> list[Watchlist]:
     import). Two queries, whatever the number of lists and entries."""
     check_view_lists(user)
     latest = ListSnapshot.objects.filter(watchlist=OuterRef("pk")).order_by("-number")
-    lists = list(Watchlist.objects.annotate(latest_id=Subquery(latest.values("pk")[:1])))
+    lists: list[Watchlist] = list(
+        Watchlist.objects.annotate(latest_id=Subquery(latest.values("pk")[:1]))
+    )
     snapshots = ListSnapshot.objects.in_bulk([w.latest_id for w in lists if w.latest_id])  # type: ignore[attr-defined]
     for watchlist in lists:
         watchlist.latest = snapshots.get(watchlist.latest_id)  # type: ignore[attr-defined]
