@@ -189,6 +189,20 @@ def test_a_reserved_list_code_is_refused(coordinator):
     assert not Watchlist.objects.exists()
 
 
+def test_a_bad_list_code_is_an_error_on_it(coordinator):
+    with pytest.raises(ValidationError) as refused:
+        run("csv", generic("A,person,Ana Uno,,,,,,"), coordinator, list_code="Not a slug!")
+    assert set(refused.value.message_dict) == {"list_code"}
+    assert not Watchlist.objects.exists()
+
+
+def test_a_file_without_a_name_is_named_after_its_snapshot(coordinator):
+    snapshot = import_list(
+        source="csv", data=generic("A,person,Ana Uno,,,,,,"), file_name="", actor=coordinator
+    )
+    assert snapshot.file_name == "csv-1"
+
+
 @override_settings(UPLOAD_MAX_BYTES=100)
 def test_a_file_over_the_size_cap_is_not_read(coordinator):
     with pytest.raises(ValidationError) as refused:

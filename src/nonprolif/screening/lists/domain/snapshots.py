@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Field
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -60,9 +60,18 @@ def _watchlist(*, code: str, source: str, name_es: str | None, name_en: str | No
             name_es=(name_es or "").strip() or default_es,
             name_en=(name_en or "").strip() or default_en,
         )
-        watchlist.full_clean()
-        watchlist.save()
-        return Watchlist.objects.select_for_update().get(pk=watchlist.pk)
+        try:
+            watchlist.full_clean()
+        except ValidationError as error:  # named as the caller names them
+            raise ValidationError(
+                {f"list_{field}": messages for field, messages in error.message_dict.items()}
+            ) from error
+        try:
+            with transaction.atomic():
+                watchlist.save()
+        except IntegrityError:
+            pass  # created meanwhile by a concurrent first import: that one is the list
+        watchlist = Watchlist.objects.select_for_update().get(code=code)
     if watchlist.source != source:
         raise ValidationError(
             {
@@ -262,7 +271,7 @@ def import_list(
             number=(last or 0) + 1,
             published_on=parsed.published,
             imported_by=actor if actor is not None and actor.pk else None,
-            file_name=file_name[:255],
+            file_name=file_name.strip()[:255] or f"{watchlist.code}-{(last or 0) + 1}",
             sha256=sha256,
             entry_count=len(parsed.entries),
         )
