@@ -10,7 +10,7 @@ from nonprolif.screening.lists.domain import load_controls, save_control_entry
 from nonprolif.screening.lists.queries import search_controls
 from nonprolif.screening.models import ControlListEntry
 from tests.screening.factories_lists import ControlListEntryFactory
-from tests.screening.lists.conftest import controls
+from tests.screening.lists.conftest import FIXTURES, controls
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +37,16 @@ def test_a_control_list_file_is_loaded_then_updated_by_regime_and_code(coordinat
     assert ControlListEntry.objects.count() == 2
     audits = AuditEntry.objects.filter(action="screening.controls.load").order_by("seq")
     assert [a.changes["created"] for a in audits] == [2, 0]
+
+
+def test_the_shipped_australia_group_list_loads(coordinator):
+    data = (FIXTURES / "controls" / "australia-group-precursors.csv").read_bytes()
+    counts = load_controls(data=data, actor=coordinator)
+    assert counts["entries"] >= 40
+    assert counts["created"] == counts["entries"] == ControlListEntry.objects.count()
+    assert set(ControlListEntry.objects.values_list("regime", flat=True)) == {"AG"}
+    assert all(ControlListEntry.objects.values_list("cas_numbers", flat=True))
+    assert load_controls(data=data, actor=coordinator)["unchanged"] == counts["entries"]
 
 
 def test_a_bad_row_loads_nothing_and_names_the_line(coordinator, english):
