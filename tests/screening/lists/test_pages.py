@@ -19,7 +19,7 @@ from tests.screening.lists.conftest import controls, generic, sample
 pytestmark = pytest.mark.django_db
 
 #: A Russian company's name in Cyrillic (its three final letters are Cyrillic on purpose).
-CYRILLIC = "Тестовая Компания ООО"  # noqa: RUF001
+CYRILLIC = "Тестовая Компания ООО"
 
 FIRST = generic(
     "A-1,person,José Núñez Olvera,~Pepe Núñez,1970-05-01,MX,passport:P123:MX,DPRK,",

@@ -110,8 +110,8 @@ def lists_command(options: dict[str, Any], stdout, stderr) -> int:
     for row in rows:
         stdout.write(
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            + "\n"
         )
-        stdout.write("\n")
     return 0
 
 

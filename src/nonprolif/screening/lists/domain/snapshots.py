@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from nonprolif.core.domain.audit import record, refuse
 from nonprolif.core.models import Actor
 from nonprolif.core.rules import has_perm
+from nonprolif.screening.batches.tasks import rescreen_snapshot
 from nonprolif.screening.lists.domain.files import BATCH, chunks, format_error, too_large
 from nonprolif.screening.lists.parsers import parse
 from nonprolif.screening.lists.parsers.model import ListFormatError, ParsedEntry
@@ -233,7 +234,8 @@ def import_list(
     date the file gives itself and the counts; the entries added (new references, or back
     after a removal), changed (another version: their content before is kept in the change)
     and removed (``removed_in`` this snapshot), one EntryChange each; one audit entry
-    ``screening.list.import`` with the counts.
+    ``screening.list.import`` with the counts. Once committed, when it added or changed
+    entries, the delta re-screen (``batches.tasks.rescreen_snapshot``) is enqueued.
     """
     action = "screening.list.import"
     code = (list_code or "").strip() or source
@@ -309,4 +311,6 @@ def import_list(
                 "removed": snap.removed_count,
             },
         )
+        if snap.added_count or snap.changed_count:
+            transaction.on_commit(lambda: rescreen_snapshot.enqueue(snap.pk))
     return snap
