@@ -38,7 +38,7 @@ def list_watchlists(request):
     return queries.watchlists(request.auth)
 
 
-# Before "/screening/lists/{code}": the first route of a path decides its methods.
+# Before "/screening/lists/{list_code}": the first route of a path decides its methods.
 @router.post("/screening/lists/import", response={201: ScreeningSnapshotOut, **WRITE_ERRORS})
 @service_errors
 def post_list_import(
@@ -67,30 +67,30 @@ def post_list_import(
     return Status(201, queries.get_snapshot_for(request.auth, snapshot.pk))
 
 
-@router.get("/screening/lists/{code}", response={200: ScreeningListOut, 404: ErrorOut})
-def get_watchlist(request, code: str):
-    return queries.get_watchlist_for(request.auth, code)
+@router.get("/screening/lists/{list_code}", response={200: ScreeningListOut, 404: ErrorOut})
+def get_watchlist(request, list_code: str):
+    return queries.get_watchlist_for(request.auth, list_code)
 
 
 @router.get(
-    "/screening/lists/{code}/entries", response={200: list[ScreeningEntryOut], 404: ErrorOut}
+    "/screening/lists/{list_code}/entries", response={200: list[ScreeningEntryOut], 404: ErrorOut}
 )
 @paginate(LimitOffsetPagination)
-def list_watchlist_entries(request, code: str, q: str = ""):
+def list_watchlist_entries(request, list_code: str, q: str = ""):
     """The entries on the list now, by reference; ``q``: every word in the name (whatever
     the case and Spanish accents), or the reference."""
-    watchlist = queries.get_watchlist_for(request.auth, code)
+    watchlist = queries.get_watchlist_for(request.auth, list_code)
     return queries.list_entries(request.auth, watchlist, q=q[:200]).select_related("watchlist")
 
 
 @router.get(
-    "/screening/lists/{code}/snapshots",
+    "/screening/lists/{list_code}/snapshots",
     response={200: list[ScreeningSnapshotOut], 404: ErrorOut},
 )
 @paginate(LimitOffsetPagination)
-def list_watchlist_snapshots(request, code: str):
+def list_watchlist_snapshots(request, list_code: str):
     """The list's snapshots, latest first."""
-    watchlist = queries.get_watchlist_for(request.auth, code)
+    watchlist = queries.get_watchlist_for(request.auth, list_code)
     return queries.list_snapshots(request.auth, watchlist).select_related("watchlist")
 
 
