@@ -67,6 +67,9 @@ def test_a_bad_file_is_422_listing_each_row_and_writes_nothing(as_user, liaison_
         (2, "role"),
         (2, "country"),
     ]
+    missing = as_user(liaison_a).post(API, {"kind": "declarations"})
+    assert missing.status_code == 422
+    assert "file" in missing.content.decode()
     assert not Batch.objects.exists()
 
 

@@ -120,6 +120,9 @@ def test_a_coordinator_imports_through_the_api(as_user, coordinator):
     )
     assert bad.status_code == 422
     assert {e["field"] for e in bad.json()["detail"]} == {"file"}
+    missing = client.post(f"{API}/lists/import", {"source": "un"})
+    assert missing.status_code == 422
+    assert {e["field"] for e in missing.json()["detail"]} == {"file"}
     assert ListSnapshot.objects.count() == 1
 
 

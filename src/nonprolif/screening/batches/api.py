@@ -5,6 +5,7 @@ Invisible or missing: 404; not allowed: 403; a bad file: 422 listing each row's 
 """
 
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Status
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -49,12 +50,15 @@ def list_screening_batches(request):
 def post_screening_batch(
     request,
     kind: BatchKind = Form(...),  # noqa: B008 (ninja's declaration)
-    file: UploadedFile = File(...),  # noqa: B008 (ninja's declaration)
+    file: UploadedFile | None = File(None),  # noqa: B008 (ninja's declaration)
     threshold: float = Form(None, ge=0.0, le=1.0),
 ):
     """Submit a batch file (CSV or XLSX) of the caller's agency for screening (liaisons and
     analysts with an agency). Every row is checked first: with any error nothing is
-    submitted and the answer is 422 listing them all."""
+    submitted and the answer is 422 listing them all. A missing or empty file is a 422 on
+    ``file`` (a multipart client may drop an empty file's part)."""
+    if file is None:
+        return _file_errors([RowError(0, "", _("Choose a file."))])
     too_large = size_error(file.size)
     if too_large:
         return _file_errors([RowError(0, "", too_large)])

@@ -7,6 +7,7 @@ field and, for a file that cannot be read, where in it.
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -44,7 +45,7 @@ def list_watchlists(request):
 def post_list_import(
     request,
     source: ListSource = Form(...),  # noqa: B008 (ninja's declaration)
-    file: UploadedFile = File(...),  # noqa: B008 (ninja's declaration)
+    file: UploadedFile | None = File(None),  # noqa: B008 (ninja's declaration)
     list_code: str = Form(""),
     list_name_es: str = Form(""),
     list_name_en: str = Form(""),
@@ -52,6 +53,8 @@ def post_list_import(
     """Import a list file as the next snapshot of its list (coordinators): the delta's
     counts in the answer, its lines at ``/screening/snapshots/{id}/changes``."""
     queries.check_view_lists(request.auth)
+    if file is None:  # missing, or empty (a multipart client may drop an empty file's part)
+        raise ValidationError({"file": _("Choose a file.")})
     refused = too_large(file.size)
     if refused:
         raise ValidationError({"file": refused})
