@@ -30,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .bound import BoundTable
 from .model import Entry, Kind, Party
 from .normalise import NormalisedName, normalise
 from .phonetic import phonetic_key
@@ -114,6 +115,7 @@ class NameIndex:
             for key in keys:
                 postings[key].append(position)
         self._postings: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in postings.items()}
+        self.bounds = BoundTable(self.names)
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -1,11 +1,20 @@
 """Screening a party: its candidates from the index, each scored and explained, the matches at
 or above the list's threshold, best first.
+
+A candidate is first bounded, not scored: the best its names could score
+(``compare.score_bound``) with every piece of evidence that could speak for it counted at its
+strongest (an identifier, a date of birth, a country: only those both sides know). A candidate
+whose bound stays under the list's threshold cannot be a match and is set aside unscored;
+every other one is scored and explained in full, so the matches, their scores and their
+explanations are exactly what scoring every candidate would give.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from .compare import NameComparison, compare_tokens
 from .explain import Feature, combine
@@ -135,6 +144,29 @@ def score_entry(
     )
 
 
+BOUND_SLACK = 1e-9
+"""How far under the threshold a bound may fall and still be scored (floating-point sums)."""
+
+
+def best_possible(party: Party, entry: Entry, name_bound: float, weights: Weights) -> float:
+    """The highest score ``entry`` could reach given a bound of its name's score: every piece of
+    evidence that can be positive and that both sides can speak to, at its strongest. The
+    evidence against only lowers a score (``explain.combine``), so it is left out."""
+    gap = 1.0 - name_bound
+    strengths = [weights.weak_alias, weights.kind_conflict]
+    if party.identifiers and entry.identifiers:
+        strengths += [weights.identifier_match, weights.identifier_conflict]
+    if party.birth_dates and entry.birth_dates:
+        strengths += [weights.birth_exact, weights.birth_same_year]
+        strengths += [weights.birth_within_tolerance, weights.birth_conflict]
+    if party.countries and entry.countries:
+        strengths += [weights.country_match, weights.country_conflict]
+    for strength in strengths:
+        if strength > 0:
+            gap *= 1.0 - strength
+    return 1.0 - gap
+
+
 def screen(
     party: Party,
     index: NameIndex,
@@ -146,9 +178,22 @@ def screen(
     (ties by list and entry id)."""
     thresholds = threshold if isinstance(threshold, Thresholds) else Thresholds(threshold)
     party_names = index.query_names(party)
+    positions = index.candidates(party).positions
+    if not positions:
+        return ()
+    needs = np.array([thresholds.for_list(index.entries[p].source) for p in positions])
+    needs -= BOUND_SLACK
+    if party_names:
+        rows, offsets, _ = index.bounds.rows_of(positions)
+        row_bounds = np.max([index.bounds.bounds(q.tokens, rows) for q in party_names], axis=0)
+        name_bounds = np.maximum.reduceat(row_bounds, offsets)
+    else:  # no name left to compare: scored (and refused) in full
+        name_bounds = np.ones(len(positions))
     found: list[Match] = []
-    for position in index.candidates(party).positions:
+    for position, bound, need in zip(positions, name_bounds.tolist(), needs.tolist(), strict=True):
         entry = index.entries[position]
+        if bound < need and best_possible(party, entry, bound, weights) < need:
+            continue
         match = score_entry(
             party,
             entry,
