@@ -80,6 +80,8 @@ class BoundTable:
         pad = len(words)
         self.pad = pad
         self.tokens: list[str] = [*words, ""]  # the padding token: similar to nothing
+        self.token_array = np.array(self.tokens, dtype=object)
+        self.first = np.array([t[:1] for t in self.tokens])
         self.weights = np.array([_weight(t) for t in words] + [0.0])
         self.lengths = np.array([len(t) for t in words] + [0])
         self.phonetic = np.array([_phonetic_code(t, keys, grow=True) for t in words] + [NO_KEY])
@@ -110,18 +112,19 @@ class BoundTable:
         self, query: tuple[str, ...], columns: NDArray[np.integer]
     ) -> NDArray[np.float64]:
         """``compare.token_similarity`` of each query token with each column's token."""
-        texts = [self.tokens[c] for c in columns]
+        texts = self.token_array[columns].tolist()
         matrix = process.cdist(query, texts, scorer=Levenshtein.normalized_similarity,
                                dtype=np.float64)  # fmt: skip
         codes = np.array([_phonetic_code(t, self.keys, grow=False) for t in query])
         phonetic = (codes[:, None] == self.phonetic[columns][None, :]) & (codes[:, None] >= 0)
         matrix = np.where(phonetic, np.maximum(matrix, PHONETIC_FLOOR), matrix)
-        for i, token in enumerate(query):  # initials, rare: one side a single letter
-            for c, text in enumerate(texts):
-                if (len(token) == 1 and text.startswith(token)) or (
-                    len(text) == 1 and token.startswith(text)
-                ):
-                    matrix[i, c] = max(matrix[i, c], INITIAL_FLOOR)
+        q_first = np.array([t[:1] for t in query])
+        q_single = np.array([len(t) == 1 for t in query])
+        u_single = self.lengths[columns] == 1
+        initial = (q_first[:, None] == self.first[columns][None, :]) & (
+            q_single[:, None] | u_single[None, :]
+        )  # one side a single letter, the other starting with it
+        matrix = np.where(initial, np.maximum(matrix, INITIAL_FLOOR), matrix)
         return matrix
 
     def bounds(self, query: tuple[str, ...], rows: NDArray[np.int64]) -> NDArray[np.float64]:
@@ -129,7 +132,8 @@ class BoundTable:
         ``compare.score_bound`` gives, up to rounding."""
         if not query or not len(rows):
             return np.zeros(len(rows))
-        tokens = self.rows[rows]
+        sizes = self.row_sizes[rows]
+        tokens = self.rows[rows, : max(int(sizes.max()), 1)]
         columns, local = np.unique(tokens, return_inverse=True)
         local = local.reshape(tokens.shape)
         matrix = self._similarities(query, columns)
@@ -153,15 +157,16 @@ class BoundTable:
         text = " ".join(sorted(query))
         sort = process.cdist([text], [self.sorted_text[r] for r in rows], scorer=fuzz.ratio,
                              dtype=np.float64)[0] / 100.0  # fmt: skip
-        sizes = self.row_sizes[rows]
         letters = self.row_letters[rows].astype(np.float64)
         own = float(sum(map(len, query)))
         single = (len(query) == 1) & (sizes >= 2) & (sizes <= COMPACT_MAX_TOKENS)
         many = (sizes == 1) & (2 <= len(query) <= COMPACT_MAX_TOKENS)
         compact = np.where(single | many, 1.0 - np.abs(own - letters) / (own + letters), 0.0)
-        joinable = sizes != len(query)
-        if joinable.any():
-            self._lift_by_joins(query, tokens, joinable, best_q, best_e)
+        joinable = np.flatnonzero(sizes != len(query))
+        if len(joinable):
+            lifted_q, lifted_e = best_q[:, joinable], best_e[joinable]
+            self._lift_by_joins(query, tokens[joinable], lifted_q, lifted_e)
+            best_q[:, joinable], best_e[joinable] = lifted_q, lifted_e
             plain = alignment(best_q, best_e)
         bound: NDArray[np.float64] = np.minimum(np.maximum(np.maximum(plain, sort), compact), 1.0)
         return bound
@@ -170,15 +175,14 @@ class BoundTable:
         self,
         query: tuple[str, ...],
         tokens: NDArray[np.int32],
-        joinable: NDArray[np.bool_],
         best_q: NDArray[np.float64],
         best_e: NDArray[np.float64],
     ) -> None:
-        """Raise the tokens' best similarities by the joins ``compare._joined`` looks at (rows
-        whose number of tokens differs from the query's), in place."""
+        """Raise the tokens' best similarities by the joins ``compare._joined`` looks at, in
+        place (rows whose number of tokens differs from the query's)."""
         q_len = np.array([len(t) for t in query])
         e_len = self.lengths[tokens]  # (rows, width), 0 for padding
-        real = (tokens != self.pad) & joinable[:, None]
+        real = tokens != self.pad
         width = tokens.shape[1]
         distinct = ~np.eye(width, dtype=bool)[None] & real[:, :, None] & real[:, None, :]
         # A query token against two entry tokens joined, the first shorter than it.

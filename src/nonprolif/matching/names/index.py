@@ -30,6 +30,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+from numpy.typing import NDArray
+
 from .bound import BoundTable
 from .model import Entry, Kind, Party
 from .normalise import NormalisedName, normalise
@@ -114,7 +117,13 @@ class NameIndex:
             keys.update(f"i:{ident.kind}:{ident.key}" for ident in entry.identifiers if ident.key)
             for key in keys:
                 postings[key].append(position)
-        self._postings: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in postings.items()}
+        spans: dict[str, tuple[int, int]] = {}
+        flat: list[int] = []
+        for key, posting in postings.items():
+            spans[key] = (len(flat), len(flat) + len(posting))
+            flat.extend(posting)
+        self._spans = spans  # each key's postings: a slice of one array, in position order
+        self._flat = np.array(flat, dtype=np.int32)
         self.bounds = BoundTable(self.names)
 
     def __len__(self) -> int:
@@ -123,7 +132,7 @@ class NameIndex:
     @property
     def key_count(self) -> int:
         """How many distinct keys the index files entries under."""
-        return len(self._postings)
+        return len(self._spans)
 
     def query_names(self, party: Party) -> tuple[NormalisedName, ...]:
         """The party's names normalised every way an entry may need them (with and without
@@ -150,31 +159,46 @@ class NameIndex:
                 keys[exact_key(name)] = 1.0
             for token in name.tokens:
                 own = token_keys(token)
-                if not any(key in self._postings for key in own):
+                if not any(key in self._spans for key in own):
                     own.update(trigram_keys(token))  # not found as spelt: look for it by parts
                 for key, share in own.items():
                     keys[key] = max(keys.get(key, 0.0), share)
         for ident in party.identifiers:
             if ident.key:
-                always.update(self._postings.get(f"i:{ident.kind}:{ident.key}", ()))
+                always.update(self._posting(f"i:{ident.kind}:{ident.key}").tolist())
         total = len(self.entries)
-        ranked: defaultdict[int, float] = defaultdict(float)
         read = skipped = 0
+        segments: list[NDArray[np.int32]] = []
+        weights: list[float] = []
         for key, share in keys.items():
-            posting = self._postings.get(key)
-            if not posting:
+            posting = self._posting(key)
+            if not len(posting):
                 continue
             if key.startswith("x:"):
-                always.update(posting)
+                always.update(posting.tolist())
                 continue
             if len(posting) > self.max_postings:
                 skipped += 1
                 continue
             read += 1
-            weight = share * math.log(1.0 + total / len(posting))
-            for position in posting:
-                ranked[position] += weight
-        best = sorted((position for position in ranked if position not in always),
-                      key=lambda position: (-ranked[position], position))  # fmt: skip
-        chosen = sorted(always | set(best[: self.limit]))
+            segments.append(posting)
+            weights.append(share * math.log(1.0 + total / len(posting)))
+        best: list[int] = []
+        if segments:
+            found = np.concatenate(segments)
+            each = np.repeat(weights, [len(segment) for segment in segments])
+            positions, inverse = np.unique(found, return_inverse=True)
+            ranked = np.bincount(inverse, weights=each)  # summed key by key, in order
+            if always:
+                keep = ~np.isin(positions, list(always))
+                positions, ranked = positions[keep], ranked[keep]
+            order = np.lexsort((positions, -ranked))[: self.limit]
+            best = positions[order].tolist()
+        chosen = sorted(always.union(best))
         return Candidates(tuple(chosen), read, skipped)
+
+    def _posting(self, key: str) -> NDArray[np.int32]:
+        span = self._spans.get(key)
+        if span is None:
+            return self._flat[:0]
+        return self._flat[span[0] : span[1]]

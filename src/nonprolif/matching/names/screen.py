@@ -148,23 +148,29 @@ BOUND_SLACK = 1e-9
 """How far under the threshold a bound may fall and still be scored (floating-point sums)."""
 
 
-def best_possible(party: Party, entry: Entry, name_bound: float, weights: Weights) -> float:
-    """The highest score ``entry`` could reach given a bound of its name's score: every piece of
-    evidence that can be positive and that both sides can speak to, at its strongest. The
-    evidence against only lowers a score (``explain.combine``), so it is left out."""
-    gap = 1.0 - name_bound
+def _gap_left(party: Party, entry: Entry | None, weights: Weights) -> float:
+    """The share of the gap to 1 that the evidence for a match can leave at best: every piece
+    that can be positive and that both sides (the party alone when ``entry`` is None) can
+    speak to, at its strongest."""
     strengths = [weights.weak_alias, weights.kind_conflict]
-    if party.identifiers and entry.identifiers:
+    if party.identifiers and (entry is None or entry.identifiers):
         strengths += [weights.identifier_match, weights.identifier_conflict]
-    if party.birth_dates and entry.birth_dates:
+    if party.birth_dates and (entry is None or entry.birth_dates):
         strengths += [weights.birth_exact, weights.birth_same_year]
         strengths += [weights.birth_within_tolerance, weights.birth_conflict]
-    if party.countries and entry.countries:
+    if party.countries and (entry is None or entry.countries):
         strengths += [weights.country_match, weights.country_conflict]
+    gap = 1.0
     for strength in strengths:
         if strength > 0:
             gap *= 1.0 - strength
-    return 1.0 - gap
+    return gap
+
+
+def best_possible(party: Party, entry: Entry, name_bound: float, weights: Weights) -> float:
+    """The highest score ``entry`` could reach given a bound of its name's score. The evidence
+    against only lowers a score (``explain.combine``), so it is left out."""
+    return 1.0 - (1.0 - name_bound) * _gap_left(party, entry, weights)
 
 
 def screen(
@@ -181,7 +187,10 @@ def screen(
     positions = index.candidates(party).positions
     if not positions:
         return ()
-    needs = np.array([thresholds.for_list(index.entries[p].source) for p in positions])
+    if thresholds.per_list:
+        needs = np.array([thresholds.for_list(index.entries[p].source) for p in positions])
+    else:
+        needs = np.full(len(positions), thresholds.default)
     needs -= BOUND_SLACK
     if party_names:
         rows, offsets, _ = index.bounds.rows_of(positions)
@@ -189,8 +198,10 @@ def screen(
         name_bounds = np.maximum.reduceat(row_bounds, offsets)
     else:  # no name left to compare: scored (and refused) in full
         name_bounds = np.ones(len(positions))
+    reach = 1.0 - (1.0 - name_bounds) * _gap_left(party, None, weights)  # whatever the entry
     found: list[Match] = []
-    for position, bound, need in zip(positions, name_bounds.tolist(), needs.tolist(), strict=True):
+    for at in np.flatnonzero(reach >= needs).tolist():
+        position, bound, need = positions[at], float(name_bounds[at]), float(needs[at])
         entry = index.entries[position]
         if bound < need and best_possible(party, entry, bound, weights) < need:
             continue
