@@ -84,9 +84,11 @@ def test_the_screen_finds_what_scoring_every_candidate_finds(small_index):
         assert screen(party, small_index) == _every_candidate(party, small_index)
 
 
-def test_evidence_that_may_speak_for_a_candidate_raises_its_ceiling():
+def test_the_evidence_moves_a_candidate_s_ceiling():
     entry = Entry("E", (Name("Ana Ruiz"),), Kind.PERSON, countries=("MX",))
     bare = Party(("Ana Ruiz",))
-    placed = Party(("Ana Ruiz",), countries=("US",))
+    placed = Party(("Ana Ruiz",), countries=("MX",))
     assert best_possible(bare, entry, 0.5, DEFAULT_WEIGHTS) == 0.5
     assert best_possible(placed, entry, 0.5, DEFAULT_WEIGHTS) == pytest.approx(0.55)
+    elsewhere = Party(("Ana Ruiz",), countries=("US",))
+    assert best_possible(elsewhere, entry, 0.5, DEFAULT_WEIGHTS) == pytest.approx(0.425)

@@ -95,6 +95,13 @@ class BoundTable:
         self.sorted_text = [" ".join(sorted(name.tokens)) for n in names for name in n]
         self.row_tokens = [name.tokens for n in names for name in n]
         self.starts = np.array(starts, dtype=np.int64)
+        # What joins a row's lengths allow: its shortest and longest token, its two shortest
+        # and its two longest joined (none for a row of one token).
+        ordered = [sorted(len(t) for t in tokens) for tokens in self.row_tokens]
+        self.shortest = np.array([o[0] if o else 0 for o in ordered])
+        self.longest = np.array([o[-1] if o else 0 for o in ordered])
+        self.pair_low = np.array([o[0] + o[1] if len(o) > 1 else 1 << 20 for o in ordered])
+        self.pair_high = np.array([o[-1] + o[-2] if len(o) > 1 else -(1 << 20) for o in ordered])
 
     def rows_of(
         self, positions: Sequence[int]
@@ -162,7 +169,7 @@ class BoundTable:
         single = (len(query) == 1) & (sizes >= 2) & (sizes <= COMPACT_MAX_TOKENS)
         many = (sizes == 1) & (2 <= len(query) <= COMPACT_MAX_TOKENS)
         compact = np.where(single | many, 1.0 - np.abs(own - letters) / (own + letters), 0.0)
-        joinable = np.flatnonzero(sizes != len(query))
+        joinable = np.flatnonzero((sizes != len(query)) & self._may_join(query, rows))
         if len(joinable):
             lifted_q, lifted_e = best_q[:, joinable], best_e[joinable]
             self._lift_by_joins(query, tokens[joinable], lifted_q, lifted_e)
@@ -170,6 +177,21 @@ class BoundTable:
             plain = alignment(best_q, best_e)
         bound: NDArray[np.float64] = np.minimum(np.maximum(np.maximum(plain, sort), compact), 1.0)
         return bound
+
+    def _may_join(self, query: tuple[str, ...], rows: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Whether the lengths could let a token of one side align with two of the other's
+        joined (a necessary condition, looked at on each row's extremes)."""
+        lengths = sorted(len(t) for t in query)
+        q_len = np.array(lengths)[:, None]
+        forward = (
+            (q_len >= self.pair_low[rows] - JOIN_SLACK)
+            & (q_len <= self.pair_high[rows] + JOIN_SLACK)
+        ).any(axis=0)
+        if len(lengths) < 2:
+            return np.asarray(forward)
+        low, high = lengths[0] + lengths[1] - JOIN_SLACK, lengths[-1] + lengths[-2] + JOIN_SLACK
+        backward = (self.longest[rows] >= low) & (self.shortest[rows] <= high)
+        return np.asarray(forward | backward)
 
     def _lift_by_joins(
         self,

@@ -1,10 +1,11 @@
 """Screening a party: its candidates from the index, each scored and explained, the matches at
 or above the list's threshold, best first.
 
-A candidate is first bounded, not scored: the best its names could score
-(``compare.score_bound``) with every piece of evidence that could speak for it counted at its
-strongest (an identifier, a date of birth, a country: only those both sides know). A candidate
-whose bound stays under the list's threshold cannot be a match and is set aside unscored;
+A candidate is first bounded, not scored: the best its names could score (``bound``, the
+same as ``compare.score_bound``), first with every piece of evidence the party could bring at
+its strongest (all candidates at once), then, for those still in the running, with the
+evidence itself. A candidate whose bound stays under the list's threshold cannot be a match
+and is set aside unscored;
 every other one is scored and explained in full, so the matches, their scores and their
 explanations are exactly what scoring every candidate would give.
 """
@@ -168,9 +169,17 @@ def _gap_left(party: Party, entry: Entry | None, weights: Weights) -> float:
 
 
 def best_possible(party: Party, entry: Entry, name_bound: float, weights: Weights) -> float:
-    """The highest score ``entry`` could reach given a bound of its name's score. The evidence
-    against only lowers a score (``explain.combine``), so it is left out."""
-    return 1.0 - (1.0 - name_bound) * _gap_left(party, entry, weights)
+    """The highest score ``entry`` could reach given a bound of its name's score: the evidence
+    itself (kind, identifier, date of birth, country), the alias counted as a strong name.
+    ``combine`` rises with the name's score and with each strength, so this bounds the score."""
+    evidence = (
+        Evidence("alias_quality", max(0.0, weights.weak_alias), ""),
+        kind_evidence(party, entry, weights),
+        identifier_evidence(party, entry, weights),
+        birth_evidence(party, entry, weights),
+        country_evidence(party, entry, weights),
+    )
+    return combine(name_bound, "", evidence)[0]
 
 
 def screen(
