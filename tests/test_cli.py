@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 
+from nonprolif import cli
 from nonprolif.cli import main
 from nonprolif.core.models import Agency, AuditEntry, User
 from nonprolif.core.roles import Role
@@ -170,6 +171,21 @@ def test_createuser_rejects_a_weak_password_naming_password(stdin, capsys):
     assert not User.objects.filter(username="bob").exists()
 
 
+def _fake_worker(monkeypatch) -> list:
+    """The demo's task worker, not started: the command lines it would have run."""
+    started: list = []
+
+    class Worker:
+        def __init__(self, command):
+            started.append(command)
+
+        def poll(self):
+            return 0
+
+    monkeypatch.setattr(cli.subprocess, "Popen", Worker)
+    return started
+
+
 @pytest.mark.django_db
 def test_demo_sets_debug_seeds_prints_the_logins_and_runs_the_server(monkeypatch, capsys):
     from django.core.management.commands import runserver
@@ -178,6 +194,7 @@ def test_demo_sets_debug_seeds_prints_the_logins_and_runs_the_server(monkeypatch
     monkeypatch.setattr(
         runserver.Command, "run", lambda self, **options: served.append((self.addr, self.port))
     )
+    started = _fake_worker(monkeypatch)
     monkeypatch.setenv("DEBUG", "placeholder")
     monkeypatch.delenv("DEBUG")  # restored (absent) after the test
     monkeypatch.setenv("NONPROLIF_TODAY", "placeholder")
@@ -188,6 +205,7 @@ def test_demo_sets_debug_seeds_prints_the_logins_and_runs_the_server(monkeypatch
     assert os.environ["DEBUG"] == "1"
     assert os.environ["NONPROLIF_TODAY"] == "2009-10-19"  # the demo document's "today"
     assert served == [("127.0.0.1", "8123")]
+    assert started == [[sys.executable, "-m", "nonprolif.cli", "worker"]]  # the task worker
     out = capsys.readouterr().out
     assert "http://127.0.0.1:8123/" in out
     assert "demo-2009!" in out
@@ -202,6 +220,7 @@ def test_demo_keeps_a_date_or_the_real_clock_given_in_the_environment(monkeypatc
     from django.core.management.commands import runserver
 
     monkeypatch.setattr(runserver.Command, "run", lambda self, **options: None)
+    _fake_worker(monkeypatch)
     monkeypatch.setenv("NONPROLIF_TODAY", "")  # empty: the real clock
     assert main(["demo", "--port", "8124"]) == 0
     assert os.environ["NONPROLIF_TODAY"] == ""

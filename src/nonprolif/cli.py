@@ -1,8 +1,10 @@
 """The ``nonprolif`` command: run the demo, serve in production, load data, manage accounts."""
 
 import argparse
+import atexit
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -236,7 +238,20 @@ def _demo(args) -> None:
             print(f"\nThe demo clock shows {today} (NONPROLIF_TODAY; set it empty for today).")
         print(f"\nOpen http://{args.host}:{args.port}/ and sign in with a demo login above.")
         print("Stop the server with Ctrl+C.\n", flush=True)
+        # The background work (screening batches, reminders) needs a worker: one, beside the
+        # server, stopped with it.
+        worker = subprocess.Popen([sys.executable, "-m", "nonprolif.cli", "worker"])
+        atexit.register(_stop, worker)
     call_command("runserver", f"{args.host}:{args.port}", use_reloader=args.reload)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 def _serve(args) -> None:

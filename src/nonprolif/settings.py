@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "nonprolif.training",
     "nonprolif.reports",
     "nonprolif.intel",
+    "nonprolif.screening",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("nonprolif.training.urls")),
     path("", include("nonprolif.reports.urls")),
     path("", include("nonprolif.intel.urls")),
+    path("", include("nonprolif.screening.urls")),
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
 ]

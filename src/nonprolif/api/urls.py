@@ -23,6 +23,7 @@ from nonprolif.events.api import router as events_router
 from nonprolif.intel.api import router as intel_router
 from nonprolif.program.api import router as program_router
 from nonprolif.reports.api import router as reports_router
+from nonprolif.screening.api import router as screening_router
 from nonprolif.training.api import router as training_router
 
 # Operation ids are part of the published API: clients generated from the OpenAPI document name
@@ -79,6 +80,7 @@ api.add_router("/", events_router)
 api.add_router("/", training_router)
 api.add_router("/", reports_router)
 api.add_router("/", intel_router)
+api.add_router("/", screening_router)
 # ninja types a handler's argument as "the exception or its class"; it always passes the
 # exception itself, which is what the handlers take.
 api.add_exception_handler(DjangoValidationError, validation_error_handler)  # type: ignore[arg-type]

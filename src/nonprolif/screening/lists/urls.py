@@ -1,0 +1,5 @@
+"""The screening lists pages."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []
