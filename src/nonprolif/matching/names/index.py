@@ -150,11 +150,14 @@ class NameIndex:
                     forms.append(name)
         return tuple(forms)
 
-    def candidates(self, party: Party) -> Candidates:
-        """The entries worth scoring against ``party`` (see the module for the rule)."""
+    def candidates(
+        self, party: Party, names: tuple[NormalisedName, ...] | None = None
+    ) -> Candidates:
+        """The entries worth scoring against ``party`` (see the module for the rule); ``names``
+        are its ``query_names`` when the caller has them already."""
         always: set[int] = set()
         keys: dict[str, float] = {}
-        for name in self.query_names(party):
+        for name in self.query_names(party) if names is None else names:
             if name.tokens:
                 keys[exact_key(name)] = 1.0
             for token in name.tokens:

@@ -193,7 +193,7 @@ def screen(
     (ties by list and entry id)."""
     thresholds = threshold if isinstance(threshold, Thresholds) else Thresholds(threshold)
     party_names = index.query_names(party)
-    positions = index.candidates(party).positions
+    positions = index.candidates(party, party_names).positions
     if not positions:
         return ()
     if thresholds.per_list:
