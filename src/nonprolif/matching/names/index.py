@@ -10,12 +10,13 @@ Each entry's names (normalised once, here) file the entry under these keys:
   ones), so a well-spelt query reads a few short postings;
 - ``i:`` each identifier, by kind and number.
 
-A query gathers the entries filed under its own keys. Entries under its exact or identifier
-keys are always candidates. The others are ranked by the keys they share with the query, each
-weighted by its rarity (``log(1 + N / df)``; a trigram weighs a third of that, a phonetic key
-four fifths), and the best ``limit`` of them (default 50) are candidates too. A key filed
-under more than ``max_share`` of the list (default 2 %, never fewer than 100 entries) is too
-common to rank by and is skipped (exact and identifier keys never are).
+The postings are one array (each key a slice of it, in position order) and a query's are summed
+with numpy. A query gathers the entries filed under its own keys. Entries under its exact or
+identifier keys are always candidates. The others are ranked by the keys they share with the
+query, each weighted by its rarity (``log(1 + N / df)``; a trigram weighs a third of that, a
+phonetic key four fifths), and the best ``limit`` of them (default 50) are candidates too. A key
+filed under more than ``max_share`` of the list (default 2 %, never fewer than 100 entries) is
+too common to rank by and is skipped (exact and identifier keys never are).
 
 Measured on generated lists of people (``tests/matching/conftest.py``; 900 queries each:
 exact, reordered and misspelt names): about 49 candidates a query on average from 1,000
