@@ -141,11 +141,8 @@ class BoundTable:
             return np.zeros(len(rows))
         sizes = self.row_sizes[rows]
         tokens = self.rows[rows, : max(int(sizes.max()), 1)]
-        columns, local = np.unique(tokens, return_inverse=True)
-        local = local.reshape(tokens.shape)
-        matrix = self._similarities(query, columns)
-        matrix[:, columns == self.pad] = 0.0
-        table = matrix[:, local]  # (query tokens, rows, width)
+        # (query tokens, rows, width); the padding, an empty token, is similar to nothing
+        table = self._similarities(query, tokens.ravel()).reshape(len(query), *tokens.shape)
         best_q = table.max(axis=2)
         best_e = table.max(axis=0)
         q_weights = np.array([_weight(t) for t in query])[:, None]
