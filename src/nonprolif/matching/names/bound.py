@@ -46,6 +46,14 @@ from .normalise import NormalisedName
 from .phonetic import phonetic_key
 
 NO_KEY = -1
+MASK_LENGTH = 28
+"""Lengths up to this fit the rows' bit masks of lengths (sums of two: up to 56 bits)."""
+
+
+def _window(length: int) -> int:
+    """The bits of the lengths within ``JOIN_SLACK`` of ``length``."""
+    low = max(length - JOIN_SLACK, 0)
+    return ((1 << (length + JOIN_SLACK + 1)) - 1) & ~((1 << low) - 1)
 
 
 def _phonetic_code(token: str, keys: dict[str, int], *, grow: bool) -> int:
@@ -95,13 +103,20 @@ class BoundTable:
         self.sorted_text = [" ".join(sorted(name.tokens)) for n in names for name in n]
         self.row_tokens = [name.tokens for n in names for name in n]
         self.starts = np.array(starts, dtype=np.int64)
-        # What joins a row's lengths allow: its shortest and longest token, its two shortest
-        # and its two longest joined (none for a row of one token).
-        ordered = [sorted(len(t) for t in tokens) for tokens in self.row_tokens]
-        self.shortest = np.array([o[0] if o else 0 for o in ordered])
-        self.longest = np.array([o[-1] if o else 0 for o in ordered])
-        self.pair_low = np.array([o[0] + o[1] if len(o) > 1 else 1 << 20 for o in ordered])
-        self.pair_high = np.array([o[-1] + o[-2] if len(o) > 1 else -(1 << 20) for o in ordered])
+        # What joins a row's lengths allow, as bit masks (bit n: n letters): the sums of two of
+        # its tokens, its tokens' lengths; a row with a token longer than MASK_LENGTH is
+        # always looked at.
+        self.pair_sums = np.zeros(len(rows), dtype=np.int64)
+        self.token_lengths = np.zeros(len(rows), dtype=np.int64)
+        for number, tokens in enumerate(self.row_tokens):
+            lengths = [len(t) for t in tokens]
+            if any(n > MASK_LENGTH for n in lengths):
+                self.pair_sums[number] = self.token_lengths[number] = -1  # every bit
+                continue
+            for j, n in enumerate(lengths):
+                self.token_lengths[number] |= 1 << n
+                for m in lengths[j + 1 :]:
+                    self.pair_sums[number] |= 1 << (n + m)
 
     def rows_of(
         self, positions: Sequence[int]
@@ -177,18 +192,19 @@ class BoundTable:
 
     def _may_join(self, query: tuple[str, ...], rows: NDArray[np.int64]) -> NDArray[np.bool_]:
         """Whether the lengths could let a token of one side align with two of the other's
-        joined (a necessary condition, looked at on each row's extremes)."""
-        lengths = sorted(len(t) for t in query)
-        q_len = np.array(lengths)[:, None]
-        forward = (
-            (q_len >= self.pair_low[rows] - JOIN_SLACK)
-            & (q_len <= self.pair_high[rows] + JOIN_SLACK)
-        ).any(axis=0)
-        if len(lengths) < 2:
-            return np.asarray(forward)
-        low, high = lengths[0] + lengths[1] - JOIN_SLACK, lengths[-1] + lengths[-2] + JOIN_SLACK
-        backward = (self.longest[rows] >= low) & (self.shortest[rows] <= high)
-        return np.asarray(forward | backward)
+        joined in each row (a necessary condition: the sums within ``JOIN_SLACK``)."""
+        lengths = [len(t) for t in query]
+        if max(lengths) > MASK_LENGTH:
+            return np.ones(len(rows), dtype=bool)
+        singles = pairs = 0
+        for j, n in enumerate(lengths):
+            singles |= _window(n)
+            for m in lengths[j + 1 :]:
+                pairs |= _window(n + m)
+        return np.asarray(
+            ((self.pair_sums[rows] & np.int64(singles)) != 0)
+            | ((self.token_lengths[rows] & np.int64(pairs)) != 0)
+        )
 
     def _lift_by_joins(
         self,
