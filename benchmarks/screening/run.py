@@ -149,13 +149,19 @@ def main(argv: list[str] | None = None) -> int:
 
     n_batch = 3_000 if quick else 20_000
     parties = throughput.queries(lists[50_000], n_batch, seed=args.seed + 1)
+    alone = throughput.batch(lists[50_000], parties, processes=1)
     run = throughput.batch(lists[50_000], parties, processes=2)
-    print(
-        f"\n## Batch: {run.parties:,} parties against 50,000 entries, {run.processes} processes\n"
-    )
-    print(f"Measured {run.seconds:.1f} s ({run.parties / run.seconds:,.0f} parties/s, "
-          f"{run.alerts} alerts), index built in {run.build_s:.1f} s; projected for 1,000,000 "
-          f"parties: {run.projected_million_s / 60:.1f} min.")  # fmt: skip
+    scaling = throughput.free_cores(2)
+    print(f"\n## Batch: {run.parties:,} parties against 50,000 entries\n")
+    for found in (alone, run):
+        print(f"- {found.processes} process{'es' if found.processes > 1 else ''}: "
+              f"{found.seconds:.1f} s ({found.parties / found.seconds:,.0f} parties/s, "
+              f"{found.alerts} alerts), index built in {found.build_s:.1f} s; projected for "
+              f"1,000,000 parties: {found.projected_million_s / 60:.1f} min")  # fmt: skip
+    free = 1_000_000 / (2 * alone.parties / alone.seconds) + alone.build_s
+    print(f"- control: 2 processes ran a pure-Python loop {scaling:.2f}x as fast as 1 "
+          f"(2.0 when both cores are free); on two free cores the 1-process rate gives "
+          f"{free / 60:.1f} min for 1,000,000 parties (not measured)")  # fmt: skip
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"Peak memory of the run (max RSS): {peak:.0f} MB")
 
@@ -175,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
                      f"{covered:,.0f}x logic-v2 pairs/s", "context"])  # fmt: skip
     projected = run.projected_million_s
     rows.append(["1,000,000 parties vs 50,000 entries < 10 min on 2 cores",
-                 f"{projected / 60:.1f} min (projected from {run.parties:,})",
+                 f"{projected / 60:.1f} min (projected from {run.parties:,}, 2 processes; "
+                 f"the cores scaled {scaling:.2f}x)",
                  "met" if projected < 600 else "missed"])  # fmt: skip
     speedup = results[50_000].before_mean_ms / results[50_000].mean_ms
     rows.append(["screen ≥ 2x faster than scoring every candidate (50,000)", f"{speedup:.1f}x",

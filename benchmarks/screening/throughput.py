@@ -9,9 +9,10 @@ batch of declaration parties over two processes, projected to a million.
   declarations give them: 97 % not on the list (names from the same pools), 3 % variants of
   listed names. "Score every candidate" is the screen as it was before candidates were
   bounded: the same candidates, every one scored and explained.
-- Batch: ``N`` parties over 2 processes (fork: the index is built once and shared), split by
+- Batch: ``N`` parties over 1 and 2 processes (fork: the index is built once and shared), split by
   ``matching.names.chunks``; the projection is ``1,000,000 / N`` x the measured time plus one
-  build of the index.
+  build of the index. ``free_cores`` is the control: how much faster two processes run a
+  pure-Python loop than one at that moment (the machine is shared).
 """
 
 from __future__ import annotations
@@ -180,3 +181,23 @@ def batch(entries: list[Entry], parties: list[Party], processes: int = 2) -> Bat
     gc.unfreeze()
     _INDEX, _PARTIES = None, []
     return Batch(len(parties), processes, build, seconds, alerts)
+
+
+def _spin(_: int) -> int:
+    total = 0
+    for i in range(3_000_000):
+        total += i
+    return total
+
+
+def free_cores(processes: int = 2) -> float:
+    """How much faster ``processes`` processes run a pure-Python loop than one: about 2 when
+    two cores are free, about 1 when something else holds one (the machine is shared)."""
+    context = multiprocessing.get_context("fork")
+    times = []
+    for count in (1, processes):
+        start = time.perf_counter()
+        with context.Pool(count) as pool:
+            pool.map(_spin, range(2 * processes))
+        times.append(time.perf_counter() - start)
+    return times[0] / times[1]
