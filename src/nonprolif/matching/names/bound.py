@@ -183,9 +183,10 @@ class BoundTable:
         compact = np.where(single | many, 1.0 - np.abs(own - letters) / (own + letters), 0.0)
         joinable = np.flatnonzero((sizes != len(query)) & self._may_join(query, rows))
         if len(joinable):
-            lifted_q, lifted_e = best_q[:, joinable], best_e[joinable]
-            self._lift_by_joins(query, tokens[joinable], lifted_q, lifted_e)
-            best_q[:, joinable], best_e[joinable] = lifted_q, lifted_e
+            width = int(sizes[joinable].max())  # those rows' tokens, no more padding
+            lifted_q, lifted_e = best_q[:, joinable], best_e[joinable, :width]
+            self._lift_by_joins(query, tokens[joinable, :width], lifted_q, lifted_e)
+            best_q[:, joinable], best_e[joinable, :width] = lifted_q, lifted_e
             plain = alignment(best_q, best_e)
         bound: NDArray[np.float64] = np.minimum(np.maximum(np.maximum(plain, sort), compact), 1.0)
         return bound
