@@ -172,7 +172,6 @@ class BoundTable:
             ).sum(axis=1)
             return np.asarray(numerator / denominator)
 
-        plain = alignment(best_q, best_e)
         text = " ".join(sorted(query))
         sort = process.cdist([text], [self.sorted_text[r] for r in rows], scorer=fuzz.ratio,
                              dtype=np.float64)[0] / 100.0  # fmt: skip
@@ -187,8 +186,8 @@ class BoundTable:
             lifted_q, lifted_e = best_q[:, joinable], best_e[joinable, :width]
             self._lift_by_joins(query, tokens[joinable, :width], lifted_q, lifted_e)
             best_q[:, joinable], best_e[joinable, :width] = lifted_q, lifted_e
-            plain = alignment(best_q, best_e)
-        bound: NDArray[np.float64] = np.minimum(np.maximum(np.maximum(plain, sort), compact), 1.0)
+        aligned = alignment(best_q, best_e)
+        bound: NDArray[np.float64] = np.minimum(np.maximum(np.maximum(aligned, sort), compact), 1.0)
         return bound
 
     def _may_join(self, query: tuple[str, ...], rows: NDArray[np.int64]) -> NDArray[np.bool_]:
