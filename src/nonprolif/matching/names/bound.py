@@ -100,7 +100,8 @@ class BoundTable:
             self.rows[number, : len(row)] = row
         self.row_sizes = np.array([len(row) for row in rows], dtype=np.int32)
         self.row_letters = self.lengths[self.rows].sum(axis=1)
-        self.sorted_text = [" ".join(sorted(name.tokens)) for n in names for name in n]
+        self.sorted_text = np.empty(len(rows), dtype=object)  # each row's tokens, sorted, joined
+        self.sorted_text[:] = [" ".join(sorted(name.tokens)) for n in names for name in n]
         self.row_tokens = [name.tokens for n in names for name in n]
         self.starts = np.array(starts, dtype=np.int64)
         # What joins a row's lengths allow, as bit masks (bit n: n letters): the sums of two of
@@ -173,7 +174,7 @@ class BoundTable:
             return np.asarray(numerator / denominator)
 
         text = " ".join(sorted(query))
-        sort = process.cdist([text], [self.sorted_text[r] for r in rows], scorer=fuzz.ratio,
+        sort = process.cdist([text], self.sorted_text[rows].tolist(), scorer=fuzz.ratio,
                              dtype=np.float64)[0] / 100.0  # fmt: skip
         letters = self.row_letters[rows].astype(np.float64)
         own = float(sum(map(len, query)))
@@ -229,12 +230,9 @@ class BoundTable:
         )  # (query, rows, first, second)
         i, r, j, k = np.nonzero(fits)
         if len(i):
-            left = [query[a] for a in i.tolist()]
-            words = self.tokens
-            right = [
-                words[a] + words[b]
-                for a, b in zip(tokens[r, j].tolist(), tokens[r, k].tolist(), strict=True)
-            ]
+            words = self.token_array
+            left = np.array(query, dtype=object)[i].tolist()
+            right = (words[tokens[r, j]] + words[tokens[r, k]]).tolist()
             found = process.cpdist(left, right, scorer=Levenshtein.normalized_similarity,
                                    dtype=np.float64)  # fmt: skip
             np.maximum.at(best_q, (i, r), found)
@@ -253,8 +251,9 @@ class BoundTable:
         )  # (rows, token, first, second)
         r, j, a, b = np.nonzero(back)
         if len(r):
-            left = [self.tokens[t] for t in tokens[r, j].tolist()]
-            right = [query[x] + query[y] for x, y in zip(a.tolist(), b.tolist(), strict=True)]
+            left = self.token_array[tokens[r, j]].tolist()
+            own = np.array(query, dtype=object)
+            right = (own[a] + own[b]).tolist()
             found = process.cpdist(left, right, scorer=Levenshtein.normalized_similarity,
                                    dtype=np.float64)  # fmt: skip
             np.maximum.at(best_e, (r, j), found)
