@@ -35,6 +35,8 @@ examples:
   nonprolif generate --officials 50300 --nominations 200000 --programs 20 --seed 1
   nonprolif intel export --report 7 --output informe.json --as analista-sedena
   nonprolif intel import bundle.json --as analista-sedena
+  nonprolif screening import-list --source un consolidated.xml
+  nonprolif screening screen pedimentos.csv --output results.csv --threshold 0.9
   nonprolif manage migrate                any Django management command
 
 Run "nonprolif COMMAND --help" for the options of a command.
@@ -54,6 +56,7 @@ DJANGO_COMMANDS = {
     "otp_reset": "remove a user's lost authenticator and recovery codes (administrators)",
     "generate": "generate a seeded national-scale data set and load-test logins (benchmarks)",
     "intel": "exchange intelligence reports as STIX 2.1 bundles (intel export, intel import)",
+    "screening": "import sanctions lists, screen declarations and goods (screening --help)",
 }
 
 

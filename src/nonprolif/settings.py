@@ -59,6 +59,10 @@ UPLOAD_MAX_UNCOMPRESSED_BYTES, UPLOAD_MAX_COMPRESSION_RATIO
                     an XLSX (a zip) whose members decompress to more than this (default 50 MB)
                     or more than this many times their compressed size (default 100) is refused
                     before it is opened
+SCREENING_BATCH_MAX_ROWS, SCREENING_CHUNK_SIZE
+                    the most rows a screening batch file may have (default 50000), and the rows
+                    one screening task takes (default 2000: a batch is shared among the workers
+                    in chunks of that many)
 """
 
 import datetime
@@ -358,6 +362,8 @@ UPLOAD_MAX_UNCOMPRESSED_BYTES = int(
     os.environ.get("UPLOAD_MAX_UNCOMPRESSED_BYTES", str(50 * 1024 * 1024))
 )
 UPLOAD_MAX_COMPRESSION_RATIO = int(os.environ.get("UPLOAD_MAX_COMPRESSION_RATIO", "100"))
+SCREENING_BATCH_MAX_ROWS = int(os.environ.get("SCREENING_BATCH_MAX_ROWS", "50000"))
+SCREENING_CHUNK_SIZE = int(os.environ.get("SCREENING_CHUNK_SIZE", "2000"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2621440
 # API lists: at most 100 items a page (the officials list's own bound too); offsets beyond 64
 # bits are refused by api.inputs.

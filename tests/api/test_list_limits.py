@@ -4,6 +4,7 @@ own."""
 
 import datetime
 import json
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -14,15 +15,19 @@ from nonprolif.core.domain.tokens import issue_token
 from nonprolif.core.models import ClassificationLevel
 from nonprolif.events.models import Conference
 from nonprolif.intel.models import Entity, IntelReport, ReportEntity
+from nonprolif.screening.lists.domain import import_list
+from nonprolif.screening.models import Alert
 from tests.factories import (
     MeetingFactory,
     OfficialFactory,
     ProposalFactory,
     ProposalItemFactory,
 )
+from tests.screening.factories_batches import BatchFactory, ScreenedPartyFactory
 
 API = "/api/v1"
 MAX = 100
+UN_SAMPLE = Path(__file__).parents[2] / "src/nonprolif/screening/fixtures/lists/un.xml"
 
 
 def _document() -> dict:
@@ -105,7 +110,24 @@ def real_ids(program, agency_a, partner_agency, coordinator):
     )
     entity = Entity.objects.create(kind="organisation", name="Empresa", owner=agency_a)
     ReportEntity.objects.create(report=report, entity=entity, role="supplier")
+    snapshot = import_list(
+        source="un", data=UN_SAMPLE.read_bytes(), file_name="un.xml", actor=coordinator
+    )
+    batch = BatchFactory(agency=agency_a)
+    party = ScreenedPartyFactory(batch=batch)
+    alert = Alert.objects.create(
+        batch=batch,
+        agency=agency_a,
+        party=party,
+        entry=snapshot.watchlist.entries.first(),
+        entry_version="v1",
+        score=0.9,
+    )
     return {
+        "list_code": snapshot.watchlist.code,
+        "snapshot_id": snapshot.pk,
+        "batch_id": batch.pk,
+        "alert_id": alert.pk,
         "report_id": report.pk,
         "entity_id": entity.pk,
         "code": program.code,

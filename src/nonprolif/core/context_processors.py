@@ -5,7 +5,8 @@ from nonprolif.core.rules import has_perm
 
 def roles(request):
     """``user_roles``: the signed-in user's role names, for menus; ``manages_accounts``: whether
-    he is an administrator (asked of the rule itself: no model-permission queries)."""
+    he is an administrator, ``screens``: whether he reads the screening section (asked of the
+    rules themselves: no model-permission queries)."""
     user = getattr(request, "user", None)
     signed_in = user is not None and user.is_authenticated
     names = user.role_names if signed_in else frozenset()
@@ -13,6 +14,7 @@ def roles(request):
         "user_roles": names,
         "Role": Role,
         "manages_accounts": signed_in and has_perm("core.manage_accounts", user),
+        "screens": signed_in and has_perm("screening.view_lists", user),
     }
 
 

@@ -23,6 +23,7 @@ from nonprolif.core.models import User
 from nonprolif.core.models.grant import GrantState
 from nonprolif.core.queries import accounts_for, current_lockouts, grants_for
 from nonprolif.core.roles import Role
+from nonprolif.core.rules import has_perm
 from nonprolif.events.models import (
     ActionItem,
     Registration,
@@ -35,6 +36,7 @@ from nonprolif.intel.releases.queries import releases_awaiting_count
 from nonprolif.intel.reports.queries import agency_drafts_count
 from nonprolif.intel.requests.queries import requests_awaiting_count
 from nonprolif.program.models import ItemDecision, ProposalItem
+from nonprolif.screening.review.queries import open_alert_count
 from nonprolif.training.models import Certificate, Nomination, Session, SessionParticipant
 from nonprolif.training.models.attendance import roster_visible_to
 from nonprolif.training.models.nomination import NominationStatus
@@ -85,6 +87,10 @@ class Home:
     #: asked of his agency that it has not answered (with ``intel_drafts``).
     intel_releases: int = 0
     intel_requests: int = 0
+    #: Whether the user reads the screening section; the open alerts of his agency that wait
+    #: for its review (None for those who decide none: coordinators, auditors).
+    screening: bool = False
+    screening_open_alerts: int | None = None
     sections: frozenset[str] = frozenset()
 
     @property
@@ -306,4 +312,7 @@ def home_for(user: User) -> Home:
     if home.intel_drafts is not None:
         home.intel_releases = releases_awaiting_count(user)
         home.intel_requests = requests_awaiting_count(user)
+    home.screening = has_perm("screening.view_lists", user)
+    if home.screening:
+        home.screening_open_alerts = open_alert_count(user)
     return home

@@ -1,5 +1,21 @@
 """The screening batches pages."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from nonprolif.screening.batches import exports, views
+
+urlpatterns = [
+    path("screening/batches/", views.batch_list, name="screening_batch_list"),
+    path("screening/batches/new/", views.batch_create, name="screening_batch_create"),
+    path("screening/batches/<int:pk>/", views.batch_detail, name="screening_batch_detail"),
+    path(
+        "screening/batches/<int:pk>/progress/",
+        views.batch_progress,
+        name="screening_batch_progress",
+    ),
+    path(
+        "screening/batches/<int:pk>/alerts.<str:kind>",
+        exports.batch_export,
+        name="screening_batch_export",
+    ),
+]

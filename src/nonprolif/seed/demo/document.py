@@ -19,6 +19,7 @@ from .coordination import load_demo_coordination
 from .intel import load_demo_intel
 from .officials import DemoPassword, ensure_login, login_agency, upsert_official
 from .people import generate_officials
+from .screening import load_demo_screening
 from .secondfactor import ensure_demo_second_factor
 from .training import load_demo_training
 
@@ -50,7 +51,7 @@ def load_demo_document(doc: dict[str, Any], *, actor: User | None = None) -> See
         doc,
         "document",
         {"format", "random_seed", "password", "given_names", "family_names", "agencies"},
-        {"note", "today", "logins", "training", "conference", "coordination", "intel"},
+        {"note", "today", "logins", "training", "conference", "coordination", "intel", "screening"},
     )
     if doc["format"] != DEMO_FORMAT:
         fail("document.format", f"expected “{DEMO_FORMAT}”, got “{doc['format']}”")
@@ -126,6 +127,8 @@ def load_demo_document(doc: dict[str, Any], *, actor: User | None = None) -> See
             load_demo_coordination(doc["coordination"], result=result, actor=actor)
         if doc.get("intel"):
             load_demo_intel(doc["intel"], result=result, actor=actor)
+        if doc.get("screening"):
+            load_demo_screening(doc["screening"], result=result)
     return result
 
 

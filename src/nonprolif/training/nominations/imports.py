@@ -13,16 +13,24 @@ import csv
 import datetime
 import io
 import re
-import unicodedata
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from nonprolif.core.tables import (  # noqa: F401 (FormulaCell, UploadError: this module's API too)
+    FormulaCell,
+    RowError,
+    UploadError,
+    cell_text,
+    folded,
+    is_xlsx,
+    size_error,
+    unreadable_cell,
+    xlsx_rows,
+)
 
 MAX_ROWS = 5000
 ID_COLUMNS = ("official_id", "id")
@@ -39,18 +47,12 @@ COLUMN_LABELS = {
 LANGUAGES = ("es-mx", "en")
 
 
-def _folded(name: str) -> str:
-    """A column name as the header compares it: case, accents and spacing ignored."""
-    text = unicodedata.normalize("NFKD", name.strip().lower())
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
-
-
 def column_aliases() -> dict[str, str]:
     """{folded name: column code} for the codes and their names in every language."""
-    aliases = {_folded(code): code for code in COLUMNS}
+    aliases = {folded(code): code for code in COLUMNS}
     for language in LANGUAGES:
         with translation.override(language):
-            aliases.update({_folded(str(label)): code for code, label in COLUMN_LABELS.items()})
+            aliases.update({folded(str(label)): code for code, label in COLUMN_LABELS.items()})
     return aliases
 
 
@@ -72,15 +74,6 @@ def template_example(sessions_from: datetime.date) -> list[str]:
     ]
 
 
-@dataclass(frozen=True)
-class RowError:
-    """What is wrong with one row (0: the file itself; 1: its header) and column."""
-
-    row: int
-    column: str
-    message: str
-
-
 @dataclass
 class ParsedRow:
     number: int
@@ -91,37 +84,6 @@ class ParsedRow:
     unavailable: list = field(default_factory=list)
     preferences: list = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
-
-
-class UploadError(ValueError):
-    """The file cannot be read at all (not CSV/XLSX, empty...)."""
-
-
-class FormulaCell(str):
-    """The text of a formula cell (``=SUM(A1:A3)``): reported as an error of its row, never
-    read as a value (nor dropped, as an unevaluated formula's empty cached value would be)."""
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def size_error(size: int | None) -> str | None:
-    """Why an upload of ``size`` bytes is refused before it is read, or None."""
-    limit = settings.UPLOAD_MAX_BYTES
-    if size is not None and size > limit:
-        return _("The file is larger than %(limit)s: it was not read.") % {
-            "limit": filesizeformat(limit)
-        }
-    return None
 
 
 def _limited(rows: Iterable[list[str]], max_rows: int) -> list[list[str]]:
@@ -153,70 +115,19 @@ def _table_from_csv(content: bytes, max_rows: int) -> list[list[str]]:
         dialect = csv.excel
     try:
         reader = csv.reader(io.StringIO(text), dialect)
-        return _limited(([_cell(v) for v in row] for row in reader), max_rows)
+        return _limited(([cell_text(v) for v in row] for row in reader), max_rows)
     except csv.Error:
         raise UploadError(_("The file is not a CSV table (text, one row per line).")) from None
 
 
-def _check_zip(content: bytes) -> None:
-    """Refuse a zip (an XLSX) that would decompress to more than the settings allow, in all or
-    against its compressed size, before anything is decompressed (a zip bomb). The sizes are
-    those the zip declares; Python's zipfile never decompresses a member past its declared
-    size."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        raise UploadError(_("The file is not a readable Excel workbook (XLSX).")) from None
-    total = sum(member.file_size for member in members)
-    compressed = sum(member.compress_size for member in members)
-    if total > settings.UPLOAD_MAX_UNCOMPRESSED_BYTES or (
-        total > settings.UPLOAD_MAX_COMPRESSION_RATIO * max(compressed, 1)
-    ):
-        raise UploadError(
-            _("The workbook decompresses to %(size)s, more than the %(limit)s allowed.")
-            % {
-                "size": filesizeformat(total),
-                "limit": filesizeformat(
-                    min(
-                        settings.UPLOAD_MAX_UNCOMPRESSED_BYTES,
-                        settings.UPLOAD_MAX_COMPRESSION_RATIO * max(compressed, 1),
-                    )
-                ),
-            }
-        )
-
-
-def _xlsx_value(cell) -> str:
-    if getattr(cell, "data_type", None) == "f":
-        return FormulaCell(str(cell.value))
-    return _cell(cell.value)
-
-
 def _table_from_xlsx(content: bytes, max_rows: int) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    _check_zip(content)
-    try:
-        # Read-only (streamed, one row at a time) and with formulas as formulas: a formula's
-        # cached value may be empty (the file was never opened in a spreadsheet).
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-    except Exception:
-        raise UploadError(_("The file is not a readable Excel workbook (XLSX).")) from None
-    try:
-        sheet = book.worksheets[0]
-        rows = ([_xlsx_value(cell) for cell in row] for row in sheet.iter_rows())
-        return _limited(rows, max_rows)
-    except Exception:
-        raise UploadError(_("The file is not a readable Excel workbook (XLSX).")) from None
-    finally:
-        book.close()
+    return _limited(xlsx_rows(content), max_rows)
 
 
 def read_table(name: str, content: bytes, max_rows: int = MAX_ROWS) -> list[list[str]]:
     """The cells of the upload as text, row by row (XLSX by its name or signature), up to the
     first non-empty row past ``max_rows`` data rows."""
-    if name.lower().endswith(".xlsx") or content[:2] == b"PK":
+    if is_xlsx(name, content):
         return _table_from_xlsx(content, max_rows)
     return _table_from_csv(content, max_rows)
 
@@ -264,16 +175,9 @@ def _unreadable_cells(number: int, cells: dict[str, str]) -> list[RowError]:
     control character."""
     errors = []
     for column, value in cells.items():
-        if isinstance(value, FormulaCell):
-            errors.append(
-                RowError(
-                    number,
-                    column,
-                    _("A formula (%(formula)s): enter its value instead.") % {"formula": value},
-                )
-            )
-        elif any(unicodedata.category(char) == "Cc" and char not in "\t\n\r" for char in value):
-            errors.append(RowError(number, column, _("The cell holds a control character.")))
+        why = unreadable_cell(value)
+        if why:
+            errors.append(RowError(number, column, why))
     return errors
 
 
@@ -293,7 +197,7 @@ def parse_upload(name: str, content: bytes) -> tuple[list[ParsedRow], list[RowEr
     if not table or not any(table[0]):
         return [], [RowError(1, "", _("The file is empty: the first row must name the columns."))]
     aliases = column_aliases()
-    header = [aliases.get(_folded(h), h.strip().lower()) for h in table[0]]
+    header = [aliases.get(folded(h), h.strip().lower()) for h in table[0]]
     errors = []
     for column in header:
         if column and column not in COLUMNS:

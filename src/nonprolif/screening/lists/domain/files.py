@@ -1,0 +1,40 @@
+"""What both imports share: statements in batches, the size cap and the parsers' errors as
+the user reads them."""
+
+from collections.abc import Iterator, Sequence
+from typing import TypeVar
+
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from nonprolif.screening.lists.parsers.model import ListFormatError
+
+#: Rows written per statement.
+BATCH = 1000
+
+T = TypeVar("T")
+
+
+def chunks(items: Sequence[T], size: int = BATCH) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def too_large(size: int | None) -> str | None:
+    """Why a file of ``size`` bytes is refused unread, or None."""
+    if size is not None and size > settings.UPLOAD_MAX_BYTES:
+        return _("The file is larger than %(limit)s: it was not read.") % {
+            "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)
+        }
+    return None
+
+
+def format_error(error: ListFormatError) -> str:
+    """A parser's error as the user reads it: where, then what."""
+    if error.location:
+        return _("The file cannot be read at %(location)s: %(problem)s") % {
+            "location": error.location,
+            "problem": error.detail,
+        }
+    return _("The file cannot be read: %(problem)s") % {"problem": error.detail}
