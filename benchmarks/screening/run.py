@@ -5,7 +5,8 @@ entries, a batch over two processes projected to a million parties, and the targ
     PYTHONPATH=src .venv/bin/python -m benchmarks.screening.run [--quick] [--seed 7]
 
 (from the repository root; ``pip install -r benchmarks/requirements.txt`` for nomenklatura).
-The full run takes two to four minutes on the 2-core machine, ``--quick`` about 30 s. The
+The full run takes 70-90 s on the 2-core machine, ``--quick`` about 30 s (smaller samples, the
+index's memory not traced). The
 output is Markdown (the tables of ``benchmarks/README.md``'s Screening section).
 """
 
@@ -138,16 +139,17 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     for size in sizes:
         parties = throughput.queries(lists[size], 300 if quick else 1500, seed=args.seed + size)
-        found = throughput.latency(lists[size], parties, before=100 if quick else 400)
+        found = throughput.latency(lists[size], parties, before=100 if quick else 400,
+                                   trace=not quick)  # fmt: skip
         results[size] = found
-        rows.append([f"{size:,}", f"{found.build_s:.2f}", f"{found.index_mb:.0f}",
+        rows.append([f"{size:,}", f"{found.build_s:.2f}", _f(found.index_mb, 0),
                      f"{found.p50_ms:.2f}", f"{found.p95_ms:.2f}", f"{found.mean_ms:.2f}",
                      f"{found.candidates:.1f}", f"{found.before_mean_ms:.2f}",
                      f"{found.before_mean_ms / found.mean_ms:.1f}x"])  # fmt: skip
     print(_table(["entries", "build s", "index MB", "p50 ms", "p95 ms", "mean ms",
                   "candidates/query", "before: mean ms", "speed-up"], rows))  # fmt: skip
 
-    n_batch = 3_000 if quick else 20_000
+    n_batch = 2_000 if quick else 20_000
     parties = throughput.queries(lists[50_000], n_batch, seed=args.seed + 1)
     alone = throughput.batch(lists[50_000], parties, processes=1)
     run = throughput.batch(lists[50_000], parties, processes=2)

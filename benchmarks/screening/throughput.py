@@ -113,17 +113,23 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def latency(entries: list[Entry], parties: list[Party], before: int) -> Latency:
+def latency(
+    entries: list[Entry], parties: list[Party], before: int, *, trace: bool = True
+) -> Latency:
+    """Build time, memory held (a second, traced build; NaN when ``trace`` is off) and the
+    screen's latency over ``parties``; "before" over the first ``before`` of them."""
     gc.collect()
     start = time.perf_counter()
     index = NameIndex(entries)
     build = time.perf_counter() - start
-    del index
-    gc.collect()
-    tracemalloc.start()
-    index = NameIndex(entries)
-    held, _ = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    held = float("nan")
+    if trace:
+        del index
+        gc.collect()
+        tracemalloc.start()
+        index = NameIndex(entries)
+        held, _ = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
     clear_caches()
     times, counts, alerts = [], [], 0
     for party in parties:
