@@ -7,7 +7,10 @@
   (±1 year by default), country, identifiers and kind. A ``NameIndex`` built once from a
   list gathers each query's candidates by token, phonetic and trigram keys, so a query never
   meets the whole list. ``screen(party, index, threshold)`` gives the matches at or above
-  each list's threshold, each with a score in [0, 1] whose explanation accounts for all of it.
+  each list's threshold, each with a score in [0, 1] whose explanation accounts for all of it;
+  it first bounds every candidate's score at once (``names/bound.py``) and scores only those
+  that can reach the threshold. ``names.chunks`` splits a batch of parties for task workers
+  (the same split every time). An IMO number counts only when its check digit verifies.
 - ``goods/``: a declaration line (tariff code, description in Spanish or English, CAS numbers)
   against dual-use control-list entries (Australia Group, NSG, MTCR, Wassenaar, CWC): the CAS
   numbers (check digit verified, also found in the text), the tariff code's correlation (HS

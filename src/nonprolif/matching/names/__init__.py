@@ -6,13 +6,16 @@
 ``NameIndex`` built once from a list's entries gathers each query's candidates (``index``).
 Names are normalised (``normalise``: transliteration, folding, legal forms from ``legal``),
 compared (``compare``: token alignment, phonetic keys from ``phonetic``, rapidfuzz) and
-qualified (``qualifiers``: date of birth, country, identifiers, kind).
+qualified (``qualifiers``: date of birth, country, identifiers, kind; an IMO number only when
+its check digit verifies). ``screen`` sets aside unscored the candidates whose bound
+(``bound``) cannot reach the threshold. ``chunks`` splits a batch of parties for task workers.
 """
 
+from .chunks import chunks, chunks_for
 from .compare import NameComparison, compare_tokens, token_similarity
 from .explain import Feature, combine
 from .index import Candidates, NameIndex, normalise_for
-from .model import BirthDate, Entry, Identifier, Kind, Name, Party, Quality
+from .model import BirthDate, Entry, Identifier, Kind, Name, Party, Quality, imo_check_digit_ok
 from .normalise import NormalisedName, fold, normalise, transliterate
 from .phonetic import phonetic_key
 from .qualifiers import DEFAULT_WEIGHTS, Evidence, Weights
@@ -37,9 +40,12 @@ __all__ = [
     "Quality",
     "Thresholds",
     "Weights",
+    "chunks",
+    "chunks_for",
     "combine",
     "compare_tokens",
     "fold",
+    "imo_check_digit_ok",
     "normalise",
     "normalise_for",
     "phonetic_key",

@@ -190,3 +190,78 @@ def compare_tokens(query: tuple[str, ...], entry: tuple[str, ...]) -> NameCompar
     if compact > best:
         best, method = compact, "compact"
     return NameComparison(min(best, 1.0), method, tuple(pairs), left_q, left_e)
+
+
+def _best_joined(
+    single: list[str], double: list[str], best_single: list[float], best_double: list[float]
+) -> None:
+    """Raise each token's best similarity by the joins of ``_joined`` (the same candidates, in
+    place: one token of ``single`` against two of ``double`` joined either way round)."""
+    lengths = [len(token) for token in double]
+    for j in range(len(double)):
+        for k in range(j + 1, len(double)):
+            total = lengths[j] + lengths[k]
+            for i, token in enumerate(single):
+                size = len(token)
+                if abs(total - size) > JOIN_SLACK:
+                    continue
+                for first, second in ((j, k), (k, j)):
+                    if lengths[first] >= size:
+                        continue
+                    similarity = Levenshtein.normalized_similarity(
+                        token, double[first] + double[second]
+                    )
+                    best_single[i] = max(best_single[i], similarity)
+                    best_double[j] = max(best_double[j], similarity)
+                    best_double[k] = max(best_double[k], similarity)
+
+
+def score_bound(query: tuple[str, ...], entry: tuple[str, ...]) -> float:
+    """A cheap upper bound of ``compare_tokens(query, entry).score``: what the screen needs to
+    set a candidate aside without aligning it.
+
+    Every token gets the best similarity it has with any token (or pair of tokens joined) of the
+    other name; the alignment can do no better than every token aligned at its best, except
+    that a token whose best is under 0.5 is never aligned (aligning a token at 0.5 or more never
+    lowers a score of at most 1). ``fuzz.ratio`` can do no better than the two lengths allow,
+    which bounds the compact score; the token sort score is computed (one C call).
+    """
+    q = sorted(query)
+    e = sorted(entry)
+    if not q or not e:
+        return 0.0
+    if q == e:
+        return 1.0
+    best_q = [0.0] * len(q)
+    best_e = [0.0] * len(e)
+    for i, qt in enumerate(q):
+        row = best_q[i]
+        for j, et in enumerate(e):
+            similarity = token_similarity(qt, et)
+            if similarity > row:
+                row = similarity
+            if similarity > best_e[j]:
+                best_e[j] = similarity
+        best_q[i] = row
+    if len(q) != len(e):
+        _best_joined(q, e, best_q, best_e)
+        _best_joined(e, q, best_e, best_q)
+    numerator = denominator = 0.0
+    for tokens, best in ((q, best_q), (e, best_e)):
+        for token, similarity in zip(tokens, best, strict=True):
+            weight = _weight(token)
+            if similarity >= MIN_ALIGNED:
+                numerator += similarity * weight
+                denominator += weight
+            else:
+                denominator += UNALIGNED_WEIGHT * weight
+    bound = numerator / denominator
+    sort = fuzz.token_sort_ratio(" ".join(q), " ".join(e)) / 100.0
+    if len(q) == 1 and 2 <= len(e) <= COMPACT_MAX_TOKENS:
+        single, many = len(q[0]), sum(map(len, e))
+    elif len(e) == 1 and 2 <= len(q) <= COMPACT_MAX_TOKENS:
+        single, many = len(e[0]), sum(map(len, q))
+    else:
+        single = many = 0
+    compact = 1.0 - abs(single - many) / (single + many) if single else 0.0
+    return min(max(bound, sort, compact), 1.0)

@@ -117,6 +117,9 @@ UNSPACED_SCRIPT_FORMS: tuple[str, ...] = (
 """Legal forms at the start or end of a Chinese, Japanese or Korean name, longest first."""
 
 _BY_LENGTH = sorted(LATIN_FORMS, key=len, reverse=True)
+_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _form in _BY_LENGTH:  # the forms a token may start, longest first
+    _BY_FIRST.setdefault(_form[0], []).append(_form)
 
 
 def strip_original_forms(text: str) -> tuple[str, tuple[str, ...]]:
@@ -152,7 +155,7 @@ def strip_latin_forms(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[s
     removed: list[str] = []
     i = 0
     while i < len(tokens):
-        for form in _BY_LENGTH:
+        for form in _BY_FIRST.get(tokens[i], ()):
             if tokens[i : i + len(form)] == form:
                 removed.append(" ".join(form))
                 i += len(form)

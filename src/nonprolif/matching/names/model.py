@@ -103,6 +103,24 @@ class Identifier:
             number = number.removeprefix("IMO")
         return number
 
+    @property
+    def verifies(self) -> bool:
+        """Whether the number passes its kind's check: an IMO number is seven digits whose
+        first six, weighted 7 down to 2, add up to a number ending in the seventh
+        (``9176187``: 9×7 + 1×6 + 7×5 + 6×4 + 1×3 + 8×2 = 147). Kinds without a check pass."""
+        if self.kind != "imo":
+            return True
+        return imo_check_digit_ok(self.key)
+
+
+def imo_check_digit_ok(number: str) -> bool:
+    """Whether ``number`` (digits only, no ``IMO`` prefix) is an IMO number whose check digit
+    verifies: seven digits, the first six weighted 7..2, their sum mod 10 the last."""
+    if len(number) != 7 or not number.isdigit():
+        return False
+    total = sum(int(digit) * weight for digit, weight in zip(number, range(7, 1, -1), strict=False))
+    return total % 10 == int(number[6])
+
 
 @dataclass(frozen=True)
 class Entry:

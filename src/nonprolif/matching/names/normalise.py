@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -57,15 +58,22 @@ def transliterate(text: str) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """``text`` as lower-case ASCII words separated by single spaces (no transliteration rule
-    beyond ``anyascii``'s; see :func:`transliterate` for the grouping of syllables)."""
-    latin = transliterate(unicodedata.normalize("NFKC", text)).casefold()
+    beyond ``anyascii``'s; see :func:`transliterate` for the grouping of syllables). Cached: a
+    party's name is folded once for each kind it may be, a list's names once each."""
+    if text.isascii():  # NFKC and anyascii leave ASCII as it is
+        latin = text.casefold()
+    else:
+        latin = transliterate(unicodedata.normalize("NFKC", text)).casefold()
     return " ".join(_SEPARATOR.split(_DROPPED.sub("", latin))).strip()
 
 
 def is_latin(text: str) -> bool:
     """Whether every letter of ``text`` is Latin (accented or not)."""
+    if text.isascii():
+        return True
     return all(
         not char.isalpha() or unicodedata.name(char, "").startswith("LATIN") for char in text
     )

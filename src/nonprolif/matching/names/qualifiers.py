@@ -5,7 +5,9 @@ zero when it was not compared (one side does not know), and a sentence saying wh
 The strengths (documented defaults, :class:`Weights` to change them):
 
 - identifier: the same kind and number is strong evidence (+0.8); the same kind with another
-  number, from the same issuing country when both name it, is counter-evidence (-0.5);
+  number, from the same issuing country when both name it, is counter-evidence (-0.5). A
+  number that fails its kind's check (an IMO number's check digit, ``Identifier.verifies``)
+  counts neither way, and the explanation says so;
 - date of birth (the closest pair of the party's and the entry's dates): the same exact date
   +0.4; the same year when one side knows only the year (or year and month) +0.25; within the
   tolerance (±1 year by default; the same year with another day counts here) +0.1; further
@@ -56,9 +58,14 @@ def identifier_evidence(party: Party, entry: Entry, weights: Weights) -> Evidenc
     if not party.identifiers or not entry.identifiers:
         return Evidence("identifier", 0.0, "not compared: no identifier on one side")
     conflict: tuple[Identifier, Identifier] | None = None
+    failing: list[Identifier] = []
     for mine in party.identifiers:
         for theirs in entry.identifiers:
             if mine.kind != theirs.kind or not mine.key or not theirs.key:
+                continue
+            wrong = [ident for ident in (mine, theirs) if not ident.verifies]
+            if wrong:
+                failing.extend(ident for ident in wrong if ident not in failing)
                 continue
             if mine.key == theirs.key:
                 return Evidence(
@@ -76,6 +83,9 @@ def identifier_evidence(party: Party, entry: Entry, weights: Weights) -> Evidenc
             weights.identifier_conflict,
             f"{mine.kind} number {mine.number} differs from the entry's {theirs.number}",
         )
+    if failing:
+        numbers = ", ".join(f"{ident.kind} number {ident.number}" for ident in failing)
+        return Evidence("identifier", 0.0, f"not counted: {numbers} fails its check digit")
     return Evidence("identifier", 0.0, "not compared: no identifier of the same kind")
 
 

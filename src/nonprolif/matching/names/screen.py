@@ -1,11 +1,21 @@
 """Screening a party: its candidates from the index, each scored and explained, the matches at
 or above the list's threshold, best first.
+
+A candidate is first bounded, not scored: the best its names could score (``bound``, the
+same as ``compare.score_bound``), first with every piece of evidence the party could bring at
+its strongest (all candidates at once), then, for those still in the running, with the
+evidence itself. A candidate whose bound stays under the list's threshold cannot be a match
+and is set aside unscored;
+every other one is scored and explained in full, so the matches, their scores and their
+explanations are exactly what scoring every candidate would give.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from .compare import NameComparison, compare_tokens
 from .explain import Feature, combine
@@ -135,6 +145,43 @@ def score_entry(
     )
 
 
+BOUND_SLACK = 1e-9
+"""How far under the threshold a bound may fall and still be scored (floating-point sums)."""
+
+
+def _gap_left(party: Party, entry: Entry | None, weights: Weights) -> float:
+    """The share of the gap to 1 that the evidence for a match can leave at best: every piece
+    that can be positive and that both sides (the party alone when ``entry`` is None) can
+    speak to, at its strongest."""
+    strengths = [weights.weak_alias, weights.kind_conflict]
+    if party.identifiers and (entry is None or entry.identifiers):
+        strengths += [weights.identifier_match, weights.identifier_conflict]
+    if party.birth_dates and (entry is None or entry.birth_dates):
+        strengths += [weights.birth_exact, weights.birth_same_year]
+        strengths += [weights.birth_within_tolerance, weights.birth_conflict]
+    if party.countries and (entry is None or entry.countries):
+        strengths += [weights.country_match, weights.country_conflict]
+    gap = 1.0
+    for strength in strengths:
+        if strength > 0:
+            gap *= 1.0 - strength
+    return gap
+
+
+def best_possible(party: Party, entry: Entry, name_bound: float, weights: Weights) -> float:
+    """The highest score ``entry`` could reach given a bound of its name's score: the evidence
+    itself (kind, identifier, date of birth, country), the alias counted as a strong name.
+    ``combine`` rises with the name's score and with each strength, so this bounds the score."""
+    evidence = (
+        Evidence("alias_quality", max(0.0, weights.weak_alias), ""),
+        kind_evidence(party, entry, weights),
+        identifier_evidence(party, entry, weights),
+        birth_evidence(party, entry, weights),
+        country_evidence(party, entry, weights),
+    )
+    return combine(name_bound, "", evidence)[0]
+
+
 def screen(
     party: Party,
     index: NameIndex,
@@ -146,9 +193,27 @@ def screen(
     (ties by list and entry id)."""
     thresholds = threshold if isinstance(threshold, Thresholds) else Thresholds(threshold)
     party_names = index.query_names(party)
+    positions = index.candidates(party, party_names).positions
+    if not positions:
+        return ()
+    if thresholds.per_list:
+        needs = np.array([thresholds.for_list(index.entries[p].source) for p in positions])
+    else:
+        needs = np.full(len(positions), thresholds.default)
+    needs -= BOUND_SLACK
+    if party_names:
+        rows, offsets, _ = index.bounds.rows_of(positions)
+        row_bounds = np.max([index.bounds.bounds(q.tokens, rows) for q in party_names], axis=0)
+        name_bounds = np.maximum.reduceat(row_bounds, offsets)
+    else:  # no name left to compare: scored (and refused) in full
+        name_bounds = np.ones(len(positions))
+    reach = 1.0 - (1.0 - name_bounds) * _gap_left(party, None, weights)  # whatever the entry
     found: list[Match] = []
-    for position in index.candidates(party).positions:
+    for at in np.flatnonzero(reach >= needs).tolist():
+        position, bound, need = positions[at], float(name_bounds[at]), float(needs[at])
         entry = index.entries[position]
+        if bound < need and best_possible(party, entry, bound, weights) < need:
+            continue
         match = score_entry(
             party,
             entry,
