@@ -12,7 +12,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import ErrorOut, ValidationErrorOut, service_errors
 from nonprolif.core.tables import RowError, size_error
-from nonprolif.screening.batches.domain import BatchFileError, submit_batch
+from nonprolif.screening.batches.domain import BatchFileError, require_submit, submit_batch
 from nonprolif.screening.batches.queries import batch_alerts, batches_for, get_batch_for
 from nonprolif.screening.batches.schemas import (
     ScreeningAlertFilters,
@@ -57,6 +57,7 @@ def post_screening_batch(
     analysts with an agency). Every row is checked first: with any error nothing is
     submitted and the answer is 422 listing them all. A missing or empty file is a 422 on
     ``file`` (a multipart client may drop an empty file's part)."""
+    require_submit(request.auth)
     if file is None:
         return _file_errors([RowError(0, "", _("Choose a file."))])
     too_large = size_error(file.size)

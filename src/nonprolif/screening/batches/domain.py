@@ -37,6 +37,18 @@ class BatchFileError(ValidationError):
         super().__init__({"file": lines})
 
 
+def require_submit(actor: User) -> None:
+    """PermissionDenied, audited as denied, unless ``actor`` may submit a batch (checked
+    before anything else of the request is read)."""
+    if not has_perm("screening.submit_batch", actor):
+        refuse(
+            actor=actor,
+            action="screening.batch.submit",
+            object_type="screening.batch",
+            why=_("You are not allowed to do this."),
+        )
+
+
 def submit_batch(
     *,
     actor: User,
@@ -57,13 +69,7 @@ def submit_batch(
     unless the actor may submit (``screening.submit_batch``); ValidationError naming the
     field for a bad kind or threshold.
     """
-    if not has_perm("screening.submit_batch", actor):
-        refuse(
-            actor=actor,
-            action="screening.batch.submit",
-            object_type="screening.batch",
-            why=_("You are not allowed to do this."),
-        )
+    require_submit(actor)
     errors: dict[str, list[str]] = {}
     if kind not in BatchKind.values:
         errors["kind"] = [_("Choose a kind of batch.")]

@@ -1,19 +1,15 @@
 """Who may submit and read batches.
 
-- A liaison or an analyst with an agency submits a batch for his agency
-  (``screening.submit_batch``).
+- A liaison or an analyst of a national agency submits a batch for his agency
+  (``screening.submit_batch``); a foreign partner's users screen nothing.
 - Everyone reads the batches ``Batch.objects.visible_to`` gives him (coordinators and
   auditors all, the others their agency's); pages and the API 404 the rest.
 """
 
 import rules
 
-from nonprolif.core.rules import is_analyst, is_liaison
+from nonprolif.screening.models.batch import screens_for_agency
 
+screens = rules.predicate(screens_for_agency)
 
-@rules.predicate
-def has_agency(user) -> bool:
-    return bool(getattr(user, "agency_id", None))
-
-
-rules.add_perm("screening.submit_batch", (is_liaison | is_analyst) & has_agency)
+rules.add_perm("screening.submit_batch", screens)

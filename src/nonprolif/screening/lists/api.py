@@ -14,7 +14,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.screening.lists import queries
-from nonprolif.screening.lists.domain import import_list
+from nonprolif.screening.lists.domain import import_list, require_import
 from nonprolif.screening.lists.domain.files import too_large
 from nonprolif.screening.lists.schemas import (
     ScreeningControlOut,
@@ -53,6 +53,7 @@ def post_list_import(
     """Import a list file as the next snapshot of its list (coordinators): the delta's
     counts in the answer, its lines at ``/screening/snapshots/{id}/changes``."""
     queries.check_view_lists(request.auth)
+    require_import(request.auth, code=list_code.strip() or source, source=source)
     if file is None:  # missing, or empty (a multipart client may drop an empty file's part)
         raise ValidationError({"file": _("Choose a file.")})
     refused = too_large(file.size)

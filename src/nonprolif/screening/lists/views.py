@@ -5,14 +5,14 @@ A user who may not read the lists finds none of these pages (404); the import an
 are the coordinators' (others: 403, nothing written)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.rules import has_perm
 from nonprolif.core.web.pagination import paginate
-from nonprolif.core.web.submit import add_service_errors
+from nonprolif.core.web.submit import submit
 from nonprolif.screening.lists import queries
 from nonprolif.screening.lists.display import changed_fields, identifier_text, names_of
 from nonprolif.screening.lists.domain import import_list, load_controls
@@ -114,31 +114,25 @@ def list_import(request):
     if not has_perm("screening.import_list", request.user):
         raise PermissionDenied(_("Only coordinators import lists."))
     form = ListImportForm(request.POST or None, request.FILES or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                snapshot = import_list(actor=request.user, **form.service_data())
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Snapshot %(number)s of %(code)s imported: %(added)s added, "
-                        "%(changed)s changed, %(removed)s removed."
-                    )
-                    % {
-                        "number": snapshot.number,
-                        "code": snapshot.watchlist.code,
-                        "added": snapshot.added_count,
-                        "changed": snapshot.changed_count,
-                        "removed": snapshot.removed_count,
-                    },
-                )
-                return redirect("screening_snapshot_detail", pk=snapshot.pk)
-    else:
+    snapshot = submit(request, form, import_list)
+    if snapshot is not None:
+        messages.success(
+            request,
+            _(
+                "Snapshot %(number)s of %(code)s imported: %(added)s added, "
+                "%(changed)s changed, %(removed)s removed."
+            )
+            % {
+                "number": snapshot.number,
+                "code": snapshot.watchlist.code,
+                "added": snapshot.added_count,
+                "changed": snapshot.changed_count,
+                "removed": snapshot.removed_count,
+            },
+        )
+        return redirect("screening_snapshot_detail", pk=snapshot.pk)
+    status = 400 if request.method == "POST" else 200
+    if request.method != "POST":
         note_read(request, action="screening.list.import_form")
     return render(request, "screening/lists/list_import.html", {"form": form}, status=status)
 
@@ -168,24 +162,18 @@ def control_load(request):
     if not has_perm("screening.manage_controls", request.user):
         raise PermissionDenied(_("Only coordinators load control lists."))
     form = ControlsLoadForm(request.POST or None, request.FILES or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                counts = load_controls(actor=request.user, **form.service_data())
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Control list loaded: %(created)s entries added, %(updated)s updated, "
-                        "%(unchanged)s unchanged."
-                    )
-                    % counts,
-                )
-                return redirect("screening_control_list")
-    else:
+    counts = submit(request, form, load_controls)
+    if counts is not None:
+        messages.success(
+            request,
+            _(
+                "Control list loaded: %(created)s entries added, %(updated)s updated, "
+                "%(unchanged)s unchanged."
+            )
+            % counts,
+        )
+        return redirect("screening_control_list")
+    status = 400 if request.method == "POST" else 200
+    if request.method != "POST":
         note_read(request, action="screening.controls.load_form")
     return render(request, "screening/lists/control_load.html", {"form": form}, status=status)

@@ -1,9 +1,9 @@
 """Batches: a file of declarations or licence applications an agency submits, its parties and
 goods lines, screened in the background.
 
-Scoping (``visible_to``): coordinators and auditors see every batch; any other user with an
-agency sees his agency's; nobody else any. Parties, lines and alerts take their batch's
-access (``visible_batch_q`` with a prefix).
+Scoping (``visible_to``): coordinators and auditors see every batch; a liaison or an analyst
+of a national agency sees his agency's; nobody else any. Parties, lines and alerts take their
+batch's access (``visible_batch_q`` with a prefix).
 """
 
 from typing import Self
@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from nonprolif.core.models.agency import AgencyKind
+from nonprolif.core.roles import Role
 from nonprolif.core.scoping import EVERYTHING, NOTHING, is_signed_in, scoped, sees_everything
 
 
@@ -39,14 +41,26 @@ class PartyRole(models.TextChoices):
     OTHER = "other", pgettext_lazy("party role", "Other")
 
 
+def screens_for_agency(user) -> bool:
+    """Whether ``user`` screens for his agency: a liaison or an analyst of a national agency
+    (a foreign partner's users, and those of no such role, do not)."""
+    return (
+        is_signed_in(user)
+        and bool(user.agency_id)
+        and (user.has_role(Role.LIAISON) or user.has_role(Role.ANALYST))
+        and user.agency.kind == AgencyKind.NATIONAL
+    )
+
+
 def visible_batch_q(user, prefix: str = "") -> Q | None:
     """The condition on batches (reached through ``prefix``) that ``user`` may see:
-    ``EVERYTHING`` for coordinators and auditors, his agency's for a user with one."""
+    ``EVERYTHING`` for coordinators and auditors, his agency's for a liaison or an analyst
+    of a national agency (``screens_for_agency``), nothing for anyone else."""
     if not is_signed_in(user):
         return NOTHING
     if sees_everything(user):
         return EVERYTHING
-    if not user.agency_id:
+    if not screens_for_agency(user):
         return NOTHING
     return Q(**{f"{prefix}agency_id": user.agency_id})
 

@@ -25,11 +25,11 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from nonprolif.core.models import Actor
-from nonprolif.core.roles import Role
 from nonprolif.core.search import Folded, fold
 from nonprolif.core.web.forms import ID_MAX, ID_MIN
 from nonprolif.intel.models import IntelReport
 from nonprolif.screening.models import Alert, AlertDecision, AlertStatus, Suppression
+from nonprolif.screening.models.batch import screens_for_agency
 
 #: The states of a cleared party: in force while its entry still has the version cleared,
 #: lapsed once an import changed or removed the entry.
@@ -205,13 +205,11 @@ def get_suppression_for(user: Actor, pk: Any) -> Suppression:
 
 
 def open_alert_count(user: Actor) -> int | None:
-    """How many open alerts of his agency a liaison or an analyst has to review (one query);
-    None for anyone else (no review section on his home page)."""
-    agency_id = getattr(user, "agency_id", None)
-    if not agency_id or not (
-        user.has_role(Role.LIAISON) or user.has_role(Role.ANALYST)  # type: ignore[union-attr]
-    ):
+    """How many open alerts of his agency a liaison or an analyst of a national agency has
+    to review (one query); None for anyone else (no review count on his home page)."""
+    if not screens_for_agency(user):
         return None
+    agency_id = user.agency_id  # type: ignore[union-attr]
     return (
         Alert.objects.visible_to(user).filter(agency_id=agency_id, status=AlertStatus.OPEN).count()
     )

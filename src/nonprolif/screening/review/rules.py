@@ -10,8 +10,8 @@ agency like an alert). Escalating an alert writes an intelligence report draft: 
 
 import rules
 
-from nonprolif.core.rules import is_analyst, is_liaison
 from nonprolif.intel.reports.rules import can_add_report
+from nonprolif.screening.models.batch import screens_for_agency
 
 
 @rules.predicate
@@ -24,7 +24,7 @@ def is_alert_agency_user(user, alert) -> bool:
     )
 
 
-can_decide_alert = (is_liaison | is_analyst) & is_alert_agency_user
+can_decide_alert = rules.predicate(screens_for_agency) & is_alert_agency_user
 
 rules.add_perm("screening.decide_alert", can_decide_alert)
 rules.add_perm("screening.escalate_alert", can_decide_alert & can_add_report)

@@ -12,6 +12,12 @@ from nonprolif.screening.lists.domain.controls import (
     may_keep_controls,
     save_control_entry,
 )
-from nonprolif.screening.lists.domain.snapshots import import_list
+from nonprolif.screening.lists.domain.snapshots import import_list, require_import
 
-__all__ = ["import_list", "load_controls", "may_keep_controls", "save_control_entry"]
+__all__ = [
+    "import_list",
+    "load_controls",
+    "may_keep_controls",
+    "require_import",
+    "save_control_entry",
+]

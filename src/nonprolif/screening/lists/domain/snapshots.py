@@ -210,6 +210,19 @@ def _ensure_pks(watchlist: Watchlist, created: list[ListEntry]) -> None:
             entry.pk = ids[entry.external_id]
 
 
+def require_import(actor: Actor, *, code: str, source: str) -> None:
+    """PermissionDenied, audited as denied, unless ``actor`` may import a list (the command
+    line's system actor, None, may)."""
+    if actor is not None and not has_perm("screening.import_list", actor):
+        refuse(
+            actor=actor,
+            action="screening.list.import",
+            object_type="screening.listsnapshot",
+            changes={"list": code, "source": source},
+            why=_("Only coordinators import lists."),
+        )
+
+
 def import_list(
     *,
     source: str,
@@ -239,14 +252,7 @@ def import_list(
     """
     action = "screening.list.import"
     code = (list_code or "").strip() or source
-    if actor is not None and not has_perm("screening.import_list", actor):
-        refuse(
-            actor=actor,
-            action=action,
-            object_type="screening.listsnapshot",
-            changes={"list": code, "source": source},
-            why=_("Only coordinators import lists."),
-        )
+    require_import(actor, code=code, source=source)
     if source not in ListSource.values:
         raise ValidationError({"source": _("Unknown list format %(source)r.") % {"source": source}})
     refused = too_large(len(data))
