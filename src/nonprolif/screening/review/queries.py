@@ -207,9 +207,9 @@ def get_suppression_for(user: Actor, pk: Any) -> Suppression:
 def open_alert_count(user: Actor) -> int | None:
     """How many open alerts of his agency a liaison or an analyst of a national agency has
     to review (one query); None for anyone else (no review count on his home page)."""
-    if not screens_for_agency(user):
+    agency_id = getattr(user, "agency_id", None)
+    if agency_id is None or not screens_for_agency(user):
         return None
-    agency_id = user.agency_id  # type: ignore[union-attr]
     return (
         Alert.objects.visible_to(user).filter(agency_id=agency_id, status=AlertStatus.OPEN).count()
     )

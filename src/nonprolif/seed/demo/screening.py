@@ -70,7 +70,7 @@ def load_demo_screening(spec: dict[str, Any], *, result: SeedResult) -> None:
         user = _login(item["by"], f"{where}.by")
         data = _read(item["file"], where)
         digest = hashlib.sha256(data).hexdigest()
-        if Batch.objects.filter(agency_id=user.agency_id, sha256=digest).exists():
+        if Batch.objects.filter(agency=user.agency, sha256=digest).exists():
             continue
         batch = submit_batch(
             actor=user, kind=item["kind"], file_name=Path(item["file"]).name, data=data
