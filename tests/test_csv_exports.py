@@ -22,6 +22,7 @@ from nonprolif.training.nominations.queries import nomination_items
 from tests.events.conftest import meeting, official_ptr  # noqa: F401 (fixtures)
 from tests.events.speakers.conftest import make_conference
 from tests.exports import xlsx_rows
+from tests.screening.factories_review import AlertForReviewFactory
 from tests.test_login_required import ROUTES
 from tests.training.conftest import (  # noqa: F401 (fixtures)
     accept,
@@ -59,7 +60,8 @@ def csv_api_paths() -> set[str]:
 
 @pytest.fixture
 def world(trained, coordinator, program, agency_a, official_a, meeting):  # noqa: F811
-    """A nomination, attendance and a certificate, a registration, an action item."""
+    """A nomination, attendance and a certificate, a registration, an action item, a
+    screening batch with an alert."""
     item = next(i for i in nomination_items(program) if not i.senior)
     Nomination.objects.create(
         program=program, item_key=item.key, official=official_a, agency=agency_a
@@ -76,7 +78,14 @@ def world(trained, coordinator, program, agency_a, official_a, meeting):  # noqa
         owner_agency=agency_a,
         due_date=trained.start,
     )
-    return {"program": program, "item": item, "session": trained, "conference": conference}
+    alert = AlertForReviewFactory(batch__agency=agency_a)
+    return {
+        "program": program,
+        "item": item,
+        "session": trained,
+        "conference": conference,
+        "batch": alert.batch,
+    }
 
 
 # name → the URL of a CSV of it, from the world
@@ -103,6 +112,9 @@ EXAMPLES = {
     ),
     "action_item_export": lambda w: reverse("action_item_export", args=[w["program"].code, "csv"]),
     "audit_log": lambda w: reverse("audit_log") + "?format=csv",
+    "screening_batch_export": lambda w: reverse(
+        "screening_batch_export", args=[w["batch"].pk, "csv"]
+    ),
 }
 API_EXAMPLES = {
     "/api/v1/programs/{code}/nominations/export": lambda w: (

@@ -26,6 +26,8 @@ def test_every_module_that_writes_csv_or_xlsx_passes_its_cells_through_safe_cell
 
     writers = []
     for path in Path(nonprolif.__file__).parent.rglob("*.py"):
+        if "fixtures" in path.parts:  # generators of the shipped sample files, not exports
+            continue
         text = path.read_text()
         if any(call in text for call in ("csv.writer(", "csv.DictWriter(", "Workbook(")):
             writers.append(path.name)
