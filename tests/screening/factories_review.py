@@ -6,21 +6,15 @@ import factory
 from nonprolif.core.roles import Role
 from nonprolif.screening.models import (
     Alert,
-    Batch,
-    BatchKind,
     BatchStatus,
     ControlListEntry,
     EntryKind,
-    GoodsLine,
     ListEntry,
-    ListSnapshot,
-    ListSource,
-    PartyRole,
     Regime,
-    ScreenedParty,
-    Watchlist,
 )
-from tests.factories import AgencyFactory, UserFactory
+from tests.factories import UserFactory
+from tests.screening.factories_batches import BatchFactory, GoodsLineFactory, ScreenedPartyFactory
+from tests.screening.factories_lists import ListSnapshotFactory, WatchlistFactory
 
 EXPLANATION = [
     {"feature": "name", "contribution": 0.82, "detail": "ACME TRADING ~ ACME TRADING CO"},
@@ -48,25 +42,12 @@ def entry_content(external_id: str, name: str) -> dict:
     }
 
 
-class WatchlistForReviewFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Watchlist
-        django_get_or_create = ("code",)
-
+class WatchlistForReviewFactory(WatchlistFactory):
     code = factory.Sequence(lambda n: f"list{n}")
-    source = ListSource.CSV
-    name_es = factory.LazyAttribute(lambda o: f"Lista {o.code}")
-    name_en = factory.LazyAttribute(lambda o: f"List {o.code}")
 
 
-class ListSnapshotForReviewFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ListSnapshot
-
+class ListSnapshotForReviewFactory(ListSnapshotFactory):
     watchlist = factory.SubFactory(WatchlistForReviewFactory)
-    number = factory.Sequence(lambda n: n + 1)
-    file_name = "list.csv"
-    sha256 = factory.Sequence(lambda n: f"{n:064x}")
 
 
 class ListEntryForReviewFactory(factory.django.DjangoModelFactory):
@@ -96,42 +77,26 @@ class ControlListEntryForReviewFactory(factory.django.DjangoModelFactory):
     cas_numbers = ["7719-12-2"]
 
 
-class BatchForReviewFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Batch
-
-    agency = factory.SubFactory(AgencyFactory)
+class BatchForReviewFactory(BatchFactory):
     submitted_by = factory.LazyAttribute(
         lambda o: UserFactory(agency=o.agency, roles=[Role.LIAISON])
     )
-    kind = BatchKind.DECLARATIONS
     file_name = "customs.csv"
-    sha256 = factory.Sequence(lambda n: f"{n:064x}")
     status = BatchStatus.DONE
 
 
-class ScreenedPartyForReviewFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ScreenedParty
-
+class ScreenedPartyForReviewFactory(ScreenedPartyFactory):
     batch = factory.SubFactory(BatchForReviewFactory)
-    row = factory.Sequence(lambda n: n + 2)
     declaration = factory.Sequence(lambda n: f"09 47 3003 {n:07d}")
-    role = PartyRole.IMPORTER
     name = factory.Sequence(lambda n: f"Acme Trading Co {n}")
     kind = "entity"
     country = "IR"
-    birth_date = ""
     identifiers = [{"kind": "registration", "number": "R-1234", "country": "IR"}]
     party_key = factory.Sequence(lambda n: f"acme-trading-co-{n}|ir")
 
 
-class GoodsLineForReviewFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = GoodsLine
-
+class GoodsLineForReviewFactory(GoodsLineFactory):
     batch = factory.SubFactory(BatchForReviewFactory)
-    row = factory.Sequence(lambda n: n + 2)
     declaration = factory.Sequence(lambda n: f"09 47 3003 {n:07d}")
     description = "Tricloruro de fósforo, 200 kg"
     tariff_code = "28121001"
