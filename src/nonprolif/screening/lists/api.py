@@ -13,9 +13,9 @@ from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
+from nonprolif.core.tables import size_error
 from nonprolif.screening.lists import queries
 from nonprolif.screening.lists.domain import import_list, require_import
-from nonprolif.screening.lists.domain.files import too_large
 from nonprolif.screening.lists.schemas import (
     ScreeningControlOut,
     ScreeningEntryChangeOut,
@@ -56,7 +56,7 @@ def post_list_import(
     require_import(request.auth, code=list_code.strip() or source, source=source)
     if file is None:  # missing, or empty (a multipart client may drop an empty file's part)
         raise ValidationError({"file": _("Choose a file.")})
-    refused = too_large(file.size)
+    refused = size_error(file.size)
     if refused:
         raise ValidationError({"file": refused})
     snapshot = import_list(

@@ -5,13 +5,13 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from nonprolif.screening.lists.domain.files import too_large
+from nonprolif.core.tables import size_error
 from nonprolif.screening.models import ChangeKind, ListSource, Regime
 
 
 def read_upload(upload: UploadedFile) -> bytes:
     """The bytes of an upload within the size cap; ValidationError when larger (unread)."""
-    refused = too_large(upload.size)
+    refused = size_error(upload.size)
     if refused:
         raise forms.ValidationError(refused)
     return upload.read()

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from nonprolif.core.domain.audit import diff, record, refuse, snapshot
 from nonprolif.core.models import Actor
 from nonprolif.core.rules import has_perm
-from nonprolif.screening.lists.domain.files import BATCH, format_error, too_large
+from nonprolif.core.tables import size_error
+from nonprolif.screening.lists.domain.files import BATCH, format_error
 from nonprolif.screening.lists.parsers import parse_controls
 from nonprolif.screening.lists.parsers.model import ListFormatError
 from nonprolif.screening.models import ControlListEntry, Regime
@@ -53,7 +54,7 @@ def load_controls(*, data: bytes, actor: Actor) -> dict[str, int]:
             object_type="screening.controllistentry",
             why=_("Only coordinators load control lists."),
         )
-    refused = too_large(len(data))
+    refused = size_error(len(data))
     if refused:
         raise ValidationError({"file": refused})
     try:

@@ -4,8 +4,6 @@ the user reads them."""
 from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from nonprolif.screening.lists.parsers.model import ListFormatError
@@ -19,15 +17,6 @@ T = TypeVar("T")
 def chunks(items: Sequence[T], size: int = BATCH) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def too_large(size: int | None) -> str | None:
-    """Why a file of ``size`` bytes is refused unread, or None."""
-    if size is not None and size > settings.UPLOAD_MAX_BYTES:
-        return _("The file is larger than %(limit)s: it was not read.") % {
-            "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)
-        }
-    return None
 
 
 def format_error(error: ListFormatError) -> str:

@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from nonprolif.core.domain.audit import record, refuse
 from nonprolif.core.models import Actor
 from nonprolif.core.rules import has_perm
+from nonprolif.core.tables import size_error
 from nonprolif.screening.batches.tasks import rescreen_snapshot
-from nonprolif.screening.lists.domain.files import BATCH, chunks, format_error, too_large
+from nonprolif.screening.lists.domain.files import BATCH, chunks, format_error
 from nonprolif.screening.lists.parsers import parse
 from nonprolif.screening.lists.parsers.model import ListFormatError, ParsedEntry
 from nonprolif.screening.models import (
@@ -255,7 +256,7 @@ def import_list(
     require_import(actor, code=code, source=source)
     if source not in ListSource.values:
         raise ValidationError({"source": _("Unknown list format %(source)r.") % {"source": source}})
-    refused = too_large(len(data))
+    refused = size_error(len(data))
     if refused:
         raise ValidationError({"file": refused})
     try:
