@@ -1,5 +1,5 @@
-"""What both imports share: statements in batches, the size cap and the parsers' errors as
-the user reads them."""
+"""What both imports share: statements in batches and the parsers' errors as the user reads
+them."""
 
 from collections.abc import Iterator, Sequence
 from typing import TypeVar
