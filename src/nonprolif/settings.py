@@ -133,6 +133,8 @@ INSTALLED_APPS = [
     "nonprolif.reports",
     "nonprolif.intel",
     "nonprolif.screening",
+    "nonprolif.preparedness",
+    "nonprolif.outreach",
 ]
 
 MIDDLEWARE = [

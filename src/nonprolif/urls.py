@@ -22,6 +22,8 @@ urlpatterns = [
     path("", include("nonprolif.reports.urls")),
     path("", include("nonprolif.intel.urls")),
     path("", include("nonprolif.screening.urls")),
+    path("", include("nonprolif.preparedness.urls")),
+    path("", include("nonprolif.outreach.urls")),
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
 ]

@@ -21,6 +21,8 @@ from nonprolif.core.api import router as core_router
 from nonprolif.core.audit_reads import note_api_result
 from nonprolif.events.api import router as events_router
 from nonprolif.intel.api import router as intel_router
+from nonprolif.outreach.api import router as outreach_router
+from nonprolif.preparedness.api import router as preparedness_router
 from nonprolif.program.api import router as program_router
 from nonprolif.reports.api import router as reports_router
 from nonprolif.screening.api import router as screening_router
@@ -81,6 +83,8 @@ api.add_router("/", training_router)
 api.add_router("/", reports_router)
 api.add_router("/", intel_router)
 api.add_router("/", screening_router)
+api.add_router("/", preparedness_router)
+api.add_router("/", outreach_router)
 # ninja types a handler's argument as "the exception or its class"; it always passes the
 # exception itself, which is what the handlers take.
 api.add_exception_handler(DjangoValidationError, validation_error_handler)  # type: ignore[arg-type]

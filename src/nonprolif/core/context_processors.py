@@ -5,8 +5,9 @@ from nonprolif.core.rules import has_perm
 
 def roles(request):
     """``user_roles``: the signed-in user's role names, for menus; ``manages_accounts``: whether
-    he is an administrator, ``screens``: whether he reads the screening section (asked of the
-    rules themselves: no model-permission queries)."""
+    he is an administrator, ``screens``: whether he reads the screening section,
+    ``reaches_out``: whether he reads the outreach section (asked of the rules themselves: no
+    model-permission queries)."""
     user = getattr(request, "user", None)
     signed_in = user is not None and user.is_authenticated
     names = user.role_names if signed_in else frozenset()
@@ -15,6 +16,7 @@ def roles(request):
         "Role": Role,
         "manages_accounts": signed_in and has_perm("core.manage_accounts", user),
         "screens": signed_in and has_perm("screening.view_lists", user),
+        "reaches_out": signed_in and has_perm("outreach.view_outreach", user),
     }
 
 

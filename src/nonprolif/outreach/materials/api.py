@@ -1,0 +1,5 @@
+"""The materials endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["outreach"])

@@ -1,0 +1,3 @@
+"""The materials pages."""
+
+urlpatterns: list = []

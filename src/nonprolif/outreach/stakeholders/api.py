@@ -1,0 +1,5 @@
+"""The stakeholders endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["outreach"])

@@ -1,0 +1,3 @@
+"""The stakeholders pages."""
+
+urlpatterns: list = []

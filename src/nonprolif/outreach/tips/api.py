@@ -1,0 +1,5 @@
+"""The tips endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["outreach"])

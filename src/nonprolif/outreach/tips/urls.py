@@ -1,0 +1,3 @@
+"""The tips pages."""
+
+urlpatterns: list = []

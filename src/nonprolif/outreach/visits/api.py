@@ -1,0 +1,5 @@
+"""The visits endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["outreach"])

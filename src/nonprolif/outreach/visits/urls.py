@@ -1,0 +1,3 @@
+"""The visits pages."""
+
+urlpatterns: list = []

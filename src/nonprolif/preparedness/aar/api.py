@@ -1,0 +1,5 @@
+"""The aar endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["preparedness"])

@@ -1,0 +1,3 @@
+"""The aar pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""The conduct endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["preparedness"])

@@ -1,0 +1,3 @@
+"""The conduct pages."""
+
+urlpatterns: list = []

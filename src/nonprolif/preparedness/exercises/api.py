@@ -1,0 +1,5 @@
+"""The exercises endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["preparedness"])

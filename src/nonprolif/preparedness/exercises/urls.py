@@ -1,0 +1,3 @@
+"""The exercises pages."""
+
+urlpatterns: list = []

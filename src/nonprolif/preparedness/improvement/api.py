@@ -1,0 +1,5 @@
+"""The improvement endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["preparedness"])

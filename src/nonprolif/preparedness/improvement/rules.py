@@ -1,0 +1,1 @@
+"""Who may act on improvement."""

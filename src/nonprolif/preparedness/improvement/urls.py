@@ -1,0 +1,3 @@
+"""The improvement pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""The matrix endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["preparedness"])

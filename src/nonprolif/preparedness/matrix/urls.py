@@ -1,0 +1,3 @@
+"""The matrix pages."""
+
+urlpatterns: list = []

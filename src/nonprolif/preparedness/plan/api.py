@@ -1,0 +1,5 @@
+"""The plan endpoints."""
+
+from ninja import Router
+
+router = Router(tags=["preparedness"])

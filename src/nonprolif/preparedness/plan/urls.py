@@ -1,0 +1,3 @@
+"""The plan pages."""
+
+urlpatterns: list = []
