@@ -25,7 +25,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.functions import Length
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nonprolif.core import clock
@@ -148,7 +147,7 @@ def record_tip(
     except ValidationError as error:
         errors.update(error.message_dict)
     if "when" not in errors and isinstance(tip.when, datetime.date):
-        if tip.when > timezone.localdate(tip.received_at):
+        if tip.when > clock.today():
             errors["when"] = [_("The order or enquiry cannot be after today.")]
     if errors:
         raise ValidationError(errors)
