@@ -111,12 +111,17 @@ def _version(
     return version
 
 
-def _version_errors(version: MaterialVersion) -> dict[str, list[str]]:
+#: The fields of a version that come from its file (left unchecked when the file failed).
+FILE_FIELDS = ("file_name", "content_type", "size", "sha256")
+
+
+def _version_errors(version: MaterialVersion, checked: CheckedFile | None) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
+    skip = [] if checked is not None else list(FILE_FIELDS)
     if len(version.notes) > MAX_NOTES:
         errors["notes"] = [_("At most %(n)d characters.") % {"n": MAX_NOTES}]
     try:
-        version.clean_fields(exclude=["material", "file", "uploaded_by", "notes"])
+        version.clean_fields(exclude=["material", "file", "uploaded_by", "notes", *skip])
     except ValidationError as error:
         for name, messages in error.message_dict.items():
             errors.setdefault(name, []).extend(messages)
@@ -185,7 +190,7 @@ def add_material(
     except ValidationError as error:
         errors.update(error.message_dict)
     version = _version(material, 1, checked, language, "", actor)
-    for name, messages in _version_errors(version).items():
+    for name, messages in _version_errors(version, checked).items():
         errors.setdefault(name, []).extend(messages)
     if errors:
         raise ValidationError(errors)
@@ -239,7 +244,7 @@ def add_version(
     except ValidationError as error:
         errors.update(error.message_dict)
     version = _version(material, 1, checked, language, notes, actor)
-    for name, messages in _version_errors(version).items():
+    for name, messages in _version_errors(version, checked).items():
         errors.setdefault(name, []).extend(messages)
     if errors:
         raise ValidationError(errors)
