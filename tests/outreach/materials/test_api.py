@@ -52,7 +52,8 @@ def test_a_liaison_publishes_and_adds_versions(liaison_a):
     versions = client.get(f"{API}/{material_id}/versions").json()
     assert [v["number"] for v in versions["items"]] == [2, 1]
     file = client.get(f"{API}/{material_id}/versions/1/file")
-    assert file.status_code == 200 and b"".join(file.streaming_content) == PDF
+    assert file.status_code == 200
+    assert b"".join(file.streaming_content) == PDF
     assert AuditEntry.objects.filter(action="outreach.material.download").exists()
 
 

@@ -42,10 +42,12 @@ def test_a_material_is_published_with_its_version_1(material_a, liaison_a, agenc
 
 
 def test_versions_are_numbered_one_after_another(material_a, liaison_a, coordinator):
-    second = add_version(actor=liaison_a, material=material_a, file=pdf(), language="en",
-                         notes="English edition")
-    third = add_version(actor=coordinator, material=material_a, file=pdf("v3.pdf"),
-                        language="es", notes="")
+    second = add_version(
+        actor=liaison_a, material=material_a, file=pdf(), language="en", notes="English edition"
+    )
+    third = add_version(
+        actor=coordinator, material=material_a, file=pdf("v3.pdf"), language="es", notes=""
+    )
     assert (second.number, third.number) == (2, 3)
     assert list(material_a.versions.values_list("number", flat=True)) == [3, 2, 1]
     assert get_version_for(liaison_a, material_a.pk).number == 3
@@ -85,8 +87,9 @@ def test_a_file_over_the_cap_is_refused(liaison_a, settings):
 
 def test_bad_fields_are_named_and_nothing_written(liaison_a):
     with pytest.raises(ValidationError) as raised:
-        add_material(actor=liaison_a, title_es="", title_en="", audience="pets",
-                     language="fr", file=pdf())
+        add_material(
+            actor=liaison_a, title_es="", title_en="", audience="pets", language="fr", file=pdf()
+        )
     assert {"title_es", "title_en", "audience", "language"} <= set(raised.value.message_dict)
     assert not AwarenessMaterial.objects.exists()
 

@@ -25,8 +25,9 @@ def payload(**changes):
     return data
 
 
-def test_the_list_is_scoped(take_tip, liaison_a, liaison_b, coordinator, partner,
-                            stakeholder_a, stakeholder_b):
+def test_the_list_is_scoped(
+    take_tip, liaison_a, liaison_b, coordinator, partner, stakeholder_a, stakeholder_b
+):
     tip_a = take_tip(liaison_a, stakeholder_a)
     tip_b = take_tip(liaison_b, stakeholder_b)
     assert [t["reference"] for t in bearer(liaison_a).get(f"{API}/tips").json()["items"]] == [
@@ -36,14 +37,18 @@ def test_the_list_is_scoped(take_tip, liaison_a, liaison_b, coordinator, partner
     assert bearer(partner).get(f"{API}/tips").json()["count"] == 0
     assert bearer(liaison_a).get(f"{API}/tips/{tip_b.pk}").status_code == 404
     body = bearer(liaison_a).get(f"{API}/tips/{tip_a.pk}").json()
-    assert body["stakeholder"] == stakeholder_a.pk and body["agency"] == "AAA"
-    assert body["reported"] is False and body["report"] is None
+    assert body["stakeholder"] == stakeholder_a.pk
+    assert body["agency"] == "AAA"
+    assert body["reported"] is False
+    assert body["report"] is None
 
 
 def test_a_liaison_takes_a_tip(liaison_a, stakeholder_a, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = bearer(liaison_a).post(
-            f"{API}/stakeholders/{stakeholder_a.pk}/tips", payload(), content_type="application/json"
+            f"{API}/stakeholders/{stakeholder_a.pk}/tips",
+            payload(),
+            content_type="application/json",
         )
     assert response.status_code == 201, response.content
     assert response.json()["reference"] == "TIP-AAA-2010-0001"
@@ -52,7 +57,9 @@ def test_a_liaison_takes_a_tip(liaison_a, stakeholder_a, django_capture_on_commi
 
 def test_another_agency_gets_404_and_an_analyst_403(liaison_b, analyst_a, stakeholder_a):
     url = f"{API}/stakeholders/{stakeholder_a.pk}/tips"
-    assert bearer(liaison_b).post(url, payload(), content_type="application/json").status_code == 404
+    assert (
+        bearer(liaison_b).post(url, payload(), content_type="application/json").status_code == 404
+    )
     refused = bearer(analyst_a).post(url, payload(), content_type="application/json")
     assert refused.status_code == 403
     assert not Tip.objects.exists()
@@ -79,7 +86,8 @@ def test_an_analyst_writes_the_report_once(take_tip, liaison_a, analyst_a, stake
     report = IntelReport.objects.get()
     assert response.json() == {"id": report.pk, "reference": report.reference, "tip": tip.reference}
     body = client.get(f"{API}/tips/{tip.pk}").json()
-    assert body["report"] == report.pk and body["report_reference"] == report.reference
+    assert body["report"] == report.pk
+    assert body["report_reference"] == report.reference
     again = client.post(f"{API}/tips/{tip.pk}/report", {}, content_type="application/json")
     assert again.status_code == 422
     assert again.json()["detail"][0]["field"] == "report"

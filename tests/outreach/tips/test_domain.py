@@ -16,8 +16,9 @@ from tests.outreach.tips.conftest import TIP_DATA
 pytestmark = pytest.mark.django_db
 
 
-def test_references_are_numbered_per_agency_and_year(take_tip, liaison_a, liaison_b,
-                                                     stakeholder_a, stakeholder_b):
+def test_references_are_numbered_per_agency_and_year(
+    take_tip, liaison_a, liaison_b, stakeholder_a, stakeholder_b
+):
     first = take_tip(liaison_a, stakeholder_a)
     second = take_tip(liaison_a, stakeholder_a)
     other = take_tip(liaison_b, stakeholder_b)
@@ -42,9 +43,11 @@ def test_the_acknowledgement_goes_in_spanish_with_the_reference_and_no_details(
     assert tip.reference in message.body
     assert "15 de abril de 2010" in message.body  # the date received, in Spanish
     html = message.alternatives[0][0]
-    assert 'lang="es-MX"' in html and tip.reference in html
+    assert 'lang="es-MX"' in html
+    assert tip.reference in html
     for detail in ("tiodiglicol", "Comercializadora", "Reynosa", "200 kg", "833"):
-        assert detail not in message.body and detail not in html
+        assert detail not in message.body
+        assert detail not in html
     assert Tip.objects.get(pk=tip.pk).acknowledged_at is not None
     assert AuditEntry.objects.filter(action="outreach.tip.acknowledge").count() == 1
 
@@ -144,8 +147,16 @@ def test_bad_input_names_each_field_and_writes_nothing(liaison_a, stakeholder_a)
 
 
 def test_tips_are_scoped_by_the_responsible_agency(
-    take_tip, liaison_a, liaison_b, analyst_a, coordinator, auditor, partner, outsider,
-    stakeholder_a, stakeholder_b,
+    take_tip,
+    liaison_a,
+    liaison_b,
+    analyst_a,
+    coordinator,
+    auditor,
+    partner,
+    outsider,
+    stakeholder_a,
+    stakeholder_b,
 ):
     tip_a = take_tip(liaison_a, stakeholder_a)
     tip_b = take_tip(liaison_b, stakeholder_b)
@@ -164,8 +175,9 @@ def test_tips_are_scoped_by_the_responsible_agency(
         get_tip_for(liaison_a, 10**20)
 
 
-def test_tips_are_narrowed_by_stakeholder_and_status(take_tip, liaison_a, stakeholder_a,
-                                                     program, agency_a):
+def test_tips_are_narrowed_by_stakeholder_and_status(
+    take_tip, liaison_a, stakeholder_a, program, agency_a
+):
     other = StakeholderFactory(program=program, responsible_agency=agency_a)
     first = take_tip(liaison_a, stakeholder_a)
     second = take_tip(liaison_a, other)
@@ -178,7 +190,13 @@ def test_tips_are_narrowed_by_stakeholder_and_status(take_tip, liaison_a, stakeh
 
 
 def test_tips_awaiting_a_report_are_counted_for_analysts_only(
-    take_tip, liaison_a, liaison_b, analyst_a, analyst_b, coordinator, stakeholder_a,
+    take_tip,
+    liaison_a,
+    liaison_b,
+    analyst_a,
+    analyst_b,
+    coordinator,
+    stakeholder_a,
     stakeholder_b,
 ):
     take_tip(liaison_a, stakeholder_a)

@@ -25,11 +25,14 @@ def test_a_tip_becomes_a_report_draft_of_the_responsible_agency(
     assert report.title_es == f"Aviso de difusión {tip.reference}"
     assert report.title_en == f"Outreach tip {tip.reference}"
     for body in (report.body_es, report.body_en):
-        assert TIP_DATA["what"] in body and TIP_DATA["who"] in body
+        assert TIP_DATA["what"] in body
+        assert TIP_DATA["who"] in body
         assert stakeholder_a.name in body
-        assert TIP_DATA["contact_name"] in body and TIP_DATA["contact_email"] in body
+        assert TIP_DATA["contact_name"] in body
+        assert TIP_DATA["contact_email"] in body
         assert "2010-04-12" in body
-    assert "Teléfono" in report.body_es and "Phone" in report.body_en
+    assert "Teléfono" in report.body_es
+    assert "Phone" in report.body_en
     assert report.event_date == TIP_DATA["when"]
     assert report.state == "Tamaulipas"
     assert report.classification == ClassificationLevel.objects.order_by("rank").first()
@@ -51,7 +54,9 @@ def test_a_tip_becomes_a_report_draft_of_the_responsible_agency(
 def test_the_agencys_entity_of_the_same_name_is_reused(
     take_tip, liaison_a, analyst_a, stakeholder_a, agency_b
 ):
-    own = Entity.objects.create(kind="organisation", name=stakeholder_a.name, owner=analyst_a.agency)
+    own = Entity.objects.create(
+        kind="organisation", name=stakeholder_a.name, owner=analyst_a.agency
+    )
     Entity.objects.create(kind="organisation", name=stakeholder_a.name, owner=agency_b)
     report = report_tip(actor=analyst_a, tip=take_tip(liaison_a, stakeholder_a))
     assert ReportEntity.objects.get(report=report).entity == own
@@ -117,7 +122,9 @@ def test_a_failure_after_the_report_leaves_nothing_written(
 ):
     from nonprolif.outreach.tips.domain import record_tip
 
-    tip = record_tip(actor=liaison_a, stakeholder=stakeholder_a, **{**TIP_DATA, "contact_email": ""})
+    tip = record_tip(
+        actor=liaison_a, stakeholder=stakeholder_a, **{**TIP_DATA, "contact_email": ""}
+    )
     stakeholder_a.contacts.all().delete()
 
     def broken_link(**kwargs):
@@ -129,4 +136,6 @@ def test_a_failure_after_the_report_leaves_nothing_written(
     assert not IntelReport.objects.exists()
     assert not Entity.objects.exists()
     assert Tip.objects.get(pk=tip.pk).report_id is None
-    assert not AuditEntry.objects.filter(action__in=["intel.report.create", "outreach.tip.report"]).exists()
+    assert not AuditEntry.objects.filter(
+        action__in=["intel.report.create", "outreach.tip.report"]
+    ).exists()

@@ -25,6 +25,7 @@ from nonprolif.outreach.materials.schemas import (
     OutreachMaterialOut,
     OutreachMaterialVersionOut,
 )
+
 router = Router(tags=["outreach"])
 
 FILE_RESPONSE = {
@@ -78,9 +79,7 @@ def post_outreach_material(
     return Status(201, get_material_for(request.auth, material.pk))
 
 
-@router.get(
-    "/outreach/materials/{material_id}", response={200: OutreachMaterialOut, 404: ErrorOut}
-)
+@router.get("/outreach/materials/{material_id}", response={200: OutreachMaterialOut, 404: ErrorOut})
 def get_outreach_material(request, material_id: int):
     return get_material_for(request.auth, material_id)
 

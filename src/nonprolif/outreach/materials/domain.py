@@ -131,7 +131,7 @@ def _version_errors(version: MaterialVersion, checked: CheckedFile | None) -> di
 def _store(version: MaterialVersion, checked: CheckedFile) -> str:
     extension = os.path.splitext(checked.name)[1].lower()
     version.file.save(f"{checked.sha256}{extension}", ContentFile(checked.content), save=False)
-    return version.file.name
+    return str(version.file.name)
 
 
 def _discard(stored: str | None) -> None:
@@ -175,7 +175,7 @@ def add_material(
         description_es=str(description_es or "").strip(),
         description_en=str(description_en or "").strip(),
         audience=str(audience or ""),
-        agency_id=actor.agency_id,
+        agency_id=actor.agency_id,  # type: ignore[misc]  # None: refused below as "agency"
         created_at=clock.now(),
     )
     if actor.agency_id is None:

@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 from nonprolif.outreach.materials.domain import MAX_NOTES
 from nonprolif.outreach.models import Audience, MaterialVersion
 
-LANGUAGES = MaterialVersion._meta.get_field("language").choices
+LANGUAGES = list(MaterialVersion._meta.get_field("language").choices or [])
 
 
 class MaterialFilterForm(forms.Form):
@@ -39,9 +39,7 @@ class MaterialForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    language = forms.ChoiceField(
-        label=_("Language of the file"), choices=LANGUAGES, initial="es"
-    )
+    language = forms.ChoiceField(label=_("Language of the file"), choices=LANGUAGES, initial="es")
     file = forms.FileField(
         label=_("File"),
         required=False,
@@ -58,9 +56,7 @@ class VersionForm(forms.Form):
         required=False,
         help_text=_("PDF, PNG, JPEG, text, CSV, XLSX or DOCX."),
     )
-    language = forms.ChoiceField(
-        label=_("Language of the file"), choices=LANGUAGES, initial="es"
-    )
+    language = forms.ChoiceField(label=_("Language of the file"), choices=LANGUAGES, initial="es")
     notes = forms.CharField(
         label=_("What changed"),
         required=False,

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 
-from nonprolif.core.models import Actor
+from nonprolif.core.models import User
 from nonprolif.core.search import Folded, fold
 from nonprolif.core.web.forms import ID_MAX, ID_MIN
 from nonprolif.outreach.models import Audience, AwarenessMaterial, MaterialVersion
@@ -23,7 +23,7 @@ def _int(value: Any) -> int | None:
 
 
 def materials_for(
-    user: Actor, *, audience: str | None = None, q: str | None = None
+    user: User, *, audience: str | None = None, q: str | None = None
 ) -> QuerySet[AwarenessMaterial]:
     """The materials ``user`` may read, by Spanish title; narrowed by ``audience`` and by
     ``q`` (words in the Spanish or English title, accents and case folded). Each carries
@@ -35,26 +35,24 @@ def materials_for(
     words = (q or "").strip()
     if words:
         folded = fold(words)
-        rows = rows.annotate(
-            folded_es=Folded("title_es"), folded_en=Folded("title_en")
-        ).filter(Q(folded_es__contains=folded) | Q(folded_en__contains=folded))
+        rows = rows.annotate(folded_es=Folded("title_es"), folded_en=Folded("title_en")).filter(
+            Q(folded_es__contains=folded) | Q(folded_en__contains=folded)
+        )
     return rows.annotate(
         latest_version=Max("versions__number"), version_count=Count("versions")
     ).order_by("title_es", "pk")
 
 
-def get_material_for(user: Actor, pk: Any) -> AwarenessMaterial:
+def get_material_for(user: User, pk: Any) -> AwarenessMaterial:
     """The material ``pk`` if ``user`` may read it; Http404 otherwise."""
     number = _int(pk)
-    material = (
-        materials_for(user).filter(pk=number).first() if number is not None else None
-    )
+    material = materials_for(user).filter(pk=number).first() if number is not None else None
     if material is None:
         raise Http404
     return material
 
 
-def versions_for(user: Actor, material: AwarenessMaterial) -> QuerySet[MaterialVersion]:
+def versions_for(user: User, material: AwarenessMaterial) -> QuerySet[MaterialVersion]:
     """The versions of ``material`` (read through the access rule), newest first."""
     visible = AwarenessMaterial.objects.visible_to(user).filter(pk=material.pk)
     return (
@@ -64,7 +62,7 @@ def versions_for(user: Actor, material: AwarenessMaterial) -> QuerySet[MaterialV
     )
 
 
-def get_version_for(user: Actor, material_pk: Any, number: Any = None) -> MaterialVersion:
+def get_version_for(user: User, material_pk: Any, number: Any = None) -> MaterialVersion:
     """Version ``number`` of the material ``material_pk`` (its latest when ``number`` is
     None), if ``user`` may read the material; Http404 otherwise."""
     material = get_material_for(user, material_pk)

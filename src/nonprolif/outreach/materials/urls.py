@@ -7,9 +7,7 @@ from nonprolif.outreach.materials import views
 urlpatterns = [
     path("outreach/materials/", views.material_list, name="outreach_material_list"),
     path("outreach/materials/new/", views.material_create, name="outreach_material_create"),
-    path(
-        "outreach/materials/<int:pk>/", views.material_detail, name="outreach_material_detail"
-    ),
+    path("outreach/materials/<int:pk>/", views.material_detail, name="outreach_material_detail"),
     path(
         "outreach/materials/<int:pk>/versions/new/",
         views.material_version_create,

@@ -50,9 +50,7 @@ def get_outreach_tip(request, tip_id: int):
     return get_tip_for(request.auth, tip_id)
 
 
-@router.post(
-    "/outreach/tips/{tip_id}/report", response={201: OutreachTipReportOut, **WRITE_ERRORS}
-)
+@router.post("/outreach/tips/{tip_id}/report", response={201: OutreachTipReportOut, **WRITE_ERRORS})
 @service_errors
 def post_outreach_tip_report(request, tip_id: int, payload: OutreachTipReportIn):
     """Write the tip's intelligence report draft in the caller's agency (an analyst with a

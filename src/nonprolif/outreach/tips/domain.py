@@ -130,7 +130,7 @@ def record_tip(
         stakeholder=stakeholder,
         what=str(what or "").strip(),
         who=str(who or "").strip(),
-        when=when or None,
+        when=when or None,  # type: ignore[misc]  # None: full_clean names the field
         contact_name=" ".join(str(contact_name or "").split()),
         contact_email=str(contact_email or "").strip(),
         contact_phone=str(contact_phone or "").strip(),
@@ -146,9 +146,8 @@ def record_tip(
         tip.full_clean(exclude=["reference", "stakeholder", "received_by", "report", *errors])
     except ValidationError as error:
         errors.update(error.message_dict)
-    if "when" not in errors and isinstance(tip.when, datetime.date):
-        if tip.when > clock.today():
-            errors["when"] = [_("The order or enquiry cannot be after today.")]
+    if "when" not in errors and isinstance(tip.when, datetime.date) and tip.when > clock.today():
+        errors["when"] = [_("The order or enquiry cannot be after today.")]
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -280,14 +279,14 @@ def report_tip(*, actor: User, tip: Tip, classification: Any = None) -> IntelRep
                 {"report": _("This tip was already written up as an intelligence report.")}
             )
         stakeholder = current.stakeholder
-        report = create_report(
-            actor=actor,
+        fields: dict[str, Any] = {
             **report_text(current),
-            report_type=ReportType.OUTREACH_TIP,
-            classification=level,
-            event_date=current.when,
-            state=stakeholder.state,
-        )
+            "report_type": ReportType.OUTREACH_TIP,
+            "classification": level,
+            "event_date": current.when,
+            "state": stakeholder.state,
+        }
+        report = create_report(actor=actor, **fields)
         entity = _stakeholder_entity(actor, stakeholder)
         link_entity(actor=actor, report=report, entity=entity, role=LinkRole.SUPPLIER)
         current.report = report

@@ -26,9 +26,7 @@ class TipFilterForm(forms.Form):
     def filters(self) -> dict:
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        return {
-            n: data.get(n) or None for n in ("status", "stakeholder") if n not in self.errors
-        }
+        return {n: data.get(n) or None for n in ("status", "stakeholder") if n not in self.errors}
 
 
 class TipForm(forms.Form):
@@ -57,9 +55,7 @@ class TipForm(forms.Form):
         label=_("E-mail"),
         max_length=254,
         required=False,
-        help_text=_(
-            "The acknowledgement goes here; left empty, to the stakeholder's contacts."
-        ),
+        help_text=_("The acknowledgement goes here; left empty, to the stakeholder's contacts."),
     )
     contact_phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     channel = forms.ChoiceField(

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
-from nonprolif.core.models import Actor, AgencyKind
+from nonprolif.core.models import AgencyKind, User
 from nonprolif.core.rules import has_perm
 from nonprolif.core.web.forms import ID_MAX, ID_MIN
 from nonprolif.intel.models import IntelReport
@@ -28,7 +28,7 @@ def _int(value: Any) -> int | None:
     return number if ID_MIN <= number <= ID_MAX else None
 
 
-def _visible(user: Actor) -> QuerySet[Tip]:
+def _visible(user: User) -> QuerySet[Tip]:
     readable = IntelReport.objects.visible_to(user).filter(pk=OuterRef("report_id"))
     return (
         Tip.objects.visible_to(user)
@@ -40,7 +40,7 @@ def _visible(user: Actor) -> QuerySet[Tip]:
     )
 
 
-def tips_for(user: Actor, stakeholder: Any = None, status: str | None = None) -> QuerySet[Tip]:
+def tips_for(user: User, stakeholder: Any = None, status: str | None = None) -> QuerySet[Tip]:
     """The tips ``user`` may read, newest first; narrowed to one stakeholder (a row or its
     id) and to those awaiting a report or reported. A value that names nothing gives no
     rows."""
@@ -58,7 +58,7 @@ def tips_for(user: Actor, stakeholder: Any = None, status: str | None = None) ->
     return rows.order_by("-received_at", "-id")
 
 
-def get_tip_for(user: Actor, pk: Any) -> Tip:
+def get_tip_for(user: User, pk: Any) -> Tip:
     """The tip ``pk`` with its stakeholder, if ``user`` may read it; Http404 otherwise."""
     number = _int(pk)
     tip = _visible(user).filter(pk=number).first() if number is not None else None
@@ -67,7 +67,7 @@ def get_tip_for(user: Actor, pk: Any) -> Tip:
     return tip
 
 
-def get_stakeholder_for_tip(user: Actor, pk: Any) -> Stakeholder:
+def get_stakeholder_for_tip(user: User, pk: Any) -> Stakeholder:
     """The stakeholder ``pk`` a tip is taken from, if ``user`` may see it; Http404
     otherwise."""
     number = _int(pk)
@@ -84,16 +84,16 @@ def get_stakeholder_for_tip(user: Actor, pk: Any) -> Stakeholder:
     return stakeholder
 
 
-def tips_awaiting_report_count(user: Actor) -> int | None:
+def tips_awaiting_report_count(user: User) -> int | None:
     """How many tips of the user's agency have no report yet; None when he may not report
     tips (not an analyst of a national agency with a clearance)."""
     if not has_perm("intel.add_report", user) or getattr(user, "agency_id", None) is None:
         return None
-    agency = user.agency  # type: ignore[union-attr]
+    agency = user.agency
     if agency is None or agency.kind != AgencyKind.NATIONAL:
         return None
     return (
         Tip.objects.visible_to(user)
-        .filter(report__isnull=True, stakeholder__responsible_agency_id=user.agency_id)  # type: ignore[union-attr]
+        .filter(report__isnull=True, stakeholder__responsible_agency_id=user.agency_id)
         .count()
     )
