@@ -226,7 +226,6 @@ def _stakeholder_entity(actor: User, stakeholder: Stakeholder) -> Entity:
         actor=actor,
         kind=EntityKind.ORGANISATION,
         name=name,
-        country="MX" if place else "",
         description=" · ".join(
             part
             for part in (stakeholder.get_kind_display(), stakeholder.get_sector_display(), place)
