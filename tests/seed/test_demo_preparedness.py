@@ -57,7 +57,8 @@ def test_a_tabletop_in_february_2010_on_a_stolen_radiological_source_with_eight_
     )
     assert exercise.cbrn_category.code == "RAD"
     assert exercise.classification.code == "SBU"
-    assert "iridio-192" in exercise.scenario_es and "iridium-192" in exercise.scenario_en
+    assert "iridio-192" in exercise.scenario_es
+    assert "iridium-192" in exercise.scenario_en
     assert "Ciudad de México" in exercise.venue
     assert {a.code for a in exercise.agencies.all()} == AGENCIES
     assert exercise.conduct_started_at < exercise.conduct_ended_at
@@ -94,7 +95,8 @@ def test_the_objectives_map_to_core_capabilities_and_are_rated_with_a_mix_of_rat
     evaluators = people(exercise, ParticipantRole.EVALUATOR)
     for objective in objectives:
         assert objective.rated_by.username in evaluators
-        assert objective.rating_notes_es and objective.rating_notes_en
+        assert objective.rating_notes_es
+        assert objective.rating_notes_en
         assert objective.rated_at.date() > exercise.ends_on - datetime.timedelta(days=1)
 
 
@@ -108,7 +110,8 @@ def test_the_msel_has_fifteen_injects_delivered_in_order_each_tied_to_an_objecti
         assert inject.objective.exercise_id == exercise.pk
         assert inject.delivered_by.username == "enlace-sedena"
         assert inject.delivered_at == inject.scheduled_at
-        assert inject.sender and inject.recipient
+        assert inject.sender
+        assert inject.recipient
     assert any(i.sender == "SIMCELL" for i in injects)
     assert {o.number for o in exercise.objectives.filter(injects__isnull=False)} == {1, 2, 3, 4, 5}
 
@@ -128,7 +131,8 @@ def test_players_actions_and_about_twenty_observations_by_the_evaluators_during_
     kinds = {o.kind for o in observations}
     assert {ObservationKind.STRENGTH, ObservationKind.IMPROVEMENT} <= kinds
     assert {o.objective.number for o in observations} == {1, 2, 3, 4, 5}
-    assert exercise.hotwash_es and exercise.hotwash_en
+    assert exercise.hotwash_es
+    assert exercise.hotwash_en
 
 
 def test_the_improvement_plan_lives_as_action_items_of_the_after_action_meeting(exercise):
@@ -167,7 +171,9 @@ def test_the_improvement_plan_lives_as_action_items_of_the_after_action_meeting(
 
 def test_every_text_of_the_exercise_is_in_spanish_and_english(exercise):
     def both(es, en):
-        assert es and en and es != en
+        assert es
+        assert en
+        assert es != en
 
     both(exercise.title_es, exercise.title_en)
     both(exercise.scenario_es, exercise.scenario_en)
@@ -250,7 +256,8 @@ def test_the_matrix_is_about_sixty_per_cent_filled_with_every_status(matrix_rows
     }
     assert {e.row.paragraph for e in filled} == {1, 2, 3}
     for entry in filled:
-        assert entry.legal_reference and entry.citation.startswith("art. ")
+        assert entry.legal_reference
+        assert entry.citation.startswith("art. ")
         assert entry.agency is not None
     assert len({e.agency.code for e in filled}) >= 5
     assert sorted(e.row.code for e in filled) == sorted(code for code, *_ in demo_matrix())

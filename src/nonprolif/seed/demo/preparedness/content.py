@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from nonprolif.preparedness.models import ParticipantRole, Rating
 
@@ -24,8 +25,10 @@ def at(day: int, hour: int, minute: int = 0) -> datetime.datetime:
     return local.astimezone(datetime.UTC)
 
 
-EXERCISE = {
-    "title_es": "Ejercicio de mesa «Fuente Perdida»: una fuente de iridio-192 robada rumbo al norte",
+EXERCISE: dict[str, Any] = {
+    "title_es": (
+        "Ejercicio de mesa «Fuente Perdida»: una fuente de iridio-192 robada rumbo al norte"
+    ),
     "title_en": "Tabletop exercise “Lost Source”: a stolen iridium-192 source heading north",
     "scenario_es": (
         "Un lunes por la mañana, una empresa de gammagrafía industrial de Monclova, Coahuila, "
@@ -112,8 +115,7 @@ OBJECTIVES = [
         "enlace-semar",
         "La alerta llegó a tiempo, pero la descripción de la fuente se envió incompleta a dos "
         "agencias.",
-        "The alert arrived in time, but two agencies got an incomplete description of the "
-        "source.",
+        "The alert arrived in time, but two agencies got an incomplete description of the source.",
     ),
     DemoObjective(
         2,
@@ -150,8 +152,7 @@ OBJECTIVES = [
         Rating.S,
         "enlace-semar",
         "El grupo se instaló el primer día; faltó un directorio actualizado de enlaces 24/7.",
-        "The group was set up on the first day; an up-to-date 24/7 liaison directory was "
-        "missing.",
+        "The group was set up on the first day; an up-to-date 24/7 liaison directory was missing.",
     ),
     DemoObjective(
         5,

@@ -212,13 +212,13 @@ def _load_msel(
             result=result,
             actor=actor,
         )
-    for i, (objective, number, evaluator, kind, moment, text) in enumerate(OBSERVATIONS):
+    for i, (objective, on_inject, evaluator, kind, moment, text) in enumerate(OBSERVATIONS):
         upsert(
             Observation,
             key={"exercise": exercise, "text": text},
             values={
                 "objective": objectives[objective],
-                "inject": injects[number] if number is not None else None,
+                "inject": injects[on_inject] if on_inject is not None else None,
                 "kind": kind,
                 "at": moment,
                 "evaluator": users[evaluator],
