@@ -166,3 +166,11 @@ def test_a_bad_outreach_section_is_refused_naming_it(demo, demo_doc, field, valu
         load_demo_document(demo_doc)
     assert list(error.value.message_dict) == [place]
     assert (Tip.objects.count(), AuditEntry.objects.count()) == before
+
+
+def test_a_material_file_already_stored_is_reused_not_copied_again(demo, demo_doc):
+    names = set(MaterialVersion.objects.values_list("file", flat=True))
+    MaterialVersion.objects.all().delete()
+    load_demo_document(demo_doc)
+    assert set(MaterialVersion.objects.values_list("file", flat=True)) == names
+    assert all(name.startswith("outreach/materials/") for name in names)

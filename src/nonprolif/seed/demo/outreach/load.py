@@ -208,7 +208,7 @@ def _load_materials(
                 uploaded_by=User.objects.filter(username=demo.uploaded_by).first(),
                 uploaded_at=demo.uploaded_at,
             )
-            version.file.save(demo.file, ContentFile(data), save=False)
+            _store(version, demo.file, data)
             version.full_clean()
             version.save()
             record(
@@ -220,6 +220,19 @@ def _load_materials(
             result.created[MaterialVersion._meta.label_lower] += 1
         found[key] = material
     return found
+
+
+def _store(version: MaterialVersion, file_name: str, data: bytes) -> None:
+    """Put ``data`` in the version's file: the file already stored under its name when it
+    holds the same bytes (a demo loaded again into a new database), else a new file."""
+    storage = version.file.storage
+    name = version.file.field.generate_filename(version, file_name)
+    if storage.exists(name):
+        with storage.open(name, "rb") as stored:
+            if hashlib.sha256(stored.read()).digest() == hashlib.sha256(data).digest():
+                version.file.name = name
+                return
+    version.file.save(file_name, ContentFile(data), save=False)
 
 
 def _load_tip(
