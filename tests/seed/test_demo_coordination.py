@@ -42,9 +42,13 @@ def test_the_meetings_have_bilingual_decisions_and_action_items_owned_by_demo_ag
     decisions = MeetingDecision.objects.filter(meeting__program__code="mx-2009")
     assert decisions.count() == 4
     assert all(d.text_es and d.text_en and d.text_es != d.text_en for d in decisions)
-    items = ActionItem.objects.filter(meeting__program__code="mx-2009").select_related(
-        "owner_agency", "owner_official", "meeting"
-    )
+    # The program document's meetings (not an exercise's, a visit's or the 1540 plan's).
+    items = ActionItem.objects.filter(
+        meeting__program__code="mx-2009",
+        meeting__exercise__isnull=True,
+        meeting__outreach_visit__isnull=True,
+        meeting__action_plan__isnull=True,
+    ).select_related("owner_agency", "owner_official", "meeting")
     assert items.count() == 5
     for item in items:
         assert item.title_es != item.title_en

@@ -18,7 +18,9 @@ from .conference import load_demo_conference
 from .coordination import load_demo_coordination
 from .intel import load_demo_intel
 from .officials import DemoPassword, ensure_login, login_agency, upsert_official
+from .outreach import load_demo_outreach
 from .people import generate_officials
+from .preparedness import load_demo_preparedness
 from .screening import load_demo_screening
 from .secondfactor import ensure_demo_second_factor
 from .training import load_demo_training
@@ -31,8 +33,11 @@ def load_demo_document(doc: dict[str, Any], *, actor: User | None = None) -> See
     """Load a demo document: its invented officials, its demo logins and, when it has them,
     the demos of the training program (``training``, see :func:`load_demo_training`), of the
     conference (``conference``), of the meetings' decisions and action items
-    (``coordination``, see :func:`load_demo_coordination`) and of intelligence (``intel``:
-    reports, entities, releases, distribution lists, requests; see :func:`load_demo_intel`).
+    (``coordination``, see :func:`load_demo_coordination`), of intelligence (``intel``:
+    reports, entities, releases, distribution lists, requests; see :func:`load_demo_intel`),
+    of screening (``screening``), of preparedness (``preparedness``: the tabletop exercise and
+    the 1540 matrix; see :func:`load_demo_preparedness`) and of outreach (``outreach``:
+    stakeholders, materials, visits, the tip; see :func:`load_demo_outreach`).
     ``today`` (YYYY-MM-DD) is the date ``nonprolif demo`` fixes for the demo clock
     (NONPROLIF_TODAY); loading only checks it.
 
@@ -51,7 +56,18 @@ def load_demo_document(doc: dict[str, Any], *, actor: User | None = None) -> See
         doc,
         "document",
         {"format", "random_seed", "password", "given_names", "family_names", "agencies"},
-        {"note", "today", "logins", "training", "conference", "coordination", "intel", "screening"},
+        {
+            "note",
+            "today",
+            "logins",
+            "training",
+            "conference",
+            "coordination",
+            "intel",
+            "screening",
+            "preparedness",
+            "outreach",
+        },
     )
     if doc["format"] != DEMO_FORMAT:
         fail("document.format", f"expected “{DEMO_FORMAT}”, got “{doc['format']}”")
@@ -129,6 +145,10 @@ def load_demo_document(doc: dict[str, Any], *, actor: User | None = None) -> See
             load_demo_intel(doc["intel"], result=result, actor=actor)
         if doc.get("screening"):
             load_demo_screening(doc["screening"], result=result)
+        if doc.get("preparedness"):
+            load_demo_preparedness(doc["preparedness"], result=result, actor=actor)
+        if doc.get("outreach"):
+            load_demo_outreach(doc["outreach"], result=result, actor=actor)
     return result
 
 
