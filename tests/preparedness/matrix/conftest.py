@@ -51,3 +51,17 @@ def filled(program, agency_a, agency_b):
             program=program, row=row("3.4.BW"), status=MatrixStatus.NOT_APPLICABLE
         ),
     ]
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """Evidence files go to a temporary MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def denied(action: str):
+    """The refusals audited for ``action``."""
+    from nonprolif.core.models import AuditEntry, Outcome
+
+    return AuditEntry.objects.filter(action=action, outcome=Outcome.DENIED)
