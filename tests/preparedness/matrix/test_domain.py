@@ -55,9 +55,7 @@ def test_the_agency_may_be_given_by_its_code(coordinator, program):
 
 def test_nothing_is_written_when_nothing_changes(coordinator, program, filled):
     entry = filled[1]
-    update_entry(
-        actor=coordinator, program=program, row=entry.row, status="?", agency=entry.agency
-    )
+    update_entry(actor=coordinator, program=program, row=entry.row, status="?", agency=entry.agency)
     assert not AuditEntry.objects.filter(action="matrix.entry.update").exists()
 
 
@@ -80,7 +78,9 @@ def test_bad_input_names_the_field_and_writes_nothing(coordinator, program, fiel
 def test_an_agency_outside_the_program_is_refused(coordinator, program):
     AgencyFactory(code="CCC")
     with pytest.raises(ValidationError) as error:
-        update_entry(actor=coordinator, program=program, row=row("2.1.NW"), status="X", agency="CCC")
+        update_entry(
+            actor=coordinator, program=program, row=row("2.1.NW"), status="X", agency="CCC"
+        )
     assert "agency" in error.value.message_dict
 
 
@@ -132,7 +132,8 @@ def test_evidence_is_stored_by_hash_with_its_type(coordinator, program, filled):
     evidence = add_evidence(actor=coordinator, entry=filled[0], title="Decreto", file=pdf())
     assert evidence.content_type == "application/pdf"
     assert evidence.file_name == "decreto.pdf"
-    assert len(evidence.sha256) == 64 and evidence.sha256 in evidence.file.name
+    assert len(evidence.sha256) == 64
+    assert evidence.sha256 in evidence.file.name
     assert evidence.file.read() == PDF
     assert AuditEntry.objects.filter(action="matrix.evidence.add").count() == 1
 
@@ -173,7 +174,9 @@ def test_liaison_of_another_agency_adds_no_evidence(liaison_b, filled):
     assert denied("matrix.evidence.add").count() == 1
 
 
-def test_removing_evidence_deletes_the_row_and_the_file(coordinator, filled, media, django_capture_on_commit_callbacks):
+def test_removing_evidence_deletes_the_row_and_the_file(
+    coordinator, filled, media, django_capture_on_commit_callbacks
+):
     evidence = add_evidence(actor=coordinator, entry=filled[0], title="Ley", file=pdf())
     path = media / evidence.file.name
     assert path.exists()
@@ -203,7 +206,9 @@ def _item(coordinator, entry, **fields):
     return add_plan_item(actor=coordinator, entry=entry, **values)
 
 
-def test_plan_item_is_an_action_item_of_the_programs_action_plan(coordinator, program, filled, agency_a, agency_b):
+def test_plan_item_is_an_action_item_of_the_programs_action_plan(
+    coordinator, program, filled, agency_a, agency_b
+):
     item = _item(coordinator, filled[1], owner_agency=agency_b)
     plan = ActionPlan.objects.get(program=program)
     assert item.meeting == plan.meeting
@@ -219,10 +224,14 @@ def test_plan_item_is_an_action_item_of_the_programs_action_plan(coordinator, pr
     assert Meeting.objects.count() == 1
 
 
-def test_an_overdue_plan_item_is_reminded_like_any_action_item(coordinator, liaison_b, program, filled, mailoutbox):
+def test_an_overdue_plan_item_is_reminded_like_any_action_item(
+    coordinator, liaison_b, program, filled, mailoutbox
+):
     liaison_b.email = "enlace.b@example.gob.mx"
     liaison_b.save()
-    item = _item(coordinator, filled[1], owner_agency=filled[1].agency, due_date=datetime.date(2009, 1, 5))
+    item = _item(
+        coordinator, filled[1], owner_agency=filled[1].agency, due_date=datetime.date(2009, 1, 5)
+    )
     sent = remind_overdue_action_items(base_url="http://office.example.mx/")
     assert [r.action_item_id for r in sent] == [item.pk]
     assert mailoutbox[0].to == ["enlace.b@example.gob.mx"]
@@ -238,7 +247,11 @@ def test_plan_items_are_added_by_coordinators_only(liaison_a, filled):
 
 @pytest.mark.parametrize(
     ("fields", "field"),
-    [({"owner_agency": None}, "owner_agency"), ({"title_es": ""}, "title_es"), ({"due_date": None}, "due_date")],
+    [
+        ({"owner_agency": None}, "owner_agency"),
+        ({"title_es": ""}, "title_es"),
+        ({"due_date": None}, "due_date"),
+    ],
 )
 def test_a_bad_plan_item_names_the_field_and_writes_nothing(coordinator, filled, fields, field):
     with pytest.raises(ValidationError) as error:

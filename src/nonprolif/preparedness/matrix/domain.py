@@ -79,7 +79,7 @@ def _values(entry: MatrixEntry) -> dict[str, Any]:
         "status": entry.status,
         "legal_reference": entry.legal_reference,
         "citation": entry.citation,
-        "agency": entry.agency.code if entry.agency_id else None,
+        "agency": entry.agency.code if entry.agency is not None else None,
     }
 
 
@@ -129,10 +129,7 @@ def update_entry(
     if status not in MatrixStatus.values:
         errors["status"] = [_("Choose X, ?, NA or leave it blank.")]
     chosen = _agency(program, agency, errors)
-    if (
-        "agency" not in errors
-        and (chosen.pk if chosen else None) != current.agency_id
-    ):
+    if "agency" not in errors and (chosen.pk if chosen else None) != current.agency_id:
         _require(
             actor,
             "preparedness.assign_matrix_entry",
@@ -279,7 +276,7 @@ def remove_evidence(*, actor: User, evidence: MatrixEvidence) -> None:
         "matrix.evidence.remove",
         _("Only coordinators and the liaisons of the row's responsible agency remove evidence."),
     )
-    name = evidence.file.name
+    name = evidence.file.name or ""
     with transaction.atomic():
         record(
             actor=actor,
@@ -311,7 +308,9 @@ def _plan_meeting(actor: User, program: Program) -> ActionPlan:
         place="—",
     )
     plan = ActionPlan.objects.create(program=program, meeting=meeting)
-    record(actor=actor, action="matrix.action_plan.create", obj=plan, changes={"meeting": meeting.pk})
+    record(
+        actor=actor, action="matrix.action_plan.create", obj=plan, changes={"meeting": meeting.pk}
+    )
     return plan
 
 

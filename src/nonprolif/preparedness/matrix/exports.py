@@ -33,7 +33,7 @@ PDF_TYPE = "application/pdf"
 
 
 def language_code(language: str | None) -> str:
-    """"en" or "es" (the two languages of the documents), from a language code."""
+    """ "en" or "es" (the two languages of the documents), from a language code."""
     return "en" if (language or "").lower().startswith("en") else "es"
 
 
@@ -103,7 +103,9 @@ def progress_rows(figures: Progress) -> list[list[Any]]:
     ]
 
 
-def write_matrix_xlsx(out, user: Actor, program: Program, *, language: str, today: datetime.date) -> None:
+def write_matrix_xlsx(
+    out, user: Actor, program: Program, *, language: str, today: datetime.date
+) -> None:
     """Write the workbook of ``program``'s matrix (``language``: "es" or "en") to ``out``."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -184,9 +186,7 @@ def pdf_data(user: Actor, program: Program, *, language: str, today: datetime.da
                 "columns": headers(),
                 "progress": _("Progress"),
                 "progress_columns": progress_headers(),
-                "legend": " · ".join(
-                    str(label) for value, label in MatrixStatus.choices if value
-                )
+                "legend": " · ".join(str(label) for value, label in MatrixStatus.choices if value)
                 + " · "
                 + _("blank: not assessed"),
             },

@@ -17,12 +17,12 @@ class EntryForm(forms.Form):
     citation = forms.CharField(
         label=_("Citation"), required=False, max_length=20000, widget=TEXT_WIDGET
     )
-    agency = forms.ModelChoiceField(
+    agency: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Responsible agency"), required=False, queryset=None, to_field_name="code"
     )
 
     def __init__(self, *args, program, entry=None, can_assign=True, **kwargs):
-        if entry is not None and not args and "initial" not in kwargs:
+        if entry is not None and "initial" not in kwargs:
             kwargs["initial"] = {
                 "status": entry.status,
                 "legal_reference": entry.legal_reference,
@@ -53,7 +53,7 @@ class EvidenceForm(forms.Form):
 class PlanItemForm(forms.Form):
     title_es = forms.CharField(label=_("Title (Spanish)"), max_length=200)
     title_en = forms.CharField(label=_("Title (English)"), max_length=200)
-    owner_agency = forms.ModelChoiceField(
+    owner_agency: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Owner agency"), queryset=None, to_field_name="code"
     )
     due_date = forms.DateField(label=_("Due date"), widget=DateInput())

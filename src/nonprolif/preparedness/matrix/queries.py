@@ -8,7 +8,6 @@ program's matrix costs a fixed number of queries whatever its size: the rows, th
 with their agencies and counts, in two queries.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,7 +52,7 @@ def national_agencies(program: Program) -> QuerySet[Agency]:
 
 def matrix_programs(user: Actor) -> QuerySet[Program]:
     """The programs whose matrix ``user`` may read, by code."""
-    return scoped(Program.objects.all(), matrix_scope(user)).order_by("code")
+    return scoped(Program.objects.all(), matrix_scope(user)).order_by("code")  # type: ignore[arg-type]
 
 
 def get_matrix_program_for(user: Actor, code: Any) -> Program:
@@ -263,7 +262,7 @@ class Tally:
 
     @property
     def share(self) -> float | None:
-        """X / (rows − NA): the share of the applicable rows in place (None: none apply)."""
+        """X / (rows - NA): the share of the applicable rows in place (None: none apply)."""
         applicable = self.rows - self.na
         return self.x / applicable if applicable else None
 
@@ -292,11 +291,15 @@ def progress(user: Actor, program: Program) -> Progress:
     """How far ``program``'s matrix is, as ``user`` reads it: per operative paragraph and per
     responsible agency, the rows marked X, ?, NA and blank, and the share in place (X over
     the rows that apply). Three grouped queries."""
-    paragraphs = {n: Tally(key=str(n), label=_("Operative paragraph %(n)d") % {"n": n}) for n in PARAGRAPHS}
+    paragraphs = {
+        n: Tally(key=str(n), label=_("Operative paragraph %(n)d") % {"n": n}) for n in PARAGRAPHS
+    }
     total = Tally(key="total", label=_("Total"))
-    for row in MatrixRow.objects.order_by().values("paragraph").annotate(n=Count("pk")):
-        paragraphs[row["paragraph"]].rows += row["n"]
-        total.rows += row["n"]
+    for paragraph, n in (
+        MatrixRow.objects.order_by().values_list("paragraph").annotate(n=Count("pk"))
+    ):
+        paragraphs[paragraph].rows += n
+        total.rows += n
     agencies: dict[str, Tally] = {}
     assigned = 0
     for row in (

@@ -76,8 +76,9 @@ def matrix_program(request, code):
     )
 
 
-def _entry_page(request, program, row, entry, *, entry_form=None, evidence_form=None,
-                plan_form=None, status=200):
+def _entry_page(
+    request, program, row, entry, *, entry_form=None, evidence_form=None, plan_form=None, status=200
+):
     user = request.user
     today = program_today(program.time_zone)
     items = list(plan_items_for(user, entry))
@@ -121,7 +122,9 @@ def matrix_entry(request, code, row_code):
         return _entry_page(request, program, row, entry)
     can_assign = has_perm("preparedness.assign_matrix_entry", request.user, entry)
     form = EntryForm(request.POST, program=program, entry=entry, can_assign=can_assign)
-    if not form.is_valid() and not has_perm("preparedness.change_matrix_entry", request.user, entry):
+    if not form.is_valid() and not has_perm(
+        "preparedness.change_matrix_entry", request.user, entry
+    ):
         raise PermissionDenied
     saved = submit(request, form, update_entry, program=program, row=row)
     if saved is None:
@@ -186,7 +189,9 @@ def matrix_plan_item_add(request, code, row_code):
     """Add a national action plan item (a coordination action item) to a row's entry."""
     program, row, entry = _entry(request, code, row_code)
     form = PlanItemForm(request.POST, program=program)
-    if not form.is_valid() and not has_perm("preparedness.add_matrix_plan_item", request.user, entry):
+    if not form.is_valid() and not has_perm(
+        "preparedness.add_matrix_plan_item", request.user, entry
+    ):
         raise PermissionDenied
     item = submit(request, form, add_plan_item, entry=entry)
     if item is None:
@@ -200,9 +205,7 @@ def _export(request, code, kind):
     _require_section(request)
     program = get_matrix_program_for(request.user, code)
     note_read(request, action="matrix.export", obj=program, changes={"format": kind})
-    return matrix_response(
-        request.user, program, kind=kind, language=language_code(get_language())
-    )
+    return matrix_response(request.user, program, kind=kind, language=language_code(get_language()))
 
 
 @require_GET
