@@ -20,9 +20,10 @@ from nonprolif.core.models import Agency, Official, User
 from nonprolif.core.rules import has_perm
 from nonprolif.events.coordination.queries import overdue_action_items
 from nonprolif.events.models import Conference, Registration, ScheduleRelease, Speaker
-from nonprolif.events.models.coordination import program_today
+from nonprolif.events.models.coordination import CLOSED_STATUSES, program_today
 from nonprolif.events.models.registrations import RegistrationStatus
 from nonprolif.preparedness.matrix.queries import (
+    Tally,
     matrix_programs,
     plan_items_of_program,
 )
@@ -294,12 +295,12 @@ def _matrix(user: User, program: Program, as_of: datetime.date) -> MatrixFacts |
     if not matrix_programs(user).filter(pk=program.pk).exists():
         return None
     figures = matrix_progress(user, program)
-    items = plan_items_of_program(user, program).open()
+    items = plan_items_of_program(user, program).exclude(status__in=CLOSED_STATUSES)
     open_items = items.count()
     if figures.total.rows == figures.total.blank and not open_items:
         return None
 
-    def tally(t) -> MatrixTally:
+    def tally(t: Tally) -> MatrixTally:
         return MatrixTally(key=t.key, rows=t.rows, x=t.x, unclear=t.unclear, na=t.na, blank=t.blank)
 
     return MatrixFacts(

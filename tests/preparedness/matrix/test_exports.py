@@ -1,6 +1,7 @@
 """The matrix's exports (XLSX in the committee's layout, landscape PDF) and the command that
 writes them: every row and status, in both languages, as the reader sees the matrix."""
 
+import datetime
 import io
 
 import pytest
@@ -91,9 +92,7 @@ def test_the_pdf_has_every_measure_and_status(coordinator, program, filled, lang
     for word in words:
         assert word in text
     assert "Programa prog-test" in text if language == "es" else "Program prog-test" in text
-    data = pdf_data(
-        coordinator, program, language=language, today=__import__("datetime").date(2010, 1, 1)
-    )
+    data = pdf_data(coordinator, program, language=language, today=datetime.date(2010, 1, 1))
     lines = [line for p in data["paragraphs"] for s in p["sections"] for line in s["lines"]]
     assert len(lines) == 28
     statuses = {line[0]: tuple(line[3:6]) for line in lines}
