@@ -138,6 +138,7 @@ def real_ids(program, agency_a, partner_agency, coordinator):
         "proposal_id": proposal.pk,
         "item_id": item.pk,
         "conference_id": conference.pk,
+        "row_code": "1.1.NW",  # a row of the 1540 matrix (its entry need not exist)
     }
 
 

@@ -131,6 +131,32 @@ class OverdueItem:
 
 
 @dataclass(frozen=True)
+class MatrixTally:
+    """The statuses of a group of the 1540 matrix's rows."""
+
+    key: str  # "1", "2", "3" (the operative paragraph) or "total"
+    rows: int
+    x: int  # in place
+    unclear: int  # ?
+    na: int  # not applicable
+    blank: int  # not yet assessed
+
+    @property
+    def applicable(self) -> int:
+        return self.rows - self.na
+
+
+@dataclass(frozen=True)
+class MatrixFacts:
+    """The program's 1540 matrix, when the reader may see it and it has been started."""
+
+    paragraphs: list[MatrixTally]  # operative paragraphs 1-3
+    total: MatrixTally
+    open_items: int  # national action plan items not done nor cancelled
+    overdue_items: int  # of those, due before the report's date
+
+
+@dataclass(frozen=True)
 class CableFacts:
     """Everything a report says, as of one date and as one user sees it."""
 
@@ -143,3 +169,4 @@ class CableFacts:
     sessions: SessionFacts
     conferences: list[ConferenceFacts]  # by start date
     overdue: list[OverdueItem]  # most overdue first
+    matrix: MatrixFacts | None = None  # None: not visible to the reader, or not started

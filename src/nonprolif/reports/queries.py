@@ -17,10 +17,17 @@ from django.utils import translation
 
 from nonprolif.core import clock
 from nonprolif.core.models import Agency, Official, User
+from nonprolif.core.rules import has_perm
 from nonprolif.events.coordination.queries import overdue_action_items
 from nonprolif.events.models import Conference, Registration, ScheduleRelease, Speaker
-from nonprolif.events.models.coordination import program_today
+from nonprolif.events.models.coordination import CLOSED_STATUSES, program_today
 from nonprolif.events.models.registrations import RegistrationStatus
+from nonprolif.preparedness.matrix.queries import (
+    Tally,
+    matrix_programs,
+    plan_items_of_program,
+)
+from nonprolif.preparedness.matrix.queries import progress as matrix_progress
 from nonprolif.program.models import ItemStatus, Program
 from nonprolif.program.queries import current_proposals_for, program_proposals
 from nonprolif.reports import vocabulary as v
@@ -31,6 +38,8 @@ from nonprolif.reports.facts import (
     Author,
     CableFacts,
     ConferenceFacts,
+    MatrixFacts,
+    MatrixTally,
     OverdueItem,
     ProgramFacts,
     ProposalFacts,
@@ -277,6 +286,31 @@ def _overdue(user: User, program: Program, as_of: datetime.date) -> list[Overdue
     return items
 
 
+def _matrix(user: User, program: Program, as_of: datetime.date) -> MatrixFacts | None:
+    """The 1540 matrix's figures, as ``user`` reads the matrix (derived data takes its
+    source's access: None when he may not see it); None too while no row has a status and
+    the action plan has no item."""
+    if not has_perm("preparedness.view_matrix", user):
+        return None
+    if not matrix_programs(user).filter(pk=program.pk).exists():
+        return None
+    figures = matrix_progress(user, program)
+    items = plan_items_of_program(user, program).exclude(status__in=CLOSED_STATUSES)
+    open_items = items.count()
+    if figures.total.rows == figures.total.blank and not open_items:
+        return None
+
+    def tally(t: Tally) -> MatrixTally:
+        return MatrixTally(key=t.key, rows=t.rows, x=t.x, unclear=t.unclear, na=t.na, blank=t.blank)
+
+    return MatrixFacts(
+        paragraphs=[tally(t) for t in figures.paragraphs],
+        total=tally(figures.total),
+        open_items=open_items,
+        overdue_items=items.filter(due_date__lt=as_of).count(),
+    )
+
+
 def cable_facts(user: User, program: Program, *, language: str, as_of: datetime.date) -> CableFacts:
     """What the status report of ``program`` says as of ``as_of`` (a date in the program's
     time zone), as ``user`` sees it, with typed texts in ``language`` ("es" or "en").
@@ -293,6 +327,7 @@ def cable_facts(user: User, program: Program, *, language: str, as_of: datetime.
             sessions=_sessions(user, program, as_of),
             conferences=_conferences(user, program),
             overdue=_overdue(user, program, as_of),
+            matrix=_matrix(user, program, as_of),
         )
 
 

@@ -88,6 +88,23 @@ WORDS = {
         "section_sessions": "Upcoming training sessions",
         "section_conference": "Conference",
         "section_overdue": "Overdue action items",
+        "section_matrix": "UNSCR 1540 implementation matrix",
+        "matrix_intro": (
+            "Of the {rows} obligations of the matrix, {x} are in place, {unclear} unclear, "
+            "{na} not applicable and {blank} not yet assessed ({percent} of those that apply "
+            "in place)."
+        ),
+        "matrix_items": (
+            "The national action plan has {open} open items, {overdue} of them overdue as of "
+            "{date}."
+        ),
+        "col_paragraph": "Operative paragraph",
+        "col_rows": "Rows",
+        "col_unclear": "Unclear (?)",
+        "col_in_place": "In place (X)",
+        "col_na": "Not applicable",
+        "col_not_assessed": "Not assessed",
+        "col_share": "% in place",
         # ¶1
         "summary_training": (
             "{certified} of the {target} officials targeted have completed their training "
@@ -218,6 +235,23 @@ WORDS = {
         "section_sessions": "Próximas sesiones de capacitación",
         "section_conference": "Conferencia",
         "section_overdue": "Acuerdos vencidos",
+        "section_matrix": "Matriz de aplicación de la resolución 1540",
+        "matrix_intro": (
+            "De las {rows} obligaciones de la matriz, {x} están establecidas, {unclear} por "
+            "confirmar, {na} no aplican y {blank} aún sin evaluar ({percent} de las que "
+            "aplican, establecidas)."
+        ),
+        "matrix_items": (
+            "El plan nacional de acción tiene {open} acciones abiertas, {overdue} de ellas "
+            "vencidas al {date}."
+        ),
+        "col_paragraph": "Párrafo dispositivo",
+        "col_rows": "Filas",
+        "col_unclear": "Por confirmar (?)",
+        "col_in_place": "Establecidas (X)",
+        "col_na": "No aplican",
+        "col_not_assessed": "Sin evaluar",
+        "col_share": "% establecidas",
         "summary_training": (
             "{certified} de los {target} funcionarios previstos han concluido su "
             "capacitación ({percent})."

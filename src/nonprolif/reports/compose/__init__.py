@@ -19,6 +19,7 @@ from nonprolif.reports.compose.figures import cable_figures
 from nonprolif.reports.compose.header import cable_header
 from nonprolif.reports.compose.sections import (
     conference_paragraph,
+    matrix_paragraph,
     overdue_paragraph,
     proposal_paragraph,
     sessions_paragraph,
@@ -63,6 +64,11 @@ def compose_cable(
             sessions_paragraph(facts.sessions, language, words, as_of),
             conference_paragraph(facts.conferences, language, words),
             overdue_paragraph(facts.overdue, language, words, as_of),
+            *(
+                [matrix_paragraph(facts.matrix, language, words, as_of)]
+                if facts.matrix is not None
+                else []
+            ),
             Paragraph(number=0, key="comment", heading="", text=comment_sentences(facts, words)),
         ]
         for number, paragraph in enumerate(paragraphs, start=1):

@@ -27,7 +27,7 @@ class Chart:
 @dataclass
 class Paragraph:
     number: int
-    key: str  # summary, training, proposal, sessions, conference, overdue, comment
+    key: str  # summary, training, proposal, sessions, conference, overdue, matrix, comment
     heading: str
     text: list[str]  # sentences/lines of the paragraph, in order
     tables: list[Table] = field(default_factory=list)

@@ -54,4 +54,27 @@ def cable_figures(facts: CableFacts) -> dict[str, Any]:
         "overdue": [
             {"id": item.id, "days": item.days, "owner": item.owner_code} for item in facts.overdue
         ],
+        "matrix": None
+        if facts.matrix is None
+        else {
+            "paragraphs": {
+                t.key: {
+                    "rows": t.rows,
+                    "x": t.x,
+                    "unclear": t.unclear,
+                    "na": t.na,
+                    "blank": t.blank,
+                }
+                for t in facts.matrix.paragraphs
+            },
+            "total": {
+                "rows": facts.matrix.total.rows,
+                "x": facts.matrix.total.x,
+                "unclear": facts.matrix.total.unclear,
+                "na": facts.matrix.total.na,
+                "blank": facts.matrix.total.blank,
+            },
+            "open_items": facts.matrix.open_items,
+            "overdue_items": facts.matrix.overdue_items,
+        },
     }

@@ -8,6 +8,7 @@ from nonprolif.reports import vocabulary as v
 from nonprolif.reports.compose.cable import Chart, Paragraph, Table
 from nonprolif.reports.facts import (
     ConferenceFacts,
+    MatrixFacts,
     OverdueItem,
     ProposalFacts,
     SessionFacts,
@@ -261,6 +262,66 @@ def overdue_paragraph(
                 for item in items
             ],
             numeric=[False, False, False, True, False],
+        )
+    )
+    return paragraph
+
+
+def matrix_paragraph(
+    matrix: MatrixFacts, language: str, words: Words, as_of: datetime.date
+) -> Paragraph:
+    """The 1540 matrix: rows in place, unclear, not applicable and not assessed, per
+    operative paragraph; the open and overdue items of the national action plan."""
+    total = matrix.total
+    paragraph = Paragraph(number=0, key="matrix", heading=words["section_matrix"], text=[])
+    paragraph.text = [
+        words["matrix_intro"].format(
+            rows=total.rows,
+            x=total.x,
+            unclear=total.unclear,
+            na=total.na,
+            blank=total.blank,
+            percent=percent(total.x, total.applicable, language),
+        ),
+        words["matrix_items"].format(
+            open=matrix.open_items,
+            overdue=matrix.overdue_items,
+            date=v.long_date(as_of, language),
+        ),
+    ]
+    paragraph.tables.append(
+        Table(
+            columns=[
+                words["col_paragraph"],
+                words["col_rows"],
+                words["col_in_place"],
+                words["col_unclear"],
+                words["col_na"],
+                words["col_not_assessed"],
+                words["col_share"],
+            ],
+            rows=[
+                [
+                    t.key,
+                    str(t.rows),
+                    str(t.x),
+                    str(t.unclear),
+                    str(t.na),
+                    str(t.blank),
+                    percent(t.x, t.applicable, language),
+                ]
+                for t in matrix.paragraphs
+            ],
+            numeric=[False] + [True] * 6,
+            total=[
+                words["total"],
+                str(total.rows),
+                str(total.x),
+                str(total.unclear),
+                str(total.na),
+                str(total.blank),
+                percent(total.x, total.applicable, language),
+            ],
         )
     )
     return paragraph
