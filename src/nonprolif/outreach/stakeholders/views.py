@@ -1,6 +1,8 @@
 """The stakeholder pages: the registry (filters, pages, exports), one stakeholder (its facts,
 contacts, visits and a link to its tips), registering and editing one, its contacts."""
 
+from typing import NoReturn
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -9,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from nonprolif.core.audit_reads import note_read
+from nonprolif.core.domain.audit import refuse
 from nonprolif.core.rules import has_perm
 from nonprolif.core.web.pagination import paginate
 from nonprolif.core.web.submit import submit
@@ -31,6 +34,11 @@ from nonprolif.outreach.stakeholders.queries import (
     stakeholders_for,
 )
 from nonprolif.outreach.visits.queries import visits_for
+
+
+def _refused_post(request, action: str, obj) -> NoReturn:
+    """A write the user may not make: audited as denied (as the service would), then 403."""
+    refuse(actor=request.user, action=action, why=_("You are not allowed to do this."), obj=obj)
 
 RECENT_VISITS = 10
 
@@ -89,12 +97,11 @@ def stakeholder_detail(request, pk):
 def stakeholder_create(request):
     """GET: the form; POST registers (the service refuses, and audits, anybody who may not)."""
     _require_reader(request.user)
-    if request.method == "GET" and not has_perm("outreach.add_stakeholder", request.user):
+    if not has_perm("outreach.add_stakeholder", request.user):
+        if request.method == "POST":
+            _refused_post(request, "outreach.stakeholder.create", None)
         raise PermissionDenied
     form = StakeholderForm(request.POST or None, user=request.user)
-    if request.method == "POST" and not form.is_valid():
-        if not has_perm("outreach.add_stakeholder", request.user):
-            raise PermissionDenied
     program = form.cleaned_data.get("program") if form.is_bound and form.is_valid() else None
     stakeholder = submit(request, form, create_stakeholder, program=program)
     if stakeholder is not None:
@@ -111,11 +118,11 @@ def stakeholder_create(request):
 def stakeholder_edit(request, pk):
     stakeholder = get_stakeholder_for(request.user, pk)
     allowed = has_perm("outreach.change_stakeholder", request.user, stakeholder)
-    if request.method == "GET" and not allowed:
+    if not allowed:
+        if request.method == "POST":
+            _refused_post(request, "outreach.stakeholder.update", stakeholder)
         raise PermissionDenied
     form = StakeholderForm(request.POST or None, instance=stakeholder, user=request.user)
-    if request.method == "POST" and not form.is_valid() and not allowed:
-        raise PermissionDenied
     updated = submit(request, form, update_stakeholder, stakeholder=stakeholder)
     if updated is not None:
         messages.success(request, _("Stakeholder saved."))
@@ -131,11 +138,11 @@ def stakeholder_edit(request, pk):
 def contact_create(request, pk):
     stakeholder = get_stakeholder_for(request.user, pk)
     allowed = has_perm("outreach.change_stakeholder", request.user, stakeholder)
-    if request.method == "GET" and not allowed:
+    if not allowed:
+        if request.method == "POST":
+            _refused_post(request, "outreach.contact.create", stakeholder)
         raise PermissionDenied
     form = ContactForm(request.POST or None)
-    if request.method == "POST" and not form.is_valid() and not allowed:
-        raise PermissionDenied
     contact = submit(request, form, add_contact, stakeholder=stakeholder)
     if contact is not None:
         messages.success(request, _("Contact added."))
@@ -152,11 +159,11 @@ def contact_edit(request, pk):
     contact = get_contact_for(request.user, pk)
     stakeholder = contact.stakeholder
     allowed = has_perm("outreach.change_stakeholder", request.user, stakeholder)
-    if request.method == "GET" and not allowed:
+    if not allowed:
+        if request.method == "POST":
+            _refused_post(request, "outreach.contact.update", contact)
         raise PermissionDenied
     form = ContactForm(request.POST or None, instance=contact)
-    if request.method == "POST" and not form.is_valid() and not allowed:
-        raise PermissionDenied
     updated = submit(request, form, update_contact, contact=contact)
     if updated is not None:
         messages.success(request, _("Contact saved."))

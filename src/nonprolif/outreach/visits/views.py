@@ -2,6 +2,8 @@
 stakeholder's page, one visit (attendees, topics, materials handed over, its follow-ups and
 the form to add one), editing one."""
 
+from typing import NoReturn
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -10,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from nonprolif.core.audit_reads import note_read
+from nonprolif.core.domain.audit import refuse
 from nonprolif.core.rules import has_perm
 from nonprolif.core.web.pagination import paginate
 from nonprolif.core.web.submit import submit
@@ -22,6 +25,11 @@ from nonprolif.outreach.visits.queries import (
     visit_materials,
     visits_for,
 )
+
+
+def _refused_post(request, action: str, obj) -> NoReturn:
+    """A write the user may not make: audited as denied (as the service would), then 403."""
+    refuse(actor=request.user, action=action, why=_("You are not allowed to do this."), obj=obj)
 
 
 @require_GET
@@ -79,11 +87,11 @@ def visit_create(request, pk):
     may not)."""
     stakeholder = get_stakeholder_for(request.user, pk)
     allowed = has_perm("outreach.add_visit", request.user, stakeholder)
-    if request.method == "GET" and not allowed:
+    if not allowed:
+        if request.method == "POST":
+            _refused_post(request, "outreach.visit.create", stakeholder)
         raise PermissionDenied
     form = VisitForm(request.POST or None, user=request.user)
-    if request.method == "POST" and not form.is_valid() and not allowed:
-        raise PermissionDenied
     visit = submit(request, form, record_visit, stakeholder=stakeholder)
     if visit is not None:
         messages.success(request, _("Visit recorded."))
@@ -99,11 +107,11 @@ def visit_create(request, pk):
 def visit_edit(request, pk):
     visit = get_visit_for(request.user, pk)
     allowed = has_perm("outreach.change_visit", request.user, visit)
-    if request.method == "GET" and not allowed:
+    if not allowed:
+        if request.method == "POST":
+            _refused_post(request, "outreach.visit.update", visit)
         raise PermissionDenied
     form = VisitForm(request.POST or None, instance=visit, user=request.user)
-    if request.method == "POST" and not form.is_valid() and not allowed:
-        raise PermissionDenied
     updated = submit(request, form, update_visit, visit=visit)
     if updated is not None:
         messages.success(request, _("Visit saved."))
@@ -120,9 +128,9 @@ def visit_edit(request, pk):
 def follow_up_create(request, pk):
     """A follow-up (the service refuses, and audits, anybody who may not)."""
     visit = get_visit_for(request.user, pk)
+    if not has_perm("outreach.change_visit", request.user, visit):
+        _refused_post(request, "outreach.visit.follow_up", visit)
     form = FollowUpForm(request.POST)
-    if not form.is_valid() and not has_perm("outreach.change_visit", request.user, visit):
-        raise PermissionDenied
     item = submit(request, form, add_follow_up, visit=visit)
     if item is None:
         note_read(request, action="outreach.visit.view", obj=visit)
