@@ -23,6 +23,7 @@ from tests.factories import (
     ProposalFactory,
     ProposalItemFactory,
 )
+from tests.outreach.factories import VisitFactory
 from tests.screening.factories_batches import BatchFactory, ScreenedPartyFactory
 
 API = "/api/v1"
@@ -123,7 +124,10 @@ def real_ids(program, agency_a, partner_agency, coordinator):
         entry_version="v1",
         score=0.9,
     )
+    visit = VisitFactory(stakeholder__program=program, stakeholder__responsible_agency=agency_a)
     return {
+        "stakeholder_id": visit.stakeholder_id,
+        "visit_id": visit.pk,
         "list_code": snapshot.watchlist.code,
         "snapshot_id": snapshot.pk,
         "batch_id": batch.pk,
