@@ -136,9 +136,7 @@ def test_lists_and_exports_leave_out_other_agencies(
         body = client.get(reverse("outreach_visit_list")).content.decode()
         assert reverse("outreach_visit_detail", args=[rows["visit"].pk]) in body
         assert reverse("outreach_visit_detail", args=[visit_b.pk]) not in body
-        names = exported_names(
-            client.get(reverse("outreach_stakeholder_export", args=["csv"]))
-        )
+        names = exported_names(client.get(reverse("outreach_stakeholder_export", args=["csv"])))
         assert names == ["Química Peñoles del Golfo"]
         names = exported_names(client.get(f"{API}/stakeholders/export"))
         assert names == ["Química Peñoles del Golfo"]
@@ -166,12 +164,13 @@ def test_a_partner_and_a_user_without_a_role_see_nothing(as_user, request, who, 
 def test_coordinators_and_auditors_see_all(as_user, request, who, rows):
     client = as_user(request.getfixturevalue(who))
     body = client.get(reverse("outreach_stakeholder_list")).content.decode()
-    assert "Química Peñoles del Golfo" in body and "Universidad Autónoma del Norte" in body
+    assert "Química Peñoles del Golfo" in body
+    assert "Universidad Autónoma del Norte" in body
     assert client.get(f"{API}/stakeholders").json()["count"] == 2
     assert client.get(f"{API}/visits").json()["count"] == 2
     names = exported_names(client.get(reverse("outreach_stakeholder_export", args=["csv"])))
     assert sorted(names) == ["Química Peñoles del Golfo", "Universidad Autónoma del Norte"]
-    for url in pages(rows)[:1] + [reverse("outreach_visit_detail", args=[rows["visit"].pk])]:
+    for url in [*pages(rows)[:1], reverse("outreach_visit_detail", args=[rows["visit"].pk])]:
         assert client.get(url).status_code == 200, url
     for url in endpoints(rows):
         assert client.get(url).status_code == 200, url
@@ -186,8 +185,13 @@ def test_an_auditor_writes_nothing(as_user, auditor, rows, program):
         assert response.status_code == 403, (method, url, response.content)
     response = client.post(
         f"{API}/stakeholders",
-        {"program": program.code, "name": "X", "kind": "company", "sector": "mining",
-         "responsible_agency": "AAA"},
+        {
+            "program": program.code,
+            "name": "X",
+            "kind": "company",
+            "sector": "mining",
+            "responsible_agency": "AAA",
+        },
         content_type=JSON,
     )
     assert response.status_code == 403

@@ -37,7 +37,10 @@ def test_the_list_and_one_stakeholder(as_user, liaison_a, stakeholder_a, stakeho
 
 def test_the_list_filters(as_user, coordinator, stakeholder_a, stakeholder_b):
     client = as_user(coordinator)
-    names = lambda query: [r["name"] for r in client.get(f"{API}/stakeholders", query).json()["items"]]  # noqa: E731
+
+    def names(query):
+        return [r["name"] for r in client.get(f"{API}/stakeholders", query).json()["items"]]
+
     assert names({"q": "universidad AUTONOMA"}) == [stakeholder_b.name]
     assert names({"agency": "AAA"}) == [stakeholder_a.name]
     assert names({"sector": "academia"}) == [stakeholder_b.name]
@@ -72,15 +75,26 @@ def test_bad_input_is_422_naming_each_field(as_user, coordinator, program):
     assert (response.status_code, fields_of(response)) == (422, {"program"})
     response = client.post(
         f"{API}/stakeholders",
-        {"program": program.code, "name": "X", "kind": "company", "sector": "mining",
-         "responsible_agency": "ZZZ"},
+        {
+            "program": program.code,
+            "name": "X",
+            "kind": "company",
+            "sector": "mining",
+            "responsible_agency": "ZZZ",
+        },
         content_type=JSON,
     )
     assert (response.status_code, fields_of(response)) == (422, {"responsible_agency"})
     response = client.post(
         f"{API}/stakeholders",
-        {"program": program.code, "name": "X", "kind": "company", "sector": "mining",
-         "responsible_agency": "AAA", "cbrn_categories": ["ZZZ"]},
+        {
+            "program": program.code,
+            "name": "X",
+            "kind": "company",
+            "sector": "mining",
+            "responsible_agency": "AAA",
+            "cbrn_categories": ["ZZZ"],
+        },
         content_type=JSON,
     )
     assert (response.status_code, fields_of(response)) == (422, {"cbrn_categories"})
@@ -93,8 +107,13 @@ def test_bad_input_is_422_naming_each_field(as_user, coordinator, program):
 def test_a_liaison_is_refused_another_agency(as_user, liaison_a, program):
     response = as_user(liaison_a).post(
         f"{API}/stakeholders",
-        {"program": program.code, "name": "X", "kind": "company", "sector": "mining",
-         "responsible_agency": "BBB"},
+        {
+            "program": program.code,
+            "name": "X",
+            "kind": "company",
+            "sector": "mining",
+            "responsible_agency": "BBB",
+        },
         content_type=JSON,
     )
     assert response.status_code == 403
@@ -166,4 +185,6 @@ def test_the_export(as_user, liaison_a, stakeholder_a, stakeholder_b):
     response = as_user(liaison_a).get(f"{API}/stakeholders/export")
     rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8")[1:])))
     assert [r[1] for r in rows[1:]] == [stakeholder_a.name]
-    assert as_user(liaison_a).get(f"{API}/stakeholders/export", {"format": "ods"}).status_code == 422
+    assert (
+        as_user(liaison_a).get(f"{API}/stakeholders/export", {"format": "ods"}).status_code == 422
+    )

@@ -144,7 +144,11 @@ def test_contacts_are_added_changed_and_removed(liaison_a, stakeholder_a):
         .order_by("seq")
         .values_list("action", flat=True)
     )
-    assert actions == ["outreach.contact.create", "outreach.contact.update", "outreach.contact.delete"]
+    assert actions == [
+        "outreach.contact.create",
+        "outreach.contact.update",
+        "outreach.contact.delete",
+    ]
 
 
 def test_a_bad_e_mail_names_the_field(liaison_a, stakeholder_a):

@@ -52,7 +52,8 @@ def test_the_filters_narrow_by_kind_sector_and_agency(
         ({"agency": "BBB"}, stakeholder_b, stakeholder_a),
     ]:
         body = client.get(LIST, query).content.decode()
-        assert shown.name in body and hidden.name not in body, query
+        assert shown.name in body, query
+        assert hidden.name not in body, query
 
 
 def test_a_bad_filter_is_shown_not_a_500(as_user, coordinator, stakeholder_a):
@@ -83,21 +84,28 @@ def test_the_export_has_the_list_s_rows_under_its_filters(
         )
     )
     assert [r[1] for r in rows[1:]] == [stakeholder_b.name]
-    sheet = xlsx_rows(as_user(coordinator).get(reverse("outreach_stakeholder_export", args=["xlsx"])))
+    sheet = xlsx_rows(
+        as_user(coordinator).get(reverse("outreach_stakeholder_export", args=["xlsx"]))
+    )
     assert {r[1] for r in sheet[1:]} == {stakeholder_a.name, stakeholder_b.name}
 
 
 def test_an_unknown_export_format_is_404(as_user, coordinator):
-    assert as_user(coordinator).get(reverse("outreach_stakeholder_export", args=["ods"])).status_code == 404
+    assert (
+        as_user(coordinator).get(reverse("outreach_stakeholder_export", args=["ods"])).status_code
+        == 404
+    )
 
 
 def test_the_detail_shows_facts_contacts_visits_and_actions(
     as_user, liaison_a, stakeholder_a, contact_a
 ):
     visit = VisitFactory(stakeholder=stakeholder_a)
-    body = as_user(liaison_a).get(
-        reverse("outreach_stakeholder_detail", args=[stakeholder_a.pk])
-    ).content.decode()
+    body = (
+        as_user(liaison_a)
+        .get(reverse("outreach_stakeholder_detail", args=[stakeholder_a.pk]))
+        .content.decode()
+    )
     assert "Tiodiglicol" in body
     assert contact_a.name in body
     assert reverse("outreach_visit_detail", args=[visit.pk]) in body
@@ -106,9 +114,11 @@ def test_the_detail_shows_facts_contacts_visits_and_actions(
 
 
 def test_an_analyst_reads_but_is_offered_no_change(as_user, analyst_a, stakeholder_a):
-    body = as_user(analyst_a).get(
-        reverse("outreach_stakeholder_detail", args=[stakeholder_a.pk])
-    ).content.decode()
+    body = (
+        as_user(analyst_a)
+        .get(reverse("outreach_stakeholder_detail", args=[stakeholder_a.pk]))
+        .content.decode()
+    )
     assert stakeholder_a.name in body
     assert reverse("outreach_stakeholder_edit", args=[stakeholder_a.pk]) not in body
     assert reverse("outreach_visit_create", args=[stakeholder_a.pk]) not in body
@@ -138,8 +148,14 @@ def test_a_liaison_registers_a_stakeholder_from_the_form(as_user, liaison_a, pro
 def test_the_form_shows_errors_and_writes_nothing(as_user, liaison_a, program, agency_a):
     response = as_user(liaison_a).post(
         reverse("outreach_stakeholder_create"),
-        {"program": program.pk, "name": "", "kind": "hospital", "sector": "healthcare",
-         "responsible_agency": agency_a.pk, "language": "es"},
+        {
+            "program": program.pk,
+            "name": "",
+            "kind": "hospital",
+            "sector": "healthcare",
+            "responsible_agency": agency_a.pk,
+            "language": "es",
+        },
     )
     assert response.status_code == 400
     assert not Stakeholder.objects.exists()
@@ -148,8 +164,14 @@ def test_the_form_shows_errors_and_writes_nothing(as_user, liaison_a, program, a
 def test_a_liaison_is_not_offered_another_agency(as_user, liaison_a, program, agency_b):
     response = as_user(liaison_a).post(
         reverse("outreach_stakeholder_create"),
-        {"program": program.pk, "name": "Otra", "kind": "company", "sector": "mining",
-         "responsible_agency": agency_b.pk, "language": "es"},
+        {
+            "program": program.pk,
+            "name": "Otra",
+            "kind": "company",
+            "sector": "mining",
+            "responsible_agency": agency_b.pk,
+            "language": "es",
+        },
     )
     assert response.status_code == 400
     assert not Stakeholder.objects.exists()
@@ -158,8 +180,14 @@ def test_a_liaison_is_not_offered_another_agency(as_user, liaison_a, program, ag
 def test_the_edit_form_saves(as_user, liaison_a, stakeholder_a, agency_a):
     response = as_user(liaison_a).post(
         reverse("outreach_stakeholder_edit", args=[stakeholder_a.pk]),
-        {"name": stakeholder_a.name, "kind": "company", "sector": "chemical_distribution",
-         "city": "Tampico", "responsible_agency": agency_a.pk, "language": "en"},
+        {
+            "name": stakeholder_a.name,
+            "kind": "company",
+            "sector": "chemical_distribution",
+            "city": "Tampico",
+            "responsible_agency": agency_a.pk,
+            "language": "en",
+        },
     )
     assert response.status_code == 302
     stakeholder_a.refresh_from_db()
@@ -173,8 +201,13 @@ def test_readers_may_not_edit(as_user, request, who, stakeholder_a, agency_a):
     assert client.get(url).status_code == 403
     response = client.post(
         url,
-        {"name": "Otro", "kind": "company", "sector": "mining",
-         "responsible_agency": agency_a.pk, "language": "es"},
+        {
+            "name": "Otro",
+            "kind": "company",
+            "sector": "mining",
+            "responsible_agency": agency_a.pk,
+            "language": "es",
+        },
     )
     assert response.status_code == 403
     stakeholder_a.refresh_from_db()

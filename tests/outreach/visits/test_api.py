@@ -51,20 +51,30 @@ def test_bad_input_is_422_naming_each_field(as_user, liaison_a, stakeholder_a):
     client = as_user(liaison_a)
     response = client.post(
         f"{API}/visits",
-        {"stakeholder": stakeholder_a.pk, "date": "2010-03-10", "attendees": ["x"],
-         "topics_es": "", "topics_en": "x", "materials": [999999]},
+        {
+            "stakeholder": stakeholder_a.pk,
+            "date": "2010-03-10",
+            "attendees": ["x"],
+            "topics_es": "",
+            "topics_en": "x",
+            "materials": [999999],
+        },
         content_type=JSON,
     )
     assert (response.status_code, fields_of(response)) == (422, {"topics_es", "materials"})
-    response = client.post(
-        f"{API}/visits", {"stakeholder": stakeholder_a.pk}, content_type=JSON
-    )
+    response = client.post(f"{API}/visits", {"stakeholder": stakeholder_a.pk}, content_type=JSON)
     assert response.status_code == 422
     assert {"date", "attendees", "topics_es", "topics_en"} <= fields_of(response)
     response = client.post(
         f"{API}/visits",
-        {"stakeholder": stakeholder_a.pk, "date": "2010-03-10", "attendees": ["x"],
-         "topics_es": "x", "topics_en": "x", "agency": "ZZZ"},
+        {
+            "stakeholder": stakeholder_a.pk,
+            "date": "2010-03-10",
+            "attendees": ["x"],
+            "topics_es": "x",
+            "topics_en": "x",
+            "agency": "ZZZ",
+        },
         content_type=JSON,
     )
     assert (response.status_code, fields_of(response)) == (422, {"agency"})
@@ -75,8 +85,13 @@ def test_bad_input_is_422_naming_each_field(as_user, liaison_a, stakeholder_a):
 def test_a_visit_to_another_agency_s_stakeholder_is_404(as_user, liaison_a, stakeholder_b):
     response = as_user(liaison_a).post(
         f"{API}/visits",
-        {"stakeholder": stakeholder_b.pk, "date": "2010-03-10", "attendees": ["x"],
-         "topics_es": "x", "topics_en": "x"},
+        {
+            "stakeholder": stakeholder_b.pk,
+            "date": "2010-03-10",
+            "attendees": ["x"],
+            "topics_es": "x",
+            "topics_en": "x",
+        },
         content_type=JSON,
     )
     assert response.status_code == 404

@@ -151,9 +151,7 @@ def test_a_follow_up_belongs_to_the_visiting_agency(coordinator, visit_a, agency
 
 def test_a_follow_up_without_a_title_names_the_field(liaison_a, visit_a):
     with pytest.raises(ValidationError) as error:
-        add_follow_up(
-            actor=liaison_a, visit=visit_a, title_es="", title_en="x", due_date=None
-        )
+        add_follow_up(actor=liaison_a, visit=visit_a, title_es="", title_en="x", due_date=None)
     assert {"title_es", "due_date"} <= set(error.value.message_dict)
     assert not ActionItem.objects.exists()
 

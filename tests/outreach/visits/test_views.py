@@ -112,9 +112,7 @@ def test_readers_record_no_visit(as_user, request, who, stakeholder_a):
     assert denied("outreach.visit.create") == 1
 
 
-def test_the_detail_shows_attendees_materials_and_follow_ups(
-    as_user, liaison_a, visit_a, agency_a
-):
+def test_the_detail_shows_attendees_materials_and_follow_ups(as_user, liaison_a, visit_a, agency_a):
     booklet = MaterialFactory(agency=agency_a, title_es="Folleto de indicadores químicos")
     visit_a.materials.add(booklet)
     client = as_user(liaison_a)

@@ -52,7 +52,10 @@ def _categories(user, codes: list[str]) -> list[CbrnCategory]:
     missing = [code for code in wanted if code not in found]
     if missing:
         raise ValidationError(
-            {"cbrn_categories": _("Unknown CBRN category: %(codes)s.") % {"codes": ", ".join(missing)}}
+            {
+                "cbrn_categories": _("Unknown CBRN category: %(codes)s.")
+                % {"codes": ", ".join(missing)}
+            }
         )
     return [found[code] for code in wanted]
 
@@ -147,6 +150,4 @@ def list_outreach_stakeholder_contacts(request, stakeholder_id: int):
 def post_outreach_stakeholder_contact(request, stakeholder_id: int, payload: OutreachContactIn):
     """Add a contact (a coordinator, or a liaison of the responsible agency)."""
     stakeholder = get_stakeholder_for(request.auth, stakeholder_id)
-    return Status(
-        201, add_contact(actor=request.auth, stakeholder=stakeholder, **payload.dict())
-    )
+    return Status(201, add_contact(actor=request.auth, stakeholder=stakeholder, **payload.dict()))

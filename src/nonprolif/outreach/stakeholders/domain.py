@@ -83,11 +83,15 @@ def _validate(stakeholder: Stakeholder) -> None:
         stakeholder.full_clean(exclude=["program", "created_by"])
     except ValidationError as error:
         errors.update(error.message_dict)
-    if stakeholder.responsible_agency_id and "responsible_agency" not in errors:
-        if stakeholder.responsible_agency_id not in national_agency_ids(stakeholder.program):
-            errors.setdefault("responsible_agency", []).append(
-                _("The responsible agency must be a national agency of the program.")
-            )
+    agency_id = stakeholder.responsible_agency_id
+    if (
+        agency_id
+        and "responsible_agency" not in errors
+        and agency_id not in national_agency_ids(stakeholder.program)
+    ):
+        errors.setdefault("responsible_agency", []).append(
+            _("The responsible agency must be a national agency of the program.")
+        )
     if errors:
         raise ValidationError(errors)
 
@@ -267,4 +271,3 @@ def remove_contact(*, actor: User, contact: Contact) -> None:
             changes={"stakeholder": _label(stakeholder)},
         )
         contact.delete()
-

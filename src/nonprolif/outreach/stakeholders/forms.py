@@ -1,5 +1,7 @@
 """Forms of the stakeholder pages (parsing only; the services validate and write)."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -34,7 +36,7 @@ class StakeholderFilterForm(forms.Form):
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].choices = [
+        cast(forms.ChoiceField, self.fields["agency"]).choices = [
             ("", ANY),
             *((a.code, a.code) for a in filter_agencies(user)),
         ]
@@ -84,17 +86,19 @@ class StakeholderForm(ServiceModelForm):
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cbrn_categories"].queryset = CbrnCategory.objects.visible_to(user)
+        categories = cast(forms.ModelMultipleChoiceField, self.fields["cbrn_categories"])
+        categories.queryset = CbrnCategory.objects.visible_to(user)
         if self.instance.pk:
             del self.fields["program"]
             program = self.instance.program
         else:
             programs = stakeholder_programs(user)
-            self.fields["program"].queryset = programs
+            cast(forms.ModelChoiceField, self.fields["program"]).queryset = programs
             program = programs.first() if programs.count() == 1 else None
             if program is not None:
                 self.fields["program"].initial = program.pk
-        self.fields["responsible_agency"].queryset = responsible_agencies(user, program)
+        agencies = cast(forms.ModelChoiceField, self.fields["responsible_agency"])
+        agencies.queryset = responsible_agencies(user, program)
 
     def service_data(self) -> dict:
         data = dict(self.cleaned_data)

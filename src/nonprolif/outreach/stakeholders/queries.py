@@ -103,9 +103,7 @@ def get_contact_for(user: User, pk: Any) -> Contact:
     contact = (
         None
         if number is None
-        else Contact.objects.filter(
-            pk=number, stakeholder__in=Stakeholder.objects.visible_to(user)
-        )
+        else Contact.objects.filter(pk=number, stakeholder__in=Stakeholder.objects.visible_to(user))
         .select_related("stakeholder__responsible_agency", "stakeholder__program")
         .first()
     )

@@ -40,6 +40,7 @@ def _refused_post(request, action: str, obj) -> NoReturn:
     """A write the user may not make: audited as denied (as the service would), then 403."""
     refuse(actor=request.user, action=action, why=_("You are not allowed to do this."), obj=obj)
 
+
 RECENT_VISITS = 10
 
 

@@ -68,7 +68,7 @@ def _values(visit: Visit, materials: Iterable[AwarenessMaterial]) -> dict[str, A
     return values
 
 
-def _visiting_agency(actor: User, stakeholder: Stakeholder, agency: Agency | None) -> Agency:
+def _visiting_agency(actor: User, stakeholder: Stakeholder, agency: Agency | None) -> Agency | None:
     if agency is None:
         return stakeholder.responsible_agency if is_coordinator(actor) else actor.agency
     if not is_coordinator(actor) and agency.pk != actor.agency_id:
@@ -130,9 +130,11 @@ def record_visit(
             obj=stakeholder,
         )
     visiting = _visiting_agency(actor, stakeholder, agency)
-    errors: dict[str, list[str]] = {}
     if visiting is None or visiting.pk not in national_agency_ids(stakeholder.program):
-        errors["agency"] = [_("The visiting agency must be a national agency of the program.")]
+        raise ValidationError(
+            {"agency": _("The visiting agency must be a national agency of the program.")}
+        )
+    errors: dict[str, list[str]] = {}
     visit = Visit(
         stakeholder=stakeholder,
         agency=visiting,

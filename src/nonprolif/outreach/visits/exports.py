@@ -39,7 +39,7 @@ def rows(visits: QuerySet[Visit]) -> Iterator[list[Any]]:
             visit.agency.code,
             "; ".join(line.strip() for line in visit.attendees.splitlines() if line.strip()),
             visit.topics,
-            visit.follow_up_count,
+            getattr(visit, "follow_up_count", 0),
         ]
 
 

@@ -1,5 +1,7 @@
 """Forms of the visit pages (parsing only; the services validate and write)."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -50,7 +52,8 @@ class VisitForm(ServiceModelForm):
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["materials"].queryset = offered_materials(user)
+        materials = cast(forms.ModelMultipleChoiceField, self.fields["materials"])
+        materials.queryset = offered_materials(user)
 
 
 class FollowUpForm(ServiceModelForm):

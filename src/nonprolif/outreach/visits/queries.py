@@ -66,7 +66,9 @@ def visits_for(
             rows = rows.filter(folded_name__contains=fold(word))
     follow_ups = ActionItem.objects.visible_to(user).values("pk")
     return rows.annotate(
-        follow_up_count=Count("meeting__action_items", filter=Q(meeting__action_items__in=follow_ups))
+        follow_up_count=Count(
+            "meeting__action_items", filter=Q(meeting__action_items__in=follow_ups)
+        )
     ).order_by("-date", "-pk")
 
 
@@ -96,9 +98,7 @@ def get_visit_for(user: User, pk: Any) -> Visit:
 def visit_materials(user: User, visit: Visit) -> QuerySet[AwarenessMaterial]:
     """The materials handed over at the visit that ``user`` reads in the library."""
     return (
-        AwarenessMaterial.objects.visible_to(user)
-        .filter(visits=visit)
-        .order_by("title_es", "pk")
+        AwarenessMaterial.objects.visible_to(user).filter(visits=visit).order_by("title_es", "pk")
     )
 
 

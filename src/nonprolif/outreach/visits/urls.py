@@ -6,9 +6,7 @@ from nonprolif.outreach.visits import exports, views
 
 urlpatterns = [
     path("outreach/visits/", views.visit_list, name="outreach_visit_list"),
-    path(
-        "outreach/visits/export/<str:kind>/", exports.visit_export, name="outreach_visit_export"
-    ),
+    path("outreach/visits/export/<str:kind>/", exports.visit_export, name="outreach_visit_export"),
     path(
         "outreach/stakeholders/<int:pk>/visits/new/",
         views.visit_create,
