@@ -12,6 +12,7 @@ from nonprolif.events.coordination.domain.reminders import remind_overdue_action
 from nonprolif.events.models import ActionItem, ActionItemChange, Meeting
 from nonprolif.outreach.models import Visit
 from nonprolif.outreach.visits.domain import add_follow_up, record_visit, update_visit
+from tests.factories import MeetingFactory
 from tests.outreach.factories import MaterialFactory
 from tests.outreach.stakeholders.conftest import denied
 
@@ -168,3 +169,13 @@ def test_others_add_no_follow_up(request, who, visit_a):
         )
     assert not ActionItem.objects.exists()
     assert denied("outreach.visit.follow_up") == 1
+
+
+def test_a_liaison_adds_action_items_to_his_visits_meetings_only(
+    liaison_a, liaison_b, visit_a, program, agency_a
+):
+    other = MeetingFactory(program=program)
+    other.agencies.set([agency_a])
+    assert liaison_a.has_perm("events.add_actionitem", visit_a.meeting)
+    assert not liaison_a.has_perm("events.add_actionitem", other)
+    assert not liaison_b.has_perm("events.add_actionitem", visit_a.meeting)
