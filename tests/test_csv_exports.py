@@ -22,6 +22,7 @@ from nonprolif.training.nominations.queries import nomination_items
 from tests.events.conftest import meeting, official_ptr  # noqa: F401 (fixtures)
 from tests.events.speakers.conftest import make_conference
 from tests.exports import xlsx_rows
+from tests.outreach.factories import VisitFactory
 from tests.screening.factories_review import AlertForReviewFactory
 from tests.test_login_required import ROUTES
 from tests.training.conftest import (  # noqa: F401 (fixtures)
@@ -79,6 +80,7 @@ def world(trained, coordinator, program, agency_a, official_a, meeting):  # noqa
         due_date=trained.start,
     )
     alert = AlertForReviewFactory(batch__agency=agency_a)
+    VisitFactory(stakeholder__program=program, stakeholder__responsible_agency=agency_a)
     return {
         "program": program,
         "item": item,
@@ -115,6 +117,8 @@ EXAMPLES = {
     "screening_batch_export": lambda w: reverse(
         "screening_batch_export", args=[w["batch"].pk, "csv"]
     ),
+    "outreach_stakeholder_export": lambda w: reverse("outreach_stakeholder_export", args=["csv"]),
+    "outreach_visit_export": lambda w: reverse("outreach_visit_export", args=["csv"]),
 }
 API_EXAMPLES = {
     "/api/v1/programs/{code}/nominations/export": lambda w: (
@@ -135,6 +139,7 @@ API_EXAMPLES = {
     "/api/v1/programs/{code}/action-items/export": lambda w: (
         f"{API}/programs/{w['program'].code}/action-items/export"
     ),
+    "/api/v1/outreach/stakeholders/export": lambda w: f"{API}/outreach/stakeholders/export",
 }
 
 

@@ -23,7 +23,7 @@ from tests.factories import (
     ProposalFactory,
     ProposalItemFactory,
 )
-from tests.outreach.factories import MaterialFactory
+from tests.outreach.factories import MaterialFactory, VisitFactory
 from tests.screening.factories_batches import BatchFactory, ScreenedPartyFactory
 
 API = "/api/v1"
@@ -125,8 +125,11 @@ def real_ids(program, agency_a, partner_agency, coordinator):
         score=0.9,
     )
     material = MaterialFactory(agency=agency_a)
+    visit = VisitFactory(stakeholder__program=program, stakeholder__responsible_agency=agency_a)
     return {
         "material_id": material.pk,
+        "stakeholder_id": visit.stakeholder_id,
+        "visit_id": visit.pk,
         "list_code": snapshot.watchlist.code,
         "snapshot_id": snapshot.pk,
         "batch_id": batch.pk,

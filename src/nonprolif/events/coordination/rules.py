@@ -4,10 +4,13 @@
   action items (every field).
 - The liaisons (and, for a partner agency, its partner users) of the agency that owns an
   action item update its status (open, in progress, done, cancelled) with a note.
+- The liaisons of the agency that made an outreach visit add action items (the visit's
+  follow-ups) to the visit's own meeting.
 - Everybody else who can see the meeting reads its decisions and items.
 """
 
 import rules
+from django.apps import apps
 
 from nonprolif.core.rules import is_coordinator, is_liaison, is_partner
 
@@ -22,11 +25,27 @@ def is_owner_agency_user(user, action_item) -> bool:
     )
 
 
+@rules.predicate
+def is_outreach_visit_agency_user(user, meeting) -> bool:
+    """``meeting`` records an outreach visit made by the user's agency, to a stakeholder
+    his agency is responsible for."""
+    if meeting is None or not getattr(user, "agency_id", None):
+        return False
+    visit = apps.get_model("outreach", "Visit")
+    return visit.objects.filter(
+        meeting_id=meeting.pk,
+        agency_id=user.agency_id,
+        stakeholder__responsible_agency_id=user.agency_id,
+    ).exists()
+
+
 can_update_status = is_coordinator | ((is_liaison | is_partner) & is_owner_agency_user)
 
 rules.add_perm("events.add_meetingdecision", is_coordinator)  # object: the meeting
 rules.add_perm("events.change_meetingdecision", is_coordinator)  # object: the decision
 rules.add_perm("events.delete_meetingdecision", is_coordinator)  # object: the decision
-rules.add_perm("events.add_actionitem", is_coordinator)  # object: the meeting
+rules.add_perm(
+    "events.add_actionitem", is_coordinator | (is_liaison & is_outreach_visit_agency_user)
+)  # object: the meeting
 rules.add_perm("events.change_actionitem", is_coordinator)  # object: the action item
 rules.add_perm("events.update_actionitem_status", can_update_status)  # object: the item
