@@ -47,6 +47,8 @@ def get_preparedness_aar(request, exercise_id: int, options: Query[PreparednessA
         changes={"lang": options.lang, "format": options.format},
     )
     facts = aar_facts(exercise=exercise, user=request.auth, language=options.lang)
-    response = HttpResponse(render(facts, options.format), content_type=CONTENT_TYPES[options.format])
+    response = HttpResponse(
+        render(facts, options.format), content_type=CONTENT_TYPES[options.format]
+    )
     response["Content-Disposition"] = f'inline; filename="{filename(facts, options.format)}"'
     return response

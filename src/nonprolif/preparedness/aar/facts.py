@@ -27,10 +27,9 @@ from django.utils import formats, timezone, translation
 
 from nonprolif.core import clock
 from nonprolif.core.models import Actor
-from nonprolif.events.models import ActionItem
 from nonprolif.events.models.coordination import program_today
+from nonprolif.preparedness.improvement.queries import corrective_actions_for
 from nonprolif.preparedness.models import (
-    CorrectiveAction,
     Exercise,
     ExerciseObjective,
     Observation,
@@ -141,7 +140,7 @@ def _person(user) -> str:
 def _dates(exercise: Exercise) -> str:
     if exercise.starts_on == exercise.ends_on:
         return _day(exercise.starts_on)
-    return f"{_day(exercise.starts_on)} – {_day(exercise.ends_on)}"
+    return f"{_day(exercise.starts_on)} \u2013 {_day(exercise.ends_on)}"
 
 
 def _objectives(exercise: Exercise, zone: zoneinfo.ZoneInfo) -> list[ObjectiveFacts]:
@@ -200,25 +199,7 @@ def _proposal_label(item: ProposalItem) -> str:
 
 
 def _plan(exercise: Exercise, user: Actor, today: datetime.date) -> list[CorrectiveActionFacts]:
-    visible_items = ActionItem.objects.visible_to(user).values("pk")
-    rows = (
-        CorrectiveAction.objects.filter(exercise=exercise, action_item__in=visible_items)
-        .select_related(
-            "objective", "capability", "action_item__owner_agency", "proposal_item__proposal"
-        )
-        .order_by("action_item__due_date", "pk")
-    )
-    corrective = list(rows)
-    proposal_ids = {ca.proposal_item_id for ca in corrective if ca.proposal_item_id}
-    readable = (
-        set(
-            ProposalItem.objects.visible_to(user)
-            .filter(pk__in=proposal_ids)
-            .values_list("pk", flat=True)
-        )
-        if proposal_ids
-        else set()
-    )
+    corrective = list(corrective_actions_for(user, exercise))
     plan = []
     for ca in corrective:
         item = ca.action_item
@@ -239,7 +220,7 @@ def _plan(exercise: Exercise, user: Actor, today: datetime.date) -> list[Correct
                 overdue=item.is_overdue_on(today),
                 training_need=ca.training_need,
                 proposal_item=_proposal_label(ca.proposal_item)
-                if ca.proposal_item_id in readable and ca.proposal_item is not None
+                if ca.readable_proposal_item and ca.proposal_item is not None
                 else "",
             )
         )
@@ -306,4 +287,3 @@ def aar_facts(*, exercise: Exercise, user: Actor, language: str) -> AarFacts:
             unrated=unrated,
             generated_on=_day(clock.today()),
         )
-

@@ -11,7 +11,7 @@ from nonprolif.core.web.forms import ID_MAX, ID_MIN
 from nonprolif.preparedness.models import Exercise
 
 
-def _int(value: Any) -> int | None:
+def as_id(value: Any) -> int | None:
     """``value`` as an id, or None (not a whole number, or outside signed 64 bits)."""
     try:
         number = int(value)
@@ -23,7 +23,7 @@ def _int(value: Any) -> int | None:
 def get_exercise_for(user: Actor, pk: Any) -> Exercise:
     """The exercise ``pk`` with its program, category and classification, if ``user`` may
     read it; Http404 otherwise."""
-    number = _int(pk)
+    number = as_id(pk)
     exercise = (
         Exercise.objects.visible_to(user)
         .select_related("program", "cbrn_category", "classification", "after_action_meeting")
