@@ -26,7 +26,7 @@ from django.db.models import Count, Max, Min, Prefetch, Q
 from django.utils import formats, timezone, translation
 
 from nonprolif.core import clock
-from nonprolif.core.models import Actor
+from nonprolif.core.models import User
 from nonprolif.events.models.coordination import program_today
 from nonprolif.preparedness.improvement.queries import corrective_actions_for
 from nonprolif.preparedness.models import (
@@ -198,7 +198,7 @@ def _proposal_label(item: ProposalItem) -> str:
     return f"{item.proposal.title} · {item.number}. {item.title}"
 
 
-def _plan(exercise: Exercise, user: Actor, today: datetime.date) -> list[CorrectiveActionFacts]:
+def _plan(exercise: Exercise, user: User, today: datetime.date) -> list[CorrectiveActionFacts]:
     corrective = list(corrective_actions_for(user, exercise))
     plan = []
     for ca in corrective:
@@ -220,7 +220,7 @@ def _plan(exercise: Exercise, user: Actor, today: datetime.date) -> list[Correct
                 overdue=item.is_overdue_on(today),
                 training_need=ca.training_need,
                 proposal_item=_proposal_label(ca.proposal_item)
-                if ca.readable_proposal_item and ca.proposal_item is not None
+                if getattr(ca, "readable_proposal_item", None) and ca.proposal_item is not None
                 else "",
             )
         )
@@ -239,7 +239,7 @@ def _ratings(objectives: list[ObjectiveFacts]) -> tuple[list[RatingCount], int]:
     return counts, sum(1 for o in objectives if not o.rating)
 
 
-def aar_facts(*, exercise: Exercise, user: Actor, language: str) -> AarFacts:
+def aar_facts(*, exercise: Exercise, user: User, language: str) -> AarFacts:
     """The AAR/IP of ``exercise`` (one ``user`` may read: fetch it with
     ``aar.queries.get_exercise_for``) in ``language`` (es or en), as ``user`` sees it. A fixed
     number of queries, whatever the number of objectives, observations and actions."""

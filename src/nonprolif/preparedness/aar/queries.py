@@ -6,7 +6,7 @@ from typing import Any
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from nonprolif.core.models import Actor
+from nonprolif.core.models import User
 from nonprolif.core.web.forms import ID_MAX, ID_MIN
 from nonprolif.preparedness.models import Exercise
 
@@ -20,7 +20,7 @@ def as_id(value: Any) -> int | None:
     return number if ID_MIN <= number <= ID_MAX else None
 
 
-def get_exercise_for(user: Actor, pk: Any) -> Exercise:
+def get_exercise_for(user: User, pk: Any) -> Exercise:
     """The exercise ``pk`` with its program, category and classification, if ``user`` may
     read it; Http404 otherwise."""
     number = as_id(pk)

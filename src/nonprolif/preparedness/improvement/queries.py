@@ -13,7 +13,7 @@ from django.db.models import Case, Exists, F, IntegerField, OuterRef, QuerySet, 
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from nonprolif.core.models import Actor
+from nonprolif.core.models import User
 from nonprolif.events.models import ActionItem
 from nonprolif.preparedness.aar.queries import as_id
 from nonprolif.preparedness.models import CorrectiveAction, Exercise
@@ -29,7 +29,7 @@ RELATED = (
 )
 
 
-def _visible(user: Actor) -> QuerySet[CorrectiveAction]:
+def _visible(user: User) -> QuerySet[CorrectiveAction]:
     """The corrective actions ``user`` may read, each with ``readable_proposal_item``: its
     proposal item's id when ``user`` may read that item, else None."""
     readable = ProposalItem.objects.visible_to(user).filter(pk=OuterRef("proposal_item_id"))
@@ -49,13 +49,13 @@ def _visible(user: Actor) -> QuerySet[CorrectiveAction]:
     )
 
 
-def corrective_actions_for(user: Actor, exercise: Exercise) -> QuerySet[CorrectiveAction]:
+def corrective_actions_for(user: User, exercise: Exercise) -> QuerySet[CorrectiveAction]:
     """The corrective actions of ``exercise`` that ``user`` may read, in the order they were
     added."""
     return _visible(user).filter(exercise=exercise).order_by("pk")
 
 
-def get_corrective_action_for(user: Actor, pk: Any) -> CorrectiveAction:
+def get_corrective_action_for(user: User, pk: Any) -> CorrectiveAction:
     """The corrective action ``pk`` if ``user`` may read it; Http404 otherwise."""
     number = as_id(pk)
     action = _visible(user).filter(pk=number).first() if number is not None else None
