@@ -21,7 +21,8 @@ def test_the_overview_comes_from_the_exercise_in_each_language(evaluated):
     assert spanish.title == evaluated.exercise.title_es
     assert english.scenario == evaluated.exercise.scenario_en
     assert spanish.scenario == evaluated.exercise.scenario_es
-    assert english.cbrn_category == "Radiological" or english.cbrn_category != spanish.cbrn_category
+    assert english.cbrn_category == evaluated.exercise.cbrn_category.name_en
+    assert spanish.cbrn_category == evaluated.exercise.cbrn_category.name_es
     assert english.marking == evaluated.exercise.classification.name_en.upper()
     assert spanish.marking == evaluated.exercise.classification.name_es.upper()
     assert english.venue == "Ciudad de México"
@@ -41,7 +42,9 @@ def test_the_objectives_carry_capabilities_ratings_and_findings(evaluated):
     assert first.strengths[0].evaluator == evaluated.evaluator.username
     assert first.strengths[0].inject == 1
     assert [o.text for o in first.improvements] == [evaluated.weakness.text]
-    assert second.rating == "" and second.strengths == [] and second.improvements == []
+    assert second.rating == ""
+    assert second.strengths == []
+    assert second.improvements == []
     assert facts(evaluated, "es").objectives[0].rationale == (
         "Se cumplió con algunos retos de coordinación."
     )
@@ -50,7 +53,8 @@ def test_the_objectives_carry_capabilities_ratings_and_findings(evaluated):
 def test_the_msel_summary_and_counts(evaluated):
     report = facts(evaluated)
     assert (report.injects_delivered, report.injects_planned) == (2, 3)
-    assert report.first_delivery and report.last_delivery
+    assert report.first_delivery
+    assert report.last_delivery
     assert report.first_delivery != report.last_delivery
     assert report.player_actions == 1
     assert report.observations == 3

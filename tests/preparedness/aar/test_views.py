@@ -23,7 +23,8 @@ def test_the_report_page_in_each_language(as_user, evaluated, lang):
     assert response.status_code == 200
     body = response.content.decode()
     assert getattr(evaluated.exercise, f"hotwash_{lang}") in body
-    assert f"{pdf_url(evaluated)}?lang=es" in body and f"{pdf_url(evaluated)}?lang=en" in body
+    assert f"{pdf_url(evaluated)}?lang=es" in body
+    assert f"{pdf_url(evaluated)}?lang=en" in body
     assert "download=1" in body
     assert response.context["lang"] == lang
     entry = AuditEntry.objects.filter(action="exercise.aar.view").latest("seq")

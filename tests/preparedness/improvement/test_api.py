@@ -103,7 +103,8 @@ def test_a_training_need_is_flagged_then_proposed_once(as_user, built, add_actio
         {"training_need": True},
         content_type="application/json",
     )
-    assert flag.status_code == 200 and flag.json()["training_need"] is True
+    assert flag.status_code == 200
+    assert flag.json()["training_need"] is True
     proposed = client.post(f"{API}/corrective-actions/{action.pk}/propose")
     assert proposed.status_code == 201, proposed.content
     item = ProposalItem.objects.get()

@@ -78,7 +78,8 @@ def test_an_overdue_corrective_action_is_reminded_like_any_action_item(built, ad
     sent = remind_overdue_action_items(now=now)
     assert [r.action_item_id for r in sent] == [action.action_item_id] * len(sent)
     recipients = {address for message in mail.outbox for address in message.to}
-    assert built.evaluator.email in recipients and built.player.email in recipients
+    assert built.evaluator.email in recipients
+    assert built.player.email in recipients
     assert any(
         "Update the customs alert protocol" in m.subject or "Actualizar" in m.subject
         for m in mail.outbox
@@ -113,7 +114,8 @@ def test_the_owner_agency_must_take_part_in_the_exercise(built, add_action):
     with pytest.raises(ValidationError) as error:
         add_action(owner_agency=outsider_agency)
     assert "owner_agency" in error.value.message_dict
-    assert not Meeting.objects.exists() and not CorrectiveAction.objects.exists()
+    assert not Meeting.objects.exists()
+    assert not CorrectiveAction.objects.exists()
 
 
 def test_the_objective_must_be_the_exercises(built, add_action):
@@ -128,7 +130,8 @@ def test_bad_action_item_fields_name_the_field_and_write_nothing(built, add_acti
     with pytest.raises(ValidationError) as error:
         add_action(title_en="")
     assert "title_en" in error.value.message_dict
-    assert not ActionItem.objects.exists() and not CorrectiveAction.objects.exists()
+    assert not ActionItem.objects.exists()
+    assert not CorrectiveAction.objects.exists()
 
 
 def test_the_training_need_flag_is_set_and_audited(built, add_action):
@@ -164,10 +167,12 @@ def test_a_training_need_becomes_a_draft_proposal_item_of_the_open_review(
     assert built.exercise.code in item.description_en
     assert built.objectives[0].text_en in item.description_en
     assert built.objectives[0].text_es in item.description_es
-    assert item.cohort_size == TRAINING_COHORT_SIZE and item.cohort_count == 1
+    assert item.cohort_size == TRAINING_COHORT_SIZE
+    assert item.cohort_count == 1
     assert list(item.target_agencies.all()) == [built.agency_b]
     assert item.start_date == training_start(proposal, clock.today())
-    assert item.start_date.day == 1 and item.start_date > clock.today()
+    assert item.start_date.day == 1
+    assert item.start_date > clock.today()
     assert not item.decisions.exists()  # undecided: the review decides
     assert AuditEntry.objects.filter(action="proposalitem.create", object_id=str(item.pk)).exists()
 

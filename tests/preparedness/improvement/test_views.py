@@ -121,7 +121,8 @@ def test_the_director_flags_a_training_need_and_the_coordinator_proposes_it(
     action.refresh_from_db()
     assert action.proposal_item.proposal == proposal
     [row] = response.context["page"].object_list
-    assert row.shown_proposal_item == action.proposal_item and row.can_propose is False
+    assert row.shown_proposal_item == action.proposal_item
+    assert row.can_propose is False
     again = client.post(propose, follow=True)
     assert ProposalItem.objects.count() == 1
     assert [m.level_tag for m in again.context["messages"]] == ["error"]
