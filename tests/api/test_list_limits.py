@@ -24,6 +24,7 @@ from tests.factories import (
     ProposalItemFactory,
 )
 from tests.outreach.factories import MaterialFactory, VisitFactory
+from tests.preparedness.factories import ExerciseFactory
 from tests.screening.factories_batches import BatchFactory, ScreenedPartyFactory
 
 API = "/api/v1"
@@ -126,10 +127,12 @@ def real_ids(program, agency_a, partner_agency, coordinator):
     )
     material = MaterialFactory(agency=agency_a)
     visit = VisitFactory(stakeholder__program=program, stakeholder__responsible_agency=agency_a)
+    exercise = ExerciseFactory(program=program, agencies=[agency_a])
     return {
         "material_id": material.pk,
         "stakeholder_id": visit.stakeholder_id,
         "visit_id": visit.pk,
+        "exercise_id": exercise.pk,
         "list_code": snapshot.watchlist.code,
         "snapshot_id": snapshot.pk,
         "batch_id": batch.pk,
