@@ -16,21 +16,21 @@ from tests.preparedness.factories import ParticipantFactory
 THREADS = 4
 
 
-class Boom(Exception):
+class AuditWriteError(Exception):
     pass
 
 
 def _failing_record(**kwargs):
-    raise Boom("the audit entry could not be written")
+    raise AuditWriteError("the audit entry could not be written")
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_failed_delivery_writes_nothing(conducting, monkeypatch):
     built = conducting
     monkeypatch.setattr(domain, "record", _failing_record)
-    with pytest.raises(Boom):
+    with pytest.raises(AuditWriteError):
         domain.deliver_next(actor=built.controller, exercise=built.exercise)
-    with pytest.raises(Boom):
+    with pytest.raises(AuditWriteError):
         domain.deliver_inject(actor=built.controller, inject=built.injects[2])
     assert not Inject.objects.filter(delivered_at__isnull=False).exists()
 
@@ -38,13 +38,13 @@ def test_a_failed_delivery_writes_nothing(conducting, monkeypatch):
 @pytest.mark.django_db(transaction=True)
 def test_a_failed_start_or_observation_writes_nothing(built, monkeypatch):
     monkeypatch.setattr(domain, "record", _failing_record)
-    with pytest.raises(Boom):
+    with pytest.raises(AuditWriteError):
         domain.start_conduct(actor=built.director, exercise=built.exercise)
     exercise = Exercise.objects.get(pk=built.exercise.pk)
     assert (exercise.phase, exercise.conduct_started_at) == (ExercisePhase.DESIGN, None)
     exercise.phase = ExercisePhase.CONDUCT
     exercise.save()
-    with pytest.raises(Boom):
+    with pytest.raises(AuditWriteError):
         domain.record_observation(
             actor=built.evaluator,
             exercise=exercise,

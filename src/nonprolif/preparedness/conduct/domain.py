@@ -47,7 +47,9 @@ MAX_HOTWASH = 20000
 EVALUATING = (ExercisePhase.CONDUCT, ExercisePhase.EVALUATION)
 
 
-def _require(actor: Any, perm: str, exercise: Exercise, action: str, why: str, obj=None) -> None:
+def _require(
+    actor: Any, perm: str, exercise: Exercise, action: str, why: str, obj: Any = None
+) -> None:
     if not has_perm(perm, actor, exercise):
         refuse(actor=actor, action=action, why=why, obj=obj or exercise)
 

@@ -25,6 +25,16 @@ def objective_label(objective: ExerciseObjective) -> str:
     return f"{objective.number}. {objective.text[:80]}"
 
 
+class InjectChoiceField(BoundedModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return inject_label(obj)
+
+
+class ObjectiveChoiceField(BoundedModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return objective_label(obj)
+
+
 class _ServiceForm(forms.Form):
     def service_data(self) -> dict:
         return dict(self.cleaned_data)
@@ -36,7 +46,7 @@ class PlayerActionForm(_ServiceForm):
         max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    inject = BoundedModelChoiceField(
+    inject = InjectChoiceField(
         label=_("In reply to inject"),
         queryset=Inject.objects.none(),
         required=False,
@@ -49,19 +59,20 @@ class PlayerActionForm(_ServiceForm):
         empty_label=_("(none)"),
     )
 
+    prefix = "action"
+
     def __init__(self, *args, exercise: Exercise, **kwargs):
-        super().__init__(*args, prefix="action", **kwargs)
+        super().__init__(*args, **kwargs)
         inject = self.fields["inject"]
         assert isinstance(inject, BoundedModelChoiceField)
         inject.queryset = delivered_choices(exercise)
-        inject.label_from_instance = inject_label  # type: ignore[method-assign]
         agency = self.fields["agency"]
         assert isinstance(agency, BoundedModelChoiceField)
         agency.queryset = exercise.agencies.order_by("code")
 
 
 class ObservationForm(_ServiceForm):
-    objective = BoundedModelChoiceField(
+    objective = ObjectiveChoiceField(
         label=_("Objective"), queryset=ExerciseObjective.objects.none()
     )
     kind = forms.ChoiceField(
@@ -70,7 +81,7 @@ class ObservationForm(_ServiceForm):
         initial=ObservationKind.NOTE,
         widget=forms.RadioSelect,
     )
-    inject = BoundedModelChoiceField(
+    inject = InjectChoiceField(
         label=_("Inject"),
         queryset=Inject.objects.none(),
         required=False,
@@ -80,18 +91,18 @@ class ObservationForm(_ServiceForm):
         label=_("Observation"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 3})
     )
 
+    prefix = "observation"
+
     def __init__(self, *args, exercise: Exercise, **kwargs):
-        super().__init__(*args, prefix="observation", **kwargs)
+        super().__init__(*args, **kwargs)
         objective = self.fields["objective"]
         assert isinstance(objective, BoundedModelChoiceField)
         objective.queryset = ExerciseObjective.objects.filter(exercise_id=exercise.pk).order_by(
             "number"
         )
-        objective.label_from_instance = objective_label  # type: ignore[method-assign]
         inject = self.fields["inject"]
         assert isinstance(inject, BoundedModelChoiceField)
         inject.queryset = delivered_choices(exercise)
-        inject.label_from_instance = inject_label  # type: ignore[method-assign]
 
 
 class RatingForm(_ServiceForm):
@@ -114,12 +125,13 @@ class RatingForm(_ServiceForm):
     )
 
     def __init__(self, *args, objective: ExerciseObjective, **kwargs):
-        initial = {
+        kwargs["prefix"] = f"objective-{objective.pk}"
+        kwargs["initial"] = {
             "rating": objective.rating,
             "notes_es": objective.rating_notes_es,
             "notes_en": objective.rating_notes_en,
         }
-        super().__init__(*args, prefix=f"objective-{objective.pk}", initial=initial, **kwargs)
+        super().__init__(*args, **kwargs)
 
 
 class HotwashForm(_ServiceForm):
@@ -137,5 +149,5 @@ class HotwashForm(_ServiceForm):
     )
 
     def __init__(self, *args, exercise: Exercise, **kwargs):
-        initial = {"hotwash_es": exercise.hotwash_es, "hotwash_en": exercise.hotwash_en}
-        super().__init__(*args, initial=initial, **kwargs)
+        kwargs["initial"] = {"hotwash_es": exercise.hotwash_es, "hotwash_en": exercise.hotwash_en}
+        super().__init__(*args, **kwargs)

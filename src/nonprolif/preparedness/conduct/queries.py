@@ -45,7 +45,7 @@ def get_exercise_for(user: Actor, pk: Any) -> Exercise:
     read it; Http404 otherwise."""
     number = _int(pk)
     exercise = (
-        Exercise.objects.visible_to(user)
+        Exercise.objects.visible_to(user)  # type: ignore[arg-type]
         .select_related("program", "cbrn_category", "classification")
         .filter(pk=number)
         .first()
@@ -119,7 +119,7 @@ def inject_counts(exercise: Exercise) -> tuple[int, int]:
 
 def actions_for(user: Actor, exercise: Exercise) -> QuerySet[PlayerAction]:
     """The players' actions recorded in the exercise, the newest first."""
-    if not Exercise.objects.visible_to(user).filter(pk=exercise.pk).exists():
+    if not Exercise.objects.visible_to(user).filter(pk=exercise.pk).exists():  # type: ignore[arg-type]
         return PlayerAction.objects.none()
     return (
         PlayerAction.objects.filter(exercise_id=exercise.pk)
@@ -157,7 +157,9 @@ def objectives_of(exercise: Exercise) -> QuerySet[ExerciseObjective]:
     )
 
 
-def evaluation_guides(user: Actor, exercise: Exercise, objectives: list) -> list[dict]:
+def evaluation_guides(
+    user: Actor, exercise: Exercise, objectives: list[ExerciseObjective]
+) -> list[dict[str, Any]]:
     """For each objective (one page of :func:`objectives_of`): its observations grouped by
     kind (strengths, areas for improvement, notes; oldest first), empty for a user who may
     not read observations. One query for the page."""

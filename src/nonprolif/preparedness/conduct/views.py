@@ -137,7 +137,7 @@ def conduct_panel(request, pk):
     return render(request, "preparedness/conduct/_panel.html", context)
 
 
-def _delivered(request, exercise, service, **kwargs):
+def _delivered(request, subject, service, **kwargs):
     """Run a delivery; htmx gets the panel back (with the error, if any), a plain form post a
     redirect to the page (with a message)."""
     error = ""
@@ -149,14 +149,14 @@ def _delivered(request, exercise, service, **kwargs):
         return render(
             request,
             "preparedness/conduct/_panel.html",
-            _panel(request, exercise, error=error),
+            _panel(request, subject, error=error),
             status=200,
         )
     if error:
         messages.error(request, error)
     else:
         messages.success(request, _("Inject %(number)d delivered.") % {"number": inject.number})
-    return redirect("preparedness_conduct", pk=exercise.pk)
+    return redirect("preparedness_conduct", pk=subject.pk)
 
 
 @require_POST
