@@ -86,8 +86,11 @@ def test_the_panel_polls_and_is_audited_lightly(as_user, conducting):
     assert entry.object_ids == []
 
 
-def test_the_panel_stops_polling_after_conduct(as_user, conducting):
-    built = conducting
+def test_the_panel_polls_before_the_start_and_stops_after_conduct(as_user, built):
+    panel = url(built.exercise, "conduct/panel")
+    assert "hx-trigger" in as_user(built.player).get(panel).content.decode()
+    built.exercise.phase = ExercisePhase.CONDUCT
+    built.exercise.save()
     end_conduct(actor=built.director, exercise=built.exercise)
     html = as_user(built.player).get(url(built.exercise, "conduct/panel")).content.decode()
     assert "hx-trigger" not in html

@@ -2,6 +2,7 @@
 a player action, an observation, an objective's rating, the hot-wash notes."""
 
 from django import forms
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.models import Agency
@@ -18,7 +19,7 @@ from nonprolif.preparedness.models import (
 
 
 def inject_label(inject: Inject) -> str:
-    return f"{inject.number}. {inject.scheduled_at:%H:%M} · {inject.synopsis[:60]}"
+    return f"{inject.number}. {localtime(inject.scheduled_at):%H:%M} · {inject.synopsis[:60]}"
 
 
 def objective_label(objective: ExerciseObjective) -> str:
@@ -108,7 +109,7 @@ class ObservationForm(_ServiceForm):
 class RatingForm(_ServiceForm):
     rating = forms.ChoiceField(
         label=_("Rating"),
-        choices=[(value, f"{value} · {label}") for value, label in Rating.choices],
+        choices=Rating.choices,
         widget=forms.RadioSelect,
     )
     notes_es = forms.CharField(
@@ -132,6 +133,10 @@ class RatingForm(_ServiceForm):
             "notes_en": objective.rating_notes_en,
         }
         super().__init__(*args, **kwargs)
+        rating = self.fields["rating"]
+        assert isinstance(rating, forms.ChoiceField)
+        # Each rating with its letter, in the request's language.
+        rating.choices = [(value, f"{value} · {label}") for value, label in Rating.choices]
 
 
 class HotwashForm(_ServiceForm):

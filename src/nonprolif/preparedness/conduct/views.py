@@ -91,6 +91,8 @@ def _panel(request, exercise, error: str = "") -> dict:
         "scenario_time": last.scheduled_at if last else None,
         "clock": _clock(exercise),
         "in_conduct": exercise.phase == ExercisePhase.CONDUCT,
+        # Screens opened before the start follow it too; polling stops when conduct ends.
+        "polling": exercise.phase in (ExercisePhase.DESIGN, ExercisePhase.CONDUCT),
         "can_deliver": has_perm("preparedness.deliver_inject", user, exercise),
         "sees_upcoming": has_perm("preparedness.view_upcoming_injects", user, exercise),
         "poll_url": f"{panel_url}?{query}" if query else panel_url,
