@@ -5,6 +5,7 @@ login and no role. Every view and endpoint of scoped data is tested against thes
 Shared helpers: signed-in clients, query counting, English messages, PostgreSQL-only tests.
 """
 
+import importlib
 import os
 
 import pytest
@@ -193,9 +194,9 @@ def test_logins_pass_the_second_factor(request, monkeypatch):
 
 @pytest.fixture(autouse=True)
 def default_vocabularies(request):
-    """The default classification levels and CBRN categories that their migrations add, back
-    in place for a test that runs outside a transaction (a flush after an earlier such test
-    emptied their tables)."""
+    """The default classification levels, CBRN categories, HSEEP's core capabilities and the
+    1540 matrix's rows that their migrations add, back in place for a test that runs outside
+    a transaction (a flush after an earlier such test emptied their tables)."""
     marker = request.node.get_closest_marker("django_db")
     transactional = bool(marker and marker.kwargs.get("transaction")) or any(
         name in request.fixturenames for name in ("transactional_db", "live_server")
@@ -217,3 +218,8 @@ def default_vocabularies(request):
         CbrnCategory.objects.bulk_create(
             CbrnCategory(code=code, name_es=es, name_en=en) for code, es, en in DEFAULT_CATEGORIES
         )
+    from django.apps import apps
+
+    for name in ("0002_core_capabilities", "0003_matrix_rows"):
+        # Each fills its table only when it is empty.
+        importlib.import_module(f"nonprolif.preparedness.migrations.{name}").load(apps, None)

@@ -37,6 +37,8 @@ examples:
   nonprolif intel import bundle.json --as analista-sedena
   nonprolif screening import-list --source un consolidated.xml
   nonprolif screening screen pedimentos.csv --output results.csv --threshold 0.9
+  nonprolif exercise aar --exercise 1 --lang es --format pdf --output aar.pdf
+  nonprolif matrix export --program mx-2009 --format xlsx --output matriz-1540.xlsx
   nonprolif manage migrate                any Django management command
 
 Run "nonprolif COMMAND --help" for the options of a command.
@@ -57,6 +59,8 @@ DJANGO_COMMANDS = {
     "generate": "generate a seeded national-scale data set and load-test logins (benchmarks)",
     "intel": "exchange intelligence reports as STIX 2.1 bundles (intel export, intel import)",
     "screening": "import sanctions lists, screen declarations and goods (screening --help)",
+    "exercise": "write an exercise's after-action report / improvement plan (PDF or HTML)",
+    "matrix": "export a program's UNSCR 1540 implementation matrix (XLSX or PDF)",
 }
 
 

@@ -1,31 +1,16 @@
 """All or nothing: a failure part-way through an improvement service leaves no meeting, no
 action item, no corrective action and no proposal item behind, and the exercise as it was."""
 
-import importlib
-import json
-
 import pytest
 
 from nonprolif.core.models import AuditEntry
 from nonprolif.events.models import ActionItem, ActionItemChange, Meeting
 from nonprolif.preparedness.improvement import domain
 from nonprolif.preparedness.improvement.domain import propose_training
-from nonprolif.preparedness.models import CoreCapability, CorrectiveAction, ExercisePhase
+from nonprolif.preparedness.models import CorrectiveAction, ExercisePhase
 from nonprolif.program.models import ProposalItem
 
 pytestmark = pytest.mark.django_db(transaction=True)
-FIXTURE = importlib.import_module(
-    "nonprolif.preparedness.migrations.0002_core_capabilities"
-).FIXTURE
-
-
-@pytest.fixture(autouse=True)
-def core_capabilities(transactional_db):
-    """The core capabilities of their migration, back in place after an earlier test's flush
-    (the shared ``default_vocabularies`` restores the other vocabularies)."""
-    if not CoreCapability.objects.exists():
-        rows = json.loads(FIXTURE.read_text(encoding="utf-8"))
-        CoreCapability.objects.bulk_create(CoreCapability(**row) for row in rows)
 
 
 class StepFailedError(RuntimeError):

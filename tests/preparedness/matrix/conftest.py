@@ -1,30 +1,15 @@
 """The matrix's test program is the shared one (conftest: AAA lead, BBB member, PTR partner)
 with a few entries: 1.1 in place for NW (AAA), 2.3.CW unclear (BBB), 3.4.BW not applicable.
-The rows are the migration's; a test run outside a transaction empties the table, so they
-are loaded again here when missing."""
-
-import json
-from pathlib import Path
+The rows are the migration's (the shared ``default_vocabularies`` puts them back after a
+flush)."""
 
 import pytest
 
 from nonprolif.preparedness.models import MatrixEntry, MatrixRow, MatrixStatus
 
-FIXTURE = (
-    Path(__file__).resolve().parents[3]
-    / "src"
-    / "nonprolif"
-    / "preparedness"
-    / "fixtures"
-    / "matrix-1540.json"
-)
 
-
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def matrix_rows(db):
-    if not MatrixRow.objects.exists():
-        rows = json.loads(FIXTURE.read_text(encoding="utf-8"))
-        MatrixRow.objects.bulk_create(MatrixRow(**values) for values in rows)
     return MatrixRow.objects.order_by("position")
 
 

@@ -35,6 +35,7 @@ from nonprolif.events.models import (
 from nonprolif.intel.releases.queries import releases_awaiting_count
 from nonprolif.intel.reports.queries import agency_drafts_count
 from nonprolif.intel.requests.queries import requests_awaiting_count
+from nonprolif.outreach.tips.queries import tips_awaiting_report_count
 from nonprolif.program.models import ItemDecision, ProposalItem
 from nonprolif.screening.review.queries import open_alert_count
 from nonprolif.training.models import Certificate, Nomination, Session, SessionParticipant
@@ -91,6 +92,10 @@ class Home:
     #: for its review (None for those who decide none: coordinators, auditors).
     screening: bool = False
     screening_open_alerts: int | None = None
+    #: Whether the user reads the outreach section; the tips of his agency that wait for an
+    #: intelligence report (None for those who write none: all but the agency's analysts).
+    outreach: bool = False
+    outreach_tips_awaiting: int | None = None
     sections: frozenset[str] = frozenset()
 
     @property
@@ -315,4 +320,7 @@ def home_for(user: User) -> Home:
     home.screening = has_perm("screening.view_lists", user)
     if home.screening:
         home.screening_open_alerts = open_alert_count(user)
+    home.outreach = has_perm("outreach.view_outreach", user)
+    if home.outreach:
+        home.outreach_tips_awaiting = tips_awaiting_report_count(user)
     return home
