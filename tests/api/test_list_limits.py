@@ -23,6 +23,7 @@ from tests.factories import (
     ProposalFactory,
     ProposalItemFactory,
 )
+from tests.preparedness.factories import ExerciseFactory
 from tests.screening.factories_batches import BatchFactory, ScreenedPartyFactory
 
 API = "/api/v1"
@@ -123,7 +124,9 @@ def real_ids(program, agency_a, partner_agency, coordinator):
         entry_version="v1",
         score=0.9,
     )
+    exercise = ExerciseFactory(program=program)
     return {
+        "exercise_id": exercise.pk,
         "list_code": snapshot.watchlist.code,
         "snapshot_id": snapshot.pk,
         "batch_id": batch.pk,
