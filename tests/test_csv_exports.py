@@ -22,6 +22,7 @@ from nonprolif.training.nominations.queries import nomination_items
 from tests.events.conftest import meeting, official_ptr  # noqa: F401 (fixtures)
 from tests.events.speakers.conftest import make_conference
 from tests.exports import xlsx_rows
+from tests.preparedness.factories import ExerciseFactory
 from tests.screening.factories_review import AlertForReviewFactory
 from tests.test_login_required import ROUTES
 from tests.training.conftest import (  # noqa: F401 (fixtures)
@@ -85,6 +86,7 @@ def world(trained, coordinator, program, agency_a, official_a, meeting):  # noqa
         "session": trained,
         "conference": conference,
         "batch": alert.batch,
+        "exercise": ExerciseFactory(program=program),
     }
 
 
@@ -114,6 +116,9 @@ EXAMPLES = {
     "audit_log": lambda w: reverse("audit_log") + "?format=csv",
     "screening_batch_export": lambda w: reverse(
         "screening_batch_export", args=[w["batch"].pk, "csv"]
+    ),
+    "preparedness_msel_export": lambda w: reverse(
+        "preparedness_msel_export", args=[w["exercise"].pk, "csv"]
     ),
 }
 API_EXAMPLES = {

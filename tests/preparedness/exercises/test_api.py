@@ -84,7 +84,9 @@ def test_a_coordinator_creates_an_exercise_and_bad_codes_are_named(built):
     )
     assert response.status_code == 422
     before = Exercise.objects.count()
-    response = bearer(built.director).post(f"{API}/exercises", payload, content_type="application/json")
+    response = bearer(built.director).post(
+        f"{API}/exercises", payload, content_type="application/json"
+    )
     assert response.status_code == 403
     assert Exercise.objects.count() == before
 
@@ -110,19 +112,24 @@ def test_an_auditor_reads_and_is_refused_writes_audited(built):
 def test_the_director_writes_the_design_and_the_msel(built):
     client = bearer(built.director)
     ex = built.exercise.pk
-    response = client.patch(f"{API}/exercises/{ex}", {"venue": "Monterrey"}, content_type="application/json")
-    assert response.status_code == 200 and response.json()["venue"] == "Monterrey"
+    response = client.patch(
+        f"{API}/exercises/{ex}", {"venue": "Monterrey"}, content_type="application/json"
+    )
+    assert response.status_code == 200
+    assert response.json()["venue"] == "Monterrey"
     response = client.post(
         f"{API}/exercises/{ex}/objectives",
         {"text_es": "a", "text_en": "b", "capabilities": ["screening-search-and-detection"]},
         content_type="application/json",
     )
-    assert response.status_code == 201 and response.json()["number"] == 3
+    assert response.status_code == 201
+    assert response.json()["number"] == 3
     objective_id = response.json()["id"]
     response = client.patch(
         f"{API}/objectives/{objective_id}", {"text_en": "c"}, content_type="application/json"
     )
-    assert response.status_code == 200 and response.json()["text_en"] == "c"
+    assert response.status_code == 200
+    assert response.json()["text_en"] == "c"
     assert client.delete(f"{API}/objectives/{objective_id}").status_code == 204
     newcomer = UserFactory(agency=built.agency_a, roles=[Role.LIAISON])
     response = client.post(
@@ -130,13 +137,15 @@ def test_the_director_writes_the_design_and_the_msel(built):
         {"user": newcomer.pk, "role": "controller"},
         content_type="application/json",
     )
-    assert response.status_code == 201 and response.json()["username"] == newcomer.username
+    assert response.status_code == 201
+    assert response.json()["username"] == newcomer.username
     response = client.post(
         f"{API}/exercises/{ex}/participants",
         {"user": built.outsider.pk, "role": "controller"},
         content_type="application/json",
     )
-    assert response.status_code == 422 and fields_of(response) == {"user"}
+    assert response.status_code == 422
+    assert fields_of(response) == {"user"}
     participant = ExerciseParticipant.objects.get(user=newcomer)
     assert client.delete(f"{API}/exercises/{ex}/participants/{participant.pk}").status_code == 204
     response = client.post(
@@ -152,16 +161,23 @@ def test_the_director_writes_the_design_and_the_msel(built):
         content_type="application/json",
     )
     assert response.status_code == 201, response.content
-    assert response.json()["number"] == 4 and response.json()["objective_number"] == 2
+    assert response.json()["number"] == 4
+    assert response.json()["objective_number"] == 2
     inject_id = response.json()["id"]
     response = client.patch(
-        f"{API}/exercises/{ex}/injects/{inject_id}", {"objective": 999999}, content_type="application/json"
+        f"{API}/exercises/{ex}/injects/{inject_id}",
+        {"objective": 999999},
+        content_type="application/json",
     )
-    assert response.status_code == 422 and fields_of(response) == {"objective"}
+    assert response.status_code == 422
+    assert fields_of(response) == {"objective"}
     response = client.patch(
-        f"{API}/exercises/{ex}/injects/{inject_id}", {"recipient": "SEMAR"}, content_type="application/json"
+        f"{API}/exercises/{ex}/injects/{inject_id}",
+        {"recipient": "SEMAR"},
+        content_type="application/json",
     )
-    assert response.status_code == 200 and response.json()["recipient"] == "SEMAR"
+    assert response.status_code == 200
+    assert response.json()["recipient"] == "SEMAR"
     assert client.delete(f"{API}/exercises/{ex}/injects/{inject_id}").status_code == 204
 
 
@@ -183,5 +199,8 @@ def test_an_outsider_gets_404_on_writes(built):
         f"{API}/exercises/{built.exercise.pk}/injects/{inject.pk}"
     )
     assert response.status_code == 404
-    assert bearer(built.outsider).delete(f"{API}/objectives/{built.objectives[0].pk}").status_code == 404
+    assert (
+        bearer(built.outsider).delete(f"{API}/objectives/{built.objectives[0].pk}").status_code
+        == 404
+    )
     assert Inject.objects.filter(pk=inject.pk).exists()

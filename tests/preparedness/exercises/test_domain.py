@@ -196,7 +196,9 @@ def test_objectives_are_numbered_next_and_mapped_to_capabilities():
         )
     assert {"capabilities", "text_es", "text_en"} <= set(error.value.message_dict)
     other = CoreCapability.objects.exclude(pk=capability().pk).first()
-    update_objective(actor=built.director, objective=objective, text_en="Find it", capabilities=[other])
+    update_objective(
+        actor=built.director, objective=objective, text_en="Find it", capabilities=[other]
+    )
     objective.refresh_from_db()
     assert objective.text_en == "Find it"
     assert list(objective.capabilities.all()) == [other]
@@ -317,7 +319,9 @@ def test_injects_are_numbered_next_and_their_objective_is_the_exercises():
         text_en="x",
     )
     with pytest.raises(ValidationError) as error:
-        add_inject(actor=built.director, exercise=built.exercise, **inject_fields(objective=foreign))
+        add_inject(
+            actor=built.director, exercise=built.exercise, **inject_fields(objective=foreign)
+        )
     assert "objective" in error.value.message_dict
     with pytest.raises(ValidationError) as error:
         add_inject(

@@ -43,7 +43,9 @@ def test_the_list_filters(as_user, built):
     client = as_user(built.coordinator)
 
     def shown(**params):
-        return list(client.get(url("preparedness_exercise_list"), params).context["page"].object_list)
+        return list(
+            client.get(url("preparedness_exercise_list"), params).context["page"].object_list
+        )
 
     assert shown(kind="tabletop") == [built.exercise]
     assert shown(kind="drill") == []
@@ -101,8 +103,12 @@ def test_the_design_tab_shows_the_marking_objectives_and_people(as_user, built):
 
 @pytest.mark.parametrize(
     "name",
-    ["preparedness_exercise_detail", "preparedness_exercise_edit", "preparedness_msel",
-     "preparedness_participant_search"],
+    [
+        "preparedness_exercise_detail",
+        "preparedness_exercise_edit",
+        "preparedness_msel",
+        "preparedness_participant_search",
+    ],
 )
 def test_an_outsider_gets_404_on_every_page(as_user, built, name):
     assert as_user(built.outsider).get(url(name, built.exercise.pk)).status_code == 404
@@ -119,7 +125,9 @@ def test_an_outsider_gets_404_on_the_export_and_writes(as_user, built):
 
 def test_a_classified_exercise_is_404_for_an_uncleared_coordinator(as_user):
     built = exercise_with_roles(classification=level("C"))
-    response = as_user(built.coordinator).get(url("preparedness_exercise_detail", built.exercise.pk))
+    response = as_user(built.coordinator).get(
+        url("preparedness_exercise_detail", built.exercise.pk)
+    )
     assert response.status_code == 404
 
 
@@ -191,7 +199,8 @@ def test_the_picker_lists_only_users_of_the_exercises_agencies_and_coordinators(
     response = client.get(url("preparedness_participant_search", built.exercise.pk), {"q": "ex-"})
     assert response.status_code == 200
     labels = " ".join(label for _, label in response.context["rows"])
-    assert "ex-player" in labels and "ex-coord" in labels
+    assert "ex-player" in labels
+    assert "ex-coord" in labels
     assert "ex-outsider" not in labels
     response = client.get(
         url("preparedness_participant_search", built.exercise.pk), {"q": "outsider"}
@@ -228,9 +237,12 @@ def test_the_msel_export_has_every_inject_in_order(as_user, built):
     assert [line.split(",")[0] for line in lines[1:]] == ["1", "2", "3"]
     xlsx = as_user(built.player).get(url("preparedness_msel_export", built.exercise.pk, "xlsx"))
     assert xlsx.status_code == 200
-    assert as_user(built.player).get(
-        url("preparedness_msel_export", built.exercise.pk, "pdf")
-    ).status_code == 404
+    assert (
+        as_user(built.player)
+        .get(url("preparedness_msel_export", built.exercise.pk, "pdf"))
+        .status_code
+        == 404
+    )
 
 
 def test_a_delivered_inject_cannot_be_edited_through_the_page(as_user, built):
@@ -272,7 +284,9 @@ def test_the_director_edits_the_exercise(as_user, built):
     assert response.status_code == 302
     built.exercise.refresh_from_db()
     assert (built.exercise.kind, built.exercise.venue) == ("drill", "Monterrey")
-    response = as_user(built.player).post(url("preparedness_exercise_edit", built.exercise.pk), data | {"venue": "Tijuana"})
+    response = as_user(built.player).post(
+        url("preparedness_exercise_edit", built.exercise.pk), data | {"venue": "Tijuana"}
+    )
     assert response.status_code == 403
     built.exercise.refresh_from_db()
     assert built.exercise.venue == "Monterrey"

@@ -109,7 +109,9 @@ def list_preparedness_exercises(request, filters: Query[PreparednessExerciseFilt
     )
 
 
-@router.post("/preparedness/exercises", response={201: PreparednessExerciseDetailOut, **WRITE_ERRORS})
+@router.post(
+    "/preparedness/exercises", response={201: PreparednessExerciseDetailOut, **WRITE_ERRORS}
+)
 @service_errors
 def post_preparedness_exercise(request, payload: PreparednessExerciseIn):
     """Create an exercise (coordinators), in phase design."""

@@ -31,7 +31,7 @@ TEXT = forms.Textarea(attrs={"rows": 3})
 def user_label(user: User) -> str:
     """How a user is shown in the participant picker: his name, login and agency."""
     name = user.get_full_name() or user.username
-    agency = user.agency.acronym or user.agency.code if user.agency_id else _("no agency")
+    agency = (user.agency.acronym or user.agency.code) if user.agency else _("no agency")
     return f"{name} ({user.username} · {agency})"
 
 
@@ -122,7 +122,9 @@ class ExerciseForm(ServiceModelForm):
             if not self.is_bound:
                 self.initial["agencies"] = list(self.instance.agencies.values_list("pk", flat=True))
         else:
-            self.fields["program"].queryset = programs if programs is not None else Program.objects.none()  # type: ignore[attr-defined]
+            self.fields["program"].queryset = (
+                programs if programs is not None else Program.objects.none()
+            )  # type: ignore[attr-defined]
 
     def service_data(self) -> dict:
         return dict(self.cleaned_data)

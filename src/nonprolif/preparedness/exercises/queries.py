@@ -13,7 +13,7 @@ from django.db.models import Case, F, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 
 from nonprolif.core import clock
-from nonprolif.core.models import Actor, ClassificationLevel, User
+from nonprolif.core.models import ClassificationLevel, User
 from nonprolif.core.roles import Role
 from nonprolif.core.search import fold
 from nonprolif.core.web.forms import ID_MAX, ID_MIN
@@ -38,12 +38,12 @@ def _int(value: Any) -> int | None:
     return number if ID_MIN <= number <= ID_MAX else None
 
 
-def visible_exercises(user: Actor) -> QuerySet[Exercise]:
+def visible_exercises(user: User) -> QuerySet[Exercise]:
     return Exercise.objects.visible_to(user).select_related(*EXERCISE_RELATED)
 
 
 def exercises_for(
-    user: Actor,
+    user: User,
     *,
     program: str | None = None,
     kind: str | None = None,
@@ -73,7 +73,7 @@ def exercises_for(
     return rows.order_by("-starts_on", "-pk")
 
 
-def get_exercise_for(user: Actor, pk: Any) -> Exercise:
+def get_exercise_for(user: User, pk: Any) -> Exercise:
     """The exercise ``pk`` if ``user`` may see it; Http404 otherwise (missing alike)."""
     number = _int(pk)
     if number is None:
@@ -84,13 +84,13 @@ def get_exercise_for(user: Actor, pk: Any) -> Exercise:
         raise Http404 from None
 
 
-def _checked(user: Actor, exercise: Exercise) -> Exercise:
+def _checked(user: User, exercise: Exercise) -> Exercise:
     if not Exercise.objects.visible_to(user).filter(pk=exercise.pk).exists():
         raise Http404
     return exercise
 
 
-def objectives_for(user: Actor, exercise: Exercise) -> QuerySet[ExerciseObjective]:
+def objectives_for(user: User, exercise: Exercise) -> QuerySet[ExerciseObjective]:
     """The exercise's objectives by number, with their capabilities."""
     _checked(user, exercise)
     return (
@@ -102,7 +102,7 @@ def objectives_for(user: Actor, exercise: Exercise) -> QuerySet[ExerciseObjectiv
     )
 
 
-def get_objective_for(user: Actor, exercise: Exercise, pk: Any) -> ExerciseObjective:
+def get_objective_for(user: User, exercise: Exercise, pk: Any) -> ExerciseObjective:
     number = _int(pk)
     if number is None:
         raise Http404
@@ -112,7 +112,7 @@ def get_objective_for(user: Actor, exercise: Exercise, pk: Any) -> ExerciseObjec
         raise Http404 from None
 
 
-def msel_for(user: Actor, exercise: Exercise) -> QuerySet[Inject]:
+def msel_for(user: User, exercise: Exercise) -> QuerySet[Inject]:
     """The exercise's injects in MSEL order (time, then number), with their objective."""
     _checked(user, exercise)
     return (
@@ -122,7 +122,7 @@ def msel_for(user: Actor, exercise: Exercise) -> QuerySet[Inject]:
     )
 
 
-def get_inject_for(user: Actor, exercise: Exercise, pk: Any) -> Inject:
+def get_inject_for(user: User, exercise: Exercise, pk: Any) -> Inject:
     number = _int(pk)
     if number is None:
         raise Http404
@@ -132,7 +132,7 @@ def get_inject_for(user: Actor, exercise: Exercise, pk: Any) -> Inject:
         raise Http404 from None
 
 
-def participants_for(user: Actor, exercise: Exercise) -> QuerySet[ExerciseParticipant]:
+def participants_for(user: User, exercise: Exercise) -> QuerySet[ExerciseParticipant]:
     """The people in the exercise's roles, by role (director, controllers, evaluators,
     players) and name, with their agency."""
     _checked(user, exercise)
@@ -143,7 +143,7 @@ def participants_for(user: Actor, exercise: Exercise) -> QuerySet[ExercisePartic
     )
 
 
-def get_participant_for(user: Actor, exercise: Exercise, pk: Any) -> ExerciseParticipant:
+def get_participant_for(user: User, exercise: Exercise, pk: Any) -> ExerciseParticipant:
     number = _int(pk)
     if number is None:
         raise Http404
@@ -153,7 +153,7 @@ def get_participant_for(user: Actor, exercise: Exercise, pk: Any) -> ExercisePar
         raise Http404 from None
 
 
-def my_exercises(user: Actor) -> QuerySet[Exercise]:
+def my_exercises(user: User) -> QuerySet[Exercise]:
     """The exercises ``user`` may see and holds a role in: those not yet ended first, soonest
     first, then the past ones, latest first."""
     if not getattr(user, "is_authenticated", False):
@@ -171,15 +171,13 @@ def my_exercises(user: Actor) -> QuerySet[Exercise]:
     )
 
 
-def candidates_for(user: Actor, exercise: Exercise, *, q: str = "") -> QuerySet[User]:
+def candidates_for(user: User, exercise: Exercise, *, q: str = "") -> QuerySet[User]:
     """The users who may be given a role in the exercise (active users of its agencies, and
     coordinators), cleared for its classification, matching every word of ``q`` in the
     username, the given or the family name; by name."""
     _checked(user, exercise)
     lowest = ClassificationLevel.objects.order_by("rank").values_list("rank", flat=True).first()
-    agencies = Exercise.agencies.through.objects.filter(exercise_id=exercise.pk).values(
-        "agency_id"
-    )
+    agencies = Exercise.agencies.through.objects.filter(exercise_id=exercise.pk).values("agency_id")
     rows = User.objects.filter(is_active=True).filter(
         Q(agency_id__in=agencies) | Q(groups__name=str(Role.COORDINATOR))
     )

@@ -15,7 +15,7 @@ from django.db.models.functions import ExtractYear
 from django.http import Http404
 
 from nonprolif.core import clock
-from nonprolif.core.models import Actor
+from nonprolif.core.models import User
 from nonprolif.preparedness.models import Exercise
 from nonprolif.program.models import Program
 from nonprolif.training.models import Session
@@ -52,12 +52,12 @@ class Plan:
         return [e for m in self.months for e in m.exercises]
 
 
-def plan_programs(user: Actor) -> QuerySet[Program]:
+def plan_programs(user: User) -> QuerySet[Program]:
     """The programs whose plan ``user`` may read, by code."""
     return Program.objects.visible_to(user).order_by("code")
 
 
-def get_plan_program_for(user: Actor, code: str | None) -> Program:
+def get_plan_program_for(user: User, code: str | None) -> Program:
     """The program with ``code`` (the first visible one when none is given) if ``user`` may
     see it; Http404 otherwise, missing alike."""
     programs = plan_programs(user)
@@ -67,15 +67,15 @@ def get_plan_program_for(user: Actor, code: str | None) -> Program:
     return program
 
 
-def _sessions(user: Actor, program: Program) -> QuerySet[Session]:
+def _sessions(user: User, program: Program) -> QuerySet[Session]:
     return Session.objects.visible_to(user).filter(program_id=program.pk)
 
 
-def _exercises(user: Actor, program: Program) -> QuerySet[Exercise]:
+def _exercises(user: User, program: Program) -> QuerySet[Exercise]:
     return Exercise.objects.visible_to(user).filter(program_id=program.pk)
 
 
-def plan_years(user: Actor, program: Program) -> list[int]:
+def plan_years(user: User, program: Program) -> list[int]:
     """The years in which a session or an exercise of the program (that ``user`` sees)
     starts, in order."""
     years = set(
@@ -93,7 +93,7 @@ def plan_years(user: Actor, program: Program) -> list[int]:
     return sorted(int(y) for y in years if y is not None)
 
 
-def plan_for(user: Actor, program: Program, year: int | None = None) -> Plan:
+def plan_for(user: User, program: Program, year: int | None = None) -> Plan:
     """The program's plan for ``year`` (by default this year if it has anything, else the
     first year that has): each of its twelve months with the sessions and exercises that
     start in it, in date order."""

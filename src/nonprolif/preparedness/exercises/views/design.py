@@ -78,9 +78,12 @@ def exercise_create(request):
         user=user,
         programs=Program.objects.visible_to(user).order_by("code"),
     )
-    if request.method == "POST" and not form.is_valid():
-        if not has_perm("preparedness.add_exercise", user, None):
-            raise PermissionDenied
+    if (
+        request.method == "POST"
+        and not form.is_valid()
+        and not has_perm("preparedness.add_exercise", user, None)
+    ):
+        raise PermissionDenied
     exercise = submit(request, form, create_exercise)
     if exercise is not None:
         messages.success(request, _("Exercise %(code)s created.") % {"code": exercise.code})
