@@ -22,7 +22,7 @@ from nonprolif.training.nominations.queries import nomination_items
 from tests.events.conftest import meeting, official_ptr  # noqa: F401 (fixtures)
 from tests.events.speakers.conftest import make_conference
 from tests.exports import xlsx_rows
-from tests.preparedness.factories import ExerciseFactory
+from tests.preparedness.factories import ExerciseFactory, InjectFactory
 from tests.screening.factories_review import AlertForReviewFactory
 from tests.test_login_required import ROUTES
 from tests.training.conftest import (  # noqa: F401 (fixtures)
@@ -80,13 +80,15 @@ def world(trained, coordinator, program, agency_a, official_a, meeting):  # noqa
         due_date=trained.start,
     )
     alert = AlertForReviewFactory(batch__agency=agency_a)
+    exercise = ExerciseFactory(program=program)
+    InjectFactory(exercise=exercise, number=1)
     return {
         "program": program,
         "item": item,
         "session": trained,
         "conference": conference,
         "batch": alert.batch,
-        "exercise": ExerciseFactory(program=program),
+        "exercise": exercise,
     }
 
 

@@ -14,6 +14,7 @@ from nonprolif.core.web.forms import (
     ServiceModelForm,
 )
 from nonprolif.core.web.picker import PickerWidget, _PickerMixin
+from nonprolif.preparedness.exercises.domain.common import program_agency_ids
 from nonprolif.preparedness.models import (
     CoreCapability,
     Exercise,
@@ -119,6 +120,9 @@ class ExerciseForm(ServiceModelForm):
         self.fields["classification"].queryset = levels  # type: ignore[attr-defined]
         if self.instance.pk:
             del self.fields["program"]
+            self.fields["agencies"].queryset = Agency.objects.filter(  # type: ignore[attr-defined]
+                pk__in=program_agency_ids(self.instance.program)
+            ).order_by("code")
             if not self.is_bound:
                 self.initial["agencies"] = list(self.instance.agencies.values_list("pk", flat=True))
         else:

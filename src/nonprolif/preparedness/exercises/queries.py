@@ -9,13 +9,12 @@ an exercise already read through ``get_exercise_for`` and check it again.
 
 from typing import Any
 
-from django.db.models import Case, F, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 
 from nonprolif.core import clock
 from nonprolif.core.models import ClassificationLevel, User
 from nonprolif.core.roles import Role
-from nonprolif.core.search import fold
 from nonprolif.core.web.forms import ID_MAX, ID_MIN
 from nonprolif.preparedness.models import (
     CoreCapability,
@@ -178,17 +177,18 @@ def candidates_for(user: User, exercise: Exercise, *, q: str = "") -> QuerySet[U
     _checked(user, exercise)
     lowest = ClassificationLevel.objects.order_by("rank").values_list("rank", flat=True).first()
     agencies = Exercise.agencies.through.objects.filter(exercise_id=exercise.pk).values("agency_id")
+    coordinators = User.groups.through.objects.filter(
+        user_id=OuterRef("pk"), group__name=str(Role.COORDINATOR)
+    )
     rows = User.objects.filter(is_active=True).filter(
-        Q(agency_id__in=agencies) | Q(groups__name=str(Role.COORDINATOR))
+        Q(agency_id__in=agencies) | Q(Exists(coordinators))
     )
     if lowest is not None and exercise.classification.rank > lowest:
         rows = rows.filter(clearance__rank__gte=exercise.classification.rank)
     for word in q.split():
-        folded = fold(word)
         rows = rows.filter(
             Q(username__icontains=word)
             | Q(first_name__icontains=word)
             | Q(last_name__icontains=word)
-            | Q(username__icontains=folded)
         )
-    return rows.select_related("agency").distinct().order_by("last_name", "first_name", "username")
+    return rows.select_related("agency").order_by("last_name", "first_name", "username", "pk")

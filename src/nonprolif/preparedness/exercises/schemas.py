@@ -6,7 +6,7 @@ import datetime
 
 from ninja import Field, Schema
 
-from nonprolif.api.inputs import omittable
+from nonprolif.api.inputs import Instant, omittable
 from nonprolif.preparedness.models import ExerciseKind, ExercisePhase, ParticipantRole
 
 
@@ -162,7 +162,7 @@ class PreparednessInjectOut(Schema):
 
 
 class PreparednessInjectIn(Schema):
-    scheduled_at: datetime.datetime
+    scheduled_at: Instant
     sender: str
     recipient: str
     synopsis_es: str
@@ -173,7 +173,7 @@ class PreparednessInjectIn(Schema):
 
 
 class PreparednessInjectPatch(Schema):
-    scheduled_at: datetime.datetime = omittable()
+    scheduled_at: Instant = omittable()
     sender: str = omittable()
     recipient: str = omittable()
     synopsis_es: str = omittable()
