@@ -290,3 +290,50 @@ def test_the_director_edits_the_exercise(as_user, built):
     assert response.status_code == 403
     built.exercise.refresh_from_db()
     assert built.exercise.venue == "Monterrey"
+
+
+def test_the_director_edits_and_removes_an_objective_through_the_pages(as_user, built):
+    from nonprolif.preparedness.models import CoreCapability
+
+    client = as_user(built.director)
+    objective = built.objectives[1]
+    edit = url("preparedness_objective_edit", built.exercise.pk, objective.pk)
+    assert client.get(edit).status_code == 200
+    cap = CoreCapability.objects.get(code="planning")
+    response = client.post(edit, {"text_es": "Nuevo", "text_en": "New", "capabilities": [cap.pk]})
+    assert response.status_code == 302
+    objective.refresh_from_db()
+    assert objective.text_en == "New"
+    assert list(objective.capabilities.all()) == [cap]
+    remove = url("preparedness_objective_remove", built.exercise.pk, objective.pk)
+    response = client.post(remove)  # an inject names it: refused with the reason
+    assert response.status_code == 302
+    assert built.exercise.objectives.filter(pk=objective.pk).exists()
+    Inject.objects.filter(objective=objective).update(objective=None)
+    client.post(remove)
+    assert not built.exercise.objectives.filter(pk=objective.pk).exists()
+
+
+def test_a_player_cannot_edit_an_objective(as_user, built):
+    objective = built.objectives[0]
+    client = as_user(built.player)
+    edit = url("preparedness_objective_edit", built.exercise.pk, objective.pk)
+    assert client.get(edit).status_code == 403
+    response = client.post(edit, {"text_es": "x", "text_en": "x", "capabilities": [1]})
+    assert response.status_code == 403
+    objective.refresh_from_db()
+    assert objective.text_es != "x"
+    remove = url("preparedness_objective_remove", built.exercise.pk, objective.pk)
+    assert client.post(remove).status_code == 403
+    assert built.exercise.objectives.filter(pk=objective.pk).exists()
+
+
+def test_an_objective_of_another_exercise_is_404_under_this_one(as_user, built):
+    from tests.preparedness.factories import ExerciseFactory, ObjectiveFactory
+
+    second = ExerciseFactory(program=built.program, agencies=[built.agency_a])
+    foreign = ObjectiveFactory(exercise=second, number=1)
+    response = as_user(built.coordinator).get(
+        url("preparedness_objective_edit", built.exercise.pk, foreign.pk)
+    )
+    assert response.status_code == 404
