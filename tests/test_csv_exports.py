@@ -23,6 +23,7 @@ from tests.events.conftest import meeting, official_ptr  # noqa: F401 (fixtures)
 from tests.events.speakers.conftest import make_conference
 from tests.exports import xlsx_rows
 from tests.outreach.factories import VisitFactory
+from tests.preparedness.factories import ExerciseFactory, InjectFactory
 from tests.screening.factories_review import AlertForReviewFactory
 from tests.test_login_required import ROUTES
 from tests.training.conftest import (  # noqa: F401 (fixtures)
@@ -81,12 +82,15 @@ def world(trained, coordinator, program, agency_a, official_a, meeting):  # noqa
     )
     alert = AlertForReviewFactory(batch__agency=agency_a)
     VisitFactory(stakeholder__program=program, stakeholder__responsible_agency=agency_a)
+    exercise = ExerciseFactory(program=program)
+    InjectFactory(exercise=exercise, number=1)
     return {
         "program": program,
         "item": item,
         "session": trained,
         "conference": conference,
         "batch": alert.batch,
+        "exercise": exercise,
     }
 
 
@@ -119,6 +123,9 @@ EXAMPLES = {
     ),
     "outreach_stakeholder_export": lambda w: reverse("outreach_stakeholder_export", args=["csv"]),
     "outreach_visit_export": lambda w: reverse("outreach_visit_export", args=["csv"]),
+    "preparedness_msel_export": lambda w: reverse(
+        "preparedness_msel_export", args=[w["exercise"].pk, "csv"]
+    ),
 }
 API_EXAMPLES = {
     "/api/v1/programs/{code}/nominations/export": lambda w: (

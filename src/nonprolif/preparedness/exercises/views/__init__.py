@@ -1,0 +1,1 @@
+"""The exercise pages: the list and the design tab (``design``), the MSEL tab (``msel``)."""
