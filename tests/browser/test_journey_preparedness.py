@@ -84,7 +84,9 @@ def open_exercise(page, exercise: Exercise, tab: str = ""):
     follow(page, page.locator("nav a[href$='/preparedness/exercises/']"))
     follow(page, main(page).locator(f"a[href$='/preparedness/exercises/{exercise.pk}/']"))
     if tab:
-        follow(page, page.locator(f"nav.tabs a[href$='/preparedness/exercises/{exercise.pk}/{tab}/']"))
+        follow(
+            page, page.locator(f"nav.tabs a[href$='/preparedness/exercises/{exercise.pk}/{tab}/']")
+        )
 
 
 def pick_user(page, form, username: str):
@@ -107,7 +109,9 @@ def build_tabletop(page) -> Exercise:
     form.locator("#id_title_en").fill("Tabletop exercise “Northern Border”")
     form.locator("#id_kind").select_option("tabletop")
     form.locator("#id_cbrn_category").select_option(label="Radiológico")
-    form.locator("#id_scenario_es").fill("Una fuente de Cs-137 robada se traslada hacia Nuevo Laredo.")
+    form.locator("#id_scenario_es").fill(
+        "Una fuente de Cs-137 robada se traslada hacia Nuevo Laredo."
+    )
     form.locator("#id_scenario_en").fill("A stolen Cs-137 source is moved towards Nuevo Laredo.")
     form.locator("#id_starts_on").fill("2010-03-09")
     form.locator("#id_ends_on").fill("2010-03-09")
@@ -176,9 +180,13 @@ def test_build_conduct_evaluate_report_and_improve(seeded, browser, live_server)
         for delivered in (1, 2, 3):
             panel.locator("form[action$='/deliver-next/'] button").click()
             page.wait_for_function(IDLE)
-            expect(panel).to_contain_text(Inject.objects.get(exercise=exercise, number=delivered).synopsis_es)
+            expect(panel).to_contain_text(
+                Inject.objects.get(exercise=exercise, number=delivered).synopsis_es
+            )
         order = list(
-            Inject.objects.filter(exercise=exercise).order_by("delivered_at").values_list("number", flat=True)
+            Inject.objects.filter(exercise=exercise)
+            .order_by("delivered_at")
+            .values_list("number", flat=True)
         )
         assert order == [1, 2, 3]
 

@@ -2,8 +2,6 @@
 entry, the last step) leaves nothing of them."""
 
 import datetime
-import json
-from pathlib import Path
 
 import pytest
 
@@ -11,22 +9,10 @@ from nonprolif.core.models import AuditEntry
 from nonprolif.intel.models import CbrnCategory
 from nonprolif.preparedness.exercises.domain import create_exercise, update_exercise
 from nonprolif.preparedness.exercises.domain import exercises as exercise_domain
-from nonprolif.preparedness.models import CoreCapability, Exercise
+from nonprolif.preparedness.models import Exercise
 from tests.preparedness.factories import exercise_with_roles, level
 
 pytestmark = pytest.mark.django_db(transaction=True)
-CAPABILITIES = (
-    Path(__file__).parents[3] / "src/nonprolif/preparedness/fixtures/core-capabilities.json"
-)
-
-
-@pytest.fixture(autouse=True)
-def core_capabilities():
-    """The core capabilities their migration adds, back in place after an earlier test
-    outside a transaction emptied the table (the factories map objectives to one)."""
-    if not CoreCapability.objects.exists():
-        rows = json.loads(CAPABILITIES.read_text(encoding="utf-8"))
-        CoreCapability.objects.bulk_create(CoreCapability(**row) for row in rows)
 
 
 class StepFailedError(RuntimeError):

@@ -36,12 +36,16 @@ from nonprolif.intel.releases.queries import releases_awaiting_count
 from nonprolif.intel.reports.queries import agency_drafts_count
 from nonprolif.intel.requests.queries import requests_awaiting_count
 from nonprolif.outreach.tips.queries import tips_awaiting_report_count
+from nonprolif.preparedness.exercises.queries import my_exercises
+from nonprolif.preparedness.models import Exercise
 from nonprolif.program.models import ItemDecision, ProposalItem
 from nonprolif.screening.review.queries import open_alert_count
 from nonprolif.training.models import Certificate, Nomination, Session, SessionParticipant
 from nonprolif.training.models.attendance import roster_visible_to
 from nonprolif.training.models.nomination import NominationStatus
 
+# How many of the user's exercises are listed.
+EXERCISES_SHOWN = 3
 # How many of the next sessions and of the sessions awaiting certificates are listed.
 LISTED = 5
 
@@ -92,6 +96,8 @@ class Home:
     #: for its review (None for those who decide none: coordinators, auditors).
     screening: bool = False
     screening_open_alerts: int | None = None
+    #: The exercises the user holds a role in (at most EXERCISES_SHOWN, the coming ones first).
+    exercises: list[Exercise] = field(default_factory=list)
     #: Whether the user reads the outreach section; the tips of his agency that wait for an
     #: intelligence report (None for those who write none: all but the agency's analysts).
     outreach: bool = False
@@ -320,6 +326,7 @@ def home_for(user: User) -> Home:
     home.screening = has_perm("screening.view_lists", user)
     if home.screening:
         home.screening_open_alerts = open_alert_count(user)
+    home.exercises = list(my_exercises(user)[:EXERCISES_SHOWN])
     home.outreach = has_perm("outreach.view_outreach", user)
     if home.outreach:
         home.outreach_tips_awaiting = tips_awaiting_report_count(user)
