@@ -21,6 +21,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from nonprolif.core.models import Agency
 from nonprolif.events.models import ActionItem
 from nonprolif.preparedness.models import (
     CorrectiveAction,
@@ -116,15 +117,14 @@ def build_tabletop(page) -> Exercise:
     form.locator("#id_starts_on").fill("2010-03-09")
     form.locator("#id_ends_on").fill("2010-03-09")
     form.locator("#id_venue").fill("Monterrey, Nuevo León")
-    form.locator("#id_classification").select_option(index=0)
-    for code in ("SEDENA", "SEMAR", "ADUANAS"):
-        form.locator("label", has_text=code).locator("input").check()
+    form.locator("#id_classification").select_option(index=1)
+    for agency in Agency.objects.filter(code__in=["SEDENA", "SEMAR", "ADUANAS"]):
+        form.locator(f"input[name=agencies][value='{agency.pk}']").check()
     submit(page, form)
     exercise = Exercise.objects.get(title_es=TITLE)
     assert page.url.endswith(f"/preparedness/exercises/{exercise.pk}/")
 
     objective = main(page).locator("form[action$='/objectives/']")
-    objective.locator("summary").click() if objective.locator("summary").count() else None
     main(page).locator("details:has(form[action$='/objectives/']) summary").click()
     objective.locator("[name=text_es]").fill(OBJECTIVE)
     objective.locator("[name=text_en]").fill("Detect the source at the crossing within 4 hours.")
@@ -158,7 +158,7 @@ def build_tabletop(page) -> Exercise:
         inject.locator("[name=recipient]").fill("Aduanas")
         inject.locator("[name=synopsis_es]").fill(synopsis)
         inject.locator("[name=synopsis_en]").fill(f"Inject {number}.")
-        inject.locator("[name=objective]").select_option(index=1)
+        inject.locator("[name=objective]").select_option(str(exercise.objectives.get().pk))
         submit(page, inject)
     assert list(exercise.injects.order_by("number").values_list("number", flat=True)) == [1, 2, 3]
     return exercise
@@ -193,18 +193,19 @@ def test_build_conduct_evaluate_report_and_improve(seeded, browser, live_server)
     # 3. The evaluator records an observation against the objective and rates it.
     with signed_in(browser, live_server, "enlace-semar") as page:
         open_exercise(page, exercise, "conduct")
-        form = main(page).locator("form[action$='/conduct/observe/']")
-        form.locator("select[name$=objective]").select_option(index=1)
+        form = main(page).locator("form[action$='/conduct/observations/']")
+        objective = exercise.objectives.get()
+        form.locator("select[name$=objective]").select_option(str(objective.pk))
         form.locator("input[type=radio][value=improvement]").check()
         form.locator("textarea[name$=text]").fill(OBSERVATION)
         submit(page, form)
         assert Observation.objects.get(exercise=exercise).evaluator.username == "enlace-semar"
         follow(page, page.locator(f"nav.tabs a[href$='/{exercise.pk}/evaluation/']"))
-        rate = main(page).locator("form[action*='/rate']").first
+        rate = main(page).locator(f"form[action$='/objectives/{objective.pk}/rating/']")
         rate.locator("input[type=radio][value=S]").check()
         rate.locator("textarea[name$=notes_es]").fill("Detección tardía del vehículo.")
         submit(page, rate)
-    objective = exercise.objectives.get()
+    objective.refresh_from_db()
     assert objective.rating == Rating.S
 
     # 4. The coordinator generates the AAR/IP as a PDF; 5. the improvement plan.
@@ -221,10 +222,11 @@ def test_build_conduct_evaluate_report_and_improve(seeded, browser, live_server)
             assert expected in text, expected
 
         follow(page, page.locator(f"nav.tabs a[href$='/{exercise.pk}/improvement/']"))
-        form = main(page).locator("form[action$='/corrective-actions/']")
+        form = main(page).locator("form[action$='/improvement/add/']")
         form.locator("[name=title_es]").fill(ACTION)
         form.locator("[name=title_en]").fill("Train the detection portal operators")
-        form.locator("[name=owner_agency]").select_option(label="ADUANAS")
+        aduanas = Agency.objects.get(code="ADUANAS")
+        form.locator("[name=owner_agency]").select_option(str(aduanas.pk))
         form.locator("[name=due_date]").fill("2010-06-30")
         submit(page, form)
         action = CorrectiveAction.objects.get(exercise=exercise)
@@ -235,6 +237,7 @@ def test_build_conduct_evaluate_report_and_improve(seeded, browser, live_server)
         submit(page, main(page).locator(f"form[action$='/{action.pk}/propose/']"))
         action.refresh_from_db()
         item = action.proposal_item
-        assert item is not None and ACTION in item.title_es
+        assert item is not None
+        assert ACTION in item.title_es
         assert not item.decisions.exists()  # a draft for the review, undecided
         expect(main(page)).to_contain_text(item.proposal.title_es)

@@ -38,7 +38,9 @@ def test_an_analyst_sees_his_agencys_tips_awaiting_a_report(client):
     assert home_for(analyst).outreach_tips_awaiting == 2
     assert home_for(other).outreach_tips_awaiting == 0
     liaison = built.controller  # a liaison of agency A: reads the section, writes no report
-    assert home_for(liaison).outreach and home_for(liaison).outreach_tips_awaiting is None
+    assert home_for(liaison).outreach
+    assert home_for(liaison).outreach_tips_awaiting is None
     client.force_login(analyst)
     page = client.get("/").content.decode()
-    assert "?status=awaiting" in page and ">2</span>" in page
+    assert "?status=awaiting" in page
+    assert ">2</span>" in page
