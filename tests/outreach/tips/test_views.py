@@ -98,6 +98,8 @@ def test_a_liaison_takes_a_tip_and_the_stakeholder_is_acknowledged(
 def test_the_page_says_when_no_acknowledgement_could_be_sent(
     as_user, english, liaison_b, stakeholder_b
 ):
+    liaison_b.language = "en"  # the pages speak the user's language
+    liaison_b.save(update_fields=["language"])
     client = as_user(liaison_b)
     response = client.post(
         reverse("outreach_tip_create", args=[stakeholder_b.pk]),
@@ -169,6 +171,8 @@ def test_the_report_is_not_named_to_a_reader_who_may_not_read_it(
     tip = take_tip(liaison_a, stakeholder_a)
     report = report_tip(actor=analyst_a, tip=tip)
     for reader in (liaison_a, coordinator):  # no clearance: the draft is not theirs to read
+        reader.language = "en"  # the pages speak the user's language
+        reader.save(update_fields=["language"])
         page = as_user(reader).get(reverse("outreach_tip_detail", args=[tip.pk])).content.decode()
         assert reverse("intel_report_detail", args=[report.pk]) not in page
         assert f">{report.reference}<" not in page

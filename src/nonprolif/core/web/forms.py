@@ -17,6 +17,16 @@ class DateInput(forms.DateInput):
 ID_MIN, ID_MAX = -(2**63), 2**63 - 1
 
 
+def as_id(value) -> int | None:
+    """``value`` as an id, or None when it is not a whole number or no signed 64-bit id can
+    be it (a selector then finds nothing, as for a missing row)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if ID_MIN <= number <= ID_MAX else None
+
+
 def outside_ids(value) -> bool:
     """Whether ``value`` is a whole number no signed 64-bit id can be."""
     try:

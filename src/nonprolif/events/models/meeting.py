@@ -1,12 +1,13 @@
 from typing import TYPE_CHECKING, Self
 
+from django.apps import apps
 from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import localized_property
+from nonprolif.core.roles import Role
 from nonprolif.core.scoping import (
-    EVERYTHING,
     NOTHING,
     is_signed_in,
     program_member_q,
@@ -30,18 +31,42 @@ def meeting_scope(user: "User", prefix: str = "") -> models.Q | None:
     """The rule for meetings, as a condition on the meetings reached through ``prefix``
     (``EVERYTHING``, ``NOTHING`` or a Q; see ``core.scoping``): coordinators and auditors see
     every meeting; other users the meetings of their programs in which their agency took
-    part."""
+    part. A meeting that records an exercise's after-action review or an outreach visit also
+    takes the access of that source (:func:`source_scope`)."""
     if not is_signed_in(user):
         return NOTHING
     if sees_everything(user):
-        return EVERYTHING
+        return source_scope(user, prefix)
     if not user.agency_id:
         return NOTHING
     took_part = Meeting.agencies.through.objects.filter(
         meeting_id=models.OuterRef(related(prefix)), agency_id=user.agency_id
     )
-    return program_member_q(user.agency_id, f"{prefix}program__") & models.Q(
-        models.Exists(took_part)
+    return (
+        program_member_q(user.agency_id, f"{prefix}program__")
+        & models.Q(models.Exists(took_part))
+        & source_scope(user, prefix)
+    )
+
+
+def source_scope(user: "User", prefix: str = "") -> models.Q:
+    """The meetings reached through ``prefix`` that the user may read as far as their source
+    goes: an exercise's after-action meeting (its corrective actions) only while he reads the
+    exercise (its classification first, whatever the role); an outreach visit's meeting (its
+    follow-ups) only while he reads the visit, or is a liaison or an analyst of the visiting
+    agency, which owns the follow-ups. Other meetings have no source and are unaffected."""
+    exercise = apps.get_model("preparedness", "Exercise")
+    visit = apps.get_model("outreach", "Visit")
+    meeting = models.OuterRef(related(prefix))
+    readable_visit = models.Exists(visit.objects.visible_to(user).filter(meeting_id=meeting))
+    if user.agency_id and (user.has_role(Role.LIAISON) or user.has_role(Role.ANALYST)):
+        readable_visit |= models.Exists(
+            visit.objects.filter(meeting_id=meeting, agency_id=user.agency_id)
+        )
+    of_exercise = exercise.objects.filter(after_action_meeting_id=meeting)
+    readable_exercise = exercise.objects.visible_to(user).filter(after_action_meeting_id=meeting)
+    return (~models.Exists(of_exercise) | models.Exists(readable_exercise)) & (
+        ~models.Exists(visit.objects.filter(meeting_id=meeting)) | readable_visit
     )
 
 

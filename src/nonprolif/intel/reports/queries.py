@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from nonprolif.core.models import Actor, Agency
 from nonprolif.core.scoping import NOTHING
-from nonprolif.core.web.forms import ID_MAX, ID_MIN
+from nonprolif.core.web.forms import as_id
 from nonprolif.intel.models import (
     IntelReport,
     ReportAttachment,
@@ -18,16 +18,6 @@ from nonprolif.intel.models import (
     ReportVersion,
     visible_report_q,
 )
-
-
-def _int(value: Any) -> int | None:
-    """``value`` as an id, or None: not a whole number, or outside signed 64 bits (which no
-    row has, and which SQLite refuses with OverflowError)."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if ID_MIN <= number <= ID_MAX else None
 
 
 def reports_for(user: Actor) -> QuerySet[IntelReport]:
@@ -56,8 +46,8 @@ def filtered_reports(
     if originator not in (None, ""):
         if isinstance(originator, Agency):
             rows = rows.filter(originator_id=originator.pk)
-        elif _int(originator) is not None:
-            rows = rows.filter(originator_id=_int(originator))
+        elif as_id(originator) is not None:
+            rows = rows.filter(originator_id=as_id(originator))
         else:
             rows = rows.filter(originator__code=str(originator))
     return rows
@@ -65,7 +55,7 @@ def filtered_reports(
 
 def get_report_for(user: Actor, pk: int | str) -> IntelReport:
     """The report ``pk`` if ``user`` may read it; Http404 otherwise."""
-    number = _int(pk)
+    number = as_id(pk)
     report = reports_for(user).filter(pk=number).first() if number is not None else None
     if report is None:
         raise Http404(_("No such report."))
@@ -91,7 +81,7 @@ def versions_for(user: Actor, report: IntelReport) -> QuerySet[ReportVersion]:
 
 def get_version_for(user: Actor, report: IntelReport, number: Any) -> ReportVersion:
     """Version ``number`` of ``report``, or Http404 (missing, or classified above ``user``)."""
-    value = _int(number)
+    value = as_id(number)
     version = versions_for(user, report).filter(number=value).first() if value else None
     if version is None:
         raise Http404(_("No such version."))
@@ -119,7 +109,7 @@ def get_attachment_for(user: Actor, pk: Any) -> ReportAttachment:
     """The attachment ``pk`` if ``user`` may read it (its report, and its classification), or
     Http404."""
     condition = _attachment_q(user)
-    value = _int(pk)
+    value = as_id(pk)
     attachment = None
     if condition is not None and value is not None:
         attachment = (

@@ -10,16 +10,8 @@ from django.http import Http404
 
 from nonprolif.core.models import User
 from nonprolif.core.search import Folded, fold
-from nonprolif.core.web.forms import ID_MAX, ID_MIN
+from nonprolif.core.web.forms import as_id
 from nonprolif.outreach.models import Audience, AwarenessMaterial, MaterialVersion
-
-
-def _int(value: Any) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if ID_MIN <= number <= ID_MAX else None
 
 
 def materials_for(
@@ -45,7 +37,7 @@ def materials_for(
 
 def get_material_for(user: User, pk: Any) -> AwarenessMaterial:
     """The material ``pk`` if ``user`` may read it; Http404 otherwise."""
-    number = _int(pk)
+    number = as_id(pk)
     material = materials_for(user).filter(pk=number).first() if number is not None else None
     if material is None:
         raise Http404
@@ -68,7 +60,7 @@ def get_version_for(user: User, material_pk: Any, number: Any = None) -> Materia
     material = get_material_for(user, material_pk)
     rows = versions_for(user, material)
     if number is not None:
-        wanted = _int(number)
+        wanted = as_id(number)
         rows = rows.filter(number=wanted) if wanted is not None else rows.none()
     version = rows.select_related("material").first()
     if version is None:

@@ -15,21 +15,13 @@ from django.utils.translation import gettext as _
 from nonprolif.core.models import Agency, User
 from nonprolif.core.rules import is_coordinator
 from nonprolif.core.search import Folded, fold
-from nonprolif.core.web.forms import ID_MAX, ID_MIN
+from nonprolif.core.web.forms import as_id
 from nonprolif.outreach.models import Contact, Stakeholder
 from nonprolif.program.models import Program
 from nonprolif.program.queries.agencies import national_agency_ids
 from nonprolif.program.queries.programs import programs_for
 
 FILTERS = ("q", "sector", "kind", "state", "agency", "program")
-
-
-def _id(value: Any) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if ID_MIN <= number <= ID_MAX else None
 
 
 def stakeholders_for(
@@ -76,7 +68,7 @@ def stakeholders_for(
 
 def get_stakeholder_for(user: User, pk: Any) -> Stakeholder:
     """The stakeholder ``pk`` if ``user`` may read it; Http404 otherwise (missing alike)."""
-    number = _id(pk)
+    number = as_id(pk)
     stakeholder = (
         None
         if number is None
@@ -99,7 +91,7 @@ def stakeholder_contacts(user: User, stakeholder: Stakeholder) -> QuerySet[Conta
 
 def get_contact_for(user: User, pk: Any) -> Contact:
     """The contact ``pk`` of a stakeholder ``user`` may read; Http404 otherwise."""
-    number = _id(pk)
+    number = as_id(pk)
     contact = (
         None
         if number is None

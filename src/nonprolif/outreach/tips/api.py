@@ -9,8 +9,9 @@ from ninja import Query, Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
+from nonprolif.outreach.stakeholders.queries import get_stakeholder_for
 from nonprolif.outreach.tips.domain import record_tip, report_tip, resend_acknowledgement
-from nonprolif.outreach.tips.queries import get_stakeholder_for_tip, get_tip_for, tips_for
+from nonprolif.outreach.tips.queries import get_tip_for, tips_for
 from nonprolif.outreach.tips.schemas import (
     OutreachTipFilters,
     OutreachTipIn,
@@ -40,7 +41,7 @@ def post_outreach_tip(request, stakeholder_id: int, payload: OutreachTipIn):
     """Take a tip from the stakeholder (a liaison of its responsible agency). The
     acknowledgement goes to ``contact_email``, else to the stakeholder's contacts, in the
     stakeholder's language; ``acknowledged_at`` says when it went."""
-    stakeholder = get_stakeholder_for_tip(request.auth, stakeholder_id)
+    stakeholder = get_stakeholder_for(request.auth, stakeholder_id)
     tip = record_tip(actor=request.auth, stakeholder=stakeholder, **payload.dict())
     return Status(201, get_tip_for(request.auth, tip.pk))
 

@@ -11,21 +11,13 @@ from django.http import Http404
 
 from nonprolif.core.models import AgencyKind, User
 from nonprolif.core.rules import has_perm
-from nonprolif.core.web.forms import ID_MAX, ID_MIN
+from nonprolif.core.web.forms import as_id
 from nonprolif.intel.models import IntelReport
 from nonprolif.outreach.models import Stakeholder, Tip
 
 #: The states a list of tips is narrowed to.
 AWAITING, REPORTED = "awaiting", "reported"
 STATUSES = (AWAITING, REPORTED)
-
-
-def _int(value: Any) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if ID_MIN <= number <= ID_MAX else None
 
 
 def _visible(user: User) -> QuerySet[Tip]:
@@ -46,7 +38,7 @@ def tips_for(user: User, stakeholder: Any = None, status: str | None = None) -> 
     rows."""
     rows = _visible(user)
     if stakeholder not in (None, ""):
-        number = stakeholder.pk if isinstance(stakeholder, Stakeholder) else _int(stakeholder)
+        number = stakeholder.pk if isinstance(stakeholder, Stakeholder) else as_id(stakeholder)
         rows = rows.filter(stakeholder_id=number) if number is not None else rows.none()
     if status:
         if status == AWAITING:
@@ -60,28 +52,11 @@ def tips_for(user: User, stakeholder: Any = None, status: str | None = None) -> 
 
 def get_tip_for(user: User, pk: Any) -> Tip:
     """The tip ``pk`` with its stakeholder, if ``user`` may read it; Http404 otherwise."""
-    number = _int(pk)
+    number = as_id(pk)
     tip = _visible(user).filter(pk=number).first() if number is not None else None
     if tip is None:
         raise Http404
     return tip
-
-
-def get_stakeholder_for_tip(user: User, pk: Any) -> Stakeholder:
-    """The stakeholder ``pk`` a tip is taken from, if ``user`` may see it; Http404
-    otherwise."""
-    number = _int(pk)
-    stakeholder = (
-        Stakeholder.objects.visible_to(user)
-        .select_related("responsible_agency", "program")
-        .filter(pk=number)
-        .first()
-        if number is not None
-        else None
-    )
-    if stakeholder is None:
-        raise Http404
-    return stakeholder
 
 
 def tips_awaiting_report_count(user: User) -> int | None:

@@ -12,10 +12,11 @@ from nonprolif.core.audit_reads import note_read
 from nonprolif.core.rules import has_perm
 from nonprolif.core.web.pagination import paginate
 from nonprolif.core.web.submit import submit
+from nonprolif.outreach.stakeholders.queries import get_stakeholder_for
 from nonprolif.outreach.tips import acknowledgement
 from nonprolif.outreach.tips.domain import record_tip, report_tip, resend_acknowledgement
 from nonprolif.outreach.tips.forms import TipFilterForm, TipForm, TipReportForm
-from nonprolif.outreach.tips.queries import get_stakeholder_for_tip, get_tip_for, tips_for
+from nonprolif.outreach.tips.queries import get_tip_for, tips_for
 
 
 @require_GET
@@ -24,7 +25,7 @@ def tip_list(request):
     filters = form.filters() if request.GET else {}
     stakeholder = None
     if filters.get("stakeholder"):
-        stakeholder = get_stakeholder_for_tip(request.user, filters["stakeholder"])
+        stakeholder = get_stakeholder_for(request.user, filters["stakeholder"])
     page = paginate(request, tips_for(request.user, **filters))
     note_read(
         request,
@@ -47,7 +48,7 @@ def tip_list(request):
 def tip_create(request, pk):
     """GET: the form; POST takes the tip (the service refuses, and audits, anybody but a
     liaison of the stakeholder's responsible agency)."""
-    stakeholder = get_stakeholder_for_tip(request.user, pk)
+    stakeholder = get_stakeholder_for(request.user, pk)
     allowed = has_perm("outreach.add_tip", request.user, stakeholder)
     if request.method == "GET" and not allowed:
         raise PermissionDenied

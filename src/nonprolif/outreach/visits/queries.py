@@ -15,19 +15,11 @@ from django.utils.translation import gettext as _
 
 from nonprolif.core.models import Agency, User
 from nonprolif.core.search import Folded, fold
-from nonprolif.core.web.forms import ID_MAX, ID_MIN
+from nonprolif.core.web.forms import as_id
 from nonprolif.events.models import ActionItem
 from nonprolif.outreach.models import AwarenessMaterial, Stakeholder, Visit
 
 FILTERS = ("q", "stakeholder", "agency", "date_from", "date_to")
-
-
-def _id(value: Any) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if ID_MIN <= number <= ID_MAX else None
 
 
 def visits_for(
@@ -47,7 +39,7 @@ def visits_for(
         "stakeholder", "stakeholder__responsible_agency", "agency", "meeting"
     )
     if stakeholder not in (None, ""):
-        number = stakeholder.pk if isinstance(stakeholder, Stakeholder) else _id(stakeholder)
+        number = stakeholder.pk if isinstance(stakeholder, Stakeholder) else as_id(stakeholder)
         rows = rows.filter(stakeholder_id=number) if number is not None else rows.none()
     if agency:
         rows = (
@@ -74,7 +66,7 @@ def visits_for(
 
 def get_visit_for(user: User, pk: Any) -> Visit:
     """The visit ``pk`` if ``user`` may read it; Http404 otherwise (missing alike)."""
-    number = _id(pk)
+    number = as_id(pk)
     visit = (
         None
         if number is None

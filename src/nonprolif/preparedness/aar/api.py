@@ -9,9 +9,9 @@ from ninja import Query, Router
 from nonprolif.api.errors import ErrorOut, ValidationErrorOut
 from nonprolif.core.audit_reads import note_read
 from nonprolif.preparedness.aar.facts import aar_facts
-from nonprolif.preparedness.aar.queries import get_exercise_for
 from nonprolif.preparedness.aar.render import CONTENT_TYPES, filename, render
 from nonprolif.preparedness.aar.schemas import PreparednessAarQuery
+from nonprolif.preparedness.exercises.queries import get_exercise_for
 
 router = Router(tags=["preparedness"])
 

@@ -241,8 +241,8 @@ def _ratings(objectives: list[ObjectiveFacts]) -> tuple[list[RatingCount], int]:
 
 def aar_facts(*, exercise: Exercise, user: User, language: str) -> AarFacts:
     """The AAR/IP of ``exercise`` (one ``user`` may read: fetch it with
-    ``aar.queries.get_exercise_for``) in ``language`` (es or en), as ``user`` sees it. A fixed
-    number of queries, whatever the number of objectives, observations and actions."""
+    ``exercises.queries.get_exercise_for``) in ``language`` (es or en), as ``user`` sees it.
+    A fixed number of queries, whatever the number of objectives, observations and actions."""
     if language not in LANGUAGES:
         raise ValueError(f"language: {language!r} is not one of {LANGUAGES}")
     program = exercise.program

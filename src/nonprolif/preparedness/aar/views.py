@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.i18n import content_language
 from nonprolif.preparedness.aar.facts import LANGUAGES, aar_facts
-from nonprolif.preparedness.aar.queries import get_exercise_for
 from nonprolif.preparedness.aar.render import (
     CONTENT_TYPES,
     filename,
@@ -19,6 +18,7 @@ from nonprolif.preparedness.aar.render import (
     render_html_fragment,
     render_pdf,
 )
+from nonprolif.preparedness.exercises.queries import get_exercise_for
 
 LANGUAGE_NAMES = {"es": _("Spanish"), "en": _("English")}
 

@@ -19,7 +19,6 @@ from nonprolif.core.rules import has_perm
 from nonprolif.preparedness.conduct import domain
 from nonprolif.preparedness.conduct.queries import (
     actions_for,
-    get_exercise_for,
     get_inject_for,
     get_objective_for,
     observations_for,
@@ -35,6 +34,7 @@ from nonprolif.preparedness.conduct.schemas import (
     PreparednessConductObservationOut,
     PreparednessConductRatingIn,
 )
+from nonprolif.preparedness.exercises.queries import get_exercise_for
 
 router = Router(tags=["preparedness"])
 BASE = "/preparedness/exercises/{exercise_id}"

@@ -2,14 +2,14 @@
 the players' actions, the evaluators' observations, the objectives with their Exercise
 Evaluation Guide.
 
-Every selector starts from ``Exercise.objects.visible_to`` (``get_exercise_for``: Http404 for
-a missing and an invisible exercise alike); the injects, objectives, actions and
-observations are those of an exercise so read. Observations and the injects to come are for
-the exercise's staff (``preparedness.view_observations``,
-``preparedness.view_upcoming_injects``): others get none. Lists cost a fixed number of
-queries (``select_related``/``prefetch_related``). The delivered injects are ordered by
-delivery time, newest first: the rows of one exercise (the MSEL's index) sorted, a few dozen
-to a few hundred.
+Every selector starts from an exercise read through ``Exercise.objects.visible_to``
+(``exercises.queries.get_exercise_for``: Http404 for a missing and an invisible exercise
+alike); the injects, objectives, actions and observations are those of an exercise so read.
+Observations and the injects to come are for the exercise's staff
+(``preparedness.view_observations``, ``preparedness.view_upcoming_injects``): others get
+none. Lists cost a fixed number of queries (``select_related``/``prefetch_related``). The
+delivered injects are ordered by delivery time, newest first: the rows of one exercise (the
+MSEL's index) sorted, a few dozen to a few hundred.
 """
 
 from collections import defaultdict
@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from nonprolif.core.models import Actor
 from nonprolif.core.rules import has_perm
-from nonprolif.core.web.forms import ID_MAX, ID_MIN
+from nonprolif.core.web.forms import as_id
 from nonprolif.preparedness.models import (
     Exercise,
     ExerciseObjective,
@@ -32,35 +32,10 @@ from nonprolif.preparedness.models import (
 )
 
 
-def _int(value: Any) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if ID_MIN <= number <= ID_MAX else None
-
-
-def get_exercise_for(user: Actor, pk: Any) -> Exercise:
-    """The exercise ``pk`` with its program, category and classification, if ``user`` may
-    read it; Http404 otherwise."""
-    number = _int(pk)
-    exercise = (
-        Exercise.objects.visible_to(user)  # type: ignore[arg-type]
-        .select_related("program", "cbrn_category", "classification")
-        .filter(pk=number)
-        .first()
-        if number is not None
-        else None
-    )
-    if exercise is None:
-        raise Http404(_("No such exercise."))
-    return exercise
-
-
 def get_inject_for(user: Actor, exercise: Exercise, pk: Any) -> Inject:
     """The inject ``pk`` of ``exercise`` (read through :func:`get_exercise_for`); Http404 for
     another exercise's, a missing one, or one still to come that ``user`` may not see."""
-    number = _int(pk)
+    number = as_id(pk)
     inject = (
         Inject.objects.filter(exercise_id=exercise.pk, pk=number).first()
         if number is not None
@@ -78,7 +53,7 @@ def get_inject_for(user: Actor, exercise: Exercise, pk: Any) -> Inject:
 def get_objective_for(user: Actor, exercise: Exercise, pk: Any) -> ExerciseObjective:
     """The objective ``pk`` of ``exercise`` (read through :func:`get_exercise_for`); Http404
     for another exercise's or a missing one."""
-    number = _int(pk)
+    number = as_id(pk)
     objective = (
         ExerciseObjective.objects.filter(exercise_id=exercise.pk, pk=number).first()
         if number is not None

@@ -38,7 +38,6 @@ from nonprolif.preparedness.conduct.queries import (
     actions_for,
     delivered_injects,
     evaluation_guides,
-    get_exercise_for,
     get_inject_for,
     get_objective_for,
     inject_counts,
@@ -46,6 +45,7 @@ from nonprolif.preparedness.conduct.queries import (
     observations_for,
     upcoming_injects,
 )
+from nonprolif.preparedness.exercises.queries import get_exercise_for
 from nonprolif.preparedness.models import ExercisePhase
 
 POLL_SECONDS = 5

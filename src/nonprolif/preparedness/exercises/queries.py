@@ -15,7 +15,7 @@ from django.http import Http404
 from nonprolif.core import clock
 from nonprolif.core.models import ClassificationLevel, User
 from nonprolif.core.roles import Role
-from nonprolif.core.web.forms import ID_MAX, ID_MIN
+from nonprolif.core.web.forms import as_id
 from nonprolif.preparedness.models import (
     CoreCapability,
     Exercise,
@@ -26,15 +26,7 @@ from nonprolif.preparedness.models import (
     Inject,
 )
 
-EXERCISE_RELATED = ("program", "cbrn_category", "classification")
-
-
-def _int(value: Any) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if ID_MIN <= number <= ID_MAX else None
+EXERCISE_RELATED = ("program", "cbrn_category", "classification", "after_action_meeting")
 
 
 def visible_exercises(user: User) -> QuerySet[Exercise]:
@@ -62,7 +54,7 @@ def exercises_for(
     words = (q or "").strip()
     if words:
         code = words.upper().removeprefix("EX-")
-        number = _int(code) if code.isdigit() else None
+        number = as_id(code) if code.isdigit() else None
         condition = Q()
         for word in words.split():
             condition &= Q(title_es__icontains=word) | Q(title_en__icontains=word)
@@ -73,8 +65,10 @@ def exercises_for(
 
 
 def get_exercise_for(user: User, pk: Any) -> Exercise:
-    """The exercise ``pk`` if ``user`` may see it; Http404 otherwise (missing alike)."""
-    number = _int(pk)
+    """The exercise ``pk`` with its program, category, classification and after-action
+    meeting, if ``user`` may see it; Http404 otherwise (missing alike). Every feature of the
+    app reads an exercise through it."""
+    number = as_id(pk)
     if number is None:
         raise Http404
     try:
@@ -102,7 +96,7 @@ def objectives_for(user: User, exercise: Exercise) -> QuerySet[ExerciseObjective
 
 
 def get_objective_for(user: User, exercise: Exercise, pk: Any) -> ExerciseObjective:
-    number = _int(pk)
+    number = as_id(pk)
     if number is None:
         raise Http404
     try:
@@ -122,7 +116,7 @@ def msel_for(user: User, exercise: Exercise) -> QuerySet[Inject]:
 
 
 def get_inject_for(user: User, exercise: Exercise, pk: Any) -> Inject:
-    number = _int(pk)
+    number = as_id(pk)
     if number is None:
         raise Http404
     try:
@@ -143,7 +137,7 @@ def participants_for(user: User, exercise: Exercise) -> QuerySet[ExercisePartici
 
 
 def get_participant_for(user: User, exercise: Exercise, pk: Any) -> ExerciseParticipant:
-    number = _int(pk)
+    number = as_id(pk)
     if number is None:
         raise Http404
     try:

@@ -14,7 +14,7 @@ from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
-from nonprolif.preparedness.aar.queries import get_exercise_for
+from nonprolif.preparedness.exercises.queries import get_exercise_for
 from nonprolif.preparedness.improvement.domain import (
     add_corrective_action,
     propose_training,

@@ -14,8 +14,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from nonprolif.core.models import User
+from nonprolif.core.web.forms import as_id
 from nonprolif.events.models import ActionItem
-from nonprolif.preparedness.aar.queries import as_id
 from nonprolif.preparedness.models import CorrectiveAction, Exercise
 from nonprolif.program.models import ProposalItem
 

@@ -14,7 +14,7 @@ from nonprolif.core.rules import has_perm
 from nonprolif.core.web.pagination import paginate
 from nonprolif.core.web.submit import submit
 from nonprolif.events.models.coordination import program_today
-from nonprolif.preparedness.aar.queries import get_exercise_for
+from nonprolif.preparedness.exercises.queries import get_exercise_for
 from nonprolif.preparedness.improvement.domain import (
     add_corrective_action,
     open_proposal,

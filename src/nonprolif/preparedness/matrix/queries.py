@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from nonprolif.core.models import Actor, Agency
 from nonprolif.core.models.agency import AgencyKind
 from nonprolif.core.scoping import scoped
-from nonprolif.core.web.forms import ID_MAX, ID_MIN
+from nonprolif.core.web.forms import as_id
 from nonprolif.events.models import ActionItem
 from nonprolif.preparedness.models import (
     MatrixEntry,
@@ -196,18 +196,10 @@ def evidence_for(user: Actor, entry: MatrixEntry) -> QuerySet[MatrixEvidence]:
     )
 
 
-def _int(value: Any) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if ID_MIN <= number <= ID_MAX else None
-
-
 def get_evidence_for(user: Actor, pk: Any) -> MatrixEvidence:
     """The evidence document ``pk`` with its entry, if ``user`` reads the entry's program's
     matrix; Http404 otherwise."""
-    number = _int(pk)
+    number = as_id(pk)
     evidence = (
         MatrixEvidence.objects.filter(
             pk=number,

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from nonprolif.core.models import Actor
 from nonprolif.core.search import Folded, fold
-from nonprolif.core.web.forms import ID_MAX, ID_MIN
+from nonprolif.core.web.forms import as_id
 from nonprolif.intel.models import IntelReport
 from nonprolif.screening.models import Alert, AlertDecision, AlertStatus, Suppression
 from nonprolif.screening.models.batch import screens_for_agency
@@ -47,15 +47,6 @@ ALERT_RELATED = (
 )
 
 
-def _int(value: Any) -> int | None:
-    """``value`` as an id, or None (not a whole number, or outside signed 64 bits)."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if ID_MIN <= number <= ID_MAX else None
-
-
 def _visible_alerts(user: Actor) -> QuerySet[Alert]:
     return Alert.objects.visible_to(user).select_related(*ALERT_RELATED)
 
@@ -64,7 +55,7 @@ def _narrowed(
     rows: QuerySet[Alert], *, batch: Any = None, list_code: str | None = None, q: str | None = None
 ) -> QuerySet[Alert]:
     if batch not in (None, ""):
-        number = _int(batch)
+        number = as_id(batch)
         rows = rows.filter(batch_id=number) if number is not None else rows.none()
     if list_code:
         rows = rows.filter(Q(entry__watchlist__code=list_code) | Q(control_entry__regime=list_code))
@@ -72,7 +63,7 @@ def _narrowed(
     if words:
         number_match = ALERT_NUMBER.match(words)
         condition = Q(folded_query__contains=fold(words)) | Q(folded_entry__contains=fold(words))
-        if number_match and _int(number_match.group(1)) is not None:
+        if number_match and as_id(number_match.group(1)) is not None:
             condition |= Q(pk=int(number_match.group(1)))
         rows = rows.annotate(
             folded_query=Folded("query_name"), folded_entry=Folded("entry_name")
@@ -118,7 +109,7 @@ def status_counts(
 def get_alert_for(user: Actor, pk: Any) -> Alert:
     """The alert ``pk`` with its party or goods line and its entry, if ``user`` may read it;
     Http404 otherwise."""
-    number = _int(pk)
+    number = as_id(pk)
     alert = _visible_alerts(user).filter(pk=number).first() if number is not None else None
     if alert is None:
         raise Http404(_("No such alert."))
@@ -197,7 +188,7 @@ def suppressions_for(
 
 def get_suppression_for(user: Actor, pk: Any) -> Suppression:
     """The cleared party ``pk`` if ``user`` may read it; Http404 otherwise."""
-    number = _int(pk)
+    number = as_id(pk)
     row = suppressions_for(user).filter(pk=number).first() if number is not None else None
     if row is None:
         raise Http404(_("No such cleared party."))

@@ -3,17 +3,18 @@
 import datetime
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from nonprolif.core import clock
 from nonprolif.core.domain.audit import record
-from nonprolif.core.models import User
+from nonprolif.core.models import ClassificationLevel, User
 from nonprolif.core.roles import Role
 from nonprolif.core.site import site_base
 from nonprolif.events.models import ActionItem
@@ -56,9 +57,25 @@ def _recipients(item: ActionItem) -> list[tuple[str, str]]:
     return [(user.email, user.language) for user in liaisons]
 
 
+def _classified_source() -> Exists:
+    """Whether an action item's meeting is the after-action meeting of an exercise above the
+    lowest classification level: e-mail is not cleared for its text."""
+    exercise = apps.get_model("preparedness", "Exercise")
+    lowest = ClassificationLevel.objects.order_by("rank").values("rank")[:1]
+    return Exists(
+        exercise.objects.filter(
+            after_action_meeting_id=OuterRef("meeting_id"),
+            classification__rank__gt=Subquery(lowest),
+        )
+    )
+
+
 def _message(
     item: ActionItem, language: str, email: str, today: datetime.date, base_url: str | None
 ) -> EmailMessage:
+    """The reminder; for an item of a classified exercise (``item.withheld``) only its due
+    date and its link: no title, description, meeting or owner."""
+    withheld = bool(getattr(item, "withheld", False))
     with translation.override(language):
         context = {
             "item": item,
@@ -66,8 +83,12 @@ def _message(
             "program": item.meeting.program,
             "days_overdue": (today - item.due_date).days,
             "site_url": site_base(base_url),
+            "withheld": withheld,
         }
-        subject = _("Overdue action item: %(title)s") % {"title": item.title}
+        if withheld:
+            subject = _("Overdue action item of a classified exercise")
+        else:
+            subject = _("Overdue action item: %(title)s") % {"title": item.title}
         body = render_to_string("events/coordination/email/overdue_reminder.txt", context)
     return EmailMessage(subject=subject, body=body, to=[email])
 
@@ -82,7 +103,9 @@ def remind_overdue_action_items(
     ``interval_days`` (default: settings.ACTION_ITEM_REMINDER_DAYS, else 7 days).
 
     The owner official is reminded when he has an email address; otherwise every active
-    liaison of the owner agency with one. Each message is in its recipient's language.
+    liaison of the owner agency with one. Each message is in its recipient's language; an
+    item of an exercise above the lowest classification level is named only by its link
+    and due date (e-mail is not cleared for its text).
     An item with nobody to remind is left for the next run. Links start with ``base_url``
     (a request's address) when given, else SITE_URL (the task and the command have no request).
 
@@ -95,6 +118,7 @@ def remind_overdue_action_items(
         ActionItem.objects.overdue(now)
         .filter(Q(last_reminded_at__isnull=True) | Q(last_reminded_at__lte=now - interval))
         .select_related("meeting__program", "owner_agency", "owner_official")
+        .annotate(withheld=_classified_source())
         .order_by("due_date", "pk")
     )
     sent: list[Reminder] = []

@@ -19,9 +19,10 @@ from django.http import Http404
 from nonprolif.core.domain.audit import record
 from nonprolif.core.models import User
 from nonprolif.core.roles import Role
+from nonprolif.core.web.forms import as_id
 from nonprolif.preparedness.aar.facts import LANGUAGES, aar_facts
-from nonprolif.preparedness.aar.queries import as_id, get_exercise_for
 from nonprolif.preparedness.aar.render import FORMATS, render
+from nonprolif.preparedness.exercises.queries import get_exercise_for
 from nonprolif.preparedness.models import Exercise
 
 
