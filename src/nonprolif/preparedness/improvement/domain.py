@@ -153,7 +153,7 @@ def add_corrective_action(
     _check(exercise, owner_agency, objective, capability)
     with transaction.atomic():
         exercise = (
-            Exercise.objects.select_for_update()
+            Exercise.objects.select_for_update(of=("self",))
             .select_related("program", "after_action_meeting")
             .get(pk=exercise.pk)
         )
