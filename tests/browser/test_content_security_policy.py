@@ -15,8 +15,22 @@ from nonprolif.core.models import User
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Downloads and actions are not pages to look at.
-SKIPPED = ("/logout", "/export", ".csv", ".xlsx", ".ics", ".pdf", "/pdf", "/feed", "/media/")
-MAX_PAGES = 60
+SKIPPED = (
+    "/logout",
+    "/export",
+    ".csv",
+    ".xlsx",
+    ".ics",
+    ".pdf",
+    "/pdf",
+    "/feed",
+    "/media/",
+    "/stix/",
+    "/download",
+    "download=",
+    "/file/",
+)
+MAX_PAGES = 80
 
 WATCH_VIOLATIONS = """
 window.__violations = [];
