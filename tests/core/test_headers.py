@@ -16,7 +16,14 @@ from tests.reports.conftest import report_data  # noqa: F401 (a fixture)
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 # Not pages of the application: e-mails (their clients need inline style) and the standalone
 # HTML report, which is always a download (Content-Disposition: attachment).
-NOT_PAGES = {"emails/speaker_invitation.html", "emails/speaker_reminder.html", "reports/cable.html"}
+# E-mails, and the standalone documents served only as downloads (a cable, an AAR/IP).
+NOT_PAGES = {
+    "emails/speaker_invitation.html",
+    "emails/speaker_reminder.html",
+    "emails/outreach_tip_ack.html",
+    "reports/cable.html",
+    "preparedness/aar/report.html",
+}
 
 
 def policy(response) -> dict[str, str]:
