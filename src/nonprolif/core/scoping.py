@@ -31,6 +31,18 @@ def sees_everything(user) -> bool:
     return user.has_role(Role.COORDINATOR) or user.has_role(Role.AUDITOR)
 
 
+def acts_for_national_agency(user) -> bool:
+    """A liaison or an analyst of a national agency: who reads the national office's shared
+    pages (the 1540 matrix, the awareness materials). A user whose role was revoked keeps his
+    agency, not this; a foreign partner's users and administrators are not it."""
+    from nonprolif.core.models.agency import AgencyKind
+
+    agency = user.agency
+    if agency is None or agency.kind != AgencyKind.NATIONAL:
+        return False
+    return user.has_role(Role.LIAISON) or user.has_role(Role.ANALYST)
+
+
 def is_signed_in(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
 

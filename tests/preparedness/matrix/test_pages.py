@@ -222,3 +222,24 @@ def test_liaison_adds_no_plan_item(as_user, liaison_b, program, filled):
     assert response.status_code == 403
     assert not ActionItem.objects.exists()
     assert denied("matrix.plan_item.add").count() == 1
+
+
+def test_a_user_whose_role_was_revoked_reads_no_matrix_nor_materials(
+    agency_a, program, filled, as_user
+):
+    """He keeps his agency, not its reading (an administrator with an agency neither)."""
+    from nonprolif.core.roles import Role
+    from nonprolif.outreach.models import AwarenessMaterial
+    from nonprolif.preparedness.models import MatrixEntry
+    from tests.factories import UserFactory
+    from tests.outreach.factories import MaterialFactory
+
+    MaterialFactory(agency=agency_a)
+    for username, roles in (("revoked-a", []), ("admin-a", [Role.ADMINISTRATOR])):
+        user = UserFactory(username=username, agency=agency_a, roles=roles)
+        assert not MatrixEntry.objects.visible_to(user).exists()
+        assert not AwarenessMaterial.objects.visible_to(user).exists()
+        assert as_user(user).get(reverse("preparedness_matrix")).status_code in (403, 404)
+    liaison = UserFactory(username="liaison-a-m", agency=agency_a, roles=[Role.LIAISON])
+    assert MatrixEntry.objects.visible_to(liaison).count() == len(filled)
+    assert AwarenessMaterial.objects.visible_to(liaison).exists()

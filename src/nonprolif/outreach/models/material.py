@@ -10,8 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nonprolif.core.i18n import localized_property
-from nonprolif.core.models.agency import AgencyKind
-from nonprolif.core.scoping import EVERYTHING, NOTHING, is_signed_in, scoped, sees_everything
+from nonprolif.core.scoping import (
+    EVERYTHING,
+    NOTHING,
+    acts_for_national_agency,
+    is_signed_in,
+    scoped,
+    sees_everything,
+)
 from nonprolif.core.validators import validate_name
 
 if TYPE_CHECKING:
@@ -27,13 +33,14 @@ class Audience(models.TextChoices):
 
 
 def material_scope(user: "User") -> Q | None:
-    """The library is the office's handouts: coordinators, auditors and the users of
-    national agencies read it; a foreign partner's do not."""
+    """The library is the office's handouts: coordinators, auditors and the liaisons and
+    analysts of national agencies read it; a foreign partner's users, administrators and
+    users without one of those roles do not."""
     if not is_signed_in(user):
         return NOTHING
     if sees_everything(user):
         return EVERYTHING
-    if user.agency is not None and user.agency.kind == AgencyKind.NATIONAL:
+    if acts_for_national_agency(user):
         return EVERYTHING
     return NOTHING
 

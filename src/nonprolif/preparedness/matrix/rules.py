@@ -17,7 +17,7 @@ Auditors read everything and change nothing.
 import rules
 
 from nonprolif.core.models.agency import AgencyKind
-from nonprolif.core.rules import is_auditor, is_coordinator, is_liaison
+from nonprolif.core.rules import is_analyst, is_auditor, is_coordinator, is_liaison
 
 
 @rules.predicate
@@ -42,7 +42,9 @@ def is_entry_agency_user(user, entry) -> bool:
     )
 
 
-can_view_matrix = is_active_user & (is_coordinator | is_auditor | of_national_agency)
+can_view_matrix = is_active_user & (
+    is_coordinator | is_auditor | ((is_liaison | is_analyst) & of_national_agency)
+)
 can_change_entry = is_active_user & (
     is_coordinator | (is_liaison & of_national_agency & is_entry_agency_user)
 )

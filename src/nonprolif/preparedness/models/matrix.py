@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from nonprolif.core.i18n import localized_property
-from nonprolif.core.models.agency import AgencyKind
 from nonprolif.core.scoping import (
     EVERYTHING,
     NOTHING,
+    acts_for_national_agency,
     is_signed_in,
     program_member_q,
     scoped,
@@ -77,15 +77,16 @@ class MatrixRow(models.Model):
 
 def matrix_scope(user: "User", prefix: str = "") -> Q | None:
     """The rule for a program's matrix (reached through ``prefix``, "" for the programs):
-    coordinators and auditors read every program's; the users of a national agency of the
-    program read it; foreign partners do not."""
+    coordinators and auditors read every program's; the liaisons and analysts of a national
+    agency of the program read it; foreign partners, administrators and users without one of
+    those roles do not."""
     if not is_signed_in(user):
         return NOTHING
     if sees_everything(user):
         return EVERYTHING
-    if user.agency is None or user.agency.kind != AgencyKind.NATIONAL:
+    if user.agency_id is None or not acts_for_national_agency(user):
         return NOTHING
-    return program_member_q(user.agency.pk, prefix)
+    return program_member_q(user.agency_id, prefix)
 
 
 class MatrixEntryQuerySet(models.QuerySet["MatrixEntry"]):
