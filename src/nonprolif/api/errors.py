@@ -61,6 +61,13 @@ def permission_denied_handler(request, exc: PermissionDenied) -> JsonResponse:
     return JsonResponse({"detail": str(exc) or _("You are not allowed to do this.")}, status=403)
 
 
+def multipart_error_handler(request, exc) -> JsonResponse:
+    """A multipart body Django cannot parse (no or a bad boundary, a part without headers): a
+    422 on ``body`` in the API's shape, not Django's HTML 400 page."""
+    message = _("The multipart body could not be read: %(reason)s") % {"reason": exc}
+    return JsonResponse({"detail": [{"field": "body", "message": message}]}, status=422)
+
+
 def schema_error_handler(request, exc) -> JsonResponse:
     """ninja's request-schema errors in the same shape: the field is the last part of ``loc``
     that names one (``["body", "payload", "cohort_size"]`` → ``cohort_size``)."""

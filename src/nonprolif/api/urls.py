@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.openapi.schema import OpenAPISchema
@@ -10,6 +11,7 @@ from ninja.types import DictStrAny
 
 from nonprolif.api.auth import api_auth
 from nonprolif.api.errors import (
+    multipart_error_handler,
     permission_denied_handler,
     schema_error_handler,
     validation_error_handler,
@@ -90,3 +92,4 @@ api.add_router("/", outreach_router)
 api.add_exception_handler(DjangoValidationError, validation_error_handler)  # type: ignore[arg-type]
 api.add_exception_handler(PermissionDenied, permission_denied_handler)  # type: ignore[arg-type]
 api.add_exception_handler(SchemaValidationError, schema_error_handler)
+api.add_exception_handler(MultiPartParserError, multipart_error_handler)  # type: ignore[arg-type]

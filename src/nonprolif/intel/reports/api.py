@@ -12,6 +12,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, ValidationErrorOut, service_errors
 from nonprolif.core.audit_reads import note_read
+from nonprolif.intel.reports.attachments import file_openapi
 from nonprolif.intel.reports.domain import (
     add_attachment,
     compare_versions,
@@ -179,16 +180,7 @@ def delete_intel_attachment(request, attachment_id: int):
 @router.get(
     "/intel/attachments/{attachment_id}/download",
     response={200: None, 404: ErrorOut},
-    openapi_extra={
-        "responses": {
-            200: {
-                "description": "The attached file (PDF, PNG, JPEG, text, CSV, XLSX or DOCX)",
-                "content": {
-                    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
-                },
-            }
-        }
-    },
+    openapi_extra=file_openapi("The attached file (PDF, PNG, JPEG, text, CSV, XLSX or DOCX)"),
 )
 def get_intel_attachment_download(request, attachment_id: int):
     """The attached file itself (``Content-Disposition: attachment``)."""

@@ -29,6 +29,16 @@ TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 ALLOWED_EXTENSIONS = tuple(ext for _type, exts in TYPES.values() for ext in exts)
+
+
+def file_openapi(description: str) -> dict:
+    """The OpenAPI answer of an endpoint that returns a stored file: each type a file may have
+    (the allow-list), as binary."""
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    content = {content_type: binary for content_type, _extensions in TYPES.values()}
+    return {"responses": {200: {"description": description, "content": content}}}
+
+
 _TEXT_CONTROLS = {ord(c) for c in "\t\n\r\f"}
 
 

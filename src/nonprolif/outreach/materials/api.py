@@ -13,6 +13,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.core.audit_reads import note_read
+from nonprolif.intel.reports.attachments import file_openapi
 from nonprolif.outreach.materials.domain import add_material, add_version
 from nonprolif.outreach.materials.queries import (
     get_material_for,
@@ -28,16 +29,7 @@ from nonprolif.outreach.materials.schemas import (
 
 router = Router(tags=["outreach"])
 
-FILE_RESPONSE = {
-    "responses": {
-        200: {
-            "description": "The version's file (PDF, PNG, JPEG, text, CSV, XLSX or DOCX)",
-            "content": {
-                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
-            },
-        }
-    }
-}
+FILE_RESPONSE = file_openapi("The version's file (PDF, PNG, JPEG, text, CSV, XLSX or DOCX)")
 
 
 @router.get("/outreach/materials", response={200: list[OutreachMaterialOut]})

@@ -17,6 +17,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.core.audit_reads import note_read
 from nonprolif.core.spreadsheets import XLSX_TYPE
+from nonprolif.intel.reports.attachments import file_openapi
 from nonprolif.preparedness.matrix.domain import (
     add_evidence,
     add_plan_item,
@@ -167,16 +168,7 @@ def delete_preparedness_matrix_evidence(request, evidence_id: int):
 @router.get(
     "/preparedness/matrix-evidence/{evidence_id}/download",
     response={200: None, 404: ErrorOut},
-    openapi_extra={
-        "responses": {
-            200: {
-                "description": "The evidence document",
-                "content": {
-                    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
-                },
-            }
-        }
-    },
+    openapi_extra=file_openapi("The evidence document"),
 )
 def download_preparedness_matrix_evidence(request, evidence_id: int):
     """An evidence document's file (the read audited)."""
