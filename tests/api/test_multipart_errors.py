@@ -1,5 +1,5 @@
-"""A multipart body Django cannot parse (here: no boundary) is a 422 on ``body`` in the API's shape, never
-Django's HTML 400 page, and nothing is written."""
+"""A multipart body Django cannot parse (here: no boundary) is a 422 on ``body`` in the API's
+shape, never Django's HTML 400 page, and nothing is written."""
 
 import pytest
 from django.test import Client
