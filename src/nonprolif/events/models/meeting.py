@@ -58,10 +58,12 @@ def source_scope(user: "User", prefix: str = "") -> models.Q:
     exercise = apps.get_model("preparedness", "Exercise")
     visit = apps.get_model("outreach", "Visit")
     meeting = models.OuterRef(related(prefix))
-    readable_visit = models.Exists(visit.objects.visible_to(user).filter(meeting_id=meeting))
+    readable_visit = models.Q(
+        models.Exists(visit.objects.visible_to(user).filter(meeting_id=meeting))
+    )
     if user.agency_id and (user.has_role(Role.LIAISON) or user.has_role(Role.ANALYST)):
-        readable_visit |= models.Exists(
-            visit.objects.filter(meeting_id=meeting, agency_id=user.agency_id)
+        readable_visit |= models.Q(
+            models.Exists(visit.objects.filter(meeting_id=meeting, agency_id=user.agency_id))
         )
     of_exercise = exercise.objects.filter(after_action_meeting_id=meeting)
     readable_exercise = exercise.objects.visible_to(user).filter(after_action_meeting_id=meeting)
