@@ -55,7 +55,9 @@ def csv_api_paths() -> set[str]:
     for path, operations in document.get("paths", {}).items():
         for operation in operations.values():
             for answer in operation.get("responses", {}).values():
-                if "text/csv" in answer.get("content", {}):
+                content = answer.get("content", {})
+                # A stored file's download (any allowed type, PDF included) is not an export.
+                if "text/csv" in content and "application/pdf" not in content:
                     found.add(path)
     return found
 
