@@ -14,6 +14,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from nonprolif.api.errors import WRITE_ERRORS, ErrorOut, service_errors
 from nonprolif.core.models import Agency, ClassificationLevel
+from nonprolif.core.web.forms import as_id
 from nonprolif.intel.models import CbrnCategory
 from nonprolif.preparedness.exercises.domain import (
     add_inject,
@@ -53,23 +54,24 @@ from nonprolif.preparedness.exercises.schemas import (
     PreparednessParticipantIn,
     PreparednessParticipantOut,
 )
-from nonprolif.preparedness.models import CoreCapability, ExerciseObjective
+from nonprolif.preparedness.models import CoreCapability, Exercise, ExerciseObjective
 from nonprolif.program.models import Program
 
 router = Router(tags=["preparedness"])
 
 
-def _by_codes(model, codes: list[str], field: str) -> list[Any]:
+def _by_codes(user, model, codes: list[str], field: str) -> list[Any]:
+    """The rows of ``model`` (a vocabulary the user reads) with these codes, in order."""
     wanted = list(dict.fromkeys(codes))
-    found = {row.code: row for row in model.objects.filter(code__in=wanted)}
+    found = {row.code: row for row in model.objects.visible_to(user).filter(code__in=wanted)}
     missing = [code for code in wanted if code not in found]
     if missing:
         raise ValidationError({field: _("Unknown: %(codes)s.") % {"codes": ", ".join(missing)}})
     return [found[code] for code in wanted]
 
 
-def _one(model, code: str, field: str) -> Any:
-    return _by_codes(model, [code], field)[0]
+def _one(user, model, code: str, field: str) -> Any:
+    return _by_codes(user, model, [code], field)[0]
 
 
 def _resolved(user, data: dict[str, Any]) -> dict[str, Any]:
@@ -80,13 +82,15 @@ def _resolved(user, data: dict[str, Any]) -> dict[str, Any]:
             raise ValidationError({"program": _("Unknown program.")})
         data["program"] = program
     if "agencies" in data:
-        data["agencies"] = _by_codes(Agency, data["agencies"], "agencies")
+        data["agencies"] = _by_codes(user, Agency, data["agencies"], "agencies")
     if "cbrn_category" in data:
-        data["cbrn_category"] = _one(CbrnCategory, data["cbrn_category"], "cbrn_category")
+        data["cbrn_category"] = _one(user, CbrnCategory, data["cbrn_category"], "cbrn_category")
     if "classification" in data:
-        data["classification"] = _one(ClassificationLevel, data["classification"], "classification")
+        data["classification"] = _one(
+            user, ClassificationLevel, data["classification"], "classification"
+        )
     if "capabilities" in data:
-        data["capabilities"] = _by_codes(CoreCapability, data["capabilities"], "capabilities")
+        data["capabilities"] = _by_codes(user, CoreCapability, data["capabilities"], "capabilities")
     return data
 
 
@@ -167,8 +171,9 @@ def post_preparedness_objective(request, exercise_id: int, payload: Preparedness
 
 
 def _exercise_objective(request, objective_id: int):
-    found = ExerciseObjective.objects.filter(pk=objective_id).values_list("exercise_id", flat=True)
-    exercise = get_exercise_for(request.auth, found.first() or 0)
+    visible = Exercise.objects.visible_to(request.auth)
+    found = ExerciseObjective.objects.filter(pk=as_id(objective_id) or 0, exercise__in=visible)
+    exercise = get_exercise_for(request.auth, found.values_list("exercise_id", flat=True).first())
     return get_objective_for(request.auth, exercise, objective_id)
 
 

@@ -36,7 +36,7 @@ from nonprolif.preparedness.models import CoreCapability, Exercise
 router = Router(tags=["preparedness"])
 
 
-def _refs(exercise: Exercise, data: dict[str, Any]) -> dict[str, Any]:
+def _refs(user, exercise: Exercise, data: dict[str, Any]) -> dict[str, Any]:
     """Codes and numbers in ``data`` become objects; unknown ones are a 422 naming the
     field."""
     errors: dict[str, list[str]] = {}
@@ -50,7 +50,7 @@ def _refs(exercise: Exercise, data: dict[str, Any]) -> dict[str, Any]:
             errors["objective"] = [_("The exercise has no objective with this number.")]
         data["objective"] = objective
     if data.get("capability"):
-        capability = CoreCapability.objects.filter(code=data["capability"]).first()
+        capability = CoreCapability.objects.visible_to(user).filter(code=data["capability"]).first()
         if capability is None:
             errors["capability"] = [_("No such core capability.")]
         data["capability"] = capability
@@ -88,7 +88,7 @@ def post_preparedness_corrective_action(
     exercise = get_exercise_for(request.auth, exercise_id)
     require_planner(actor=request.auth, exercise=exercise, action="corrective_action.create")
     action = add_corrective_action(
-        actor=request.auth, exercise=exercise, **_refs(exercise, payload.dict())
+        actor=request.auth, exercise=exercise, **_refs(request.auth, exercise, payload.dict())
     )
     return Status(201, get_corrective_action_for(request.auth, action.pk))
 
